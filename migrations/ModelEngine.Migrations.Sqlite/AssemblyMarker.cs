@@ -1,0 +1,5 @@
+namespace ModelEngine.Migrations.Sqlite;
+
+internal static class AssemblyMarker
+{
+}

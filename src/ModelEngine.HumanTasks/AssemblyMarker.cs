@@ -1,0 +1,5 @@
+namespace ModelEngine.HumanTasks;
+
+internal static class AssemblyMarker
+{
+}

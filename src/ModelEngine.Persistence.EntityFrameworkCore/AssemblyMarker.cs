@@ -1,0 +1,5 @@
+namespace ModelEngine.Persistence.EntityFrameworkCore;
+
+internal static class AssemblyMarker
+{
+}

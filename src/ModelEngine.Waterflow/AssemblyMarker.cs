@@ -1,0 +1,5 @@
+namespace ModelEngine.Waterflow;
+
+internal static class AssemblyMarker
+{
+}

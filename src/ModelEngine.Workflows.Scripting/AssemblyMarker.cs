@@ -1,0 +1,5 @@
+namespace ModelEngine.Workflows.Scripting;
+
+internal static class AssemblyMarker
+{
+}

@@ -1,0 +1,5 @@
+namespace ModelEngine.Workflows;
+
+internal static class AssemblyMarker
+{
+}
