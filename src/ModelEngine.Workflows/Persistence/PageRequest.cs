@@ -1,0 +1,10 @@
+namespace ModelEngine.Workflows.Persistence;
+
+/// <summary>A 1-based page number and a page size (default 50, at most 1000).</summary>
+public readonly record struct PageRequest(int Page = 1, int PageSize = PageRequest.DefaultPageSize)
+{
+    public const int DefaultPageSize = 50;
+    public const int MaxPageSize = 1000;
+
+    public int Skip => (Page - 1) * PageSize;
+}
