@@ -1,0 +1,4 @@
+namespace ModelEngine.Workflows.Descriptors;
+
+/// <summary>A flow port (an outcome) that connections leave from.</summary>
+public sealed record PortDescriptor(string Name, string DisplayName);
