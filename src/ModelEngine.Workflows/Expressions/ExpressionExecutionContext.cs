@@ -25,6 +25,9 @@ public sealed class ExpressionExecutionContext
 
     public string DefinitionId => _scope.DefinitionId;
 
+    /// <summary>The user or API key that started the instance, if known.</summary>
+    public string? Initiator => _scope.Initiator;
+
     /// <summary>The workflow instance's input, by name.</summary>
     public IReadOnlyDictionary<string, JsonNode?> Input => _scope.Input;
 

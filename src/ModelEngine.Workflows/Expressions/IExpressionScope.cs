@@ -11,6 +11,9 @@ public interface IExpressionScope
 
     string DefinitionId { get; }
 
+    /// <summary>The user or API key that started the instance, if known.</summary>
+    string? Initiator { get; }
+
     IReadOnlyDictionary<string, JsonNode?> Input { get; }
 
     IEnumerable<string> VariableNames { get; }
