@@ -11,6 +11,13 @@ namespace ModelEngine.Server.Tests;
 /// </summary>
 public sealed class RestartTests : IDisposable
 {
+    // Jint counts every byte a script allocates against the memory limit, and a four-second busy loop that reads
+    // the clock allocates more than the 64 MB default.
+    private static readonly Dictionary<string, string> s_slowScriptSettings = new()
+    {
+        ["Scripting__JavaScript__MemoryLimitMegabytes"] = "4096",
+    };
+
     private readonly string _folder = Directory.CreateTempSubdirectory("modelengine-restart-tests-").FullName;
 
     public void Dispose()
@@ -58,7 +65,7 @@ public sealed class RestartTests : IDisposable
     {
         var database = Path.Combine(_folder, "mid-step.db");
         string instanceId;
-        await using (var first = await ServerProcess.StartAsync(database))
+        await using (var first = await ServerProcess.StartAsync(database, s_slowScriptSettings))
         {
             var dave = await LoginAsync(first, "dave");
             await Fixtures.PublishAsync(dave, Fixtures.Load(Fixtures.SlowScript));
@@ -72,7 +79,7 @@ public sealed class RestartTests : IDisposable
             await first.KillAsync();
         }
 
-        await using var second = await ServerProcess.StartAsync(database);
+        await using var second = await ServerProcess.StartAsync(database, s_slowScriptSettings);
         var daveAgain = await LoginAsync(second, "dave");
         var finished = await Instances.WaitForSubStatusAsync(daveAgain, instanceId, "Finished", TimeSpan.FromSeconds(60));
         Assert.True(finished["output"]?["done"]?.GetValue<bool>(), $"Output: {finished["output"]?.ToJsonString()}");

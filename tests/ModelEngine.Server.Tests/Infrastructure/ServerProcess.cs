@@ -28,8 +28,11 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public string Output => string.Join(Environment.NewLine, _output);
 
-    /// <summary>Starts the server on <paramref name="databasePath"/> and waits until it serves requests.</summary>
-    public static async Task<ServerProcess> StartAsync(string databasePath)
+    /// <summary>
+    /// Starts the server on <paramref name="databasePath"/>, with extra configuration in <paramref name="settings"/>
+    /// (environment variable names such as <c>Section__Key</c>), and waits until it serves requests.
+    /// </summary>
+    public static async Task<ServerProcess> StartAsync(string databasePath, IReadOnlyDictionary<string, string>? settings = null)
     {
         var serverDll = FindServerDll();
         var port = FindFreePort();
@@ -47,6 +50,10 @@ public sealed class ServerProcess : IAsyncDisposable
         startInfo.Environment["ConnectionStrings__ModelEngine"] = $"Data Source={databasePath}";
         startInfo.Environment["Logging__LogLevel__ModelEngine.Server.Hosting"] = "Debug";
         startInfo.Environment["Logging__Console__FormatterName"] = "simple";
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>())
+        {
+            startInfo.Environment[name] = value;
+        }
 
         var process = Process.Start(startInfo) ?? throw new InvalidOperationException($"'dotnet {serverDll}' did not start.");
         var server = new ServerProcess(process, new Uri($"http://127.0.0.1:{port}"));
