@@ -22,9 +22,11 @@ internal static class ServerHostingExtensions
         var services = builder.Services;
         var configuration = builder.Configuration;
 
+        // A relative path is taken from the current directory, so `dotnet run --project src/ModelEngine.Server` run
+        // from the repository root keeps its database in ./data there, not in the project folder.
         var (connectionString, databasePath) = SqliteConnectionResolver.Resolve(
             configuration.GetConnectionString(SqliteConnectionResolver.ConnectionStringName),
-            builder.Environment.ContentRootPath);
+            Directory.GetCurrentDirectory());
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddModelEngineWorkflows();

@@ -13,9 +13,9 @@ internal static class SqliteConnectionResolver
 
     /// <summary>
     /// Returns the connection string with a relative <c>Data Source</c> resolved against
-    /// <paramref name="contentRootPath"/>, and the absolute database file path.
+    /// <paramref name="baseDirectory"/>, and the absolute database file path.
     /// </summary>
-    public static (string ConnectionString, string DatabasePath) Resolve(string? configured, string contentRootPath)
+    public static (string ConnectionString, string DatabasePath) Resolve(string? configured, string baseDirectory)
     {
         var builder = new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(configured) ? DefaultConnectionString : configured);
         if (string.IsNullOrWhiteSpace(builder.DataSource) || builder.DataSource == ":memory:")
@@ -25,7 +25,7 @@ internal static class SqliteConnectionResolver
                 $"'{builder.DataSource}' cannot be shared by the engine and the Hangfire timer storage.");
         }
 
-        var path = Path.GetFullPath(builder.DataSource, contentRootPath);
+        var path = Path.GetFullPath(builder.DataSource, baseDirectory);
         var folder = Path.GetDirectoryName(path);
         if (!string.IsNullOrEmpty(folder))
         {
