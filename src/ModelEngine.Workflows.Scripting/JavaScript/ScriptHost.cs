@@ -175,6 +175,11 @@ internal sealed class ScriptHost
             DefineFunction("getCorrelationId", (_, _) => _context.CorrelationId is { } id ? new JsString(id) : JsValue.Null, 0);
         }
 
+        if (globals.HasFlag(HostGlobals.GetInitiator))
+        {
+            DefineFunction("getInitiator", (_, _) => _context.Initiator is { } initiator ? new JsString(initiator) : JsValue.Null, 0);
+        }
+
         if (globals.HasFlag(HostGlobals.IsNullOrEmpty))
         {
             DefineFunction("isNullOrEmpty", (_, arguments) => IsNullOr(arguments.At(0), string.IsNullOrEmpty), 1);
