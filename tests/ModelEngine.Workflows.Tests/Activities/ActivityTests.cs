@@ -126,7 +126,7 @@ public sealed class ActivityTests
     }
 
     [Fact]
-    public async Task ScriptTimeout_FaultsWithIncidentNamingActivityAndLimit()
+    public async Task ScriptTimeout_RecordsIncident()
     {
         using var engine = new EngineHarness(services => services.Configure<Scripting.JavaScript.JavaScriptOptions>(options => options.TimeoutSeconds = 1));
         var id = await engine.PublishAsync(Array(Activity("spin", "Elsa.WriteLine", ("text", Expr("JavaScript", "while (true) {}", "String")))), Array());

@@ -69,7 +69,7 @@ public sealed class FlowchartRuleTests
     }
 
     [Fact]
-    public async Task WaitAll_PathNotTaken_DoesNotHoldJoin()
+    public async Task WaitAll_PathNotTaken_Fires()
     {
         using var engine = new EngineHarness();
         var id = await engine.PublishAsync(
@@ -90,7 +90,7 @@ public sealed class FlowchartRuleTests
     }
 
     [Fact]
-    public async Task WaitAny_FirstTokenWins_CancelsOtherBranchTask()
+    public async Task WaitAny_FirstToken_CancelsTask()
     {
         using var engine = new EngineHarness();
         var id = await engine.PublishAsync(

@@ -58,7 +58,7 @@ public sealed class TaskRuleTests
     }
 
     [Fact]
-    public async Task Claim_HeldByOther_ConflictsAndOtherCandidateForbiddenToComplete()
+    public async Task Claim_HeldByOther_Conflicts()
     {
         var (engine, task) = await StartAsync();
         using var _ = engine;
