@@ -149,4 +149,22 @@ public sealed class ElsaImportTests
         var published = await engine.Services.GetRequiredService<IWorkflowDefinitionStore>().FindPublishedAsync("expense-approval");
         Assert.Equal(draftAgain.Definition.Id, published!.Id);
     }
+
+    [Fact]
+    public async Task Export_ThenImport_RoundTrips()
+    {
+        using var source = new EngineHarness();
+        await source.Definitions.ImportAsync(WithoutUnknownActivity(), "dave");
+        var export = (await source.Definitions.ExportAsync("expense-approval"))!;
+
+        using var target = new EngineHarness();
+        var imported = await target.Definitions.ImportAsync((JsonObject)JsonNode.Parse(export.ToJsonString())!, "dave");
+
+        Assert.NotNull(export["$schema"]);
+        Assert.True(imported.Definition.IsPublished);
+        Assert.Empty(imported.Warnings);
+        var roundTripped = (await target.Definitions.GetLatestAsync("expense-approval"))!;
+        Assert.Equal(export["root"]!.ToJsonString(), roundTripped["root"]!.ToJsonString());
+        Assert.Equal(export["variables"]!.ToJsonString(), roundTripped["variables"]!.ToJsonString());
+    }
 }
