@@ -20,10 +20,11 @@ internal static class JsonBridge
                 return JsValue.Null;
 
             case JsonObject jsonObject:
+                // Own data properties, as JSON.parse creates them, so a "__proto__" key cannot change the prototype.
                 var result = new JsObject(engine);
                 foreach (var (name, child) in jsonObject)
                 {
-                    result.Set(name, ToJsValue(engine, child));
+                    result.CreateDataProperty(name, ToJsValue(engine, child));
                 }
 
                 return result;

@@ -59,7 +59,7 @@ internal sealed class ScriptHost
             var input = new JsObject(_engine);
             foreach (var (name, value) in _context.Input)
             {
-                input.Set(name, JsonBridge.ToJsValue(_engine, value));
+                input.CreateDataProperty(name, JsonBridge.ToJsValue(_engine, value));
             }
 
             DefineGlobal("input", input);
@@ -103,7 +103,7 @@ internal sealed class ScriptHost
         {
             if (_context.TryGetVariable(name, out var value))
             {
-                _variables.Set(name, JsonBridge.ToJsValue(_engine, value));
+                _variables.CreateDataProperty(name, JsonBridge.ToJsValue(_engine, value));
                 _variableBaseline[name] = value;
             }
         }
@@ -223,7 +223,7 @@ internal sealed class ScriptHost
 
         if (_variables is not null && _variableBaseline is not null)
         {
-            _variables.Set(name, value);
+            _variables.CreateDataProperty(name, value);
             _variableBaseline[name] = node?.DeepClone();
         }
 

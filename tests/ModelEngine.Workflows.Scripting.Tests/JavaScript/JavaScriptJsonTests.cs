@@ -45,6 +45,17 @@ public sealed class JavaScriptJsonTests
     }
 
     [Fact]
+    public async Task Variable_ProtoKey_StaysOwnProperty()
+    {
+        var scope = new FakeExpressionScope().WithVariable("Body", JsonNode.Parse("""{"__proto__":{"admin":true}}"""));
+
+        var result = await EvaluateAsync(_evaluator, "[getBody().admin === undefined, Object.keys(getBody()).join()]", scope);
+
+        Assert.True(result![0]!.GetValue<bool>());
+        Assert.Equal("__proto__", result[1]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Result_ObjectLiteral_ReturnsJsonObject()
     {
         var result = await EvaluateAsync(_evaluator, "({ amount: 10.5, items: [1, 'two', null], when: new Date(0), skip: undefined, fn() {} })");
