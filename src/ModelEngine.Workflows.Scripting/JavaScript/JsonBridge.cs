@@ -11,7 +11,7 @@ namespace ModelEngine.Workflows.Scripting.JavaScript;
 /// <summary>Converts values between <see cref="JsonNode"/> and Jint's <see cref="JsValue"/>.</summary>
 internal static class JsonBridge
 {
-    /// <summary>Builds plain JavaScript objects, arrays and primitives from <paramref name="node"/>; it runs no script code.</summary>
+    /// <summary>Builds plain JavaScript objects, arrays and primitives from <paramref name="node"/> without running script code.</summary>
     public static JsValue ToJsValue(Engine engine, JsonNode? node)
     {
         switch (node)
