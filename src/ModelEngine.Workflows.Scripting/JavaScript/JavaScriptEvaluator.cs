@@ -139,8 +139,14 @@ public sealed class JavaScriptEvaluator : IExpressionEvaluator
                 return JsonBridge.ToJsonNode(engine, completion);
             }
 
-            // Serializing objects can call script code (toJSON, getters, proxy traps), so it runs through Invoke, which
-            // applies the constraints again with a fresh budget.
+            var reader = new PlainValueReader(engine);
+            if (host.TryCopyVariablesBackDirectly(reader) && reader.TryRead(completion, out var plainResult))
+            {
+                return plainResult;
+            }
+
+            // Serializing other objects can call script code (toJSON, getters, proxy traps), so it runs through Invoke,
+            // which applies the constraints again with a fresh budget.
             JsonNode? result = null;
             var finish = new ClrFunction(engine, "finish", (_, arguments) =>
             {
