@@ -123,6 +123,8 @@ public sealed class JavaScriptSandboxTests
     [InlineData("var = 1;", "Unexpected token '=' at line 1, column 5.")]
     [InlineData("if (x {", "Unexpected token '{' at line 1, column 7.")]
     [InlineData("'unterminated", "Invalid or unexpected token at line 1, column 1.")]
+    [InlineData("let a = 1;\nlet a = 2;", "Identifier 'a' has already been declared at line 2, column 5.")]
+    [InlineData("break;", "Illegal break statement at line 1, column 1.")]
     public void Validate_BrokenScript_ReturnsMessage(string source, string expected)
     {
         var message = _evaluator.Validate(new Expression(ExpressionTypes.JavaScript, source));
