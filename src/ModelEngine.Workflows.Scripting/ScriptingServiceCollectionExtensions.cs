@@ -13,22 +13,17 @@ public static class ScriptingServiceCollectionExtensions
 {
     /// <summary>
     /// Adds <see cref="JavaScriptEvaluator"/> and <see cref="LiquidEvaluator"/> as <see cref="IExpressionEvaluator"/>
-    /// singletons and binds <see cref="JavaScriptOptions"/> to <c>Scripting:JavaScript</c> of
-    /// <paramref name="configuration"/> when one is given. The options are validated at host start and on first use,
-    /// and a negative limit fails with a message that names its configuration key.
+    /// singletons, and binds <see cref="JavaScriptOptions"/> to <c>Scripting:JavaScript</c> and
+    /// <see cref="LiquidOptions"/> to <c>Scripting:Liquid</c> of <paramref name="configuration"/> when one is given.
+    /// The options are validated at host start and on first use, and a negative limit fails with a message that names
+    /// its configuration key.
     /// </summary>
     public static IServiceCollection AddModelEngineScripting(this IServiceCollection services, IConfiguration? configuration = null)
     {
         ArgumentNullException.ThrowIfNull(services);
 
-        var optionsBuilder = services.AddOptions<JavaScriptOptions>();
-        if (configuration is not null)
-        {
-            optionsBuilder.Bind(configuration.GetSection(JavaScriptOptions.SectionName));
-        }
-
-        optionsBuilder.ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<JavaScriptOptions>, JavaScriptOptionsValidator>());
+        AddValidatedOptions<JavaScriptOptions, JavaScriptOptionsValidator>(services, configuration, JavaScriptOptions.SectionName);
+        AddValidatedOptions<LiquidOptions, LiquidOptionsValidator>(services, configuration, LiquidOptions.SectionName);
 
         services.TryAddSingleton<JavaScriptEvaluator>();
         services.TryAddSingleton<LiquidEvaluator>();
@@ -36,5 +31,19 @@ public static class ScriptingServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IExpressionEvaluator, LiquidEvaluator>(provider => provider.GetRequiredService<LiquidEvaluator>()));
 
         return services;
+    }
+
+    private static void AddValidatedOptions<TOptions, TValidator>(IServiceCollection services, IConfiguration? configuration, string sectionName)
+        where TOptions : class
+        where TValidator : class, IValidateOptions<TOptions>
+    {
+        var optionsBuilder = services.AddOptions<TOptions>();
+        if (configuration is not null)
+        {
+            optionsBuilder.Bind(configuration.GetSection(sectionName));
+        }
+
+        optionsBuilder.ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>, TValidator>());
     }
 }

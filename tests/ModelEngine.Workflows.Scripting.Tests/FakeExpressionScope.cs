@@ -14,6 +14,8 @@ internal sealed class FakeExpressionScope : IExpressionScope
 
     public string DefinitionId { get; init; } = "definition-1";
 
+    public string? Initiator { get; init; } = "alice";
+
     public Dictionary<string, JsonNode?> InputValues { get; } = new(StringComparer.Ordinal);
 
     public IReadOnlyDictionary<string, JsonNode?> Input => InputValues;

@@ -69,7 +69,7 @@ public sealed class ScriptingServiceCollectionExtensionsTests
     [InlineData("MaxStatements")]
     [InlineData("MaxRecursionDepth")]
     [InlineData("MemoryLimitMegabytes")]
-    public void AddModelEngineScripting_NegativeLimit_FailsNamingKey(string key)
+    public void AddModelEngineScripting_NegativeJavaScriptLimit_FailsNamingKey(string key)
     {
         var configuration = BuildConfiguration(new() { [$"Scripting:JavaScript:{key}"] = "-1" });
         using var provider = new ServiceCollection().AddModelEngineScripting(configuration).BuildServiceProvider();
@@ -77,6 +77,19 @@ public sealed class ScriptingServiceCollectionExtensionsTests
         var exception = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<JavaScriptEvaluator>());
 
         Assert.Contains($"Scripting:JavaScript:{key} is -1", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("MaxSteps")]
+    [InlineData("MaxOutputSize")]
+    public void AddModelEngineScripting_NegativeLiquidLimit_FailsNamingKey(string key)
+    {
+        var configuration = BuildConfiguration(new() { [$"Scripting:Liquid:{key}"] = "-5" });
+        using var provider = new ServiceCollection().AddModelEngineScripting(configuration).BuildServiceProvider();
+
+        var exception = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<LiquidEvaluator>());
+
+        Assert.Contains($"Scripting:Liquid:{key} is -5", exception.Message, StringComparison.Ordinal);
     }
 
     private static IConfiguration BuildConfiguration(Dictionary<string, string?> values) =>

@@ -1,6 +1,6 @@
 namespace ModelEngine.HumanTasks.Inbox;
 
-/// <summary>A task operation carried invalid input, such as an outcome the task does not offer. The API answers 400.</summary>
+/// <summary>A task operation carried invalid input, such as an outcome the task does not offer. The API returns 400.</summary>
 public sealed class TaskValidationException : Exception
 {
     public TaskValidationException(string field, string? value, string message)

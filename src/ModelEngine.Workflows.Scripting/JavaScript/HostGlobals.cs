@@ -21,6 +21,7 @@ internal enum HostGlobals
     ToJson = 1 << 11,
     ParseJson = 1 << 12,
     NewGuid = 1 << 13,
+    GetInitiator = 1 << 14,
 }
 
 /// <summary>The script-visible name of each <see cref="HostGlobals"/> member.</summary>
@@ -43,5 +44,6 @@ internal static class HostGlobalNames
         ["toJson"] = HostGlobals.ToJson,
         ["parseJson"] = HostGlobals.ParseJson,
         ["newGuid"] = HostGlobals.NewGuid,
+        ["getInitiator"] = HostGlobals.GetInitiator,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 }

@@ -79,11 +79,24 @@ public sealed class JavaScriptEvaluator : IExpressionEvaluator
         var prepared = _scripts.GetOrAdd(source, PreparedJavaScript.Prepare);
         if (prepared.Script is not { } script)
         {
-            throw new ExpressionEvaluationException($"The script has a syntax error: {prepared.SyntaxError}");
+            return ValueTask.FromException<object?>(
+                new ExpressionEvaluationException($"The script has a syntax error: {prepared.SyntaxError}"));
         }
 
-        // Jint runs synchronously, so the result is ready when Evaluate returns.
-        return ValueTask.FromResult<object?>(Evaluate(script, prepared, context, cancellationToken));
+        // Jint runs synchronously, so the result or failure is known when Evaluate returns. Failures are returned in
+        // the ValueTask, as an async method would return them.
+        try
+        {
+            return ValueTask.FromResult<object?>(Evaluate(script, prepared, context, cancellationToken));
+        }
+        catch (ExpressionEvaluationException exception)
+        {
+            return ValueTask.FromException<object?>(exception);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return ValueTask.FromCanceled<object?>(cancellationToken);
+        }
     }
 
     /// <inheritdoc/>
@@ -115,7 +128,7 @@ public sealed class JavaScriptEvaluator : IExpressionEvaluator
             var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
             var completion = engine.Evaluate(script);
 
-            // Jint checks memory only between statements; this catches a final statement that allocated past the limit.
+            // Jint checks memory only between statements, so a last statement that allocated past the limit is caught here.
             if (_memoryLimitBytes > 0 && GC.GetAllocatedBytesForCurrentThread() - allocatedBefore > _memoryLimitBytes)
             {
                 throw MemoryLimitExceeded(innerException: null);
@@ -126,8 +139,14 @@ public sealed class JavaScriptEvaluator : IExpressionEvaluator
                 return JsonBridge.ToJsonNode(engine, completion);
             }
 
-            // Serializing objects can call script code (toJSON, getters, proxy traps), so it runs through Invoke, which
-            // applies the constraints again with a fresh budget.
+            var reader = new PlainValueReader(engine);
+            if (host.TryCopyVariablesBackDirectly(reader) && reader.TryRead(completion, out var plainResult))
+            {
+                return plainResult;
+            }
+
+            // Serializing other objects can call script code (toJSON, getters, proxy traps), so it runs through Invoke,
+            // which applies the constraints again with a fresh budget.
             JsonNode? result = null;
             var finish = new ClrFunction(engine, "finish", (_, arguments) =>
             {

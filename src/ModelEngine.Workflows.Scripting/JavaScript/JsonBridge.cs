@@ -11,7 +11,7 @@ namespace ModelEngine.Workflows.Scripting.JavaScript;
 /// <summary>Converts values between <see cref="JsonNode"/> and Jint's <see cref="JsValue"/>.</summary>
 internal static class JsonBridge
 {
-    /// <summary>Builds plain JavaScript objects, arrays and primitives from <paramref name="node"/>; it runs no script code.</summary>
+    /// <summary>Builds plain JavaScript objects, arrays and primitives from <paramref name="node"/> without running script code.</summary>
     public static JsValue ToJsValue(Engine engine, JsonNode? node)
     {
         switch (node)
@@ -20,10 +20,11 @@ internal static class JsonBridge
                 return JsValue.Null;
 
             case JsonObject jsonObject:
+                // Own data properties, as JSON.parse creates them, so a "__proto__" key cannot change the prototype.
                 var result = new JsObject(engine);
                 foreach (var (name, child) in jsonObject)
                 {
-                    result.Set(name, ToJsValue(engine, child));
+                    result.CreateDataProperty(name, ToJsValue(engine, child));
                 }
 
                 return result;

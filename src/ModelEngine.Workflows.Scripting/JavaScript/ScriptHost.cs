@@ -22,6 +22,7 @@ internal sealed class ScriptHost
     // The variables object and the JSON of each value it was given, used to find what the script changed.
     private JsObject? _variables;
     private Dictionary<string, JsonNode?>? _variableBaseline;
+    private bool _variablesCopiedBack;
 
     public ScriptHost(Engine engine, ExpressionExecutionContext context)
     {
@@ -59,7 +60,7 @@ internal sealed class ScriptHost
             var input = new JsObject(_engine);
             foreach (var (name, value) in _context.Input)
             {
-                input.Set(name, JsonBridge.ToJsValue(_engine, value));
+                input.CreateDataProperty(name, JsonBridge.ToJsValue(_engine, value));
             }
 
             DefineGlobal("input", input);
@@ -69,23 +70,51 @@ internal sealed class ScriptHost
     }
 
     /// <summary>
+    /// Writes the properties of the <c>variables</c> object that the script added or changed to the workflow scope,
+    /// when the object is plain enough to read without running script code. Returns <see langword="false"/> when
+    /// <see cref="CopyVariablesBack"/> has to do it under the engine's constraints instead.
+    /// </summary>
+    public bool TryCopyVariablesBackDirectly(PlainValueReader reader)
+    {
+        if (_variables is null || _variablesCopiedBack)
+        {
+            return true;
+        }
+
+        if (!reader.TryRead(_variables, out var current))
+        {
+            return false;
+        }
+
+        ApplyVariableChanges(current);
+        return true;
+    }
+
+    /// <summary>
     /// Writes the properties of the <c>variables</c> object that the script added or changed to the workflow scope.
     /// Call it only while the engine's constraints are active, because serializing can run script code.
     /// </summary>
     public void CopyVariablesBack()
     {
-        if (_variables is null || _variableBaseline is null)
+        if (_variables is null || _variablesCopiedBack)
         {
             return;
         }
 
-        if (JsonBridge.ToJsonNode(_engine, _variables) is not JsonObject current)
+        ApplyVariableChanges(JsonBridge.ToJsonNode(_engine, _variables));
+    }
+
+    private void ApplyVariableChanges(JsonNode? current)
+    {
+        _variablesCopiedBack = true;
+
+        if (current is not JsonObject currentObject || _variableBaseline is null)
         {
             return;
         }
 
         // NOTE: deleting a property of `variables` does not delete the variable, because the scope has no removal.
-        foreach (var (name, value) in current)
+        foreach (var (name, value) in currentObject)
         {
             if (!_variableBaseline.TryGetValue(name, out var baseline) || !JsonNode.DeepEquals(baseline, value))
             {
@@ -103,7 +132,7 @@ internal sealed class ScriptHost
         {
             if (_context.TryGetVariable(name, out var value))
             {
-                _variables.Set(name, JsonBridge.ToJsValue(_engine, value));
+                _variables.CreateDataProperty(name, JsonBridge.ToJsValue(_engine, value));
                 _variableBaseline[name] = value;
             }
         }
@@ -175,6 +204,11 @@ internal sealed class ScriptHost
             DefineFunction("getCorrelationId", (_, _) => _context.CorrelationId is { } id ? new JsString(id) : JsValue.Null, 0);
         }
 
+        if (globals.HasFlag(HostGlobals.GetInitiator))
+        {
+            DefineFunction("getInitiator", (_, _) => _context.Initiator is { } initiator ? new JsString(initiator) : JsValue.Null, 0);
+        }
+
         if (globals.HasFlag(HostGlobals.IsNullOrEmpty))
         {
             DefineFunction("isNullOrEmpty", (_, arguments) => IsNullOr(arguments.At(0), string.IsNullOrEmpty), 1);
@@ -223,7 +257,7 @@ internal sealed class ScriptHost
 
         if (_variables is not null && _variableBaseline is not null)
         {
-            _variables.Set(name, value);
+            _variables.CreateDataProperty(name, value);
             _variableBaseline[name] = node?.DeepClone();
         }
 

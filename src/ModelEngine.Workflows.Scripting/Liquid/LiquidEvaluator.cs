@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using Fluid;
 using Fluid.Values;
+using Microsoft.Extensions.Options;
 using ModelEngine.Workflows.Expressions;
 using ModelEngine.Workflows.Models;
 using ModelEngine.Workflows.Scripting.Caching;
@@ -12,15 +13,27 @@ namespace ModelEngine.Workflows.Scripting.Liquid;
 /// <c>Workflow.InstanceId</c>, <c>Workflow.CorrelationId</c>, <c>Workflow.DefinitionId</c> and <c>LastResult</c>, and
 /// the result is the rendered text without HTML encoding.
 /// </summary>
-/// <remarks>Parsed templates are cached by source text.</remarks>
+/// <remarks>Parsed templates are cached by source text. Rendering is bounded by <see cref="LiquidOptions"/>.</remarks>
 public sealed class LiquidEvaluator : IExpressionEvaluator
 {
     private const int TemplateCacheCapacity = 10_000;
 
     private static readonly FluidParser s_parser = new();
-    private static readonly TemplateOptions s_templateOptions = new TemplateOptionsBuilder().Build();
 
+    private readonly LiquidOptions _options;
+    private readonly TemplateOptions _templateOptions;
     private readonly SourceCache<ParsedTemplate> _templates = new(TemplateCacheCapacity);
+
+    public LiquidEvaluator(IOptions<LiquidOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+
+        _options = options.Value;
+        _templateOptions = new TemplateOptionsBuilder()
+            .WithMaxSteps(_options.MaxSteps)
+            .WithMaxOutputSize(_options.MaxOutputSize)
+            .Build();
+    }
 
     /// <inheritdoc/>
     public string ExpressionType => ExpressionTypes.Liquid;
@@ -48,8 +61,6 @@ public sealed class LiquidEvaluator : IExpressionEvaluator
             throw new ExpressionEvaluationException($"The Liquid template has a syntax error: {parsed.SyntaxError}");
         }
 
-        // NOTE: templates run without a step or time limit. A loop over a huge range stops only when the caller's
-        // cancellation token fires.
         var templateContext = CreateTemplateContext(context, cancellationToken);
 
         try
@@ -60,7 +71,14 @@ public sealed class LiquidEvaluator : IExpressionEvaluator
         {
             throw;
         }
-        catch (Exception exception) when (exception is InvalidOperationException or ArgumentException or FormatException or NotSupportedException)
+        catch (InvalidOperationException exception) when (DescribeLimit(exception) is { } limit)
+        {
+            throw new ExpressionEvaluationException(
+                $"{limit.Description} ({LiquidOptions.SectionName}:{limit.Name}).",
+                limit.Name,
+                exception);
+        }
+        catch (Exception exception) when (exception is LiquidException or InvalidOperationException or ArgumentException or FormatException or NotSupportedException)
         {
             throw new ExpressionEvaluationException($"The Liquid template failed to render: {exception.Message}", innerException: exception);
         }
@@ -75,16 +93,16 @@ public sealed class LiquidEvaluator : IExpressionEvaluator
         return source is null ? null : _templates.GetOrAdd(source, Parse).SyntaxError;
     }
 
-    private static TemplateContext CreateTemplateContext(ExpressionExecutionContext context, CancellationToken cancellationToken)
+    private TemplateContext CreateTemplateContext(ExpressionExecutionContext context, CancellationToken cancellationToken)
     {
-        var templateContext = new TemplateContext(s_templateOptions, StringComparer.Ordinal)
+        var templateContext = new TemplateContext(_templateOptions, StringComparer.Ordinal)
         {
             CancellationToken = cancellationToken,
         };
 
         templateContext.SetValue("Variables", new ScopeLookupValue(name => context.TryGetVariable(name, out var value) ? value : null));
         templateContext.SetValue("Input", new ScopeLookupValue(name => context.Input.TryGetValue(name, out var value) ? value : null));
-        templateContext.SetValue("LastResult", FluidValue.Create(context.LastResult, s_templateOptions));
+        templateContext.SetValue("LastResult", FluidValue.Create(context.LastResult, _templateOptions));
         templateContext.SetValue("Workflow", FluidValue.Create(
             new Dictionary<string, object?>(StringComparer.Ordinal)
             {
@@ -92,9 +110,26 @@ public sealed class LiquidEvaluator : IExpressionEvaluator
                 ["CorrelationId"] = context.CorrelationId,
                 ["DefinitionId"] = context.DefinitionId,
             },
-            s_templateOptions));
+            _templateOptions));
 
         return templateContext;
+    }
+
+    /// <summary>Returns the limit that <paramref name="exception"/> reports, or <see langword="null"/> for other failures.</summary>
+    private (string Name, string Description)? DescribeLimit(InvalidOperationException exception)
+    {
+        // Fluid 3.0 throws InvalidOperationException for both limits, so only the message distinguishes them.
+        if (_options.MaxSteps > 0 && exception.Message.Contains("steps", StringComparison.Ordinal))
+        {
+            return (nameof(LiquidOptions.MaxSteps), $"The template took more than the {_options.MaxSteps} step limit");
+        }
+
+        if (_options.MaxOutputSize > 0 && exception.Message.Contains("output size", StringComparison.Ordinal))
+        {
+            return (nameof(LiquidOptions.MaxOutputSize), $"The template rendered more than the {_options.MaxOutputSize} character limit");
+        }
+
+        return null;
     }
 
     private static ParsedTemplate Parse(string source) =>

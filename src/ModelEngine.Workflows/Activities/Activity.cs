@@ -6,7 +6,7 @@ namespace ModelEngine.Workflows.Activities;
 
 /// <summary>
 /// The base of every activity. An activity object is part of a definition version and is shared by all its
-/// instances, so it holds no run-time state: that lives in the <see cref="ActivityExecutionContext"/>.
+/// instances, so it keeps no run-time state. That state lives in the <see cref="ActivityExecutionContext"/>.
 /// </summary>
 public abstract class Activity
 {

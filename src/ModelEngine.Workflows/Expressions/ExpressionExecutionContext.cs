@@ -4,7 +4,7 @@ namespace ModelEngine.Workflows.Expressions;
 
 /// <summary>
 /// What an expression can read and write while it runs: the workflow's input and variables, the last activity result
-/// and the outputs of earlier activities. Values are JSON nodes, so a script sees exactly what is persisted.
+/// and the outputs of earlier activities. Values are JSON nodes, so a script reads exactly what is persisted.
 /// </summary>
 public sealed class ExpressionExecutionContext
 {

@@ -2,7 +2,7 @@ namespace ModelEngine.Workflows.Runtime;
 
 /// <summary>
 /// A resume named a bookmark that the instance does not hold, usually because it was already consumed. Nothing was
-/// executed. The API answers 409.
+/// executed. The API returns 409.
 /// </summary>
 public sealed class BookmarkNotFoundException : Exception
 {

@@ -1,6 +1,6 @@
 namespace ModelEngine.Workflows.Runtime;
 
-/// <summary>A definition, version or instance does not exist. The API answers 404.</summary>
+/// <summary>A definition, version or instance does not exist. The API returns 404.</summary>
 public sealed class WorkflowNotFoundException : Exception
 {
     public WorkflowNotFoundException(string message)

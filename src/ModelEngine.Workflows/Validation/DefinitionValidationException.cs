@@ -1,6 +1,6 @@
 namespace ModelEngine.Workflows.Validation;
 
-/// <summary>A definition cannot be published because it has errors; all of them are listed. The API answers 400.</summary>
+/// <summary>A definition cannot be published because it has errors; all of them are listed. The API returns 400.</summary>
 public sealed class DefinitionValidationException : Exception
 {
     public DefinitionValidationException(IReadOnlyList<ValidationError> errors)

@@ -18,6 +18,14 @@ public sealed class JavaScriptAccessorTests
     }
 
     [Fact]
+    public async Task Evaluate_TopLevelReturn_ReturnsValue()
+    {
+        var result = await EvaluateAsync(_evaluator, "if (true) { return 'early'; }\nreturn 'late';");
+
+        Assert.Equal("early", result!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Evaluate_EmptySource_ReturnsNull()
     {
         var result = await EvaluateAsync(_evaluator, "  ");

@@ -41,6 +41,19 @@ public sealed class JavaScriptLimitTests
     }
 
     [Fact]
+    public async Task Timeout_BacktrackingRegex_ThrowsTimeoutLimit()
+    {
+        var evaluator = Create(new JavaScriptOptions { TimeoutSeconds = 0.5 });
+
+        var exception = await EvaluateFailureAsync(evaluator, "/(a+)+$/.test('a'.repeat(40) + 'b')");
+
+        Assert.Equal("TimeoutSeconds", exception.Limit);
+        Assert.Equal(
+            "A regular expression in the script ran longer than the 0.5 s limit (Scripting:JavaScript:TimeoutSeconds).",
+            exception.Message);
+    }
+
+    [Fact]
     public async Task MaxStatements_EndlessLoop_ThrowsStatementLimit()
     {
         var evaluator = Create(new JavaScriptOptions { MaxStatements = 100 });

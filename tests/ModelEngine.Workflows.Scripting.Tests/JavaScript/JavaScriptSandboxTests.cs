@@ -59,6 +59,22 @@ public sealed class JavaScriptSandboxTests
     }
 
     [Fact]
+    public async Task Evaluate_ParallelScopes_KeepsScopesApart()
+    {
+        var scopes = Enumerable.Range(0, 64).Select(i => new FakeExpressionScope().WithVariable("Index", i)).ToList();
+
+        var results = await Task.WhenAll(scopes.Select(scope => EvaluateAsync(_evaluator, "variables.Index = getIndex() * 2; getIndex()", scope)))
+            .WaitAsync(WaitTimeout);
+
+        for (var i = 0; i < scopes.Count; i++)
+        {
+            Assert.Equal(i * 2, results[i]!.GetValue<long>());
+            Assert.True(scopes[i].TryGetVariable("Index", out var index));
+            Assert.True(JsonNode.DeepEquals(JsonValue.Create(i * 2), index), $"Scope {i} holds {index?.ToJsonString()}.");
+        }
+    }
+
+    [Fact]
     public async Task SameSource_TwoEvaluations_ParsesOnce()
     {
         await EvaluateAsync(_evaluator, "1 + 1");
@@ -107,6 +123,8 @@ public sealed class JavaScriptSandboxTests
     [InlineData("var = 1;", "Unexpected token '=' at line 1, column 5.")]
     [InlineData("if (x {", "Unexpected token '{' at line 1, column 7.")]
     [InlineData("'unterminated", "Invalid or unexpected token at line 1, column 1.")]
+    [InlineData("let a = 1;\nlet a = 2;", "Identifier 'a' has already been declared at line 2, column 5.")]
+    [InlineData("break;", "Illegal break statement at line 1, column 1.")]
     public void Validate_BrokenScript_ReturnsMessage(string source, string expected)
     {
         var message = _evaluator.Validate(new Expression(ExpressionTypes.JavaScript, source));

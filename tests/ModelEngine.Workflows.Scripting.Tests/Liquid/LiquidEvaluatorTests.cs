@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
 using ModelEngine.Workflows.Models;
 using ModelEngine.Workflows.Scripting.Liquid;
 using static ModelEngine.Workflows.Scripting.Tests.TestEvaluation;
@@ -7,7 +8,7 @@ namespace ModelEngine.Workflows.Scripting.Tests.Liquid;
 
 public sealed class LiquidEvaluatorTests
 {
-    private readonly LiquidEvaluator _evaluator = new();
+    private readonly LiquidEvaluator _evaluator = new(Options.Create(new LiquidOptions()));
 
     [Fact]
     public async Task Render_Variable_InsertsValue()
@@ -69,6 +70,37 @@ public sealed class LiquidEvaluatorTests
 
         Assert.StartsWith("The Liquid template has a syntax error: ", exception.Message, StringComparison.Ordinal);
         Assert.Contains("'}}' was expected", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MaxSteps_LongLoop_ThrowsStepLimit()
+    {
+        var evaluator = new LiquidEvaluator(Options.Create(new LiquidOptions { MaxSteps = 1000 }));
+
+        var exception = await EvaluateFailureAsync(evaluator, "{% for i in (1..1000000) %}{% endfor %}");
+
+        Assert.Equal("MaxSteps", exception.Limit);
+        Assert.Equal("The template took more than the 1000 step limit (Scripting:Liquid:MaxSteps).", exception.Message);
+    }
+
+    [Fact]
+    public async Task MaxOutputSize_LongOutput_ThrowsOutputLimit()
+    {
+        var evaluator = new LiquidEvaluator(Options.Create(new LiquidOptions { MaxOutputSize = 100 }));
+
+        var exception = await EvaluateFailureAsync(evaluator, "{% for i in (1..50) %}xxxxxxxx{% endfor %}");
+
+        Assert.Equal("MaxOutputSize", exception.Limit);
+        Assert.Equal("The template rendered more than the 100 character limit (Scripting:Liquid:MaxOutputSize).", exception.Message);
+    }
+
+    [Fact]
+    public async Task Render_RuntimeError_ThrowsEvaluationError()
+    {
+        var exception = await EvaluateFailureAsync(_evaluator, "{{ 1 | divided_by: 0 }}");
+
+        Assert.Null(exception.Limit);
+        Assert.StartsWith("The Liquid template failed to render: ", exception.Message, StringComparison.Ordinal);
     }
 
     [Theory]

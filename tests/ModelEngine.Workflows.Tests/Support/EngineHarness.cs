@@ -6,6 +6,7 @@ using ModelEngine.HumanTasks.Inbox;
 using ModelEngine.Workflows.Management;
 using ModelEngine.Workflows.Persistence;
 using ModelEngine.Workflows.Runtime;
+using ModelEngine.Workflows.Scripting;
 using ModelEngine.Workflows.Security;
 
 namespace ModelEngine.Workflows.Tests.Support;
@@ -24,6 +25,7 @@ internal sealed class EngineHarness : IDisposable
         services.AddSingleton<TimeProvider>(Clock);
         services.AddModelEngineWorkflows();
         services.AddModelEngineHumanTasks();
+        services.AddModelEngineScripting();
         configure?.Invoke(services);
         _services = services.BuildServiceProvider();
     }
