@@ -90,6 +90,49 @@ public sealed class ProblemDetailsTests : IClassFixture<ServerFactory>
         Assert.All(errors, error => Assert.False(string.IsNullOrEmpty(error["message"]?.GetValue<string>()), $"An error has no message: {error.ToJsonString()}"));
     }
 
+    [Theory]
+    [InlineData("{ \"model\": {} }")]
+    [InlineData("{ \"model\": { \"definitionId\": \"odd\", \"root\": 5 } }")]
+    [InlineData("{ \"model\": { \"definitionId\": \"odd-activities\", \"root\": { \"type\": \"Elsa.Flowchart\", \"id\": \"f\", \"activities\": 3 } } }")]
+    [InlineData("{ \"model\": { \"definitionId\": \"odd-publish\", \"root\": { \"type\": \"Elsa.Flowchart\", \"id\": \"f\", \"activities\": [ { \"id\": 1 } ] } }, \"publish\": true }")]
+    [InlineData("{ \"model\": [] }")]
+    [InlineData("{ \"model\": {}, \"publish\": \"yes\" }")]
+    public async Task OddDefinition_IsNever500(string body)
+    {
+        var dave = await _factory.CreateClientForAsync("dave");
+
+        var response = await dave.PostRawAsync("/api/workflow-definitions", body);
+
+        Assert.True((int)response.StatusCode < 500, $"{body} returned {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+    }
+
+    [Fact]
+    public async Task DispatchWithNonObjectInput_Returns400()
+    {
+        var alice = await _factory.CreateClientForAsync("alice");
+
+        var response = await alice.PostRawAsync("/api/workflow-definitions/any/dispatch", "{ \"input\": 5 }");
+
+        var problem = await response.ReadObjectAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("$.input", problem["jsonPath"]?.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task CompleteWithUnknownOutcome_Returns400()
+    {
+        var dave = await _factory.CreateClientForAsync("dave");
+        var alice = await _factory.CreateClientForAsync("alice");
+        var bob = await _factory.CreateClientForAsync("bob");
+        await Fixtures.PublishAsync(dave, Fixtures.LoadAs(Fixtures.PurchaseApproval, "unknown-outcome"));
+        var instanceId = await Instances.DispatchAsync(alice, "unknown-outcome", new { amount = 9000, item = "Car" });
+        var task = await Instances.WaitForTaskAsync(bob, instanceId);
+        await bob.PostObjectAsync($"/api/tasks/{task["id"]}/claim", null);
+
+        var problem = await bob.PostObjectAsync($"/api/tasks/{task["id"]}/complete", new { outcome = "Maybe" }, HttpStatusCode.BadRequest);
+
+        Assert.Equal("Maybe", problem["value"]?.GetValue<string>());
+    }
+
     [Fact]
     public async Task DispatchUnknownDefinition_Returns404()
     {

@@ -114,8 +114,7 @@ internal static class DefinitionEndpoints
         IWorkflowRuntime runtime,
         CancellationToken cancellationToken)
     {
-        var start = new StartWorkflowRequest(definitionId, request?.Input, request?.CorrelationId, context.GetUser().Name);
-        var instanceId = await runtime.DispatchAsync(start, cancellationToken);
+        var instanceId = await runtime.DispatchAsync(ToStartRequest(definitionId, request, context), cancellationToken);
         return Results.Accepted($"/api/workflow-instances/{instanceId}", new DispatchResponse(instanceId));
     }
 
@@ -126,10 +125,13 @@ internal static class DefinitionEndpoints
         IWorkflowRuntime runtime,
         CancellationToken cancellationToken)
     {
-        var start = new StartWorkflowRequest(definitionId, request?.Input, request?.CorrelationId, context.GetUser().Name);
-        var view = await runtime.ExecuteAsync(start, cancellationToken);
+        var view = await runtime.ExecuteAsync(ToStartRequest(definitionId, request, context), cancellationToken);
         return WorkflowInstanceResponse.From(view);
     }
+
+    /// <summary>Builds the start request of dispatch and execute, with the caller as the initiator.</summary>
+    private static StartWorkflowRequest ToStartRequest(string definitionId, DispatchRequest? request, HttpContext context) =>
+        new(definitionId, request?.Input, request?.CorrelationId, context.GetUser().Name);
 
     private static IResult SavedResult(SaveDefinitionResult result)
     {

@@ -58,6 +58,8 @@ internal sealed partial class ProblemExceptionHandler : IExceptionHandler
         BadHttpRequestException badRequest => Problem(badRequest.StatusCode, "The request is invalid.", badRequest.Message),
         RequestValidationException invalid => Problem(StatusCodes.Status400BadRequest, "A request parameter is invalid.", invalid.Message,
             ("parameter", invalid.Parameter), ("value", invalid.Value)),
+        TaskValidationException invalid => Problem(StatusCodes.Status400BadRequest, "The task input is invalid.", invalid.Message,
+            ("parameter", invalid.Field), ("value", invalid.Value)),
         DefinitionValidationException validation => Problem(StatusCodes.Status400BadRequest, "The workflow definition is invalid.",
             $"{validation.Message} Fix every entry in 'errors' and publish again.",
             ("errors", validation.Errors.Select(error => new { error.ActivityId, error.Property, error.Value, error.Message }).ToList())),
