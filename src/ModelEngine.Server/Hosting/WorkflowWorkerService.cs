@@ -10,6 +10,9 @@ namespace ModelEngine.Server.Hosting;
 /// </summary>
 internal sealed partial class WorkflowWorkerService : BackgroundService
 {
+    // Waits between the attempts to run an instance whose run failed.
+    private static readonly TimeSpan[] s_retryDelays = [TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(15)];
+
     private readonly WorkflowWorkQueue _queue;
     private readonly IServiceScopeFactory _scopeFactory;
     private readonly int _workerCount;
@@ -70,21 +73,33 @@ internal sealed partial class WorkflowWorkerService : BackgroundService
 
     private async Task RunPendingAsync(string instanceId, CancellationToken stoppingToken)
     {
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            await using var scope = _scopeFactory.CreateAsyncScope();
-            var runtime = scope.ServiceProvider.GetRequiredService<IWorkflowRuntime>();
-            Log.Running(_logger, instanceId);
-            await runtime.RunPendingAsync(instanceId, stoppingToken);
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            throw;
-        }
-        catch (Exception exception)
-        {
-            // The host keeps running; the instance stays Pending and start-up recovery tries it again.
-            Log.RunFailed(_logger, exception, instanceId);
+            try
+            {
+                await using var scope = _scopeFactory.CreateAsyncScope();
+                var runtime = scope.ServiceProvider.GetRequiredService<IWorkflowRuntime>();
+                Log.Running(_logger, instanceId);
+                await runtime.RunPendingAsync(instanceId, stoppingToken);
+                return;
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                throw;
+            }
+            catch (Exception exception) when (attempt <= s_retryDelays.Length)
+            {
+                // A busy database or a lost race usually clears up; the instance is still Pending in the database.
+                var delay = s_retryDelays[attempt - 1];
+                Log.RunRetrying(_logger, exception, instanceId, attempt, delay.TotalSeconds);
+                await Task.Delay(delay, stoppingToken);
+            }
+            catch (Exception exception)
+            {
+                // The host keeps running; the instance stays Pending and start-up recovery tries it again.
+                Log.RunFailed(_logger, exception, instanceId, attempt);
+                return;
+            }
         }
     }
 
@@ -122,8 +137,11 @@ internal sealed partial class WorkflowWorkerService : BackgroundService
         [LoggerMessage(EventId = 1112, Level = LogLevel.Debug, Message = "Running the pending work of workflow instance {WorkflowInstanceId}.")]
         public static partial void Running(ILogger logger, string workflowInstanceId);
 
-        [LoggerMessage(EventId = 1113, Level = LogLevel.Error, Message = "Running the pending work of workflow instance {WorkflowInstanceId} failed; it stays Pending and is retried at the next start-up.")]
-        public static partial void RunFailed(ILogger logger, Exception exception, string workflowInstanceId);
+        [LoggerMessage(EventId = 1113, Level = LogLevel.Error, Message = "Running the pending work of workflow instance {WorkflowInstanceId} failed {Attempts} times; it stays Pending and is retried at the next start-up.")]
+        public static partial void RunFailed(ILogger logger, Exception exception, string workflowInstanceId, int attempts);
+
+        [LoggerMessage(EventId = 1116, Level = LogLevel.Warning, Message = "Running the pending work of workflow instance {WorkflowInstanceId} failed (attempt {Attempt}); retrying in {DelaySeconds} s.")]
+        public static partial void RunRetrying(ILogger logger, Exception exception, string workflowInstanceId, int attempt, double delaySeconds);
 
         [LoggerMessage(EventId = 1114, Level = LogLevel.Information, Message = "Re-queued {Count} Pending or Executing workflow instances after the execution queue overflowed.")]
         public static partial void Requeued(ILogger logger, int count);

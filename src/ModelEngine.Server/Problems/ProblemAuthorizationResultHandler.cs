@@ -7,7 +7,7 @@ using ModelEngine.Server.Identity;
 namespace ModelEngine.Server.Problems;
 
 /// <summary>
-/// Answers failed authorization with problem details: 401 when the caller is not authenticated (after the scheme has
+/// Writes problem details for failed authorization: 401 when the caller is not authenticated (after the scheme has
 /// set its WWW-Authenticate header) and 403 when the caller lacks the group an endpoint requires.
 /// </summary>
 internal sealed class ProblemAuthorizationResultHandler : IAuthorizationMiddlewareResultHandler

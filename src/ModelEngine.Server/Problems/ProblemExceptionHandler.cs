@@ -10,7 +10,7 @@ namespace ModelEngine.Server.Problems;
 
 /// <summary>
 /// Turns exceptions into RFC 9457 problem details: bad input and the engine's known exceptions get their 4xx status
-/// and a message that names the element and the value, and any other exception is logged and answered with a 500 that
+/// and a message that names the element and the value, and any other exception is logged and returned as a 500 that
 /// carries only the trace id.
 /// </summary>
 internal sealed partial class ProblemExceptionHandler : IExceptionHandler
@@ -108,7 +108,7 @@ internal sealed partial class ProblemExceptionHandler : IExceptionHandler
         [LoggerMessage(EventId = 1400, Level = LogLevel.Error, Message = "{Method} {Path} failed unexpectedly (trace id {TraceId}).")]
         public static partial void Unhandled(ILogger logger, Exception exception, string method, string path, string traceId);
 
-        [LoggerMessage(EventId = 1401, Level = LogLevel.Debug, Message = "{Method} {Path} answered {Status} for {ExceptionType}: {Message}")]
+        [LoggerMessage(EventId = 1401, Level = LogLevel.Debug, Message = "{Method} {Path} returned {Status} for {ExceptionType}: {Message}")]
         public static partial void Handled(ILogger logger, int status, string exceptionType, string method, string path, string message);
     }
 }

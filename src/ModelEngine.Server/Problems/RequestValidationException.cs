@@ -1,7 +1,7 @@
 namespace ModelEngine.Server.Problems;
 
 /// <summary>
-/// A request parameter or body field is missing or invalid. The API answers 400 with problem details that name the
+/// A request parameter or body field is missing or invalid. The API returns 400 with problem details that name the
 /// parameter and the value.
 /// </summary>
 public sealed class RequestValidationException : Exception
