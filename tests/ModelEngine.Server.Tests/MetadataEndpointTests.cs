@@ -24,6 +24,19 @@ public sealed class MetadataEndpointTests : IClassFixture<ServerFactory>
         Assert.True(File.Exists(_factory.DatabasePath), $"The SQLite file {_factory.DatabasePath} was not created at start-up.");
     }
 
+    [Theory]
+    [InlineData("/health/live")]
+    [InlineData("/health/ready")]
+    public async Task Health_AfterStartup_IsHealthy(string path)
+    {
+        var client = _factory.CreateClient();
+
+        var response = await client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
     [Fact]
     public async Task Descriptors_ListActivitiesWithAliases()
     {

@@ -15,17 +15,20 @@ internal sealed partial class DatabaseStartupService : IHostedService
     private readonly IServiceProvider _services;
     private readonly IWorkflowWorkQueue _queue;
     private readonly IOptions<PersistenceStartupOptions> _options;
+    private readonly StartupReadinessHealthCheck _readiness;
     private readonly ILogger<DatabaseStartupService> _logger;
 
     public DatabaseStartupService(
         IServiceProvider services,
         IWorkflowWorkQueue queue,
         IOptions<PersistenceStartupOptions> options,
+        StartupReadinessHealthCheck readiness,
         ILogger<DatabaseStartupService> logger)
     {
         _services = services;
         _queue = queue;
         _options = options;
+        _readiness = readiness;
         _logger = logger;
     }
 
@@ -48,6 +51,7 @@ internal sealed partial class DatabaseStartupService : IHostedService
         }
 
         Log.Recovered(_logger, ids.Count);
+        _readiness.MarkReady();
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ModelEngine.HumanTasks;
@@ -41,6 +42,8 @@ internal static class ServerHostingExtensions
         services.AddSingleton<WorkflowWorkQueue>();
         services.RemoveAll<IWorkflowWorkQueue>();
         services.AddSingleton<IWorkflowWorkQueue>(provider => provider.GetRequiredService<WorkflowWorkQueue>());
+        services.AddSingleton<StartupReadinessHealthCheck>();
+        services.AddHealthChecks().AddCheck<StartupReadinessHealthCheck>("startup", tags: [StartupReadinessHealthCheck.Tag]);
         services.AddHostedService<DatabaseStartupService>();
         services.AddHostedService<WorkflowWorkerService>();
 
@@ -73,6 +76,9 @@ internal static class ServerHostingExtensions
         app.UseServerScheduling();
 
         app.MapOpenApi().AllowAnonymous();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(StartupReadinessHealthCheck.Tag) })
+            .AllowAnonymous();
         app.MapModelEngineApi();
         return app;
     }

@@ -95,11 +95,11 @@ public sealed class ServerProcess : IAsyncDisposable
                     Assert.Fail($"The server exited with code {_process.ExitCode} before it was ready. Output:{Environment.NewLine}{Output}");
                 }
 
-                var response = await client.GetAsync("/openapi/v1.json");
+                var response = await client.GetAsync("/health/ready");
                 return response.StatusCode;
             },
             status => status == HttpStatusCode.OK,
-            $"the server at {BaseAddress} to serve /openapi/v1.json",
+            $"the server at {BaseAddress} to report /health/ready",
             Timeouts.ProcessStart);
     }
 
