@@ -4,7 +4,7 @@ namespace ModelEngine.Server.Hosting;
 
 /// <summary>
 /// Reports the server ready once the database is migrated and start-up recovery has queued the interrupted instances.
-/// Served at <c>/health/ready</c>; <c>/health/live</c> only shows that the process answers requests.
+/// Served at <c>/health/ready</c>; <c>/health/live</c> only shows that the process serves requests.
 /// </summary>
 internal sealed class StartupReadinessHealthCheck : IHealthCheck
 {
