@@ -71,8 +71,8 @@ internal sealed class EfWorkflowInstanceStore : IWorkflowInstanceStore
         if (query.VisibleTo is { IsAdmin: false, IsDesigner: false } user)
         {
             var name = user.Name;
-            var tasks = context.HumanTasks.HeldOrCandidate(context, user);
-            rows = rows.Where(e => e.Initiator == name || tasks.Any(t => t.WorkflowInstanceId == e.Id));
+            var taskInstanceIds = context.HumanTasks.HeldOrCandidate(context, user).Select(t => t.WorkflowInstanceId);
+            rows = rows.Where(e => e.Initiator == name || taskInstanceIds.Contains(e.Id));
         }
 
         var (skip, take) = query.Page.ToSkipTake();
