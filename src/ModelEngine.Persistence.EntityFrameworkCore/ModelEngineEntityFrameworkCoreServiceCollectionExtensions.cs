@@ -39,7 +39,7 @@ public static class ModelEngineEntityFrameworkCoreServiceCollectionExtensions
 
         // SQLite admits one writer at a time, so writers of this process queue in memory instead of in its busy handler.
         services.RemoveAll<WriteLock>();
-        services.AddSingleton(new WriteLock(serializeWriters: true));
+        services.AddSingleton(_ => new WriteLock(serializeWriters: true));
 
         Replace<IWorkflowDefinitionStore, EfWorkflowDefinitionStore>(services);
         Replace<IWorkflowInstanceStore, EfWorkflowInstanceStore>(services);

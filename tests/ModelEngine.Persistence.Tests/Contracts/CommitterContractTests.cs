@@ -129,7 +129,7 @@ public abstract class CommitterContractTests : WorkflowStoreContractTests
         {
             try
             {
-                await Committer.CommitAsync(TestData.NewInstance("i1") with { ExpectedRevision = 1, RemovedBookmarkIds = ["b1"], StateJson = $$"""{"by":{{n}}}""" });
+                await Committer.CommitAsync(TestData.NewInstance("i1") with { ExpectedRevision = 1, RemovedBookmarkIds = ["b1"], StateJson = $$"""{"by":{{n}}}""" }).WithTimeout();
                 return true;
             }
             catch (ConcurrencyConflictException)
@@ -200,6 +200,7 @@ public abstract class CommitterContractTests : WorkflowStoreContractTests
         await CommitAsync(TestData.NewInstance(
             "i1",
             new HumanTaskCreated(TestData.Task("open", "i1", activityInstanceId: "ai-1")),
+            new HumanTaskCreated(TestData.Task("suspended", "i1", HumanTaskStatus.Suspended, activityInstanceId: "ai-1")),
             new HumanTaskCreated(TestData.Task("done", "i1", HumanTaskStatus.Completed, activityInstanceId: "ai-1")),
             new HumanTaskCreated(TestData.Task("elsewhere", "i1", activityInstanceId: "ai-2"))));
         var closedAt = TestData.BaseTime.AddHours(1);
@@ -207,11 +208,13 @@ public abstract class CommitterContractTests : WorkflowStoreContractTests
         await CommitAsync(TestData.NewInstance("i1", new HumanTaskClosed("ai-1", HumanTaskStatus.Obsolete, closedAt)) with { ExpectedRevision = 1 });
 
         var open = await TaskStore.FindAsync("open").WithTimeout();
+        var suspended = await TaskStore.FindAsync("suspended").WithTimeout();
         var done = await TaskStore.FindAsync("done").WithTimeout();
         var elsewhere = await TaskStore.FindAsync("elsewhere").WithTimeout();
         Assert.Equal(HumanTaskStatus.Obsolete, open?.Status);
         Assert.Equal(2, open?.Revision);
         Assert.Equal(closedAt, open?.CompletedAt);
+        Assert.Equal(HumanTaskStatus.Obsolete, suspended?.Status);
         Assert.Equal(HumanTaskStatus.Completed, done?.Status);
         Assert.Equal(1, done?.Revision);
         Assert.Equal(HumanTaskStatus.Ready, elsewhere?.Status);

@@ -82,7 +82,7 @@ public sealed class SqliteCommitThroughputTests : IAsyncLifetime
                         StateJson = $$$"""{"step":{{{revision}}},"variables":{"amount":1200,"approved":false}}""",
                         ExpectedRevision = revision,
                         Journal = [.. Enumerable.Range(1, JournalRowsPerCommit).Select(n => TestData.Journal(id, firstSequence + n))],
-                    });
+                    }).WithTimeout();
                 }
             }
         })));

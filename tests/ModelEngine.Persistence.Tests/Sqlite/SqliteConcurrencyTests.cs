@@ -37,7 +37,7 @@ public sealed class SqliteConcurrencyTests : IAsyncLifetime
         for (var n = 0; n < CommitsPerProvider; n++)
         {
             var id = prefix + n;
-            await committer.CommitAsync(TestData.NewInstance(id) with { Journal = [TestData.Journal(id, 1), TestData.Journal(id, 2)] });
+            await committer.CommitAsync(TestData.NewInstance(id) with { Journal = [TestData.Journal(id, 1), TestData.Journal(id, 2)] }).WithTimeout();
         }
     }
 }
