@@ -31,21 +31,23 @@ internal sealed partial class EfWorkflowCommitter : IWorkflowCommitter
         var instanceId = commit.Summary.Id;
         ThrowIfUnknownChange(commit);
 
-        using var writeTurn = await _writeLock.EnterAsync(cancellationToken).ConfigureAwait(false);
         await using var context = await _contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         context.ChangeTracker.AutoDetectChangesEnabled = false;
 
         // SaveChanges inside this transaction needs no savepoint of its own: any failure rolls back everything.
         context.Database.AutoSavepointsEnabled = false;
 
-        // Disposing the transaction without committing it rolls back every statement below.
+        // Staging touches no row, so it runs before the write turn and overlaps with another writer's transaction.
+        var revision = StageSummary(context, commit);
+        StageBookmarksAndJournal(context, commit);
+
+        // Disposing the transaction without committing it rolls back every statement below, before the turn ends.
+        using var writeTurn = await _writeLock.EnterAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var revision = StageSummary(context, commit);
             await RemoveBookmarksAsync(context, instanceId, commit.RemovedBookmarkIds, cancellationToken).ConfigureAwait(false);
             await ApplyChangesAsync(context, commit.Changes, cancellationToken).ConfigureAwait(false);
-            StageBookmarksAndJournal(context, commit);
 
             await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
