@@ -37,6 +37,10 @@ public static class ModelEngineEntityFrameworkCoreServiceCollectionExtensions
             .UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly))
             .AddInterceptors(interceptor));
 
+        // SQLite admits one writer at a time, so writers of this process queue in memory instead of in its busy handler.
+        services.RemoveAll<WriteLock>();
+        services.AddSingleton(_ => new WriteLock(serializeWriters: true));
+
         Replace<IWorkflowDefinitionStore, EfWorkflowDefinitionStore>(services);
         Replace<IWorkflowInstanceStore, EfWorkflowInstanceStore>(services);
         Replace<IWorkflowCommitter, EfWorkflowCommitter>(services);

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ModelEngine.Workflows.Activities;
 using ModelEngine.Workflows.Activities.Flow;
+using ModelEngine.Workflows.Activities.Looping;
 using ModelEngine.Workflows.Activities.Primitives;
 using ModelEngine.Workflows.Descriptors;
 using ModelEngine.Workflows.Expressions;
@@ -59,7 +60,10 @@ public static class WorkflowServiceCollectionExtensions
             .AddActivity<FlowFork>()
             .AddActivity<FlowJoin>()
             .AddActivity<Delay>()
-            .AddActivity<RunTask>();
+            .AddActivity<RunTask>()
+            .AddActivity<While>()
+            .AddActivity<ForEach>()
+            .AddActivity<Break>();
         return services;
     }
 

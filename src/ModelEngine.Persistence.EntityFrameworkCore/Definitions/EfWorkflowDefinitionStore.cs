@@ -8,11 +8,13 @@ namespace ModelEngine.Persistence.EntityFrameworkCore.Definitions;
 internal sealed partial class EfWorkflowDefinitionStore : IWorkflowDefinitionStore
 {
     private readonly IDbContextFactory<ModelEngineDbContext> _contextFactory;
+    private readonly WriteLock _writeLock;
     private readonly ILogger<EfWorkflowDefinitionStore> _logger;
 
-    public EfWorkflowDefinitionStore(IDbContextFactory<ModelEngineDbContext> contextFactory, ILogger<EfWorkflowDefinitionStore> logger)
+    public EfWorkflowDefinitionStore(IDbContextFactory<ModelEngineDbContext> contextFactory, WriteLock writeLock, ILogger<EfWorkflowDefinitionStore> logger)
     {
         _contextFactory = contextFactory;
+        _writeLock = writeLock;
         _logger = logger;
     }
 
@@ -67,12 +69,13 @@ internal sealed partial class EfWorkflowDefinitionStore : IWorkflowDefinitionSto
             rows = rows.Where(e => e.DefinitionId.Contains(term) || (e.Name != null && e.Name.Contains(term)));
         }
 
+        var (skip, take) = query.Page.ToSkipTake();
         var totalCount = await rows.LongCountAsync(cancellationToken).ConfigureAwait(false);
         var items = await rows
             .OrderByDescending(e => e.CreatedAt)
             .ThenBy(e => e.Id)
-            .Skip(query.Page.Skip)
-            .Take(query.Page.PageSize)
+            .Skip(skip)
+            .Take(take)
             .Select(e => new WorkflowDefinitionSummary(
                 e.Id, e.DefinitionId, e.Version, e.Name, e.Description, e.IsLatest, e.IsPublished, e.CreatedAt, e.UpdatedAt))
             .ToListAsync(cancellationToken)
@@ -88,6 +91,7 @@ internal sealed partial class EfWorkflowDefinitionStore : IWorkflowDefinitionSto
             return;
         }
 
+        using var writeTurn = await _writeLock.EnterAsync(cancellationToken).ConfigureAwait(false);
         await using var context = await _contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var ids = records.Select(r => r.Id).ToList();
         var existing = await context.WorkflowDefinitions

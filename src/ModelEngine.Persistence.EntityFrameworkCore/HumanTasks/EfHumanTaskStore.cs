@@ -11,11 +11,13 @@ namespace ModelEngine.Persistence.EntityFrameworkCore.HumanTasks;
 internal sealed partial class EfHumanTaskStore : IHumanTaskStore
 {
     private readonly IDbContextFactory<ModelEngineDbContext> _contextFactory;
+    private readonly WriteLock _writeLock;
     private readonly ILogger<EfHumanTaskStore> _logger;
 
-    public EfHumanTaskStore(IDbContextFactory<ModelEngineDbContext> contextFactory, ILogger<EfHumanTaskStore> logger)
+    public EfHumanTaskStore(IDbContextFactory<ModelEngineDbContext> contextFactory, WriteLock writeLock, ILogger<EfHumanTaskStore> logger)
     {
         _contextFactory = contextFactory;
+        _writeLock = writeLock;
         _logger = logger;
     }
 
@@ -41,13 +43,14 @@ internal sealed partial class EfHumanTaskStore : IHumanTaskStore
             rows = rows.HeldOrCandidate(context, user);
         }
 
+        var (skip, take) = page.ToSkipTake();
         var totalCount = await rows.LongCountAsync(cancellationToken).ConfigureAwait(false);
         var entities = await rows
             .OrderByDescending(t => t.Priority)
             .ThenBy(t => t.CreatedAt)
             .ThenBy(t => t.Id)
-            .Skip(page.Skip)
-            .Take(page.PageSize)
+            .Skip(skip)
+            .Take(take)
             .ToListAsync(cancellationToken)
             .ConfigureAwait(false);
         return new Page<HumanTask>(entities.ConvertAll(HumanTaskMapper.ToTask), totalCount);
@@ -73,7 +76,9 @@ internal sealed partial class EfHumanTaskStore : IHumanTaskStore
     public async Task UpdateAsync(HumanTask task, long expectedRevision, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(task);
+        using var writeTurn = await _writeLock.EnterAsync(cancellationToken).ConfigureAwait(false);
         await using var context = await _contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        context.Database.AutoSavepointsEnabled = false;
         await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         try
         {

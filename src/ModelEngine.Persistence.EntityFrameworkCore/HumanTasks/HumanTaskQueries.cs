@@ -23,12 +23,14 @@ internal static class HumanTaskQueries
     {
         var name = user.Name;
         var groups = user.Groups.ToList();
-        var candidates = context.HumanTaskCandidates;
 
-        return tasks.Where(t =>
-            t.Assignee == name
-            || candidates.Any(c => c.TaskId == t.Id
-                && ((c.Kind == HumanTaskCandidateEntity.UserKind && c.Name == name)
-                    || (c.Kind == HumanTaskCandidateEntity.GroupKind && groups.Contains(c.Name)))));
+        // An uncorrelated IN subquery runs once and reads the (Kind, Name, TaskId) index, where a correlated EXISTS
+        // would probe the candidates of every task.
+        var candidateTaskIds = context.HumanTaskCandidates
+            .Where(c => (c.Kind == HumanTaskCandidateEntity.UserKind && c.Name == name)
+                || (c.Kind == HumanTaskCandidateEntity.GroupKind && groups.Contains(c.Name)))
+            .Select(c => c.TaskId);
+
+        return tasks.Where(t => t.Assignee == name || candidateTaskIds.Contains(t.Id));
     }
 }

@@ -15,11 +15,13 @@ namespace ModelEngine.Persistence.EntityFrameworkCore.Instances;
 internal sealed partial class EfWorkflowCommitter : IWorkflowCommitter
 {
     private readonly IDbContextFactory<ModelEngineDbContext> _contextFactory;
+    private readonly WriteLock _writeLock;
     private readonly ILogger<EfWorkflowCommitter> _logger;
 
-    public EfWorkflowCommitter(IDbContextFactory<ModelEngineDbContext> contextFactory, ILogger<EfWorkflowCommitter> logger)
+    public EfWorkflowCommitter(IDbContextFactory<ModelEngineDbContext> contextFactory, WriteLock writeLock, ILogger<EfWorkflowCommitter> logger)
     {
         _contextFactory = contextFactory;
+        _writeLock = writeLock;
         _logger = logger;
     }
 
@@ -32,14 +34,20 @@ internal sealed partial class EfWorkflowCommitter : IWorkflowCommitter
         await using var context = await _contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         context.ChangeTracker.AutoDetectChangesEnabled = false;
 
-        // Disposing the transaction without committing it rolls back every statement below.
+        // SaveChanges inside this transaction needs no savepoint of its own: any failure rolls back everything.
+        context.Database.AutoSavepointsEnabled = false;
+
+        // Staging touches no row, so it runs before the write turn and overlaps with another writer's transaction.
+        var revision = StageSummary(context, commit);
+        StageBookmarksAndJournal(context, commit);
+
+        // Disposing the transaction without committing it rolls back every statement below, before the turn ends.
+        using var writeTurn = await _writeLock.EnterAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var revision = await WriteSummaryAsync(context, commit, cancellationToken).ConfigureAwait(false);
             await RemoveBookmarksAsync(context, instanceId, commit.RemovedBookmarkIds, cancellationToken).ConfigureAwait(false);
             await ApplyChangesAsync(context, commit.Changes, cancellationToken).ConfigureAwait(false);
-            StageBookmarksAndJournal(context, commit);
 
             await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -52,9 +60,7 @@ internal sealed partial class EfWorkflowCommitter : IWorkflowCommitter
         }
         catch (DbUpdateConcurrencyException exception)
         {
-            var conflict = new ConcurrencyConflictException(
-                $"The commit of instance {instanceId} lost a race: a task it updates changed since it was read. Nothing was written.",
-                exception);
+            var conflict = new ConcurrencyConflictException(DescribeConflict(commit, exception), exception);
             Log.CommitConflict(_logger, instanceId, conflict.Message);
             throw conflict;
         }
@@ -73,6 +79,18 @@ internal sealed partial class EfWorkflowCommitter : IWorkflowCommitter
         }
     }
 
+    private static string DescribeConflict(WorkflowCommit commit, DbUpdateConcurrencyException exception)
+    {
+        var instanceId = commit.Summary.Id;
+        return exception.Entries.Select(entry => entry.Entity).FirstOrDefault() switch
+        {
+            WorkflowInstanceEntity => $"Instance {instanceId} is not at revision {commit.ExpectedRevision}: it changed since it was loaded, or it does not exist. Nothing was written.",
+            WorkflowInstanceStateEntity => $"Instance {instanceId} has no state row to update. Nothing was written.",
+            HumanTaskEntity task => $"Task {task.Id} of instance {instanceId} changed since it was read. Nothing was written.",
+            _ => $"The commit of instance {instanceId} lost a race: a row it updates changed since it was read. Nothing was written.",
+        };
+    }
+
     private static void ThrowIfUnknownChange(WorkflowCommit commit)
     {
         foreach (var change in commit.Changes)
@@ -85,8 +103,11 @@ internal sealed partial class EfWorkflowCommitter : IWorkflowCommitter
         }
     }
 
-    /// <summary>Inserts or updates the summary and state rows and returns the revision now stored.</summary>
-    private static async Task<long> WriteSummaryAsync(ModelEngineDbContext context, WorkflowCommit commit, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stages the insert or the update of the summary and state rows, and returns the revision they will store.
+    /// Tracked updates cost less than ExecuteUpdateAsync, which runs the LINQ pipeline on each call.
+    /// </summary>
+    private static long StageSummary(ModelEngineDbContext context, WorkflowCommit commit)
     {
         var summary = commit.Summary;
         if (commit.ExpectedRevision is not { } expected)
@@ -96,43 +117,17 @@ internal sealed partial class EfWorkflowCommitter : IWorkflowCommitter
             return summary.Revision;
         }
 
+        // The update carries "WHERE Id = @id AND Revision = @expected", because Revision is the concurrency token. SaveChanges
+        // throws DbUpdateConcurrencyException when it matches no row.
         var revision = expected + 1;
-        var status = summary.Status;
-        var updated = await context.WorkflowInstances
-            .Where(e => e.Id == summary.Id && e.Revision == expected)
-            .ExecuteUpdateAsync(
-                setters => setters
-                    .SetProperty(e => e.DefinitionId, summary.DefinitionId)
-                    .SetProperty(e => e.DefinitionVersionId, summary.DefinitionVersionId)
-                    .SetProperty(e => e.Version, summary.Version)
-                    .SetProperty(e => e.Status, status)
-                    .SetProperty(e => e.SubStatus, summary.SubStatus)
-                    .SetProperty(e => e.CorrelationId, summary.CorrelationId)
-                    .SetProperty(e => e.Name, summary.Name)
-                    .SetProperty(e => e.Initiator, summary.Initiator)
-                    .SetProperty(e => e.IncidentCount, summary.IncidentCount)
-                    .SetProperty(e => e.CreatedAt, summary.CreatedAt)
-                    .SetProperty(e => e.UpdatedAt, summary.UpdatedAt)
-                    .SetProperty(e => e.FinishedAt, summary.FinishedAt)
-                    .SetProperty(e => e.Revision, revision),
-                cancellationToken)
-            .ConfigureAwait(false);
+        var instance = context.WorkflowInstances.Attach(WorkflowInstanceMapper.ToEntity(summary, revision));
+        instance.State = EntityState.Modified;
+        instance.Property(e => e.Revision).OriginalValue = expected;
 
-        if (updated == 0)
-        {
-            throw new ConcurrencyConflictException(
-                $"Instance {summary.Id} is not at revision {expected}: it changed since it was loaded, or it does not exist. Nothing was written.");
-        }
-
-        var stateJson = commit.StateJson;
-        var stateUpdated = await context.WorkflowInstanceStates
-            .Where(e => e.Id == summary.Id)
-            .ExecuteUpdateAsync(setters => setters.SetProperty(e => e.StateJson, stateJson), cancellationToken)
-            .ConfigureAwait(false);
-        if (stateUpdated == 0)
-        {
-            context.WorkflowInstanceStates.Add(new WorkflowInstanceStateEntity { Id = summary.Id, StateJson = stateJson });
-        }
+        // The state row was inserted with the summary, so updating it is the upsert. An update that matches no row
+        // also ends in DbUpdateConcurrencyException.
+        var state = context.WorkflowInstanceStates.Attach(new WorkflowInstanceStateEntity { Id = summary.Id, StateJson = commit.StateJson });
+        state.Property(e => e.StateJson).IsModified = true;
 
         return revision;
     }

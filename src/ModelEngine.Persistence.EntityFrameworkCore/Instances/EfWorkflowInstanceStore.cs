@@ -71,16 +71,17 @@ internal sealed class EfWorkflowInstanceStore : IWorkflowInstanceStore
         if (query.VisibleTo is { IsAdmin: false, IsDesigner: false } user)
         {
             var name = user.Name;
-            var tasks = context.HumanTasks.HeldOrCandidate(context, user);
-            rows = rows.Where(e => e.Initiator == name || tasks.Any(t => t.WorkflowInstanceId == e.Id));
+            var taskInstanceIds = context.HumanTasks.HeldOrCandidate(context, user).Select(t => t.WorkflowInstanceId);
+            rows = rows.Where(e => e.Initiator == name || taskInstanceIds.Contains(e.Id));
         }
 
+        var (skip, take) = query.Page.ToSkipTake();
         var totalCount = await rows.LongCountAsync(cancellationToken).ConfigureAwait(false);
         var entities = await rows
             .OrderByDescending(e => e.CreatedAt)
             .ThenByDescending(e => e.Id)
-            .Skip(query.Page.Skip)
-            .Take(query.Page.PageSize)
+            .Skip(skip)
+            .Take(take)
             .ToListAsync(cancellationToken)
             .ConfigureAwait(false);
         return new Page<WorkflowInstanceSummary>(entities.ConvertAll(WorkflowInstanceMapper.ToSummary), totalCount);
@@ -104,11 +105,12 @@ internal sealed class EfWorkflowInstanceStore : IWorkflowInstanceStore
         await using var context = await _contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var rows = context.JournalEntries.AsNoTracking().Where(e => e.WorkflowInstanceId == instanceId);
 
+        var (skip, take) = page.ToSkipTake();
         var totalCount = await rows.LongCountAsync(cancellationToken).ConfigureAwait(false);
         var entities = await rows
             .OrderBy(e => e.Sequence)
-            .Skip(page.Skip)
-            .Take(page.PageSize)
+            .Skip(skip)
+            .Take(take)
             .ToListAsync(cancellationToken)
             .ConfigureAwait(false);
         return new Page<JournalEntry>(entities.ConvertAll(JournalEntryMapper.ToRecord), totalCount);

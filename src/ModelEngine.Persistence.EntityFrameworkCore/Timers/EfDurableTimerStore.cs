@@ -8,11 +8,13 @@ namespace ModelEngine.Persistence.EntityFrameworkCore.Timers;
 internal sealed partial class EfDurableTimerStore : IDurableTimerStore
 {
     private readonly IDbContextFactory<ModelEngineDbContext> _contextFactory;
+    private readonly WriteLock _writeLock;
     private readonly ILogger<EfDurableTimerStore> _logger;
 
-    public EfDurableTimerStore(IDbContextFactory<ModelEngineDbContext> contextFactory, ILogger<EfDurableTimerStore> logger)
+    public EfDurableTimerStore(IDbContextFactory<ModelEngineDbContext> contextFactory, WriteLock writeLock, ILogger<EfDurableTimerStore> logger)
     {
         _contextFactory = contextFactory;
+        _writeLock = writeLock;
         _logger = logger;
     }
 
@@ -44,6 +46,7 @@ internal sealed partial class EfDurableTimerStore : IDurableTimerStore
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lease, TimeSpan.Zero);
 
         var claimedUntil = now + lease;
+        using var writeTurn = await _writeLock.EnterAsync(cancellationToken).ConfigureAwait(false);
         await using var context = await _contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var claimed = await context.Timers
             .Where(t => t.Id == timerId && (t.ClaimedUntil == null || t.ClaimedUntil <= now))

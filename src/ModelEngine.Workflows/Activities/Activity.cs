@@ -41,8 +41,12 @@ public abstract class Activity
     /// </summary>
     protected internal virtual bool AutoComplete => true;
 
+    /// <summary>Returns the activities this one contains: a flowchart's activities or a loop's body.</summary>
+    public virtual IEnumerable<Activity> GetChildActivities() => [];
+
     /// <summary>Returns the outcomes this activity can leave through. Activities with dynamic outcomes override it.</summary>
-    public virtual IReadOnlyList<string> GetOutcomes() => Descriptor.Ports.Select(port => port.Name).ToArray();
+    public virtual IReadOnlyList<string> GetOutcomes() =>
+        Descriptor.Ports.Where(port => port.Type == PortDescriptor.FlowType).Select(port => port.Name).ToArray();
 
     /// <summary>Runs the activity when a token reaches it.</summary>
     protected internal abstract ValueTask ExecuteAsync(ActivityExecutionContext context);

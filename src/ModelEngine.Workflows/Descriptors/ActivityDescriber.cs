@@ -29,9 +29,9 @@ public static class ActivityDescriber
             Kind = attribute.Kind,
             Inputs = DescribeInputs(activityType),
             Outputs = DescribeOutputs(activityType),
-            Ports = ports.Select(port => new PortDescriptor(port, SplitWords(port))).ToArray(),
+            Ports = [.. ports.Select(port => new PortDescriptor(port, SplitWords(port))), .. DescribeEmbeddedPorts(activityType)],
             HasDynamicOutcomes = getOutcomes?.DeclaringType != typeof(Activity),
-            IsContainer = activityType == typeof(Activities.Flow.Flowchart),
+            IsContainer = activityType == typeof(Activities.Flow.Flowchart) || DescribeEmbeddedPorts(activityType).Length > 0,
             IsStart = activityType.Name == "Start",
             IsTerminal = ports.Count == 0,
             IsBrowsable = attribute.IsBrowsable,
@@ -72,6 +72,13 @@ public static class ActivityDescriber
             Options = options,
         };
     }
+
+    private static PortDescriptor[] DescribeEmbeddedPorts(Type activityType) =>
+        activityType.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Select(property => (Property: property, Attribute: property.GetCustomAttribute<PortAttribute>()))
+            .Where(pair => pair.Attribute is not null)
+            .Select(pair => new PortDescriptor(JsonName(pair.Property), pair.Attribute!.DisplayName ?? SplitWords(pair.Property.Name), PortDescriptor.EmbeddedType))
+            .ToArray();
 
     private static OutputDescriptor[] DescribeOutputs(Type activityType) =>
         activityType.GetProperties(BindingFlags.Public | BindingFlags.Instance)

@@ -95,6 +95,9 @@ public sealed class ActivityExecutionContext
     public ValueTask CancelChildAsync(ActivityInstanceState child, CancellationReason reason) =>
         WorkflowContext.CancelActivityAsync(child, reason);
 
+    /// <summary>Ends the enclosing loop. Returns <see langword="false"/> when the activity is not inside a loop.</summary>
+    public ValueTask<bool> BreakLoopAsync() => WorkflowContext.BreakLoopAsync(this);
+
     /// <summary>Ends the whole instance as Finished, making every other activity and open task obsolete.</summary>
     public ValueTask FinishWorkflowAsync() => WorkflowContext.FinishAsync(this);
 }

@@ -1,5 +1,4 @@
 using ModelEngine.Workflows.Activities;
-using ModelEngine.Workflows.Activities.Flow;
 using ModelEngine.Workflows.Models;
 
 namespace ModelEngine.Workflows.Runtime;
@@ -58,12 +57,9 @@ public sealed class Workflow
     private void Index(Activity activity)
     {
         _nodes[activity.NodeId] = activity;
-        if (activity is Flowchart flowchart)
+        foreach (var child in activity.GetChildActivities())
         {
-            foreach (var child in flowchart.Activities)
-            {
-                Index(child);
-            }
+            Index(child);
         }
     }
 }

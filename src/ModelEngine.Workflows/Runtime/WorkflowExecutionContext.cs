@@ -278,6 +278,33 @@ public sealed partial class WorkflowExecutionContext
         _rootCompleted = true;
     }
 
+    /// <summary>
+    /// Ends the loop that encloses <paramref name="context"/>: the loop's body is cancelled and the loop completes with
+    /// <c>Done</c>. Returns <see langword="false"/> when no loop encloses the activity.
+    /// </summary>
+    internal async ValueTask<bool> BreakLoopAsync(ActivityExecutionContext context)
+    {
+        var ancestorId = context.Instance.ParentId;
+        while (ancestorId is not null && _instances.TryGetValue(ancestorId, out var ancestor))
+        {
+            var activity = Workflow.GetNode(ancestor.NodeId);
+            if (activity is ILoopActivity)
+            {
+                foreach (var child in GetChildren(ancestor.Id).ToList())
+                {
+                    await CancelActivityAsync(child, CancellationReason.Obsolete);
+                }
+
+                await new ActivityExecutionContext(this, ancestor, activity).CompleteAsync();
+                return true;
+            }
+
+            ancestorId = ancestor.ParentId;
+        }
+
+        return false;
+    }
+
     /// <summary>Records an incident and faults the instance. Bookmarks and open tasks stay for a later retry.</summary>
     internal void Fault(Activity activity, Exception exception)
     {

@@ -115,6 +115,7 @@ public sealed class WorkflowLoader
         {
             BindInputs(activity, json, descriptor!, errors);
             BindOutputs(activity, json);
+            BindEmbeddedPorts(activity, json, errors);
         }
 
         if (activity is Flowchart flowchart)
@@ -248,6 +249,22 @@ public sealed class WorkflowLoader
             }
 
             property.SetValue(activity, output);
+        }
+    }
+
+    private void BindEmbeddedPorts(Activity activity, JsonObject json, List<ValidationError> errors)
+    {
+        foreach (var property in activity.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            if (property.GetCustomAttribute<PortAttribute>() is null || !typeof(Activity).IsAssignableFrom(property.PropertyType))
+            {
+                continue;
+            }
+
+            if (GetProperty(json, ActivityDescriber.JsonName(property)) is JsonObject child)
+            {
+                property.SetValue(activity, ReadActivity(child, activity.NodeId, errors));
+            }
         }
     }
 

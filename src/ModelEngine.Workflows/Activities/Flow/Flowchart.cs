@@ -28,6 +28,8 @@ public sealed class Flowchart : Activity
 
     protected internal override bool AutoComplete => false;
 
+    public override IEnumerable<Activity> GetChildActivities() => Activities;
+
     /// <summary>Builds the lookups that execution uses. The loader calls it once the activities and connections are set.</summary>
     internal void Seal()
     {
