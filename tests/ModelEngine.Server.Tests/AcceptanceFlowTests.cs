@@ -102,6 +102,7 @@ public sealed class AcceptanceFlowTests : IClassFixture<ServerFactory>
         var instanceId = await Instances.DispatchAsync(alice, definitionId, new { amount = 1500, item = "Monitor" });
         var task = await Instances.WaitForTaskAsync(bob, instanceId);
         Assert.Equal("alice", task["initiator"]?.GetValue<string>());
+        Assert.Equal("alice", task["data"]?["requester"]?.GetValue<string>());
         Assert.Equal(1500, task["data"]?["amount"]?.GetValue<int>());
         Assert.Equal("Monitor", task["data"]?["item"]?.GetValue<string>());
         await bob.PostObjectAsync($"/api/tasks/{task["id"]}/claim", null);
