@@ -23,8 +23,8 @@ internal static class ServerHostingExtensions
         var services = builder.Services;
         var configuration = builder.Configuration;
 
-        // A relative path is taken from the current directory, so `dotnet run --project src/ModelEngine.Server` run
-        // from the repository root keeps its database in ./data there, not in the project folder.
+        // A relative path is taken from the current directory, as Microsoft.Data.Sqlite itself does. `dotnet run` starts
+        // the server in its project folder, so the default file is src/ModelEngine.Server/data/modelengine.db.
         var (connectionString, databasePath) = SqliteConnectionResolver.Resolve(
             configuration.GetConnectionString(SqliteConnectionResolver.ConnectionStringName),
             Directory.GetCurrentDirectory());
