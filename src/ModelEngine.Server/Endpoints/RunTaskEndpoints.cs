@@ -33,6 +33,9 @@ internal static class RunTaskEndpoints
         CancellationToken cancellationToken)
     {
         var paging = Paging.Parse(page, pageSize);
+
+        // NOTE: the store returns every open RunTask bookmark, so this page is cut in memory; the store contract has
+        // no paging for bookmarks yet.
         var bookmarks = await store.ListBookmarksAsync(RunTaskBookmarkName, string.IsNullOrEmpty(workflowInstanceId) ? null : workflowInstanceId, cancellationToken);
         var items = bookmarks.Skip(paging.Skip).Take(paging.PageSize).Select(ToResponse).ToList();
         return new ListResponse<RunTaskResponse>(items, bookmarks.Count);
