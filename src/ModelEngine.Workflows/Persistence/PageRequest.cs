@@ -6,5 +6,11 @@ public readonly record struct PageRequest(int Page = 1, int PageSize = PageReque
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 1000;
 
+    /// <summary>Creates a request for the first page at the default size.</summary>
+    public PageRequest()
+        : this(1, DefaultPageSize)
+    {
+    }
+
     public int Skip => (Page - 1) * PageSize;
 }

@@ -12,7 +12,8 @@ public sealed record WorkflowCommit
 
     /// <summary>
     /// The revision the instance had when it was loaded, or <see langword="null"/> to insert a new instance. The commit
-    /// fails with <see cref="ConcurrencyConflictException"/> when the stored revision differs.
+    /// fails with <see cref="ConcurrencyConflictException"/> when the stored revision differs. The summary's own
+    /// revision is this value plus one (1 for a new instance).
     /// </summary>
     public long? ExpectedRevision { get; init; }
 

@@ -25,6 +25,13 @@ public interface IWorkflowRuntime
     /// </summary>
     Task<WorkflowInstanceView> CancelAsync(string instanceId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Retries a Faulted instance: its incidents are resolved and the work that failed runs again in the background,
+    /// followed by the work that was still queued. Throws <see cref="WorkflowConflictException"/> when the instance is
+    /// not Faulted.
+    /// </summary>
+    Task<WorkflowInstanceView> RetryAsync(string instanceId, CancellationToken cancellationToken = default);
+
     /// <summary>Runs the committed Pending work of an instance, if any. Background workers and recovery call it.</summary>
     Task RunPendingAsync(string instanceId, CancellationToken cancellationToken = default);
 

@@ -7,6 +7,7 @@ public static class JournalEvents
     public const string WorkflowFinished = "WorkflowFinished";
     public const string WorkflowCancelled = "WorkflowCancelled";
     public const string WorkflowFaulted = "WorkflowFaulted";
+    public const string WorkflowRetried = "WorkflowRetried";
     public const string ActivityCompleted = "ActivityCompleted";
     public const string ActivitySuspended = "ActivitySuspended";
     public const string ActivityResumed = "ActivityResumed";

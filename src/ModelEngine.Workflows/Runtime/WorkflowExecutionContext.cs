@@ -25,6 +25,7 @@ public sealed partial class WorkflowExecutionContext
     private readonly HashSet<string> _removedBookmarkIds = new(StringComparer.Ordinal);
     private bool _rootCompleted;
     private bool _faulted;
+    private WorkItem? _faultedItem;
 
     public WorkflowExecutionContext(
         Workflow workflow,
@@ -138,6 +139,13 @@ public sealed partial class WorkflowExecutionContext
             catch (Exception exception) when (exception is not OperationCanceledException || !CancellationToken.IsCancellationRequested)
             {
                 Fault(activity, exception);
+
+                // Keep the failed work first in the queue, so that a retry runs it again.
+                if (_instances.ContainsKey(item.ActivityInstanceId))
+                {
+                    instance.Status = ActivityStatus.Pending;
+                    _faultedItem = item;
+                }
             }
         }
 
@@ -174,7 +182,11 @@ public sealed partial class WorkflowExecutionContext
         if (_faulted)
         {
             State.SubStatus = WorkflowSubStatus.Faulted;
-            State.Scheduled.Clear();
+            if (_faultedItem is not null)
+            {
+                State.Scheduled.Insert(0, _faultedItem);
+            }
+
             State.FinishedAt = now;
             AddJournal(JournalEvents.WorkflowFaulted, null, State.Incidents[^1].Message, null);
         }

@@ -122,6 +122,28 @@ public sealed partial class WorkflowRuntime : IWorkflowRuntime
         return ToView(committed, state);
     }
 
+    public async Task<WorkflowInstanceView> RetryAsync(string instanceId, CancellationToken cancellationToken = default)
+    {
+        using var handle = await _locks.AcquireAsync(instanceId, cancellationToken);
+        var (summary, state) = await LoadAsync(instanceId, cancellationToken);
+        if (state.SubStatus != WorkflowSubStatus.Faulted)
+        {
+            throw new WorkflowConflictException($"Workflow instance '{instanceId}' is {state.SubStatus}; only a Faulted instance can be retried.");
+        }
+
+        var workflow = await _graphs.GetAsync(state.DefinitionVersionId, cancellationToken);
+        var context = new WorkflowExecutionContext(workflow, state, _services, _evaluators, _timeProvider, cancellationToken);
+        var resolved = string.Join("; ", state.Incidents.Select(incident => $"{incident.ActivityId}: {incident.Message}"));
+        state.Incidents.Clear();
+        state.SubStatus = WorkflowSubStatus.Pending;
+        state.FinishedAt = null;
+        state.UpdatedAt = _timeProvider.GetUtcNow();
+        context.AddJournal(JournalEvents.WorkflowRetried, null, resolved, null);
+        var committed = await CommitAsync(context, summary.Revision, [], cancellationToken);
+        LogRetried(_logger, instanceId);
+        return ToView(committed, state);
+    }
+
     public async Task RunPendingAsync(string instanceId, CancellationToken cancellationToken = default)
     {
         using var handle = await _locks.AcquireAsync(instanceId, cancellationToken);
@@ -263,4 +285,7 @@ public sealed partial class WorkflowRuntime : IWorkflowRuntime
 
     [LoggerMessage(EventId = 1004, Level = LogLevel.Information, Message = "Workflow instance {WorkflowInstanceId} cancelled")]
     private static partial void LogCancelled(ILogger logger, string workflowInstanceId);
+
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Information, Message = "Workflow instance {WorkflowInstanceId} retried")]
+    private static partial void LogRetried(ILogger logger, string workflowInstanceId);
 }

@@ -173,6 +173,43 @@ public sealed class ActivityTests
         Assert.Equal("one", finished.Output["v"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task Retry_FaultedStep_RunsAgainAndFinishes()
+    {
+        using var engine = new EngineHarness();
+        var id = await engine.PublishAsync(
+            Array(
+                Activity("check", "Elsa.FlowDecision", ("condition", Expr("JavaScript", "if (!getVariable('ready')) { throw new Error('stock system down'); } true", "Boolean"))),
+                Activity("done", "Elsa.SetOutput", ("outputName", Literal("ok", "String")), ("outputValue", Literal(true)))),
+            Array(Connect("check", "done", "True")),
+            Array(new JsonObject { ["id"] = "ready", ["name"] = "ready", ["typeName"] = "Boolean", ["value"] = "false" }));
+        var faulted = await engine.ExecuteAsync(id);
+        Assert.Equal(WorkflowSubStatus.Faulted, faulted.Summary.SubStatus);
+        Assert.Contains("stock system down", Assert.Single(faulted.Incidents).Message, StringComparison.Ordinal);
+
+        await Assert.ThrowsAsync<WorkflowNotFoundException>(() => engine.Runtime.RetryAsync("no-such-instance"));
+
+        // Repair the cause, as an operator would, before retrying.
+        var snapshot = (await engine.Instances.LoadAsync(faulted.Summary.Id))!;
+        var state = WorkflowStateSerializer.Deserialize(snapshot.StateJson);
+        state.Variables["ready"] = true;
+        await engine.Services.GetRequiredService<IWorkflowCommitter>().CommitAsync(new WorkflowCommit
+        {
+            Summary = snapshot.Summary with { Revision = snapshot.Summary.Revision + 1 },
+            StateJson = WorkflowStateSerializer.Serialize(state),
+            ExpectedRevision = snapshot.Summary.Revision,
+        });
+
+        var retried = await engine.Runtime.RetryAsync(faulted.Summary.Id);
+        Assert.Empty(retried.Incidents);
+        Assert.Equal(WorkflowSubStatus.Pending, retried.Summary.SubStatus);
+        var finished = await engine.RunPendingAsync(faulted.Summary.Id);
+
+        Assert.Equal(WorkflowSubStatus.Finished, finished.Summary.SubStatus);
+        Assert.True(finished.Output["ok"]!.GetValue<bool>());
+        await Assert.ThrowsAsync<WorkflowConflictException>(() => engine.Runtime.RetryAsync(faulted.Summary.Id));
+    }
+
     private sealed class RecordingScheduler(List<DurableTimer> timers) : IDurableTimerScheduler
     {
         public void Schedule(DurableTimer timer) => timers.Add(timer);
