@@ -105,6 +105,36 @@ public sealed class InstanceEndpointTests : IClassFixture<ServerFactory>
         Assert.Equal("Exited", exited["status"]?.GetValue<string>());
     }
 
+    [Fact]
+    public async Task Retry_FaultedInstance_RunsFailedWorkAgain()
+    {
+        var dave = await _factory.CreateClientForAsync("dave");
+        var alice = await _factory.CreateClientForAsync("alice");
+        var model = Fixtures.LoadAs(Fixtures.SlowScript, "retried");
+        model["root"]!["activities"]![1]!["outputValue"]!["expression"]!["value"] = "(function () { throw new Error('always fails'); })()";
+        await Fixtures.PublishAsync(dave, model);
+        var instanceId = await Instances.DispatchAsync(alice, "retried", new { });
+        await Instances.WaitForSubStatusAsync(alice, instanceId, "Faulted");
+
+        await dave.PostObjectAsync($"/api/workflow-instances/{instanceId}/retry", null, HttpStatusCode.Forbidden);
+        var retried = await alice.PostObjectAsync($"/api/workflow-instances/{instanceId}/retry", null);
+
+        Assert.Equal("Pending", retried["subStatus"]?.GetValue<string>());
+        Assert.Empty(retried["incidents"]!.AsArray());
+        var faultedAgain = await Instances.WaitForSubStatusAsync(alice, instanceId, "Faulted");
+        Assert.Single(faultedAgain["incidents"]!.AsArray());
+        var journal = await alice.GetObjectAsync($"/api/workflow-instances/{instanceId}/journal?pageSize=1000");
+        Assert.Contains(journal["items"]!.AsArray(), entry => entry?["eventName"]?.GetValue<string>() == "WorkflowRetried");
+    }
+
+    [Fact]
+    public async Task Retry_RunningInstance_Returns409()
+    {
+        var (instanceId, alice) = await StartWaitingInstanceAsync("retry-running");
+
+        await alice.PostObjectAsync($"/api/workflow-instances/{instanceId}/retry", null, HttpStatusCode.Conflict);
+    }
+
     private async Task<(string InstanceId, HttpClient Alice)> StartWaitingInstanceAsync(string definitionId)
     {
         var dave = await _factory.CreateClientForAsync("dave");

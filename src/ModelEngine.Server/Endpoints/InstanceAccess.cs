@@ -6,7 +6,7 @@ namespace ModelEngine.Server.Endpoints;
 
 /// <summary>
 /// Decides who may read and cancel an instance. Its initiator, designers and admins read it, and so do the holders and
-/// candidates of any of its tasks. Only the initiator and admins cancel it.
+/// candidates of any of its tasks. Only the initiator and admins cancel or retry it.
 /// </summary>
 internal sealed class InstanceAccess
 {
@@ -32,7 +32,7 @@ internal sealed class InstanceAccess
             task.CandidateGroups.Any(user.IsInGroup));
     }
 
-    public static bool CanCancel(WorkflowInstanceSummary summary, UserIdentity user) => user.IsAdmin || IsInitiator(summary, user);
+    public static bool CanManage(WorkflowInstanceSummary summary, UserIdentity user) => user.IsAdmin || IsInitiator(summary, user);
 
     private static bool IsInitiator(WorkflowInstanceSummary summary, UserIdentity user) =>
         string.Equals(summary.Initiator, user.Name, StringComparison.Ordinal);

@@ -19,6 +19,7 @@ internal static class InstanceEndpoints
         group.MapGet("/{id}", GetAsync).WithSummary("Returns an instance with its input, output, variables and incidents.");
         group.MapGet("/{id}/journal", GetJournalAsync).WithSummary("Pages through an instance's journal, oldest first.");
         group.MapPost("/{id}/cancel", CancelAsync).WithSummary("Cancels a running instance; its open tasks become Exited.");
+        group.MapPost("/{id}/retry", RetryAsync).WithSummary("Resolves a Faulted instance's incidents and runs the failed work again.");
         return api;
     }
 
@@ -81,10 +82,33 @@ internal static class InstanceEndpoints
         return new ListResponse<JournalEntryResponse>(journal.Items.Select(JournalEntryResponse.From).ToList(), journal.TotalCount);
     }
 
-    private static async Task<IResult> CancelAsync(
+    private static Task<IResult> CancelAsync(
         string id,
         HttpContext context,
         IWorkflowRuntime runtime,
+        IWorkflowInstanceStore store,
+        InstanceAccess access,
+        CancellationToken cancellationToken) =>
+        ManageAsync(id, "cancel", runtime.CancelAsync, context, store, access, cancellationToken);
+
+    private static Task<IResult> RetryAsync(
+        string id,
+        HttpContext context,
+        IWorkflowRuntime runtime,
+        IWorkflowInstanceStore store,
+        InstanceAccess access,
+        CancellationToken cancellationToken) =>
+        ManageAsync(id, "retry", runtime.RetryAsync, context, store, access, cancellationToken);
+
+    /// <summary>
+    /// Runs an operation that only the initiator or an admin may perform: 404 for a caller who cannot read the
+    /// instance, 403 for other readers.
+    /// </summary>
+    private static async Task<IResult> ManageAsync(
+        string id,
+        string operation,
+        Func<string, CancellationToken, Task<WorkflowInstanceView>> perform,
+        HttpContext context,
         IWorkflowInstanceStore store,
         InstanceAccess access,
         CancellationToken cancellationToken)
@@ -96,15 +120,15 @@ internal static class InstanceEndpoints
             throw NotFound(id);
         }
 
-        if (!InstanceAccess.CanCancel(summary, user))
+        if (!InstanceAccess.CanManage(summary, user))
         {
             return Results.Problem(
                 statusCode: StatusCodes.Status403Forbidden,
                 title: "The operation is not allowed for this user.",
-                detail: $"Only the initiator ('{summary.Initiator}') or a member of the 'admins' group may cancel workflow instance '{id}'.");
+                detail: $"Only the initiator ('{summary.Initiator}') or a member of the 'admins' group may {operation} workflow instance '{id}'.");
         }
 
-        var view = await runtime.CancelAsync(id, cancellationToken);
+        var view = await perform(id, cancellationToken);
         return Results.Ok(WorkflowInstanceResponse.From(view));
     }
 
