@@ -20,17 +20,30 @@ internal static class DefinitionEndpoints
         var group = api.MapGroup("/workflow-definitions").WithTags("Workflow definitions");
 
         group.MapPost("/", SaveAsync).RequireAuthorization(AccessPolicies.DefinitionWriter)
-            .WithSummary("Saves a definition as a draft, or publishes it with publish: true.");
+            .WithSummary("Saves a definition as a draft, or publishes it with publish: true.")
+            .Produces<SaveDefinitionResponse>(StatusCodes.Status201Created)
+            .Produces<SaveDefinitionResponse>()
+            .ProducesProblem(StatusCodes.Status400BadRequest);
         group.MapGet("/", ListAsync).WithSummary("Lists definitions: the latest versions for designers, the published ones for others.");
         group.MapPost("/import", ImportAsync).RequireAuthorization(AccessPolicies.DefinitionWriter)
-            .WithSummary("Imports an Elsa 3 export file, keeping its definitionId and isPublished.");
-        group.MapGet("/{definitionId}", GetAsync).WithSummary("Returns a definition model in Elsa 3's shape.");
+            .WithSummary("Imports an Elsa 3 export file, keeping its definitionId and isPublished.")
+            .Accepts<JsonObject>("application/json")
+            .Produces<SaveDefinitionResponse>(StatusCodes.Status201Created)
+            .Produces<SaveDefinitionResponse>()
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        group.MapGet("/{definitionId}", GetAsync).WithSummary("Returns a definition model in Elsa 3's shape.")
+            .Produces<JsonObject>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/{definitionId}/publish", PublishAsync).RequireAuthorization(AccessPolicies.DefinitionWriter)
             .WithSummary("Publishes the latest version after validating it.");
         group.MapGet("/{definitionId}/export", ExportAsync).RequireAuthorization(AccessPolicies.DefinitionWriter)
-            .WithSummary("Returns the latest version as an Elsa 3 export file.");
+            .WithSummary("Returns the latest version as an Elsa 3 export file.")
+            .Produces<JsonObject>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/{definitionId}/dispatch", DispatchAsync)
-            .WithSummary("Commits a Pending instance of the published version and runs it in the background.");
+            .WithSummary("Commits a Pending instance of the published version and runs it in the background.")
+            .Produces<DispatchResponse>(StatusCodes.Status202Accepted)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/{definitionId}/execute", ExecuteAsync)
             .WithSummary("Runs a new instance until it suspends, finishes or faults, and returns it.");
         return api;

@@ -12,7 +12,10 @@ internal static class IdentityEndpoints
         api.MapPost("/identity/login", Login)
             .AllowAnonymous()
             .WithTags("Identity")
-            .WithSummary("Exchanges a user name and password for a bearer access token.");
+            .WithSummary("Exchanges a user name and password for a bearer access token.")
+            .Produces<LoginResponse>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
         return api;
     }
 

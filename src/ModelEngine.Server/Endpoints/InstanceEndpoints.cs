@@ -18,8 +18,14 @@ internal static class InstanceEndpoints
         group.MapGet("/", ListAsync).WithSummary("Lists the instances the caller may read, newest first.");
         group.MapGet("/{id}", GetAsync).WithSummary("Returns an instance with its input, output, variables and incidents.");
         group.MapGet("/{id}/journal", GetJournalAsync).WithSummary("Pages through an instance's journal, oldest first.");
-        group.MapPost("/{id}/cancel", CancelAsync).WithSummary("Cancels a running instance; its open tasks become Exited.");
-        group.MapPost("/{id}/retry", RetryAsync).WithSummary("Resolves a Faulted instance's incidents and runs the failed work again.");
+        group.MapPost("/{id}/cancel", CancelAsync).WithSummary("Cancels a running instance; its open tasks become Exited.")
+            .Produces<WorkflowInstanceResponse>()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{id}/retry", RetryAsync).WithSummary("Resolves a Faulted instance's incidents and runs the failed work again.")
+            .Produces<WorkflowInstanceResponse>()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return api;
     }
 

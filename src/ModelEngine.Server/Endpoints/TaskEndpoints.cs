@@ -16,9 +16,21 @@ internal static class TaskEndpoints
         var group = api.MapGroup("/tasks").WithTags("Tasks");
 
         group.MapGet("/", GetInboxAsync).WithSummary("Lists the open tasks the caller can see, highest priority first.");
-        group.MapGet("/{id}", GetAsync).WithSummary("Returns a task, with its revision in the ETag header.");
-        group.MapPost("/{id}/claim", ClaimAsync).WithSummary("Reserves a Ready task for the caller. Honours If-Match.");
-        group.MapPost("/{id}/complete", CompleteAsync).WithSummary("Completes a task the caller holds and resumes its instance. Honours If-Match.");
+        group.MapGet("/{id}", GetAsync).WithSummary("Returns a task, with its revision in the ETag header.")
+            .Produces<TaskResponse>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/{id}/claim", ClaimAsync).WithSummary("Reserves a Ready task for the caller. Honours If-Match.")
+            .Produces<TaskResponse>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+        group.MapPost("/{id}/complete", CompleteAsync).WithSummary("Completes a task the caller holds and resumes its instance. Honours If-Match.")
+            .Produces<TaskResponse>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
         return api;
     }
 
