@@ -90,6 +90,29 @@ public sealed class RestartTests : IDisposable
         Assert.Equal(1, entries.Count(entry => entry.ToJsonString().Contains("slow-script-finished", StringComparison.Ordinal)));
     }
 
+    [Fact]
+    public async Task KillBeforeTimerDue_TimerFiresAfterRestart()
+    {
+        var database = Path.Combine(_folder, "timer.db");
+        var model = Fixtures.Load(Fixtures.DelayedGreeting);
+        model["root"]!["activities"]![1]!["timeSpan"]!["expression"]!["value"] = "00:00:03";
+        string instanceId;
+        await using (var first = await ServerProcess.StartAsync(database))
+        {
+            var dave = await LoginAsync(first, "dave");
+            await Fixtures.PublishAsync(dave, model);
+            instanceId = await Instances.DispatchAsync(dave, "delayed-greeting", new { });
+            await Instances.WaitForSubStatusAsync(dave, instanceId, "Suspended");
+
+            await first.KillAsync();
+        }
+
+        await using var second = await ServerProcess.StartAsync(database);
+        var daveAgain = await LoginAsync(second, "dave");
+        var finished = await Instances.WaitForSubStatusAsync(daveAgain, instanceId, "Finished");
+        Assert.Equal("hello after the delay", finished["output"]?["greeting"]?.GetValue<string>());
+    }
+
     private static async Task<HttpClient> LoginAsync(ServerProcess server, string username)
     {
         var client = server.CreateClient();
