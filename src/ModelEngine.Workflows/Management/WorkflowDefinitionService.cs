@@ -16,12 +16,14 @@ public sealed class WorkflowDefinitionService : IWorkflowDefinitionService
 
     private readonly IWorkflowDefinitionStore _store;
     private readonly WorkflowLoader _loader;
+    private readonly WorkflowGraphCache _graphs;
     private readonly TimeProvider _timeProvider;
 
-    public WorkflowDefinitionService(IWorkflowDefinitionStore store, WorkflowLoader loader, TimeProvider timeProvider)
+    public WorkflowDefinitionService(IWorkflowDefinitionStore store, WorkflowLoader loader, WorkflowGraphCache graphs, TimeProvider timeProvider)
     {
         _store = store;
         _loader = loader;
+        _graphs = graphs;
         _timeProvider = timeProvider;
     }
 
@@ -70,6 +72,7 @@ public sealed class WorkflowDefinitionService : IWorkflowDefinitionService
         record = record with { ModelJson = WithHeader(model, record).ToJsonString(WorkflowJson.Options) };
         updates.Insert(0, record);
         await _store.SaveAsync(updates, cancellationToken).ConfigureAwait(false);
+        _graphs.Invalidate(definitionId);
         return new SaveDefinitionResult(record, latest is null, errors);
     }
 
@@ -99,6 +102,7 @@ public sealed class WorkflowDefinitionService : IWorkflowDefinitionService
         }
 
         await _store.SaveAsync(updates, cancellationToken).ConfigureAwait(false);
+        _graphs.Invalidate(definitionId);
         return record;
     }
 

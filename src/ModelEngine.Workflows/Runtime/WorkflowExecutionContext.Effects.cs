@@ -69,7 +69,11 @@ public sealed partial class WorkflowExecutionContext
     }
 
     /// <summary>Writes a journal record for this step's commit.</summary>
-    public void AddJournal(string eventName, Activity? activity, string? message, JsonNode? payload)
+    public void AddJournal(string eventName, Activity? activity, string? message, JsonNode? payload) =>
+        AddJournal(eventName, activity, message, payload?.ToJsonString());
+
+    /// <summary>Writes a journal record whose payload is already JSON text.</summary>
+    public void AddJournal(string eventName, Activity? activity, string? message, string? payloadJson)
     {
         State.JournalSequence++;
         JournalEntries.Add(new JournalEntry(
@@ -80,6 +84,6 @@ public sealed partial class WorkflowExecutionContext
             activity?.Id,
             activity?.Type,
             message,
-            payload?.ToJsonString()));
+            payloadJson));
     }
 }

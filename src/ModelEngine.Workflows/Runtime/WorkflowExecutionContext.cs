@@ -331,15 +331,22 @@ public sealed partial class WorkflowExecutionContext
         _faulted = true;
     }
 
-    private static JsonObject OutcomesPayload(IReadOnlyList<string> outcomes)
+    private static readonly string s_doneOutcomes = """{"outcomes":["Done"]}""";
+
+    private static string OutcomesPayload(IReadOnlyList<string> outcomes)
     {
+        if (outcomes.Count == 1 && outcomes[0] == "Done")
+        {
+            return s_doneOutcomes;
+        }
+
         var array = new JsonArray();
         foreach (var outcome in outcomes)
         {
             array.Add(outcome);
         }
 
-        return new JsonObject { ["outcomes"] = array };
+        return new JsonObject { ["outcomes"] = array }.ToJsonString();
     }
 
     internal static string NewId() => Guid.NewGuid().ToString("N");

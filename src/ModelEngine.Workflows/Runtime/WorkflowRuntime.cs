@@ -171,7 +171,7 @@ public sealed partial class WorkflowRuntime : IWorkflowRuntime
     {
         var record = request.VersionId is { } versionId
             ? await _definitions.FindByIdAsync(versionId, cancellationToken)
-            : await _definitions.FindPublishedAsync(request.DefinitionId, cancellationToken);
+            : await _graphs.FindPublishedAsync(request.DefinitionId, cancellationToken);
         if (record is null || record.DefinitionId != request.DefinitionId)
         {
             throw new WorkflowNotFoundException(request.VersionId is null
@@ -267,12 +267,9 @@ public sealed partial class WorkflowRuntime : IWorkflowRuntime
         Revision = revision,
     };
 
-    private static WorkflowInstanceView ToView(WorkflowInstanceSummary summary, WorkflowState state) => new(
-        summary,
-        (JsonObject)state.Input.DeepClone(),
-        (JsonObject)state.Output.DeepClone(),
-        (JsonObject)state.Variables.DeepClone(),
-        state.Incidents);
+    /// <summary>Builds a view over the state's own objects: every caller discards the state afterwards.</summary>
+    private static WorkflowInstanceView ToView(WorkflowInstanceSummary summary, WorkflowState state) =>
+        new(summary, state.Input, state.Output, state.Variables, state.Incidents);
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Debug, Message = "Workflow instance {WorkflowInstanceId} of {DefinitionId} ran to {SubStatus}")]
     private static partial void LogExecuted(ILogger logger, string workflowInstanceId, string definitionId, WorkflowSubStatus subStatus);
