@@ -54,6 +54,29 @@ public abstract class TimerStoreContractTests : WorkflowStoreContractTests
     }
 
     [ContractFact]
+    public async Task ListDueAsync_NonUtcNow_ComparesInstants()
+    {
+        await CommitAsync(TestData.NewInstance("i1") with
+        {
+            AddedBookmarks =
+            [
+                TestData.Bookmark("due", "i1", dueAt: TestData.BaseTime),
+                TestData.Bookmark("later", "i1", dueAt: TestData.BaseTime.AddMinutes(1)),
+            ],
+        });
+
+        // 14:00+02:00 is BaseTime, 12:00 UTC. Stores that keep only UTC must convert parameters as well as values.
+        var now = TestData.BaseTime.ToOffset(TimeSpan.FromHours(2));
+        var due = await TimerStore.ListDueAsync(now, 10).WithTimeout();
+        var claimed = await TimerStore.TryClaimAsync("due", now, Lease).WithTimeout();
+        var claimedAgain = await TimerStore.TryClaimAsync("due", now.AddSeconds(59).ToOffset(TimeSpan.FromHours(-5)), Lease).WithTimeout();
+
+        Assert.Equal(["due"], due.Select(t => t.Id));
+        Assert.True(claimed);
+        Assert.False(claimedAgain);
+    }
+
+    [ContractFact]
     public async Task ListDueAsync_MaxCount_LimitsRows()
     {
         await CommitAsync(TestData.NewInstance("i1") with
