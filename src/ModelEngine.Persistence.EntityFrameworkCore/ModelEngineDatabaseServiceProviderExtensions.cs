@@ -14,7 +14,7 @@ public static partial class ModelEngineDatabaseServiceProviderExtensions
     /// database when it does not exist. For a SQLite file, creates the file's directory first. Call it once at
     /// start-up, before the stores are used.
     /// </summary>
-    /// <exception cref="InvalidOperationException">The provider's migrations assembly contains no migrations.</exception>
+    /// <exception cref="InvalidOperationException">The provider's migrations assembly is not referenced or contains no migrations.</exception>
     public static async Task MigrateModelEngineDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(services);
