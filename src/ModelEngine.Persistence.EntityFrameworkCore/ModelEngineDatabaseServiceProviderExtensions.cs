@@ -10,9 +10,11 @@ namespace ModelEngine.Persistence.EntityFrameworkCore;
 public static partial class ModelEngineDatabaseServiceProviderExtensions
 {
     /// <summary>
-    /// Applies the pending migrations. For a SQLite file, creates the file's directory first. Call it once at start-up,
-    /// before the stores are used.
+    /// Applies the pending migrations from the migrations assembly of the registered provider, which creates the
+    /// database when it does not exist. For a SQLite file, creates the file's directory first. Call it once at
+    /// start-up, before the stores are used.
     /// </summary>
+    /// <exception cref="InvalidOperationException">The provider's migrations assembly is not referenced or contains no migrations.</exception>
     public static async Task MigrateModelEngineDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -26,6 +28,8 @@ public static partial class ModelEngineDatabaseServiceProviderExtensions
             CreateSqliteDirectory(context.Database.GetConnectionString());
         }
 
+        ThrowIfNoMigrations(context);
+
         var pending = (await context.Database.GetPendingMigrationsAsync(cancellationToken).ConfigureAwait(false)).ToList();
         if (pending.Count == 0)
         {
@@ -36,6 +40,31 @@ public static partial class ModelEngineDatabaseServiceProviderExtensions
         await context.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
         Log.MigrationsApplied(logger, pending.Count);
     }
+
+    /// <summary>
+    /// Throws when the provider's migrations assembly is missing or empty. EF Core would otherwise fail with a bare
+    /// assembly-load error, or find no migrations and create nothing.
+    /// </summary>
+    private static void ThrowIfNoMigrations(ModelEngineDbContext context)
+    {
+        var message = $"No migrations for the {context.Database.ProviderName} provider were found. Reference the {MigrationsAssemblyOf(context)} project from the host.";
+        try
+        {
+            if (!context.Database.GetMigrations().Any())
+            {
+                throw new InvalidOperationException(message);
+            }
+        }
+        catch (FileNotFoundException exception)
+        {
+            throw new InvalidOperationException(message, exception);
+        }
+    }
+
+    private static string MigrationsAssemblyOf(ModelEngineDbContext context) =>
+        context.Database.IsNpgsql() ? ModelEngineEntityFrameworkCoreServiceCollectionExtensions.PostgreSqlMigrationsAssembly
+        : context.Database.IsSqlServer() ? ModelEngineEntityFrameworkCoreServiceCollectionExtensions.SqlServerMigrationsAssembly
+        : ModelEngineEntityFrameworkCoreServiceCollectionExtensions.SqliteMigrationsAssembly;
 
     private static void CreateSqliteDirectory(string? connectionString)
     {

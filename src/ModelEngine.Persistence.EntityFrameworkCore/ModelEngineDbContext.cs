@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using ModelEngine.Persistence.EntityFrameworkCore.Bookmarks;
 using ModelEngine.Persistence.EntityFrameworkCore.Configurations;
 using ModelEngine.Persistence.EntityFrameworkCore.Definitions;
@@ -15,8 +16,6 @@ namespace ModelEngine.Persistence.EntityFrameworkCore;
 /// </summary>
 public sealed class ModelEngineDbContext : DbContext
 {
-    private const string SqliteProviderName = "Microsoft.EntityFrameworkCore.Sqlite";
-
     public ModelEngineDbContext(DbContextOptions<ModelEngineDbContext> options)
         : base(options)
     {
@@ -42,17 +41,15 @@ public sealed class ModelEngineDbContext : DbContext
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ModelEngineDbContext).Assembly);
 
-        // SQLite has no date type and cannot order or compare DateTimeOffset text in SQL. Providers with a native
-        // timestamp type keep it.
-        if (Database.ProviderName == SqliteProviderName)
-        {
-            StoreDateTimeOffsetsAsUtcTicks(modelBuilder);
-        }
+        // SQLite has no date type and cannot order or compare DateTimeOffset text in SQL, so it stores UTC ticks.
+        // PostgreSQL (timestamp with time zone) and SQL Server (datetimeoffset) compare instants natively and only
+        // need the value in UTC.
+        ValueConverter converter = Database.IsSqlite() ? new UtcTicksConverter() : new UtcDateTimeOffsetConverter();
+        SetDateTimeOffsetConverter(modelBuilder, converter);
     }
 
-    private static void StoreDateTimeOffsetsAsUtcTicks(ModelBuilder modelBuilder)
+    private static void SetDateTimeOffsetConverter(ModelBuilder modelBuilder, ValueConverter converter)
     {
-        var converter = new UtcTicksConverter();
         var properties = modelBuilder.Model.GetEntityTypes()
             .SelectMany(entityType => entityType.GetProperties())
             .Where(property => property.ClrType == typeof(DateTimeOffset) || property.ClrType == typeof(DateTimeOffset?));

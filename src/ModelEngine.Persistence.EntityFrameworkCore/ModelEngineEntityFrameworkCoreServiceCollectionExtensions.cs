@@ -1,11 +1,14 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ModelEngine.HumanTasks.Inbox;
 using ModelEngine.Persistence.EntityFrameworkCore.Definitions;
 using ModelEngine.Persistence.EntityFrameworkCore.HumanTasks;
 using ModelEngine.Persistence.EntityFrameworkCore.Instances;
+using ModelEngine.Persistence.EntityFrameworkCore.PostgreSql;
 using ModelEngine.Persistence.EntityFrameworkCore.Sqlite;
+using ModelEngine.Persistence.EntityFrameworkCore.SqlServer;
 using ModelEngine.Persistence.EntityFrameworkCore.Timers;
 using ModelEngine.Workflows.Persistence;
 
@@ -14,8 +17,14 @@ namespace ModelEngine.Persistence.EntityFrameworkCore;
 /// <summary>Registers the EF Core stores.</summary>
 public static class ModelEngineEntityFrameworkCoreServiceCollectionExtensions
 {
-    /// <summary>The assembly that contains the SQLite migrations. The host must reference it.</summary>
+    /// <summary>The assembly that contains the SQLite migrations. A host on SQLite must reference it.</summary>
     public const string SqliteMigrationsAssembly = "ModelEngine.Migrations.Sqlite";
+
+    /// <summary>The assembly that contains the PostgreSQL migrations. A host on PostgreSQL must reference it.</summary>
+    public const string PostgreSqlMigrationsAssembly = "ModelEngine.Migrations.PostgreSql";
+
+    /// <summary>The assembly that contains the SQL Server migrations. A host on SQL Server must reference it.</summary>
+    public const string SqlServerMigrationsAssembly = "ModelEngine.Migrations.SqlServer";
 
     /// <summary>
     /// Registers the stores on a SQLite database, such as <c>Data Source=./data/modelengine.db</c>. They replace any
@@ -24,22 +33,51 @@ public static class ModelEngineEntityFrameworkCoreServiceCollectionExtensions
     /// or upgrade the database.
     /// </summary>
     public static IServiceCollection AddModelEngineEntityFrameworkCore(
-        this IServiceCollection services, string connectionString, Action<SqliteStoreOptions>? configure = null)
+        this IServiceCollection services, string connectionString, Action<SqliteStoreOptions>? configure = null) =>
+        services.AddModelEngineEntityFrameworkCore(PersistenceProvider.Sqlite, connectionString, configure);
+
+    /// <summary>
+    /// Registers the stores on the database that <paramref name="provider"/> and <paramref name="connectionString"/>
+    /// name. They replace any store registered before. <paramref name="configureSqlite"/> runs only for
+    /// <see cref="PersistenceProvider.Sqlite"/>. The host must reference the provider's migrations assembly, such as
+    /// <see cref="PostgreSqlMigrationsAssembly"/>.
+    /// </summary>
+    public static IServiceCollection AddModelEngineEntityFrameworkCore(
+        this IServiceCollection services,
+        PersistenceProvider provider,
+        string connectionString,
+        Action<SqliteStoreOptions>? configureSqlite = null)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
 
-        var options = new SqliteStoreOptions();
-        configure?.Invoke(options);
-        var interceptor = new SqlitePragmaInterceptor(options);
+        // SQLite admits one writer at a time, so writers of this process queue in memory instead of in its busy
+        // handler. PostgreSQL and SQL Server lock rows, and writers in any process are kept apart by the revision
+        // concurrency tokens and the transactions, so their writers do not queue.
+        bool serializeWriters;
+        switch (provider)
+        {
+            case PersistenceProvider.Sqlite:
+                var sqliteOptions = new SqliteStoreOptions();
+                configureSqlite?.Invoke(sqliteOptions);
+                services.AddPooledDbContextFactory<ModelEngineDbContext>(builder => SqliteProviderSetup.Configure(builder, connectionString, sqliteOptions));
+                serializeWriters = true;
+                break;
+            case PersistenceProvider.PostgreSql:
+                services.AddPooledDbContextFactory<ModelEngineDbContext>(builder => PostgreSqlProviderSetup.Configure(builder, connectionString));
+                serializeWriters = false;
+                break;
+            case PersistenceProvider.SqlServer:
+                services.AddPooledDbContextFactory<ModelEngineDbContext>(builder => SqlServerProviderSetup.Configure(builder, connectionString));
+                serializeWriters = false;
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(
+                    nameof(provider), provider, $"Unknown database provider. Use one of {string.Join(", ", Enum.GetNames<PersistenceProvider>())}.");
+        }
 
-        services.AddPooledDbContextFactory<ModelEngineDbContext>(builder => builder
-            .UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly))
-            .AddInterceptors(interceptor));
-
-        // SQLite admits one writer at a time, so writers of this process queue in memory instead of in its busy handler.
         services.RemoveAll<WriteLock>();
-        services.AddSingleton(_ => new WriteLock(serializeWriters: true));
+        services.AddSingleton(_ => new WriteLock(serializeWriters));
 
         Replace<IWorkflowDefinitionStore, EfWorkflowDefinitionStore>(services);
         Replace<IWorkflowInstanceStore, EfWorkflowInstanceStore>(services);
@@ -47,6 +85,33 @@ public static class ModelEngineEntityFrameworkCoreServiceCollectionExtensions
         Replace<IDurableTimerStore, EfDurableTimerStore>(services);
         Replace<IHumanTaskStore, EfHumanTaskStore>(services);
         return services;
+    }
+
+    /// <summary>
+    /// Registers the stores on the provider that <c>Persistence:Provider</c> names (default <c>Sqlite</c>) and the
+    /// connection string <c>ConnectionStrings:ModelEngine</c>. <c>Persistence:Sqlite</c> binds to
+    /// <see cref="SqliteStoreOptions"/>.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The provider name is unknown or the connection string is missing.</exception>
+    public static IServiceCollection AddModelEngineEntityFrameworkCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        var options = configuration.GetSection(PersistenceOptions.SectionName).Get<PersistenceOptions>() ?? new PersistenceOptions();
+        var provider = options.GetProvider();
+        var connectionString = configuration.GetConnectionString(PersistenceOptions.ConnectionStringName);
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new InvalidOperationException(
+                $"The connection string {PersistenceOptions.ConnectionStringKey} is missing. Set it to the {provider} connection string of the ModelEngine database.");
+        }
+
+        return services.AddModelEngineEntityFrameworkCore(provider, connectionString, sqlite =>
+        {
+            sqlite.BusyTimeout = options.Sqlite.BusyTimeout;
+            sqlite.Synchronous = options.Sqlite.Synchronous;
+        });
     }
 
     private static void Replace<TService, TImplementation>(IServiceCollection services)

@@ -1,17 +1,16 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using ModelEngine.Persistence.EntityFrameworkCore.PostgreSql;
+using ModelEngine.Persistence.EntityFrameworkCore.Sqlite;
+using ModelEngine.Persistence.EntityFrameworkCore.SqlServer;
 
 namespace ModelEngine.Persistence.EntityFrameworkCore;
 
-/// <summary>Recognises provider error codes. Each supported provider adds its codes here.</summary>
+/// <summary>Recognises provider error codes. Each provider's setup class checks its own codes.</summary>
 internal static class ProviderErrors
 {
-    // SQLITE_CONSTRAINT_PRIMARYKEY and SQLITE_CONSTRAINT_UNIQUE, from https://www.sqlite.org/rescode.html.
-    private const int SqliteConstraintPrimaryKey = 1555;
-    private const int SqliteConstraintUnique = 2067;
-
     /// <summary>Whether the update failed because a row with the same primary key or unique key already exists.</summary>
     public static bool IsUniqueViolation(DbUpdateException exception) =>
-        exception.InnerException is SqliteException sqlite
-        && sqlite.SqliteExtendedErrorCode is SqliteConstraintPrimaryKey or SqliteConstraintUnique;
+        SqliteProviderSetup.IsUniqueViolation(exception.InnerException)
+        || PostgreSqlProviderSetup.IsUniqueViolation(exception.InnerException)
+        || SqlServerProviderSetup.IsUniqueViolation(exception.InnerException);
 }

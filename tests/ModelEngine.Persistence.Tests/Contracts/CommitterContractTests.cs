@@ -7,7 +7,7 @@ namespace ModelEngine.Persistence.Tests.Contracts;
 /// <summary>The contract of <see cref="IWorkflowCommitter"/>: one transaction, revision checks and bookmark consumption.</summary>
 public abstract class CommitterContractTests : WorkflowStoreContractTests
 {
-    [Fact]
+    [ContractFact]
     public async Task CommitAsync_ExpectedRevision_UpdatesSummaryAndState()
     {
         await CommitAsync(TestData.NewInstance("i1"));
@@ -28,7 +28,7 @@ public abstract class CommitterContractTests : WorkflowStoreContractTests
         Assert.Equal("""{"step":1}""", snapshot.StateJson);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task CommitAsync_StaleRevision_ThrowsConflict()
     {
         await CommitAsync(TestData.NewInstance("i1"));
@@ -42,7 +42,7 @@ public abstract class CommitterContractTests : WorkflowStoreContractTests
         Assert.Equal("""{"step":1}""", snapshot?.StateJson);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task CommitAsync_UnknownInstanceUpdate_ThrowsConflict()
     {
         var commit = TestData.NewInstance("missing") with { ExpectedRevision = 1 };
@@ -50,7 +50,7 @@ public abstract class CommitterContractTests : WorkflowStoreContractTests
         await Assert.ThrowsAsync<ConcurrencyConflictException>(() => CommitAsync(commit));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task CommitAsync_InsertExistingInstance_ThrowsConflict()
     {
         await CommitAsync(TestData.NewInstance("i1"));
@@ -58,7 +58,7 @@ public abstract class CommitterContractTests : WorkflowStoreContractTests
         await Assert.ThrowsAsync<ConcurrencyConflictException>(() => CommitAsync(TestData.NewInstance("i1")));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task CommitAsync_FailsMidway_LeavesNothingBehind()
     {
         await CommitAsync(TestData.NewInstance("i1") with
@@ -95,7 +95,7 @@ public abstract class CommitterContractTests : WorkflowStoreContractTests
         Assert.Equal(["b1"], timers.Select(t => t.Id));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task CommitAsync_UnknownChange_Throws()
     {
         var commit = TestData.NewInstance("i1", "not a known change") with { Journal = [TestData.Journal("i1", 1)] };
@@ -106,7 +106,7 @@ public abstract class CommitterContractTests : WorkflowStoreContractTests
         Assert.Null(await InstanceStore.FindSummaryAsync("i1").WithTimeout());
     }
 
-    [Fact]
+    [ContractFact]
     public async Task CommitAsync_BookmarkRemovedTwice_ThrowsConflict()
     {
         await CommitAsync(TestData.NewInstance("i1") with { AddedBookmarks = [TestData.Bookmark("b1", "i1"), TestData.Bookmark("b2", "i1")] });
@@ -120,7 +120,7 @@ public abstract class CommitterContractTests : WorkflowStoreContractTests
         Assert.Equal(2, (await InstanceStore.FindSummaryAsync("i1").WithTimeout())?.Revision);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task CommitAsync_ConcurrentResumes_OneSucceeds()
     {
         await CommitAsync(TestData.NewInstance("i1") with { AddedBookmarks = [TestData.Bookmark("b1", "i1")] });
@@ -142,7 +142,7 @@ public abstract class CommitterContractTests : WorkflowStoreContractTests
         Assert.Equal(1, results.Count(succeeded => succeeded));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task CommitAsync_DueBookmark_TimerFollowsIt()
     {
         var dueAt = TestData.BaseTime.AddMinutes(5);
@@ -157,7 +157,7 @@ public abstract class CommitterContractTests : WorkflowStoreContractTests
         Assert.False(await TimerStore.TryClaimAsync("b1", dueAt, TimeSpan.FromMinutes(1)).WithTimeout());
     }
 
-    [Fact]
+    [ContractFact]
     public async Task CommitAsync_StaleTaskUpdate_ThrowsConflict()
     {
         var task = TestData.Task("t1", "i1");
@@ -175,7 +175,7 @@ public abstract class CommitterContractTests : WorkflowStoreContractTests
         Assert.Equal(1, (await InstanceStore.FindSummaryAsync("i1").WithTimeout())?.Revision);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task CommitAsync_TaskUpdated_ReplacesTask()
     {
         var task = TestData.Task("t1", "i1", candidateGroups: ["finance"]);
@@ -194,7 +194,7 @@ public abstract class CommitterContractTests : WorkflowStoreContractTests
         Assert.Equal(["t1"], hr.Items.Select(t => t.Id));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task CommitAsync_TaskClosed_ClosesOpenTasks()
     {
         await CommitAsync(TestData.NewInstance(
@@ -220,7 +220,7 @@ public abstract class CommitterContractTests : WorkflowStoreContractTests
         Assert.Equal(HumanTaskStatus.Ready, elsewhere?.Status);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task CommitAsync_TaskClosedNoneOpen_IsNoOp()
     {
         await CommitAsync(TestData.NewInstance("i1"));

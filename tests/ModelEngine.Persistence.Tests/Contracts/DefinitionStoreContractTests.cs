@@ -5,7 +5,7 @@ namespace ModelEngine.Persistence.Tests.Contracts;
 /// <summary>The contract of <see cref="IWorkflowDefinitionStore"/>.</summary>
 public abstract class DefinitionStoreContractTests : WorkflowStoreContractTests
 {
-    [Fact]
+    [ContractFact]
     public async Task SaveAsync_NewVersion_RoundTrips()
     {
         var record = TestData.Definition("invoice", 1, isLatest: true, isPublished: true) with { Description = "Pays invoices" };
@@ -16,7 +16,7 @@ public abstract class DefinitionStoreContractTests : WorkflowStoreContractTests
         Assert.Equal(record, found);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task FindByIdAsync_UnknownId_ReturnsNull()
     {
         var found = await DefinitionStore.FindByIdAsync("missing").WithTimeout();
@@ -24,7 +24,7 @@ public abstract class DefinitionStoreContractTests : WorkflowStoreContractTests
         Assert.Null(found);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task SaveAsync_FlagUpdates_MoveLatestAndPublished()
     {
         var version1 = TestData.Definition("invoice", 1, isLatest: true, isPublished: true);
@@ -49,7 +49,7 @@ public abstract class DefinitionStoreContractTests : WorkflowStoreContractTests
         Assert.False(old?.IsPublished);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task ListAsync_Default_ReturnsLatestVersions()
     {
         await DefinitionStore.SaveAsync(
@@ -68,7 +68,7 @@ public abstract class DefinitionStoreContractTests : WorkflowStoreContractTests
         Assert.Equal(["invoice:v1", "leave:v1"], published.Items.Select(d => d.Id).Order());
     }
 
-    [Fact]
+    [ContractFact]
     public async Task ListAsync_SearchTerm_FiltersAndPages()
     {
         await DefinitionStore.SaveAsync(
@@ -84,7 +84,7 @@ public abstract class DefinitionStoreContractTests : WorkflowStoreContractTests
         Assert.Single(matches.Items);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task SaveAsync_DuplicateVersionNumber_ThrowsConflict()
     {
         await DefinitionStore.SaveAsync([TestData.Definition("invoice", 1, isLatest: true, isPublished: false)]).WithTimeout();

@@ -8,7 +8,7 @@ namespace ModelEngine.Persistence.Tests.Contracts;
 /// <summary>The contract of <see cref="IHumanTaskStore"/>, with tasks created through the committer.</summary>
 public abstract class HumanTaskStoreContractTests : WorkflowStoreContractTests
 {
-    [Fact]
+    [ContractFact]
     public async Task FindAsync_CreatedTask_RoundTripsEveryField()
     {
         var task = TestData.Task("t1", "i1", HumanTaskStatus.Reserved, "bob", ["carol", "dave"], ["finance"], priority: 3) with
@@ -37,7 +37,7 @@ public abstract class HumanTaskStoreContractTests : WorkflowStoreContractTests
         Assert.Equal(task, comparable);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task ListInboxAsync_Visibility_MatchesRules()
     {
         await CommitAsync(TestData.NewInstance(
@@ -60,7 +60,7 @@ public abstract class HumanTaskStoreContractTests : WorkflowStoreContractTests
         Assert.Empty(stranger);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task ListInboxAsync_ClosedStatuses_AreExcluded()
     {
         var statuses = Enum.GetValues<HumanTaskStatus>();
@@ -73,7 +73,7 @@ public abstract class HumanTaskStoreContractTests : WorkflowStoreContractTests
         Assert.Equal(["InProgress", "Ready", "Reserved"], bob.Order());
     }
 
-    [Fact]
+    [ContractFact]
     public async Task ListInboxAsync_Order_PriorityThenAge()
     {
         var time = TestData.BaseTime;
@@ -93,7 +93,7 @@ public abstract class HumanTaskStoreContractTests : WorkflowStoreContractTests
         Assert.Equal(["high-old-a", "high-old-b", "high-offset", "high-new"], page.Items.Select(t => t.Id));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task UpdateAsync_ExpectedRevision_ReplacesTask()
     {
         var task = TestData.Task("t1", "i1", candidateUsers: ["bob"]);
@@ -107,7 +107,7 @@ public abstract class HumanTaskStoreContractTests : WorkflowStoreContractTests
         Assert.Equal("\"2\"", stored?.ETag);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task UpdateAsync_StaleRevision_ThrowsConflict()
     {
         var task = TestData.Task("t1", "i1");
@@ -119,7 +119,7 @@ public abstract class HumanTaskStoreContractTests : WorkflowStoreContractTests
         Assert.Equal("bob", (await TaskStore.FindAsync("t1").WithTimeout())?.Assignee);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task UpdateAsync_UnknownTask_ThrowsConflict()
     {
         var task = TestData.Task("missing", "i1") with { Revision = 2 };
@@ -127,7 +127,7 @@ public abstract class HumanTaskStoreContractTests : WorkflowStoreContractTests
         await Assert.ThrowsAsync<ConcurrencyConflictException>(() => TaskStore.UpdateAsync(task, 1).WithTimeout());
     }
 
-    [Fact]
+    [ContractFact]
     public async Task UpdateAsync_RevisionNotIncremented_ThrowsArgument()
     {
         var task = TestData.Task("t1", "i1");
@@ -138,7 +138,7 @@ public abstract class HumanTaskStoreContractTests : WorkflowStoreContractTests
         Assert.Contains("must carry revision 2", exception.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task ListByInstanceAsync_ReturnsTasksOfInstance()
     {
         await CommitAsync(TestData.NewInstance("i1", new HumanTaskCreated(TestData.Task("a", "i1")), new HumanTaskCreated(TestData.Task("b", "i1", HumanTaskStatus.Completed))));

@@ -7,7 +7,7 @@ namespace ModelEngine.Persistence.Tests.Contracts;
 /// <summary>The read side of <see cref="IWorkflowInstanceStore"/>, on rows written by the committer.</summary>
 public abstract class InstanceStoreContractTests : WorkflowStoreContractTests
 {
-    [Fact]
+    [ContractFact]
     public async Task LoadAsync_CommittedInstance_ReturnsSummaryAndState()
     {
         var commit = TestData.NewInstance("i1") with
@@ -25,7 +25,7 @@ public abstract class InstanceStoreContractTests : WorkflowStoreContractTests
         Assert.Equal(commit.Summary, summary);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task LoadAsync_UnknownInstance_ReturnsNull()
     {
         var snapshot = await InstanceStore.LoadAsync("missing").WithTimeout();
@@ -35,7 +35,7 @@ public abstract class InstanceStoreContractTests : WorkflowStoreContractTests
         Assert.Null(summary);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task ListAsync_Filters_ReturnMatchingRows()
     {
         await CommitAsync(TestData.NewInstance("a") with { Summary = TestData.Summary("a", WorkflowSubStatus.Suspended, "invoice", "c1") });
@@ -55,7 +55,7 @@ public abstract class InstanceStoreContractTests : WorkflowStoreContractTests
         Assert.Equal(["a"], combined);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task ListAsync_MixedOffsets_ReturnsNewestFirst()
     {
         // In UTC: "early" is 08:00, "middle" is 09:00 and "late" is 09:30, whatever their local clocks read.
@@ -68,7 +68,7 @@ public abstract class InstanceStoreContractTests : WorkflowStoreContractTests
         Assert.Equal(["late", "middle", "early"], ids);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task ListAsync_Paging_ReturnsTotalCountAndPage()
     {
         for (var n = 0; n < 5; n++)
@@ -82,7 +82,7 @@ public abstract class InstanceStoreContractTests : WorkflowStoreContractTests
         Assert.Equal(["i2", "i1"], page.Items.Select(i => i.Id));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task ListAsync_DefaultPageRequest_UsesDefaultSize()
     {
         for (var n = 0; n < 3; n++)
@@ -97,7 +97,7 @@ public abstract class InstanceStoreContractTests : WorkflowStoreContractTests
         Assert.Equal(3, page.Items.Count);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task ListAsync_VisibleTo_FiltersByUser()
     {
         await CommitAsync(TestData.NewInstance("started") with { Summary = TestData.Summary("started", initiator: "bob") });
@@ -117,7 +117,7 @@ public abstract class InstanceStoreContractTests : WorkflowStoreContractTests
         Assert.Equal(5, designer.Count);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task ListRecoverableAsync_PendingAndExecuting_ReturnsThem()
     {
         await CommitAsync(TestData.NewInstance("pending") with { Summary = TestData.Summary("pending", WorkflowSubStatus.Pending) });
@@ -130,7 +130,7 @@ public abstract class InstanceStoreContractTests : WorkflowStoreContractTests
         Assert.Equal(["executing", "pending"], ids.Order());
     }
 
-    [Fact]
+    [ContractFact]
     public async Task GetJournalAsync_Pages_InSequenceOrder()
     {
         await CommitAsync(TestData.NewInstance("i1") with { Journal = [.. Enumerable.Range(1, 3).Select(n => TestData.Journal("i1", n))] });
@@ -146,7 +146,7 @@ public abstract class InstanceStoreContractTests : WorkflowStoreContractTests
         Assert.Equal(TestData.Journal("i1", 6), second.Items[0]);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task ListBookmarksAsync_ByName_OldestFirst()
     {
         await CommitAsync(TestData.NewInstance("i1") with

@@ -7,7 +7,7 @@ public abstract class TimerStoreContractTests : WorkflowStoreContractTests
 {
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(1);
 
-    [Fact]
+    [ContractFact]
     public async Task ListDueAsync_FutureTimers_Excluded()
     {
         var now = TestData.BaseTime;
@@ -29,7 +29,7 @@ public abstract class TimerStoreContractTests : WorkflowStoreContractTests
         Assert.All(due, timer => Assert.Equal("i1", timer.WorkflowInstanceId));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task ListDueAsync_MixedOffsets_OrdersByInstant()
     {
         var now = TestData.BaseTime;
@@ -53,7 +53,30 @@ public abstract class TimerStoreContractTests : WorkflowStoreContractTests
         Assert.Equal(new DateTimeOffset(2026, 3, 1, 10, 30, 0, TimeSpan.Zero), due[0].DueAt);
     }
 
-    [Fact]
+    [ContractFact]
+    public async Task ListDueAsync_NonUtcNow_ComparesInstants()
+    {
+        await CommitAsync(TestData.NewInstance("i1") with
+        {
+            AddedBookmarks =
+            [
+                TestData.Bookmark("due", "i1", dueAt: TestData.BaseTime),
+                TestData.Bookmark("later", "i1", dueAt: TestData.BaseTime.AddMinutes(1)),
+            ],
+        });
+
+        // 14:00+02:00 is BaseTime, 12:00 UTC. Stores that keep only UTC must convert parameters as well as values.
+        var now = TestData.BaseTime.ToOffset(TimeSpan.FromHours(2));
+        var due = await TimerStore.ListDueAsync(now, 10).WithTimeout();
+        var claimed = await TimerStore.TryClaimAsync("due", now, Lease).WithTimeout();
+        var claimedAgain = await TimerStore.TryClaimAsync("due", now.AddSeconds(59).ToOffset(TimeSpan.FromHours(-5)), Lease).WithTimeout();
+
+        Assert.Equal(["due"], due.Select(t => t.Id));
+        Assert.True(claimed);
+        Assert.False(claimedAgain);
+    }
+
+    [ContractFact]
     public async Task ListDueAsync_MaxCount_LimitsRows()
     {
         await CommitAsync(TestData.NewInstance("i1") with
@@ -66,7 +89,7 @@ public abstract class TimerStoreContractTests : WorkflowStoreContractTests
         Assert.Equal(["t4", "t3"], due.Select(t => t.Id));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task TryClaimAsync_LiveClaim_ReturnsFalse()
     {
         var now = TestData.BaseTime;
@@ -83,7 +106,7 @@ public abstract class TimerStoreContractTests : WorkflowStoreContractTests
         Assert.True(afterExpiry);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task TryClaimAsync_ExpiredClaim_IsListedAgain()
     {
         var now = TestData.BaseTime;
@@ -95,7 +118,7 @@ public abstract class TimerStoreContractTests : WorkflowStoreContractTests
         Assert.Equal(["t1"], due.Select(t => t.Id));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task TryClaimAsync_UnknownTimer_ReturnsFalse()
     {
         var claimed = await TimerStore.TryClaimAsync("missing", TestData.BaseTime, Lease).WithTimeout();
@@ -103,7 +126,7 @@ public abstract class TimerStoreContractTests : WorkflowStoreContractTests
         Assert.False(claimed);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task TryClaimAsync_BookmarkRemoved_ReturnsFalse()
     {
         var now = TestData.BaseTime;
@@ -117,7 +140,7 @@ public abstract class TimerStoreContractTests : WorkflowStoreContractTests
         Assert.Empty(due);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task TryClaimAsync_ConcurrentCallers_OneWins()
     {
         var now = TestData.BaseTime;

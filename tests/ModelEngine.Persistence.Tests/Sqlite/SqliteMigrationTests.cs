@@ -89,16 +89,6 @@ public sealed class SqliteMigrationTests : IAsyncLifetime
     private async Task<List<string>> QueryStringsAsync(string sql)
     {
         await using var connection = new SqliteConnection(_database.ConnectionString);
-        await connection.OpenAsync().WithTimeout();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await using var reader = await command.ExecuteReaderAsync().WithTimeout();
-        var values = new List<string>();
-        while (await reader.ReadAsync().WithTimeout())
-        {
-            values.Add(reader.GetString(0));
-        }
-
-        return values;
+        return await connection.QueryStringsAsync(sql);
     }
 }

@@ -1,0 +1,170 @@
+﻿CREATE TABLE IF NOT EXISTS "__EFMigrationsHistory" (
+    "MigrationId" character varying(150) NOT NULL,
+    "ProductVersion" character varying(32) NOT NULL,
+    CONSTRAINT "PK___EFMigrationsHistory" PRIMARY KEY ("MigrationId")
+);
+
+START TRANSACTION;
+CREATE TABLE "WorkflowDefinitions" (
+    "Id" character varying(128) NOT NULL,
+    "DefinitionId" character varying(128) NOT NULL,
+    "Version" integer NOT NULL,
+    "Name" character varying(256),
+    "Description" text,
+    "IsLatest" boolean NOT NULL,
+    "IsPublished" boolean NOT NULL,
+    "CreatedAt" timestamp with time zone NOT NULL,
+    "UpdatedAt" timestamp with time zone NOT NULL,
+    "CreatedBy" character varying(256),
+    "ModelJson" text NOT NULL,
+    CONSTRAINT "PK_WorkflowDefinitions" PRIMARY KEY ("Id")
+);
+
+CREATE TABLE "WorkflowInstances" (
+    "Id" character varying(128) NOT NULL,
+    "DefinitionId" character varying(128) NOT NULL,
+    "DefinitionVersionId" character varying(128) NOT NULL,
+    "Version" integer NOT NULL,
+    "Status" character varying(32) NOT NULL,
+    "SubStatus" character varying(32) NOT NULL,
+    "CorrelationId" character varying(256),
+    "Name" character varying(256),
+    "Initiator" character varying(256),
+    "IncidentCount" integer NOT NULL,
+    "CreatedAt" timestamp with time zone NOT NULL,
+    "UpdatedAt" timestamp with time zone NOT NULL,
+    "FinishedAt" timestamp with time zone,
+    "Revision" bigint NOT NULL,
+    CONSTRAINT "PK_WorkflowInstances" PRIMARY KEY ("Id")
+);
+
+CREATE TABLE "Bookmarks" (
+    "Id" character varying(128) NOT NULL,
+    "WorkflowInstanceId" character varying(128) NOT NULL,
+    "ActivityId" character varying(128) NOT NULL,
+    "ActivityInstanceId" character varying(128) NOT NULL,
+    "Name" character varying(256) NOT NULL,
+    "PayloadJson" text,
+    "CorrelationId" character varying(256),
+    "CreatedAt" timestamp with time zone NOT NULL,
+    "DueAt" timestamp with time zone,
+    CONSTRAINT "PK_Bookmarks" PRIMARY KEY ("Id"),
+    CONSTRAINT "FK_Bookmarks_WorkflowInstances_WorkflowInstanceId" FOREIGN KEY ("WorkflowInstanceId") REFERENCES "WorkflowInstances" ("Id") ON DELETE CASCADE
+);
+
+CREATE TABLE "HumanTasks" (
+    "Id" character varying(128) NOT NULL,
+    "WorkflowInstanceId" character varying(128) NOT NULL,
+    "DefinitionId" character varying(128) NOT NULL,
+    "ActivityId" character varying(128) NOT NULL,
+    "ActivityInstanceId" character varying(128) NOT NULL,
+    "BookmarkId" character varying(128) NOT NULL,
+    "Title" character varying(512) NOT NULL,
+    "Description" text,
+    "DataJson" text,
+    "Status" character varying(32) NOT NULL,
+    "Assignee" character varying(256),
+    "CandidateUsersJson" text NOT NULL,
+    "CandidateGroupsJson" text NOT NULL,
+    "OutcomesJson" text NOT NULL,
+    "Priority" integer NOT NULL,
+    "DueAt" timestamp with time zone,
+    "CreatedAt" timestamp with time zone NOT NULL,
+    "UpdatedAt" timestamp with time zone NOT NULL,
+    "CompletedAt" timestamp with time zone,
+    "Initiator" character varying(256),
+    "Outcome" character varying(256),
+    "Comment" text,
+    "ResultDataJson" text,
+    "CompletedBy" character varying(256),
+    "FormSchemaJson" text,
+    "Revision" bigint NOT NULL,
+    CONSTRAINT "PK_HumanTasks" PRIMARY KEY ("Id"),
+    CONSTRAINT "FK_HumanTasks_WorkflowInstances_WorkflowInstanceId" FOREIGN KEY ("WorkflowInstanceId") REFERENCES "WorkflowInstances" ("Id") ON DELETE CASCADE
+);
+
+CREATE TABLE "JournalEntries" (
+    "WorkflowInstanceId" character varying(128) NOT NULL,
+    "Sequence" bigint NOT NULL,
+    "Timestamp" timestamp with time zone NOT NULL,
+    "EventName" character varying(256) NOT NULL,
+    "ActivityId" character varying(128),
+    "ActivityType" character varying(256),
+    "Message" text,
+    "PayloadJson" text,
+    CONSTRAINT "PK_JournalEntries" PRIMARY KEY ("WorkflowInstanceId", "Sequence"),
+    CONSTRAINT "FK_JournalEntries_WorkflowInstances_WorkflowInstanceId" FOREIGN KEY ("WorkflowInstanceId") REFERENCES "WorkflowInstances" ("Id") ON DELETE CASCADE
+);
+
+CREATE TABLE "WorkflowInstanceStates" (
+    "Id" character varying(128) NOT NULL,
+    "StateJson" text NOT NULL,
+    CONSTRAINT "PK_WorkflowInstanceStates" PRIMARY KEY ("Id"),
+    CONSTRAINT "FK_WorkflowInstanceStates_WorkflowInstances_Id" FOREIGN KEY ("Id") REFERENCES "WorkflowInstances" ("Id") ON DELETE CASCADE
+);
+
+CREATE TABLE "Timers" (
+    "Id" character varying(128) NOT NULL,
+    "WorkflowInstanceId" character varying(128) NOT NULL,
+    "BookmarkId" character varying(128) NOT NULL,
+    "DueAt" timestamp with time zone NOT NULL,
+    "ClaimedUntil" timestamp with time zone,
+    CONSTRAINT "PK_Timers" PRIMARY KEY ("Id"),
+    CONSTRAINT "FK_Timers_Bookmarks_BookmarkId" FOREIGN KEY ("BookmarkId") REFERENCES "Bookmarks" ("Id") ON DELETE CASCADE
+);
+
+CREATE TABLE "HumanTaskCandidates" (
+    "TaskId" character varying(128) NOT NULL,
+    "Kind" character varying(32) NOT NULL,
+    "Name" character varying(256) NOT NULL,
+    CONSTRAINT "PK_HumanTaskCandidates" PRIMARY KEY ("TaskId", "Kind", "Name"),
+    CONSTRAINT "FK_HumanTaskCandidates_HumanTasks_TaskId" FOREIGN KEY ("TaskId") REFERENCES "HumanTasks" ("Id") ON DELETE CASCADE
+);
+
+CREATE INDEX "IX_Bookmarks_Name_WorkflowInstanceId" ON "Bookmarks" ("Name", "WorkflowInstanceId");
+
+CREATE INDEX "IX_Bookmarks_WorkflowInstanceId" ON "Bookmarks" ("WorkflowInstanceId");
+
+CREATE INDEX "IX_HumanTaskCandidates_Kind_Name_TaskId" ON "HumanTaskCandidates" ("Kind", "Name", "TaskId");
+
+CREATE INDEX "IX_HumanTasks_ActivityInstanceId" ON "HumanTasks" ("ActivityInstanceId");
+
+CREATE INDEX "IX_HumanTasks_Assignee_Status" ON "HumanTasks" ("Assignee", "Status");
+
+CREATE INDEX "IX_HumanTasks_Status_Priority_CreatedAt" ON "HumanTasks" ("Status", "Priority", "CreatedAt");
+
+CREATE INDEX "IX_HumanTasks_WorkflowInstanceId" ON "HumanTasks" ("WorkflowInstanceId");
+
+CREATE INDEX "IX_Timers_BookmarkId" ON "Timers" ("BookmarkId");
+
+CREATE INDEX "IX_Timers_DueAt" ON "Timers" ("DueAt");
+
+CREATE INDEX "IX_Timers_WorkflowInstanceId" ON "Timers" ("WorkflowInstanceId");
+
+CREATE INDEX "IX_WorkflowDefinitions_DefinitionId_IsLatest" ON "WorkflowDefinitions" ("DefinitionId", "IsLatest");
+
+CREATE INDEX "IX_WorkflowDefinitions_DefinitionId_IsPublished" ON "WorkflowDefinitions" ("DefinitionId", "IsPublished");
+
+CREATE UNIQUE INDEX "IX_WorkflowDefinitions_DefinitionId_Version" ON "WorkflowDefinitions" ("DefinitionId", "Version");
+
+CREATE INDEX "IX_WorkflowDefinitions_IsLatest_CreatedAt" ON "WorkflowDefinitions" ("IsLatest", "CreatedAt");
+
+CREATE INDEX "IX_WorkflowDefinitions_IsPublished_CreatedAt" ON "WorkflowDefinitions" ("IsPublished", "CreatedAt");
+
+CREATE INDEX "IX_WorkflowInstances_CorrelationId" ON "WorkflowInstances" ("CorrelationId");
+
+CREATE INDEX "IX_WorkflowInstances_CreatedAt" ON "WorkflowInstances" ("CreatedAt");
+
+CREATE INDEX "IX_WorkflowInstances_DefinitionId" ON "WorkflowInstances" ("DefinitionId");
+
+CREATE INDEX "IX_WorkflowInstances_Initiator" ON "WorkflowInstances" ("Initiator");
+
+CREATE INDEX "IX_WorkflowInstances_Status_CreatedAt" ON "WorkflowInstances" ("Status", "CreatedAt");
+
+CREATE INDEX "IX_WorkflowInstances_SubStatus" ON "WorkflowInstances" ("SubStatus");
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261204212023_Initial', '10.0.15');
+
+COMMIT;
+

@@ -1,0 +1,175 @@
+﻿IF OBJECT_ID(N'[__EFMigrationsHistory]') IS NULL
+BEGIN
+    CREATE TABLE [__EFMigrationsHistory] (
+        [MigrationId] nvarchar(150) NOT NULL,
+        [ProductVersion] nvarchar(32) NOT NULL,
+        CONSTRAINT [PK___EFMigrationsHistory] PRIMARY KEY ([MigrationId])
+    );
+END;
+GO
+
+BEGIN TRANSACTION;
+CREATE TABLE [WorkflowDefinitions] (
+    [Id] nvarchar(128) NOT NULL,
+    [DefinitionId] nvarchar(128) NOT NULL,
+    [Version] int NOT NULL,
+    [Name] nvarchar(256) NULL,
+    [Description] nvarchar(max) NULL,
+    [IsLatest] bit NOT NULL,
+    [IsPublished] bit NOT NULL,
+    [CreatedAt] datetimeoffset NOT NULL,
+    [UpdatedAt] datetimeoffset NOT NULL,
+    [CreatedBy] nvarchar(256) NULL,
+    [ModelJson] nvarchar(max) NOT NULL,
+    CONSTRAINT [PK_WorkflowDefinitions] PRIMARY KEY ([Id])
+);
+
+CREATE TABLE [WorkflowInstances] (
+    [Id] nvarchar(128) NOT NULL,
+    [DefinitionId] nvarchar(128) NOT NULL,
+    [DefinitionVersionId] nvarchar(128) NOT NULL,
+    [Version] int NOT NULL,
+    [Status] nvarchar(32) NOT NULL,
+    [SubStatus] nvarchar(32) NOT NULL,
+    [CorrelationId] nvarchar(256) NULL,
+    [Name] nvarchar(256) NULL,
+    [Initiator] nvarchar(256) NULL,
+    [IncidentCount] int NOT NULL,
+    [CreatedAt] datetimeoffset NOT NULL,
+    [UpdatedAt] datetimeoffset NOT NULL,
+    [FinishedAt] datetimeoffset NULL,
+    [Revision] bigint NOT NULL,
+    CONSTRAINT [PK_WorkflowInstances] PRIMARY KEY ([Id])
+);
+
+CREATE TABLE [Bookmarks] (
+    [Id] nvarchar(128) NOT NULL,
+    [WorkflowInstanceId] nvarchar(128) NOT NULL,
+    [ActivityId] nvarchar(128) NOT NULL,
+    [ActivityInstanceId] nvarchar(128) NOT NULL,
+    [Name] nvarchar(256) NOT NULL,
+    [PayloadJson] nvarchar(max) NULL,
+    [CorrelationId] nvarchar(256) NULL,
+    [CreatedAt] datetimeoffset NOT NULL,
+    [DueAt] datetimeoffset NULL,
+    CONSTRAINT [PK_Bookmarks] PRIMARY KEY ([Id]),
+    CONSTRAINT [FK_Bookmarks_WorkflowInstances_WorkflowInstanceId] FOREIGN KEY ([WorkflowInstanceId]) REFERENCES [WorkflowInstances] ([Id]) ON DELETE CASCADE
+);
+
+CREATE TABLE [HumanTasks] (
+    [Id] nvarchar(128) NOT NULL,
+    [WorkflowInstanceId] nvarchar(128) NOT NULL,
+    [DefinitionId] nvarchar(128) NOT NULL,
+    [ActivityId] nvarchar(128) NOT NULL,
+    [ActivityInstanceId] nvarchar(128) NOT NULL,
+    [BookmarkId] nvarchar(128) NOT NULL,
+    [Title] nvarchar(512) NOT NULL,
+    [Description] nvarchar(max) NULL,
+    [DataJson] nvarchar(max) NULL,
+    [Status] nvarchar(32) NOT NULL,
+    [Assignee] nvarchar(256) NULL,
+    [CandidateUsersJson] nvarchar(max) NOT NULL,
+    [CandidateGroupsJson] nvarchar(max) NOT NULL,
+    [OutcomesJson] nvarchar(max) NOT NULL,
+    [Priority] int NOT NULL,
+    [DueAt] datetimeoffset NULL,
+    [CreatedAt] datetimeoffset NOT NULL,
+    [UpdatedAt] datetimeoffset NOT NULL,
+    [CompletedAt] datetimeoffset NULL,
+    [Initiator] nvarchar(256) NULL,
+    [Outcome] nvarchar(256) NULL,
+    [Comment] nvarchar(max) NULL,
+    [ResultDataJson] nvarchar(max) NULL,
+    [CompletedBy] nvarchar(256) NULL,
+    [FormSchemaJson] nvarchar(max) NULL,
+    [Revision] bigint NOT NULL,
+    CONSTRAINT [PK_HumanTasks] PRIMARY KEY ([Id]),
+    CONSTRAINT [FK_HumanTasks_WorkflowInstances_WorkflowInstanceId] FOREIGN KEY ([WorkflowInstanceId]) REFERENCES [WorkflowInstances] ([Id]) ON DELETE CASCADE
+);
+
+CREATE TABLE [JournalEntries] (
+    [WorkflowInstanceId] nvarchar(128) NOT NULL,
+    [Sequence] bigint NOT NULL,
+    [Timestamp] datetimeoffset NOT NULL,
+    [EventName] nvarchar(256) NOT NULL,
+    [ActivityId] nvarchar(128) NULL,
+    [ActivityType] nvarchar(256) NULL,
+    [Message] nvarchar(max) NULL,
+    [PayloadJson] nvarchar(max) NULL,
+    CONSTRAINT [PK_JournalEntries] PRIMARY KEY ([WorkflowInstanceId], [Sequence]),
+    CONSTRAINT [FK_JournalEntries_WorkflowInstances_WorkflowInstanceId] FOREIGN KEY ([WorkflowInstanceId]) REFERENCES [WorkflowInstances] ([Id]) ON DELETE CASCADE
+);
+
+CREATE TABLE [WorkflowInstanceStates] (
+    [Id] nvarchar(128) NOT NULL,
+    [StateJson] nvarchar(max) NOT NULL,
+    CONSTRAINT [PK_WorkflowInstanceStates] PRIMARY KEY ([Id]),
+    CONSTRAINT [FK_WorkflowInstanceStates_WorkflowInstances_Id] FOREIGN KEY ([Id]) REFERENCES [WorkflowInstances] ([Id]) ON DELETE CASCADE
+);
+
+CREATE TABLE [Timers] (
+    [Id] nvarchar(128) NOT NULL,
+    [WorkflowInstanceId] nvarchar(128) NOT NULL,
+    [BookmarkId] nvarchar(128) NOT NULL,
+    [DueAt] datetimeoffset NOT NULL,
+    [ClaimedUntil] datetimeoffset NULL,
+    CONSTRAINT [PK_Timers] PRIMARY KEY ([Id]),
+    CONSTRAINT [FK_Timers_Bookmarks_BookmarkId] FOREIGN KEY ([BookmarkId]) REFERENCES [Bookmarks] ([Id]) ON DELETE CASCADE
+);
+
+CREATE TABLE [HumanTaskCandidates] (
+    [TaskId] nvarchar(128) NOT NULL,
+    [Kind] nvarchar(32) NOT NULL,
+    [Name] nvarchar(256) NOT NULL,
+    CONSTRAINT [PK_HumanTaskCandidates] PRIMARY KEY ([TaskId], [Kind], [Name]),
+    CONSTRAINT [FK_HumanTaskCandidates_HumanTasks_TaskId] FOREIGN KEY ([TaskId]) REFERENCES [HumanTasks] ([Id]) ON DELETE CASCADE
+);
+
+CREATE INDEX [IX_Bookmarks_Name_WorkflowInstanceId] ON [Bookmarks] ([Name], [WorkflowInstanceId]);
+
+CREATE INDEX [IX_Bookmarks_WorkflowInstanceId] ON [Bookmarks] ([WorkflowInstanceId]);
+
+CREATE INDEX [IX_HumanTaskCandidates_Kind_Name_TaskId] ON [HumanTaskCandidates] ([Kind], [Name], [TaskId]);
+
+CREATE INDEX [IX_HumanTasks_ActivityInstanceId] ON [HumanTasks] ([ActivityInstanceId]);
+
+CREATE INDEX [IX_HumanTasks_Assignee_Status] ON [HumanTasks] ([Assignee], [Status]);
+
+CREATE INDEX [IX_HumanTasks_Status_Priority_CreatedAt] ON [HumanTasks] ([Status], [Priority], [CreatedAt]);
+
+CREATE INDEX [IX_HumanTasks_WorkflowInstanceId] ON [HumanTasks] ([WorkflowInstanceId]);
+
+CREATE INDEX [IX_Timers_BookmarkId] ON [Timers] ([BookmarkId]);
+
+CREATE INDEX [IX_Timers_DueAt] ON [Timers] ([DueAt]);
+
+CREATE INDEX [IX_Timers_WorkflowInstanceId] ON [Timers] ([WorkflowInstanceId]);
+
+CREATE INDEX [IX_WorkflowDefinitions_DefinitionId_IsLatest] ON [WorkflowDefinitions] ([DefinitionId], [IsLatest]);
+
+CREATE INDEX [IX_WorkflowDefinitions_DefinitionId_IsPublished] ON [WorkflowDefinitions] ([DefinitionId], [IsPublished]);
+
+CREATE UNIQUE INDEX [IX_WorkflowDefinitions_DefinitionId_Version] ON [WorkflowDefinitions] ([DefinitionId], [Version]);
+
+CREATE INDEX [IX_WorkflowDefinitions_IsLatest_CreatedAt] ON [WorkflowDefinitions] ([IsLatest], [CreatedAt]);
+
+CREATE INDEX [IX_WorkflowDefinitions_IsPublished_CreatedAt] ON [WorkflowDefinitions] ([IsPublished], [CreatedAt]);
+
+CREATE INDEX [IX_WorkflowInstances_CorrelationId] ON [WorkflowInstances] ([CorrelationId]);
+
+CREATE INDEX [IX_WorkflowInstances_CreatedAt] ON [WorkflowInstances] ([CreatedAt]);
+
+CREATE INDEX [IX_WorkflowInstances_DefinitionId] ON [WorkflowInstances] ([DefinitionId]);
+
+CREATE INDEX [IX_WorkflowInstances_Initiator] ON [WorkflowInstances] ([Initiator]);
+
+CREATE INDEX [IX_WorkflowInstances_Status_CreatedAt] ON [WorkflowInstances] ([Status], [CreatedAt]);
+
+CREATE INDEX [IX_WorkflowInstances_SubStatus] ON [WorkflowInstances] ([SubStatus]);
+
+INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+VALUES (N'20261204212040_Initial', N'10.0.15');
+
+COMMIT;
+GO
+

@@ -1,0 +1,22 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using ModelEngine.Persistence.EntityFrameworkCore;
+
+namespace ModelEngine.Migrations.PostgreSql;
+
+/// <summary>
+/// Builds the context for <c>dotnet ef</c>. The connection string only names the provider: generating a migration or
+/// a script opens no connection.
+/// </summary>
+internal sealed class DesignTimeModelEngineDbContextFactory : IDesignTimeDbContextFactory<ModelEngineDbContext>
+{
+    public ModelEngineDbContext CreateDbContext(string[] args)
+    {
+        var options = new DbContextOptionsBuilder<ModelEngineDbContext>()
+            .UseNpgsql(
+                "Host=localhost;Database=modelengine_design",
+                npgsql => npgsql.MigrationsAssembly(ModelEngineEntityFrameworkCoreServiceCollectionExtensions.PostgreSqlMigrationsAssembly))
+            .Options;
+        return new ModelEngineDbContext(options);
+    }
+}
