@@ -1,0 +1,169 @@
+using Reactive.Streams;
+
+namespace ModelEngine.Waterflow;
+
+/// <summary>
+/// Feeds a Reactive Streams publisher into a flow's input edge as one session. It requests exactly as many
+/// items as it reserved credits for, and requests more when half of them arrived, so backpressure crosses the
+/// boundary without a buffer of its own.
+/// </summary>
+internal sealed class FlowSubscriber<T> : ISubscriber<T>, ICreditWaiter
+{
+    private readonly object _gate = new();
+    private readonly FlowRuntime _runtime;
+    private readonly CreditEdge<T> _edge;
+    private readonly bool _finishFlowOnComplete;
+    private readonly int _window;
+    private ISubscription? _subscription;
+    private int _outstanding;
+    private bool _done;
+
+    public FlowSubscriber(FlowRuntime runtime, CreditEdge<T> edge, bool finishFlowOnComplete)
+    {
+        _runtime = runtime;
+        _edge = edge;
+        _finishFlowOnComplete = finishFlowOnComplete;
+        _window = Math.Max(1, edge.Window);
+        Session = new FlowSession();
+        Session.Bind(runtime);
+    }
+
+    /// <summary>The session that carries the publisher's items.</summary>
+    public FlowSession Session { get; }
+
+    public void OnSubscribe(ISubscription subscription)
+    {
+        ArgumentNullException.ThrowIfNull(subscription);
+        if (Interlocked.CompareExchange(ref _subscription, subscription, null) is not null)
+        {
+            // Rule 2.5: a second subscription while one is active is cancelled.
+            subscription.Cancel();
+            return;
+        }
+
+        RequestMore();
+    }
+
+    public void OnNext(T element)
+    {
+        if (element is null)
+        {
+            throw new ArgumentNullException(nameof(element), "Reactive Streams rule 2.13: elements must not be null.");
+        }
+
+        bool violation;
+        bool requestMore;
+        lock (_gate)
+        {
+            if (_done)
+            {
+                // Rule 2.8: items may still arrive after this subscriber cancelled.
+                return;
+            }
+
+            violation = _outstanding == 0;
+            if (!violation)
+            {
+                _outstanding--;
+            }
+
+            requestMore = _outstanding <= _window / 2;
+        }
+
+        if (violation)
+        {
+            Stop(new InvalidOperationException("The publisher sent more items than were requested (Reactive Streams rule 1.1)."));
+            return;
+        }
+
+        Session.Acquire(1);
+        var item = new Envelope<T>(element, new ItemMeta(Session, Session.NextIndex(), null));
+        _edge.WriteReserved(new ReadOnlySpan<Envelope<T>>(ref item));
+        if (requestMore)
+        {
+            RequestMore();
+        }
+    }
+
+    public void OnError(Exception cause)
+    {
+        ArgumentNullException.ThrowIfNull(cause);
+        if (Finish())
+        {
+            _runtime.ReportError(cause, Session, "upstream publisher");
+        }
+    }
+
+    public void OnComplete() => Finish();
+
+    public void OnCredit() => RequestMore();
+
+    private void RequestMore()
+    {
+        while (true)
+        {
+            int reserved;
+            lock (_gate)
+            {
+                if (_done || _subscription is null)
+                {
+                    return;
+                }
+
+                var wanted = _window - _outstanding;
+                if (wanted <= 0)
+                {
+                    return;
+                }
+
+                reserved = _edge.TryReserve(wanted);
+                _outstanding += reserved;
+            }
+
+            if (reserved > 0)
+            {
+                _subscription.Request(reserved);
+                return;
+            }
+
+            if (_edge.RegisterWaiter(this) || _edge.IsClosed)
+            {
+                return;
+            }
+        }
+    }
+
+    private void Stop(Exception error)
+    {
+        _subscription?.Cancel();
+        if (Finish())
+        {
+            _runtime.ReportError(error, Session, "upstream publisher");
+        }
+    }
+
+    private bool Finish()
+    {
+        int unused;
+        lock (_gate)
+        {
+            if (_done)
+            {
+                return false;
+            }
+
+            _done = true;
+            unused = _outstanding;
+            _outstanding = 0;
+        }
+
+        _edge.Unreserve(unused);
+        Session.Complete();
+        if (_finishFlowOnComplete)
+        {
+            _runtime.Finish();
+        }
+
+        return true;
+    }
+}
