@@ -5,7 +5,8 @@ namespace ModelEngine.Waterflow;
 /// <summary>
 /// Feeds a Reactive Streams publisher into a flow's input edge as one session. It requests exactly as many
 /// items as it reserved credits for, and requests more when half of them arrived, so backpressure crosses the
-/// boundary without a buffer of its own.
+/// boundary without a buffer of its own. Calls to the subscription go through one loop at a time, so
+/// <c>Request</c> and <c>Cancel</c> never overlap even when credits arrive on another thread.
 /// </summary>
 internal sealed class FlowSubscriber<T> : ISubscriber<T>, ICreditWaiter
 {
@@ -17,6 +18,9 @@ internal sealed class FlowSubscriber<T> : ISubscriber<T>, ICreditWaiter
     private ISubscription? _subscription;
     private int _outstanding;
     private bool _done;
+    private long _toRequest;
+    private int _cancelRequested;
+    private int _signalling;
 
     public FlowSubscriber(FlowRuntime runtime, CreditEdge<T> edge, bool finishFlowOnComplete)
     {
@@ -26,6 +30,13 @@ internal sealed class FlowSubscriber<T> : ISubscriber<T>, ICreditWaiter
         _window = Math.Max(1, edge.Window);
         Session = new FlowSession();
         Session.Bind(runtime);
+
+        // Rule 2.6: a cancelled flow no longer needs the publisher, so it cancels the subscription.
+        runtime.OnCancel(() =>
+        {
+            Interlocked.Exchange(ref _cancelRequested, 1);
+            Signal();
+        });
     }
 
     /// <summary>The session that carries the publisher's items.</summary>
@@ -34,10 +45,22 @@ internal sealed class FlowSubscriber<T> : ISubscriber<T>, ICreditWaiter
     public void OnSubscribe(ISubscription subscription)
     {
         ArgumentNullException.ThrowIfNull(subscription);
-        if (Interlocked.CompareExchange(ref _subscription, subscription, null) is not null)
+        var existing = Interlocked.CompareExchange(ref _subscription, subscription, null);
+        if (existing is not null)
         {
-            // Rule 2.5: a second subscription while one is active is cancelled.
-            subscription.Cancel();
+            // Rule 2.5: a second subscription while one is active is cancelled; a repeated call with the
+            // active one (rule 2.12) is ignored.
+            if (!ReferenceEquals(existing, subscription))
+            {
+                subscription.Cancel();
+            }
+
+            return;
+        }
+
+        if (Volatile.Read(ref _cancelRequested) != 0)
+        {
+            Signal();
             return;
         }
 
@@ -122,7 +145,8 @@ internal sealed class FlowSubscriber<T> : ISubscriber<T>, ICreditWaiter
 
             if (reserved > 0)
             {
-                _subscription.Request(reserved);
+                Interlocked.Add(ref _toRequest, reserved);
+                Signal();
                 return;
             }
 
@@ -133,9 +157,46 @@ internal sealed class FlowSubscriber<T> : ISubscriber<T>, ICreditWaiter
         }
     }
 
+    /// <summary>Calls the subscription for pending requests and cancellation, one thread at a time.</summary>
+    private void Signal()
+    {
+        if (Interlocked.Increment(ref _signalling) != 1)
+        {
+            return;
+        }
+
+        var missed = 1;
+        while (true)
+        {
+            var subscription = Volatile.Read(ref _subscription);
+            if (subscription is not null && Volatile.Read(ref _cancelRequested) == 1)
+            {
+                if (Interlocked.Exchange(ref _cancelRequested, 2) == 1)
+                {
+                    subscription.Cancel();
+                }
+            }
+            else if (subscription is not null && Volatile.Read(ref _cancelRequested) == 0)
+            {
+                var count = Interlocked.Exchange(ref _toRequest, 0);
+                if (count > 0)
+                {
+                    subscription.Request(count);
+                }
+            }
+
+            missed = Interlocked.Add(ref _signalling, -missed);
+            if (missed == 0)
+            {
+                return;
+            }
+        }
+    }
+
     private void Stop(Exception error)
     {
-        _subscription?.Cancel();
+        Interlocked.CompareExchange(ref _cancelRequested, 1, 0);
+        Signal();
         if (Finish())
         {
             _runtime.ReportError(error, Session, "upstream publisher");

@@ -120,14 +120,14 @@ internal sealed class FlowRuntime
 
     public void ThrowIfInputClosed()
     {
-        if (IsInputClosed)
-        {
-            throw new InvalidOperationException($"Flow '{Name}' was finished and accepts no more input.");
-        }
-
         if (_cancelled)
         {
             throw new OperationCanceledException($"Flow '{Name}' was cancelled.", CancellationToken);
+        }
+
+        if (IsInputClosed)
+        {
+            throw new InvalidOperationException($"Flow '{Name}' was finished and accepts no more input.");
         }
     }
 
