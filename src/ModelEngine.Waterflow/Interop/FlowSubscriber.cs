@@ -111,13 +111,10 @@ internal sealed class FlowSubscriber<T> : ISubscriber<T>, ICreditWaiter
     public void OnError(Exception cause)
     {
         ArgumentNullException.ThrowIfNull(cause);
-        if (Finish())
-        {
-            _runtime.ReportError(cause, Session, "upstream publisher");
-        }
+        Finish(cause);
     }
 
-    public void OnComplete() => Finish();
+    public void OnComplete() => Finish(null);
 
     public void OnCredit() => RequestMore();
 
@@ -197,20 +194,18 @@ internal sealed class FlowSubscriber<T> : ISubscriber<T>, ICreditWaiter
     {
         Interlocked.CompareExchange(ref _cancelRequested, 1, 0);
         Signal();
-        if (Finish())
-        {
-            _runtime.ReportError(error, Session, "upstream publisher");
-        }
+        Finish(error);
     }
 
-    private bool Finish()
+    /// <summary>Ends the session once; an error is reported before the session completes, so it reaches the flow first.</summary>
+    private void Finish(Exception? error)
     {
         int unused;
         lock (_gate)
         {
             if (_done)
             {
-                return false;
+                return;
             }
 
             _done = true;
@@ -219,12 +214,15 @@ internal sealed class FlowSubscriber<T> : ISubscriber<T>, ICreditWaiter
         }
 
         _edge.Unreserve(unused);
+        if (error is not null)
+        {
+            _runtime.ReportError(error, Session, "upstream publisher");
+        }
+
         Session.Complete();
         if (_finishFlowOnComplete)
         {
             _runtime.Finish();
         }
-
-        return true;
     }
 }
