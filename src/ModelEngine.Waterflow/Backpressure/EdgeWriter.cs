@@ -23,9 +23,6 @@ internal sealed class EdgeWriter<T> : Inlet<T>, IStageOutlet
         _local = new Envelope<T>[Math.Clamp(edge.Window, 1, MaxLocalBatch)];
     }
 
-    /// <summary>True while outputs wait for credits.</summary>
-    public bool IsBlocked => _count > 0 && _count >= _local.Length;
-
     public int Pending => _count;
 
     public override void OnNext(T value, in ItemMeta meta)

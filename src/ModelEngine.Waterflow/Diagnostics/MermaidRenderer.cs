@@ -21,7 +21,16 @@ internal static class MermaidRenderer
         {
             foreach (var edge in node.Outputs)
             {
-                var arrow = edge.IsFeedback ? "-.->" : edge.To.IsHead ? "==>" : "-->";
+                var arrow = "-->";
+                if (edge.IsFeedback)
+                {
+                    arrow = "-.->";
+                }
+                else if (edge.To.IsHead)
+                {
+                    arrow = "==>";
+                }
+
                 text.Append("  n").Append(node.Index).Append(' ').Append(arrow);
                 var label = EdgeLabel(edge);
                 if (label is not null)

@@ -1,10 +1,11 @@
 namespace ModelEngine.Waterflow;
 
 /// <summary>
-/// Turns a closed flow graph into stages. A node starts a new stage (and gets a credit edge in front of it)
-/// when it is the start, has more or fewer than one incoming edge, runs concurrently or asynchronously, or
-/// follows such a node or a node that accepts injected items (a named node or a block). Every other node is
-/// fused into its predecessor's stage and called directly on the same thread.
+/// Turns a closed flow graph into stages. A node starts a new stage, with a credit edge in front of it, in
+/// these cases: it is the start, it has no input, a loop leads back to it, its inputs come from different
+/// stages, or it runs concurrently or asynchronously. A node also starts a stage when it follows a concurrent
+/// or asynchronous node, or a node that accepts injected items (a named node or a block). Every other node is
+/// fused into its predecessors' stage and called directly on the same thread.
 /// </summary>
 internal sealed class FlowCompiler
 {
@@ -24,14 +25,11 @@ internal sealed class FlowCompiler
         Validate();
         MarkFeedbackEdges(_graph.Nodes[0]);
         var order = TopologicalOrder();
-        foreach (var node in order)
-        {
-            node.IsHead = IsStageHead(node);
-        }
-
         var stages = new List<Stage>();
         foreach (var node in order)
         {
+            // Topological order assigns every predecessor's stage first, except across feedback edges.
+            node.IsHead = IsStageHead(node);
             if (node.IsHead)
             {
                 node.CreateInputEdge(_graph.Options.CreditWindow);
@@ -104,13 +102,23 @@ internal sealed class FlowCompiler
 
     private static bool IsStageHead(NodeSpec node)
     {
-        if (node.Index == 0 || node.RequiresOwnStage || node.Inputs.Count != 1)
+        if (node.Index == 0 || node.RequiresOwnStage || node.Inputs.Count == 0)
         {
             return true;
         }
 
-        var predecessor = node.Inputs[0].From;
-        return predecessor.RequiresOwnStage || predecessor.IsInjectionPoint;
+        foreach (var input in node.Inputs)
+        {
+            if (input.IsFeedback || input.From.RequiresOwnStage || input.From.IsInjectionPoint)
+            {
+                return true;
+            }
+        }
+
+        // A node with several inputs (a join or a merge) is fused only when all of them come from one stage,
+        // so it still runs on one thread.
+        var stage = node.Inputs[0].From.Stage;
+        return node.Inputs.Any(input => !ReferenceEquals(input.From.Stage, stage));
     }
 
     private void ResolveRoutes()

@@ -130,13 +130,13 @@ internal sealed class FlowSubscriber<T> : ISubscriber<T>, ICreditWaiter
                     return;
                 }
 
-                var wanted = _window - _outstanding;
-                if (wanted <= 0)
+                var room = _window - _outstanding;
+                if (room <= 0)
                 {
                     return;
                 }
 
-                reserved = _edge.TryReserve(wanted);
+                reserved = _edge.TryReserve(room);
                 _outstanding += reserved;
             }
 

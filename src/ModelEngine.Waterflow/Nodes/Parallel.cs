@@ -74,6 +74,11 @@ internal sealed class JoinSpec<TIn, TOut> : NodeSpec<TIn, TOut>
         private readonly Stage _stage;
         private readonly Dictionary<ForkGroup, GroupState> _groups = [];
 
+        // The most recent group stays out of the dictionary: when the fork and its branches are fused, each
+        // group fills before the next one starts, so the dictionary is never touched.
+        private ForkGroup? _lastGroup;
+        private GroupState? _lastState;
+
         public JoinNode(
             ParallelMode mode, Func<TOut> seed, Func<TOut, TIn, TOut> reduce, Inlet<TOut> next, NodeCounters counters, NodeErrorPolicy<TIn> errors, Stage stage)
         {
@@ -90,7 +95,7 @@ internal sealed class JoinSpec<TIn, TOut> : NodeSpec<TIn, TOut>
         {
             _counters.ItemsIn++;
             var group = meta.Fork ?? new ForkGroup(1, null);
-            if (!_groups.TryGetValue(group, out var state))
+            if (!TryFind(group, out var state))
             {
                 state = new GroupState(meta.Session);
                 state.Accumulator = Seed(value, meta, out var ok);
@@ -100,7 +105,13 @@ internal sealed class JoinSpec<TIn, TOut> : NodeSpec<TIn, TOut>
                     return;
                 }
 
-                _groups[group] = state;
+                if (_lastGroup is not null)
+                {
+                    _groups[_lastGroup] = _lastState!;
+                }
+
+                _lastGroup = group;
+                _lastState = state;
             }
 
             state.Arrived++;
@@ -122,7 +133,7 @@ internal sealed class JoinSpec<TIn, TOut> : NodeSpec<TIn, TOut>
 
             if (state.Arrived >= group.BranchCount)
             {
-                _groups.Remove(group);
+                Remove(group);
             }
 
             meta.Session.Release(1);
@@ -132,6 +143,13 @@ internal sealed class JoinSpec<TIn, TOut> : NodeSpec<TIn, TOut>
 
         public void Flush(FlowSession root)
         {
+            if (_lastGroup is not null)
+            {
+                _groups[_lastGroup] = _lastState!;
+                _lastGroup = null;
+                _lastState = null;
+            }
+
             List<KeyValuePair<ForkGroup, GroupState>>? open = null;
             foreach (var pair in _groups)
             {
@@ -150,6 +168,29 @@ internal sealed class JoinSpec<TIn, TOut> : NodeSpec<TIn, TOut>
                     Emit(state.Accumulator, state.Session, group.Parent);
                 }
             }
+        }
+
+        private bool TryFind(ForkGroup group, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out GroupState? state)
+        {
+            if (ReferenceEquals(group, _lastGroup))
+            {
+                state = _lastState!;
+                return true;
+            }
+
+            return _groups.TryGetValue(group, out state);
+        }
+
+        private void Remove(ForkGroup group)
+        {
+            if (ReferenceEquals(group, _lastGroup))
+            {
+                _lastGroup = null;
+                _lastState = null;
+                return;
+            }
+
+            _groups.Remove(group);
         }
 
         private TOut Seed(TIn value, in ItemMeta meta, out bool ok)

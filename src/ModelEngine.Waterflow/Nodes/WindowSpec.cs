@@ -12,13 +12,15 @@ internal sealed class WindowSpec<T>
     public string Describe() =>
         Count is { } count ? $"window {count}" : Duration is { } duration ? $"window {duration.TotalMilliseconds} ms" : "window condition";
 
-    public bool IsFulfilled(T item, int count, TimeSpan elapsed)
+    /// <summary>Decides whether a window is full. Reads the clock only for time and condition windows.</summary>
+    public bool IsFulfilled(T item, int count, TimeProvider time, long startedAt)
     {
         if (Count is { } limit)
         {
             return count >= limit;
         }
 
+        var elapsed = time.GetElapsedTime(startedAt);
         if (Duration is { } duration)
         {
             return elapsed >= duration;

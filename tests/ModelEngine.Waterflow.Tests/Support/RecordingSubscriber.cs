@@ -13,6 +13,7 @@ internal sealed class RecordingSubscriber<T> : ISubscriber<T>
     private readonly ConcurrentQueue<string> _violations = new();
     private readonly TaskCompletionSource<Exception?> _terminated = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _inSignal;
+    private int _nesting;
     private int _depth;
     private int _maxDepth;
     private bool _subscribed;
@@ -94,10 +95,16 @@ internal sealed class RecordingSubscriber<T> : ISubscriber<T>
 
     private void Enter(string signal)
     {
-        if (Interlocked.Exchange(ref _inSignal, 1) == 1)
+        // A signal made from inside another signal on the same thread (OnNext from a Request made in
+        // OnSubscribe, rules 3.2 and 3.10) is nested, not overlapping.
+        var thread = Environment.CurrentManagedThreadId;
+        var owner = Interlocked.CompareExchange(ref _inSignal, thread, 0);
+        if (owner != 0 && owner != thread)
         {
             _violations.Enqueue($"{signal} overlapped another signal.");
         }
+
+        _nesting++;
 
         if (!_subscribed && signal != "OnSubscribe")
         {
@@ -111,5 +118,11 @@ internal sealed class RecordingSubscriber<T> : ISubscriber<T>
         }
     }
 
-    private void Exit() => Volatile.Write(ref _inSignal, 0);
+    private void Exit()
+    {
+        if (--_nesting == 0)
+        {
+            Volatile.Write(ref _inSignal, 0);
+        }
+    }
 }
