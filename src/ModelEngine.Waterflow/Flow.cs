@@ -101,6 +101,13 @@ public class Flow<TIn, TOut>
     }
 
     /// <summary>
+    /// Injects an item in the default session as if node <paramref name="nodeId"/> had emitted it. The node's
+    /// successor receives it and the node itself is skipped. Blocks the calling thread while the successor has no credit.
+    /// </summary>
+    public void Offer<TData>(string nodeId, TData data) =>
+        OfferAsync(nodeId, data).AsTask().GetAwaiter().GetResult();
+
+    /// <summary>
     /// Injects an item as if node <paramref name="nodeId"/> had emitted it: the node's successor receives it and
     /// the node itself is skipped. Waits while the successor has no credit.
     /// </summary>

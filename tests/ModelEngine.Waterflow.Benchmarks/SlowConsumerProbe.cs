@@ -6,9 +6,9 @@ using Akka.Streams.Dsl;
 namespace ModelEngine.Waterflow.Benchmarks;
 
 /// <summary>
-/// Measures what BenchmarkDotNet cannot: for a producer much faster than its consumer, the peak number of
-/// items in flight (accepted by the pipeline, not yet consumed), the peak growth of the managed heap, and
-/// the time the producer spent waiting for room. Run with <c>dotnet run -c Release -- slow-consumer</c>.
+/// Measures what BenchmarkDotNet cannot, for a producer much faster than its consumer. It reports the peak
+/// number of items in flight (accepted by the pipeline, not yet consumed), the peak growth of the managed
+/// heap, and the time the producer spent waiting for room. Run with <c>dotnet run -c Release -- slow-consumer</c>.
 /// </summary>
 internal static class SlowConsumerProbe
 {
@@ -119,7 +119,7 @@ internal static class SlowConsumerProbe
 
     private static Task AkkaAsync(Probe probe)
     {
-        // Akka pulls from the source, so the producer never waits in a call of ours: stall time does not apply.
+        // Akka pulls from the source, so the producer never waits in a call it makes, and stall time does not apply.
         probe.StallTicks = -1;
         return Source.From(Produce(probe)).Async()
             .RunWith(Sink.ForEach<int>(probe.Consume), Peers.Materializer);

@@ -2,8 +2,14 @@ namespace ModelEngine.Waterflow;
 
 /// <summary>
 /// A stage for one node that runs up to <c>concurrency</c> items at once, or awaits asynchronous work. Outputs
-/// of items from preserved sessions are written in input order; other outputs are written as they complete.
+/// of items from preserved sessions are written in input order, and other outputs as they complete.
 /// </summary>
+/// <remarks>
+/// Synchronous work runs on up to <c>concurrency</c> lanes: thread-pool work items that each take the next
+/// item and run it until the input is empty or the next edge has no credits. Asynchronous work is started by
+/// the dispatcher, one operation per item. Each completion writes its outputs and grants its input credit at
+/// once, unless the next edge is out of credits.
+/// </remarks>
 internal sealed class ConcurrentStage<TIn, TOut> : Stage
 {
     private readonly CreditEdge<TIn> _input;
@@ -12,12 +18,14 @@ internal sealed class ConcurrentStage<TIn, TOut> : Stage
     private readonly NodeErrorPolicy<TIn> _errors;
     private readonly NodeCounters _counters;
     private readonly object _outputGate = new();
+    private readonly object _inputGate = new();
     private readonly SortedDictionary<long, PendingOutput> _reorder = [];
     private readonly Queue<IStageControl> _controls = new();
     private Envelope<TIn>[] _batch;
     private int _batchCount;
     private int _position;
     private int _active;
+    private int _lanes;
     private int _completed;
     private long _nextSequence;
     private long _nextEmitSequence;
@@ -65,11 +73,15 @@ internal sealed class ConcurrentStage<TIn, TOut> : Stage
 
     public override void Discard()
     {
-        lock (_outputGate)
+        lock (_inputGate)
         {
             Array.Clear(_batch);
             _batchCount = 0;
             _position = 0;
+        }
+
+        lock (_outputGate)
+        {
             _reorder.Clear();
             Outlet?.Discard();
         }
@@ -97,33 +109,125 @@ internal sealed class ConcurrentStage<TIn, TOut> : Stage
         }
 
         _input.Grant(completed);
+        if (!_work.IsAsync)
+        {
+            StartLanes();
+            return false;
+        }
+
         while (!_blocked && Volatile.Read(ref _active) < _concurrency)
         {
-            if (_position >= _batchCount)
+            Envelope<TIn> item;
+            long sequence;
+            lock (_inputGate)
             {
-                Array.Clear(_batch, 0, _batchCount);
-                _position = 0;
-                _batchCount = _input.Take(ref _batch, _controls);
-                while (_controls.TryDequeue(out var control))
+                if (!TryTakeLocked(out item, out sequence))
                 {
-                    control.Run();
-                }
-
-                if (_batchCount == 0)
-                {
-                    return false;
+                    break;
                 }
             }
 
-            var item = _batch[_position];
-            _batch[_position++] = default;
-            var sequence = item.Meta.Session.IsPreserved ? _nextSequence++ : -1;
             Interlocked.Increment(ref _active);
             _counters.AddIn(1);
-            Start(new Operation(this, item.Value, item.Meta, sequence, attempt: 0));
+            _ = new Operation(this, item.Value, item.Meta, sequence, attempt: 0).RunAsync();
         }
 
+        RunControls();
         return false;
+    }
+
+    private void StartLanes()
+    {
+        lock (_inputGate)
+        {
+            while (!_blocked && _lanes < _concurrency && HasInputLocked())
+            {
+                _lanes++;
+                ThreadPool.UnsafeQueueUserWorkItem(static stage => stage.RunLane(), this, preferLocal: false);
+            }
+        }
+
+        RunControls();
+    }
+
+    /// <summary>Runs items one after another on this lane until the input is empty, the flow stops or credits run out.</summary>
+    private void RunLane()
+    {
+        while (true)
+        {
+            Envelope<TIn> item;
+            long sequence;
+            lock (_inputGate)
+            {
+                if (_blocked || Runtime.IsCancelled || !TryTakeLocked(out item, out sequence))
+                {
+                    _lanes--;
+                    return;
+                }
+            }
+
+            Interlocked.Increment(ref _active);
+            _counters.AddIn(1);
+            var operation = new Operation(this, item.Value, item.Meta, sequence, attempt: 0);
+            Exception? failure = null;
+            try
+            {
+                var pending = _work.RunAsync(operation.Value, operation.Meta.Session, operation.Outputs, Runtime.CancellationToken);
+                pending.GetAwaiter().GetResult();
+            }
+            catch (Exception exception)
+            {
+                failure = exception;
+            }
+
+            Complete(operation, failure);
+        }
+    }
+
+    private bool HasInputLocked()
+    {
+        if (_position < _batchCount)
+        {
+            return true;
+        }
+
+        Array.Clear(_batch, 0, _batchCount);
+        _position = 0;
+        _batchCount = _input.Take(ref _batch, _controls);
+        return _batchCount > 0;
+    }
+
+    private bool TryTakeLocked(out Envelope<TIn> item, out long sequence)
+    {
+        if (!HasInputLocked())
+        {
+            item = default;
+            sequence = -1;
+            return false;
+        }
+
+        item = _batch[_position];
+        _batch[_position++] = default;
+        sequence = item.Meta.Session.IsPreserved ? _nextSequence++ : -1;
+        return true;
+    }
+
+    private void RunControls()
+    {
+        // A concurrent stage holds no flushable node, but a control signal must still not be lost.
+        while (true)
+        {
+            IStageControl? control;
+            lock (_inputGate)
+            {
+                if (!_controls.TryDequeue(out control))
+                {
+                    return;
+                }
+            }
+
+            control.Run();
+        }
     }
 
     private void Start(Operation operation)
@@ -154,6 +258,7 @@ internal sealed class ConcurrentStage<TIn, TOut> : Stage
 
         // Count the outputs as live before anyone downstream can release them.
         session.Acquire(operation.Outputs.Count);
+        var granted = 0;
         lock (_outputGate)
         {
             if (operation.Sequence < 0)
@@ -171,11 +276,21 @@ internal sealed class ConcurrentStage<TIn, TOut> : Stage
             }
 
             _completed++;
+            if (Outlet is null || Outlet.Flush())
+            {
+                granted = _completed;
+                _completed = 0;
+            }
         }
 
+        _input.Grant(granted);
         Interlocked.Decrement(ref _active);
         session.Release(1);
-        Schedule();
+        if (_work.IsAsync)
+        {
+            // The dispatcher starts the next asynchronous operation; lanes take their next item themselves.
+            Schedule();
+        }
     }
 
     private void Emit(List<TOut> outputs, in ItemMeta meta)

@@ -39,7 +39,7 @@ public sealed class CreditTests
     }
 
     [Fact]
-    public void ZeroWindow_LendsOneCreditWhenConsumerIdle()
+    public void ZeroWindow_ConsumerIdle_LendsOneCredit()
     {
         var edge = new CreditEdge<int>(0, "test");
         var session = new FlowSession();
@@ -55,7 +55,7 @@ public sealed class CreditTests
     }
 
     [Fact]
-    public async Task TryOffer_SinkBlocked_ReturnsFalseWithinWindows()
+    public async Task TryOffer_SinkBlocked_ReturnsFalse()
     {
         using var gate = new ManualResetEventSlim();
         var received = 0;
@@ -89,7 +89,7 @@ public sealed class CreditTests
     }
 
     [Fact]
-    public async Task OfferAsync_NoCredit_WaitsAndHonoursCancellation()
+    public async Task OfferAsync_NoCredit_WaitsUntilCancelled()
     {
         using var gate = new ManualResetEventSlim();
         var flow = Flows.Create<int>(new FlowOptions { CreditWindow = 2 }).Close(_ => gate.Wait(Waits.Timeout));
@@ -133,7 +133,7 @@ public sealed class CreditTests
     }
 
     [Fact]
-    public async Task InFlight_SlowSink_NeverExceedsCreditWindows()
+    public async Task InFlight_SlowSink_WithinWindows()
     {
         const int window = 256;
         var total = StressCounts.BoundedItems;

@@ -6,7 +6,7 @@ namespace ModelEngine.Waterflow.Tests;
 public sealed class FusionAndDiagnosticsTests
 {
     [Fact]
-    public async Task Fusion_SyncMaps_ShareOneThreadAndOneEdge()
+    public async Task Fusion_SyncMaps_OneThread()
     {
         var threads = new ConcurrentQueue<(int Item, int Stage, int Thread)>();
         var flow = Flows.Create<int>()
@@ -71,7 +71,7 @@ public sealed class FusionAndDiagnosticsTests
     }
 
     [Fact]
-    public void ToMermaid_BranchesAndLoop_RendersLabelsAndKinds()
+    public void ToMermaid_BranchesAndLoop_Labels()
     {
         var flow = Flows.Create<int>(new FlowOptions { CreditWindow = 16 })
             .Map(x => x + 1).Id("inc")

@@ -183,6 +183,19 @@ public sealed class OperatorTests
     }
 
     [Fact]
+    public async Task OfferAtNode_Synchronous_ReachesEnd()
+    {
+        var results = new Results<int>();
+        var flow = Flows.Create<int>().Map(x => x * 1000).Id("scale").Map(x => x + 1).Close(results.Add);
+
+        flow.Offer("scale", 7);
+        flow.Complete();
+        await Waits.UntilAsync(() => results.Items.Count == 1, "the injected item at the end");
+
+        Assert.Equal([8], results.Items);
+    }
+
+    [Fact]
     public async Task OfferAtNode_WrongType_Throws()
     {
         var flow = Flows.Create<int>().Map(x => x.ToString(System.Globalization.CultureInfo.InvariantCulture)).Id("text").Close(_ => { });
@@ -255,7 +268,7 @@ public sealed class OperatorTests
     }
 
     [Fact]
-    public async Task ConditionWindow_SumAboveTen_Emits()
+    public async Task ConditionWindow_LargeItem_ClosesWindow()
     {
         var results = new Results<int>();
         var flow = Flows.Create<int>()

@@ -133,7 +133,7 @@ public sealed class ReferenceBehaviourTests
     }
 
     [Fact]
-    public async Task PreservedSession_LaterItemsFinishFirst_KeepsInputOrder()
+    public async Task PreservedSession_ReverseFinish_InOrder()
     {
         var results = new Results<int>();
         var done = new Results<string>();
@@ -210,7 +210,7 @@ public sealed class ReferenceBehaviourTests
     }
 
     [Fact]
-    public async Task Block_VerifyGreaterThanSix_HoldsFiveReleasesThree()
+    public async Task Block_VerifyAboveSix_ReleasesThree()
     {
         var results = new Results<string>();
         var block = new FlowBlock<int>(verify: d => d > 6);

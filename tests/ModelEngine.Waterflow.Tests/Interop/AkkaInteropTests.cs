@@ -49,7 +49,7 @@ public sealed class AkkaInteropTests : IClassFixture<AkkaFixture>
     }
 
     [Fact]
-    public async Task Flow_FeedsAkkaSink_AllItemsArriveInOrder()
+    public async Task Flow_FeedsAkkaSink_InOrder()
     {
         var flow = Flows.Create<int>().Map(x => x * 2).ToPublisher();
         var collected = Source.FromPublisher(flow).RunWith(Sink.Seq<int>(), _akka.Materializer);
@@ -62,7 +62,7 @@ public sealed class AkkaInteropTests : IClassFixture<AkkaFixture>
     }
 
     [Fact]
-    public async Task AkkaSource_SlowFlow_PullsOnlyWhatCreditsAllow()
+    public async Task AkkaSource_SlowFlow_Backpressured()
     {
         const int window = 16;
         using var gate = new ManualResetEventSlim();

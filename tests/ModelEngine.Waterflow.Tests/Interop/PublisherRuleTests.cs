@@ -130,8 +130,8 @@ public sealed class PublisherRuleTests
             {
                 if (count == 100)
                 {
+                    Volatile.Write(ref countAtCancel, count);
                     s.Cancel();
-                    countAtCancel = count;
                 }
             },
         };
@@ -139,7 +139,7 @@ public sealed class PublisherRuleTests
         flow.Subscribe(subscriber);
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => producer).WaitAsync(Waits.Timeout);
 
-        Assert.Equal(100, countAtCancel);
+        Assert.Equal(100, Volatile.Read(ref countAtCancel));
         Assert.Equal(100, subscriber.Count);
     }
 
@@ -165,7 +165,7 @@ public sealed class PublisherRuleTests
     }
 
     [Fact]
-    public async Task Rule1_10_SubscribeTwice_DifferentSubscribers_EachGetsOnSubscribe()
+    public async Task Rule1_10_SubscribeTwice_BothSubscribed()
     {
         var flow = FinitePublisher(1);
         var first = new RecordingSubscriber<int> { OnSubscribeAction = s => s.Request(1) };
@@ -331,7 +331,7 @@ public sealed class PublisherRuleTests
     }
 
     [Fact]
-    public async Task Rule3_11_RequestForLastItem_LeadsToOnComplete()
+    public async Task Rule3_11_LastItem_ThenOnComplete()
     {
         var flow = FinitePublisher(3);
         var subscriber = new RecordingSubscriber<int>();
@@ -425,7 +425,7 @@ public sealed class PublisherRuleTests
     }
 
     [Fact]
-    public async Task Rule3_17_DemandUpToLongMaxValue_DoesNotOverflow()
+    public async Task Rule3_17_MaxDemand_NoOverflow()
     {
         var flow = FinitePublisher(1_000);
         var subscriber = new RecordingSubscriber<int>

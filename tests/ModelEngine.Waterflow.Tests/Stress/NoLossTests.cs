@@ -8,7 +8,7 @@ namespace ModelEngine.Waterflow.Tests;
 public sealed class NoLossTests
 {
     [Fact]
-    public async Task TimeWindow_TimerRacesCompletion_NoLossNoDuplicate()
+    public async Task TimeWindow_TimerRace_NoLoss()
     {
         for (var repeat = 0; repeat < StressCounts.Repeats; repeat++)
         {
@@ -42,7 +42,7 @@ public sealed class NoLossTests
     }
 
     [Fact]
-    public async Task CountWindow_CompletionRacesLastItem_EmitsEachItemOnce()
+    public async Task CountWindow_CompletionRace_NoLoss()
     {
         for (var repeat = 0; repeat < StressCounts.Repeats; repeat++)
         {
@@ -61,7 +61,7 @@ public sealed class NoLossTests
     }
 
     [Fact]
-    public async Task FanOutFanIn_BoundedParallelBranches_OutputEqualsInput()
+    public async Task FanOutFanIn_Bounded_SameMultiset()
     {
         const int items = 1_000;
         for (var repeat = 0; repeat < StressCounts.Repeats; repeat++)
@@ -108,7 +108,7 @@ public sealed class NoLossTests
     }
 
     [Fact]
-    public async Task Publisher_CompletesWithoutDemand_DeliversAllThenCompletesOnce()
+    public async Task Publisher_FinishWithoutDemand_NoLoss()
     {
         for (var repeat = 0; repeat < StressCounts.Repeats; repeat++)
         {
@@ -131,7 +131,7 @@ public sealed class NoLossTests
     }
 
     [Fact]
-    public async Task Cancel_ItemsInFlight_StopsSourceWithinOneBatchAndReleasesBuffers()
+    public async Task Cancel_InFlight_StopsWithinBatch()
     {
         const int window = 32;
         for (var repeat = 0; repeat < StressCounts.Repeats; repeat++)
@@ -168,7 +168,7 @@ public sealed class NoLossTests
     }
 
     [Fact]
-    public async Task CompletionCallback_BlocksOnLaterSession_DoesNotDeadlock()
+    public async Task CompletionCallback_Blocking_NoDeadlock()
     {
         for (var repeat = 0; repeat < StressCounts.Repeats / 10; repeat++)
         {

@@ -2,7 +2,7 @@ using Reactive.Streams;
 
 namespace ModelEngine.Waterflow.Tests;
 
-/// <summary>A subscription that records what a subscriber asks of it and whether two calls ever overlapped.</summary>
+/// <summary>A subscription that records the requests and cancellations a subscriber makes, and whether two calls ever overlapped.</summary>
 internal sealed class RecordingSubscription : ISubscription
 {
     private long _requested;

@@ -1,8 +1,8 @@
 namespace ModelEngine.Waterflow.Tests;
 
 /// <summary>
-/// Chooses stress sizes. The full counts run when the environment variable MODELENGINE_STRESS is "full";
-/// otherwise the reduced counts keep the default test run short enough for CI on two cores.
+/// Chooses stress sizes. The full counts run when the environment variable MODELENGINE_STRESS is "full".
+/// Otherwise the reduced counts keep the default test run short enough for CI on two cores.
 /// </summary>
 internal static class StressCounts
 {
