@@ -76,7 +76,18 @@ public sealed class AkkaInteropTests : IClassFixture<AkkaFixture>
 
         Source.From(Counting(100_000, () => Interlocked.Increment(ref pulled)))
             .RunWith(Sink.FromSubscriber(flow.AsSubscriber()), _akka.Materializer);
-        await Waits.UntilAsync(() => flow.GetMetrics().All(m => m.Credits is null or 0), "the flow's input credits to run out");
+        var last = -1;
+        var unchangedPolls = 0;
+        await Waits.UntilAsync(
+            () =>
+            {
+                // Settled once Akka delivered a full window and then pulled nothing for a few hundred polls.
+                var now = Volatile.Read(ref pulled);
+                unchangedPolls = now == last ? unchangedPolls + 1 : 0;
+                last = now;
+                return now >= window && unchangedPolls >= 300;
+            },
+            "Akka to stop pulling while the flow is blocked");
         var pulledWhileBlocked = Volatile.Read(ref pulled);
         gate.Set();
         await flow.Completion.WaitAsync(Waits.Timeout);
