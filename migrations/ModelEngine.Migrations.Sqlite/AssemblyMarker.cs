@@ -1,5 +1,0 @@
-namespace ModelEngine.Migrations.Sqlite;
-
-internal static class AssemblyMarker
-{
-}

@@ -1,0 +1,116 @@
+using System.Text.Json.Nodes;
+using ModelEngine.HumanTasks.Model;
+using ModelEngine.Workflows.Activities;
+using ModelEngine.Workflows.Models;
+using ModelEngine.Workflows.Runtime;
+
+namespace ModelEngine.HumanTasks.Activities;
+
+/// <summary>
+/// Puts an approval task in reviewers' inboxes and waits for its completion. The chosen outcome is the port the flow
+/// leaves through, and <see cref="Result"/> holds {outcome, comment, data, completedBy}.
+/// </summary>
+[Activity("ModelEngine", "Human tasks", "Asks a person to approve, reject or choose another outcome.", Kind = "Task", DisplayName = "User task")]
+public sealed class UserTask : Activity
+{
+    public const string TypeName = "ModelEngine.UserTask";
+    public static readonly IReadOnlyList<string> DefaultOutcomes = ["Approve", "Reject"];
+
+    [Input(Description = "The task title shown in the inbox.", IsRequired = true, Order = 0)]
+    public Input<string>? Title { get; set; }
+
+    [Input(Description = "What the reviewer should check.", UIHint = UIHints.MultiLine, Order = 1)]
+    public Input<string>? Description { get; set; }
+
+    [Input(Description = "The business object shown to the reviewer, such as amount, item and requester.", DefaultSyntax = "JavaScript", Order = 2)]
+    public Input<object>? Data { get; set; }
+
+    [Input(Description = "The user who holds the task from the start.", UIHint = UIHints.UserPicker, Order = 3)]
+    public Input<string>? Assignee { get; set; }
+
+    [Input(Description = "Users who may claim the task.", UIHint = UIHints.UserPicker, Order = 4)]
+    public Input<string[]>? CandidateUsers { get; set; }
+
+    [Input(Description = "Groups whose members may claim the task.", UIHint = UIHints.GroupPicker, Order = 5)]
+    public Input<string[]>? CandidateGroups { get; set; }
+
+    [Input(Description = "The decisions the reviewer can make; each is a port.", UIHint = UIHints.DynamicOutcomes, Order = 6)]
+    public Input<string[]>? Outcomes { get; set; }
+
+    [Input(Description = "When the task is due, counted from its creation.", UIHint = UIHints.Duration, Order = 7)]
+    public Input<TimeSpan?>? DueIn { get; set; }
+
+    [Input(Description = "Higher numbers come first in the inbox.", Order = 8)]
+    public Input<int>? Priority { get; set; }
+
+    [Input(Description = "An optional JSON Schema for the completion data.", UIHint = UIHints.JsonEditor, Order = 9)]
+    public Input<object>? FormSchema { get; set; }
+
+    [Output(Description = "The decision: {outcome, comment, data, completedBy}.")]
+    public Output<object>? Result { get; set; }
+
+    public override IReadOnlyList<string> GetOutcomes()
+    {
+        var outcomes = LiteralInputs.ReadStrings(Outcomes);
+        return outcomes is null ? ["*"] : outcomes.Count == 0 ? DefaultOutcomes : outcomes;
+    }
+
+    protected override async ValueTask ExecuteAsync(ActivityExecutionContext context)
+    {
+        var title = await context.EvaluateAsync(Title, "title");
+        if (string.IsNullOrWhiteSpace(title))
+        {
+            throw new WorkflowFaultException($"Activity '{Id}' (UserTask) has an empty 'title'. Give the task a title.");
+        }
+
+        var outcomes = await context.EvaluateAsync(Outcomes, "outcomes") is { Length: > 0 } listed ? listed : DefaultOutcomes.ToArray();
+        var assignee = await context.EvaluateAsync(Assignee, "assignee");
+        var now = context.TimeProvider.GetUtcNow();
+        var dueIn = await context.EvaluateAsync(DueIn, "dueIn");
+        var taskId = Guid.NewGuid().ToString("N");
+        var bookmark = context.CreateBookmark(new JsonObject { ["taskId"] = taskId });
+
+        var task = new HumanTask
+        {
+            Id = taskId,
+            WorkflowInstanceId = context.WorkflowInstanceId,
+            DefinitionId = context.Workflow.DefinitionId,
+            ActivityId = Id,
+            ActivityInstanceId = context.Instance.Id,
+            BookmarkId = bookmark.Id,
+            Title = title,
+            Description = await context.EvaluateAsync(Description, "description"),
+            Data = JsonValueFactory.From(await context.EvaluateAsync(Data, "data")),
+            Status = string.IsNullOrWhiteSpace(assignee) ? HumanTaskStatus.Ready : HumanTaskStatus.Reserved,
+            Assignee = string.IsNullOrWhiteSpace(assignee) ? null : assignee,
+            CandidateUsers = await context.EvaluateAsync(CandidateUsers, "candidateUsers") ?? [],
+            CandidateGroups = await context.EvaluateAsync(CandidateGroups, "candidateGroups") ?? [],
+            Outcomes = outcomes,
+            Priority = await context.EvaluateAsync(Priority, "priority"),
+            DueAt = dueIn is { } span ? now + span : null,
+            CreatedAt = now,
+            UpdatedAt = now,
+            Initiator = context.WorkflowContext.State.Initiator,
+            FormSchema = JsonValueFactory.From(await context.EvaluateAsync(FormSchema, "formSchema")),
+            Revision = 1,
+        };
+
+        context.Properties["taskId"] = taskId;
+        context.AddChange(new HumanTaskCreated(task));
+    }
+
+    protected override async ValueTask ResumeAsync(ActivityExecutionContext context)
+    {
+        var result = context.ResumeInput as JsonObject ?? [];
+        var outcome = result["outcome"]?.GetValue<string>() ?? DefaultOutcomes[0];
+        context.SetOutput("result", result, Result);
+        await context.CompleteAsync(outcome);
+    }
+
+    protected override ValueTask OnCancelledAsync(ActivityExecutionContext context, CancellationReason reason)
+    {
+        var status = reason == CancellationReason.InstanceCancelled ? HumanTaskStatus.Exited : HumanTaskStatus.Obsolete;
+        context.AddChange(new HumanTaskClosed(context.Instance.Id, status, context.TimeProvider.GetUtcNow()));
+        return ValueTask.CompletedTask;
+    }
+}

@@ -1,5 +1,0 @@
-namespace ModelEngine.HumanTasks;
-
-internal static class AssemblyMarker
-{
-}

@@ -1,5 +1,0 @@
-namespace ModelEngine.Persistence.EntityFrameworkCore;
-
-internal static class AssemblyMarker
-{
-}

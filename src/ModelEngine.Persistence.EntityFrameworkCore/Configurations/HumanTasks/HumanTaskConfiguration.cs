@@ -1,0 +1,40 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using ModelEngine.Persistence.EntityFrameworkCore.HumanTasks;
+using ModelEngine.Persistence.EntityFrameworkCore.Instances;
+
+namespace ModelEngine.Persistence.EntityFrameworkCore.Configurations.HumanTasks;
+
+internal sealed class HumanTaskConfiguration : IEntityTypeConfiguration<HumanTaskEntity>
+{
+    public void Configure(EntityTypeBuilder<HumanTaskEntity> builder)
+    {
+        builder.ToTable("HumanTasks");
+        builder.HasKey(e => e.Id);
+
+        builder.Property(e => e.Id).HasMaxLength(ColumnLengths.Id);
+        builder.Property(e => e.WorkflowInstanceId).HasMaxLength(ColumnLengths.Id);
+        builder.Property(e => e.DefinitionId).HasMaxLength(ColumnLengths.Id);
+        builder.Property(e => e.ActivityId).HasMaxLength(ColumnLengths.Id);
+        builder.Property(e => e.ActivityInstanceId).HasMaxLength(ColumnLengths.Id);
+        builder.Property(e => e.BookmarkId).HasMaxLength(ColumnLengths.Id);
+        builder.Property(e => e.Title).HasMaxLength(ColumnLengths.Title);
+        builder.Property(e => e.Status).HasConversion<string>().HasMaxLength(ColumnLengths.Status);
+        builder.Property(e => e.Assignee).HasMaxLength(ColumnLengths.Name);
+        builder.Property(e => e.Initiator).HasMaxLength(ColumnLengths.Name);
+        builder.Property(e => e.Outcome).HasMaxLength(ColumnLengths.Name);
+        builder.Property(e => e.CompletedBy).HasMaxLength(ColumnLengths.Name);
+        builder.Property(e => e.Revision).IsConcurrencyToken();
+
+        // The inbox filters open statuses, then assignee or candidates, and sorts by priority and age.
+        builder.HasIndex(e => new { e.Status, e.Priority, e.CreatedAt });
+        builder.HasIndex(e => new { e.Assignee, e.Status });
+        builder.HasIndex(e => e.WorkflowInstanceId);
+        builder.HasIndex(e => e.ActivityInstanceId);
+
+        builder.HasOne<WorkflowInstanceEntity>()
+            .WithMany()
+            .HasForeignKey(e => e.WorkflowInstanceId)
+            .OnDelete(DeleteBehavior.Cascade);
+    }
+}

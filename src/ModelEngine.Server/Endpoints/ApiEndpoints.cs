@@ -1,0 +1,17 @@
+namespace ModelEngine.Server.Endpoints;
+
+/// <summary>Maps every <c>/api</c> endpoint. All of them need an authenticated caller except login.</summary>
+internal static class ApiEndpoints
+{
+    public static WebApplication MapModelEngineApi(this WebApplication app)
+    {
+        var api = app.MapGroup("/api").RequireAuthorization();
+        api.MapIdentityEndpoints();
+        api.MapDefinitionEndpoints();
+        api.MapInstanceEndpoints();
+        api.MapTaskEndpoints();
+        api.MapRunTaskEndpoints();
+        api.MapDescriptorEndpoints();
+        return app;
+    }
+}

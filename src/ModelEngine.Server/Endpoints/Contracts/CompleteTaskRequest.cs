@@ -1,0 +1,6 @@
+using System.Text.Json.Nodes;
+
+namespace ModelEngine.Server.Endpoints.Contracts;
+
+/// <summary>The body of <c>POST /api/tasks/{id}/complete</c>: the chosen outcome, and an optional comment and data.</summary>
+public sealed record CompleteTaskRequest(string? Outcome, string? Comment, JsonNode? Data);

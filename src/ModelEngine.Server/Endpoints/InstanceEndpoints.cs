@@ -1,0 +1,159 @@
+using ModelEngine.Server.Endpoints.Contracts;
+using ModelEngine.Server.Problems;
+using ModelEngine.Workflows.Persistence;
+using ModelEngine.Workflows.Runtime;
+
+namespace ModelEngine.Server.Endpoints;
+
+/// <summary>
+/// <c>/api/workflow-instances</c>: list, read and cancel instances and page through their journal. An instance that
+/// the caller may not read returns 404, as if it did not exist.
+/// </summary>
+internal static class InstanceEndpoints
+{
+    public static RouteGroupBuilder MapInstanceEndpoints(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/workflow-instances").WithTags("Workflow instances");
+
+        group.MapGet("/", ListAsync).WithSummary("Lists the instances the caller may read, newest first.");
+        group.MapGet("/{id}", GetAsync).WithSummary("Returns an instance with its input, output, variables and incidents.");
+        group.MapGet("/{id}/journal", GetJournalAsync).WithSummary("Pages through an instance's journal, oldest first.");
+        group.MapPost("/{id}/cancel", CancelAsync).WithSummary("Cancels a running instance; its open tasks become Exited.")
+            .Produces<WorkflowInstanceResponse>()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{id}/retry", RetryAsync).WithSummary("Resolves a Faulted instance's incidents and runs the failed work again.")
+            .Produces<WorkflowInstanceResponse>()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        return api;
+    }
+
+    private static async Task<ListResponse<WorkflowInstanceSummaryResponse>> ListAsync(
+        string? page,
+        string? pageSize,
+        string? definitionId,
+        string? status,
+        string? subStatus,
+        string? correlationId,
+        HttpContext context,
+        IWorkflowInstanceStore store,
+        CancellationToken cancellationToken)
+    {
+        var user = context.GetUser();
+        var query = new InstanceListQuery(
+            Paging.Parse(page, pageSize),
+            definitionId,
+            ParseEnum<WorkflowStatus>("status", status),
+            ParseEnum<WorkflowSubStatus>("subStatus", subStatus),
+            correlationId,
+            user.IsAdmin || user.IsDesigner ? null : user);
+        var result = await store.ListAsync(query, cancellationToken);
+        return new ListResponse<WorkflowInstanceSummaryResponse>(result.Items.Select(WorkflowInstanceSummaryResponse.From).ToList(), result.TotalCount);
+    }
+
+    private static async Task<WorkflowInstanceResponse> GetAsync(
+        string id,
+        HttpContext context,
+        IWorkflowRuntime runtime,
+        InstanceAccess access,
+        CancellationToken cancellationToken)
+    {
+        var view = await runtime.GetAsync(id, cancellationToken);
+        if (view is null || !await access.CanReadAsync(view.Summary, context.GetUser(), cancellationToken))
+        {
+            throw NotFound(id);
+        }
+
+        return WorkflowInstanceResponse.From(view);
+    }
+
+    private static async Task<ListResponse<JournalEntryResponse>> GetJournalAsync(
+        string id,
+        string? page,
+        string? pageSize,
+        HttpContext context,
+        IWorkflowInstanceStore store,
+        InstanceAccess access,
+        CancellationToken cancellationToken)
+    {
+        var paging = Paging.Parse(page, pageSize);
+        var summary = await store.FindSummaryAsync(id, cancellationToken);
+        if (summary is null || !await access.CanReadAsync(summary, context.GetUser(), cancellationToken))
+        {
+            throw NotFound(id);
+        }
+
+        var journal = await store.GetJournalAsync(id, paging, cancellationToken);
+        return new ListResponse<JournalEntryResponse>(journal.Items.Select(JournalEntryResponse.From).ToList(), journal.TotalCount);
+    }
+
+    private static Task<IResult> CancelAsync(
+        string id,
+        HttpContext context,
+        IWorkflowRuntime runtime,
+        IWorkflowInstanceStore store,
+        InstanceAccess access,
+        CancellationToken cancellationToken) =>
+        ManageAsync(id, "cancel", runtime.CancelAsync, context, store, access, cancellationToken);
+
+    private static Task<IResult> RetryAsync(
+        string id,
+        HttpContext context,
+        IWorkflowRuntime runtime,
+        IWorkflowInstanceStore store,
+        InstanceAccess access,
+        CancellationToken cancellationToken) =>
+        ManageAsync(id, "retry", runtime.RetryAsync, context, store, access, cancellationToken);
+
+    /// <summary>
+    /// Runs an operation that only the initiator or an admin may perform: 404 for a caller who cannot read the
+    /// instance, 403 for other readers.
+    /// </summary>
+    private static async Task<IResult> ManageAsync(
+        string id,
+        string operation,
+        Func<string, CancellationToken, Task<WorkflowInstanceView>> perform,
+        HttpContext context,
+        IWorkflowInstanceStore store,
+        InstanceAccess access,
+        CancellationToken cancellationToken)
+    {
+        var user = context.GetUser();
+        var summary = await store.FindSummaryAsync(id, cancellationToken);
+        if (summary is null || !await access.CanReadAsync(summary, user, cancellationToken))
+        {
+            throw NotFound(id);
+        }
+
+        if (!InstanceAccess.CanManage(summary, user))
+        {
+            return Results.Problem(
+                statusCode: StatusCodes.Status403Forbidden,
+                title: "The operation is not allowed for this user.",
+                detail: $"Only the initiator ('{summary.Initiator}') or a member of the 'admins' group may {operation} workflow instance '{id}'.");
+        }
+
+        var view = await perform(id, cancellationToken);
+        return Results.Ok(WorkflowInstanceResponse.From(view));
+    }
+
+    private static WorkflowNotFoundException NotFound(string id) => new($"Workflow instance '{id}' does not exist or is not visible to this user.");
+
+    private static TEnum? ParseEnum<TEnum>(string parameter, string? text)
+        where TEnum : struct, Enum
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+
+        if (!Enum.TryParse<TEnum>(text, ignoreCase: true, out var value) || int.TryParse(text, out _))
+        {
+            throw new RequestValidationException(parameter, text,
+                $"Query parameter '{parameter}' is '{text}'; it must be one of {string.Join(", ", Enum.GetNames<TEnum>())}.");
+        }
+
+        return value;
+    }
+}

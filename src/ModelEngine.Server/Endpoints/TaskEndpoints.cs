@@ -1,0 +1,84 @@
+using ModelEngine.HumanTasks.Inbox;
+using ModelEngine.HumanTasks.Model;
+using ModelEngine.Server.Endpoints.Contracts;
+using ModelEngine.Server.Problems;
+
+namespace ModelEngine.Server.Endpoints;
+
+/// <summary>
+/// <c>/api/tasks</c>: the caller's inbox and the claim and completion of human tasks. The task service checks
+/// visibility (404), permission (403), the If-Match ETag (412) and the status (409) in that order.
+/// </summary>
+internal static class TaskEndpoints
+{
+    public static RouteGroupBuilder MapTaskEndpoints(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/tasks").WithTags("Tasks");
+
+        group.MapGet("/", GetInboxAsync).WithSummary("Lists the open tasks the caller can see, highest priority first.");
+        group.MapGet("/{id}", GetAsync).WithSummary("Returns a task, with its revision in the ETag header.")
+            .Produces<TaskResponse>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/{id}/claim", ClaimAsync).WithSummary("Reserves a Ready task for the caller. Honours If-Match.")
+            .Produces<TaskResponse>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+        group.MapPost("/{id}/complete", CompleteAsync).WithSummary("Completes a task the caller holds and resumes its instance. Honours If-Match.")
+            .Produces<TaskResponse>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+        return api;
+    }
+
+    private static async Task<ListResponse<TaskResponse>> GetInboxAsync(
+        string? page,
+        string? pageSize,
+        HttpContext context,
+        IHumanTaskService tasks,
+        CancellationToken cancellationToken)
+    {
+        var paging = Paging.Parse(page, pageSize);
+        var inbox = await tasks.GetInboxAsync(context.GetUser(), paging, cancellationToken);
+        return new ListResponse<TaskResponse>(inbox.Items.Select(TaskResponse.From).ToList(), inbox.TotalCount);
+    }
+
+    private static async Task<IResult> GetAsync(string id, HttpContext context, IHumanTaskService tasks, CancellationToken cancellationToken)
+    {
+        var task = await tasks.GetAsync(id, context.GetUser(), cancellationToken);
+        return WithETag(context, task);
+    }
+
+    private static async Task<IResult> ClaimAsync(string id, HttpContext context, IHumanTaskService tasks, CancellationToken cancellationToken)
+    {
+        var task = await tasks.ClaimAsync(id, context.GetUser(), context.GetIfMatch(), cancellationToken);
+        return WithETag(context, task);
+    }
+
+    private static async Task<IResult> CompleteAsync(
+        string id,
+        CompleteTaskRequest? request,
+        HttpContext context,
+        IHumanTaskService tasks,
+        CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(request?.Outcome))
+        {
+            throw new RequestValidationException("outcome", request?.Outcome,
+                "The body needs 'outcome', one of the task's outcomes such as \"Approve\"; 'comment' and 'data' are optional.");
+        }
+
+        var completion = new TaskCompletion(request.Outcome, request.Comment, request.Data);
+        var task = await tasks.CompleteAsync(id, context.GetUser(), completion, context.GetIfMatch(), cancellationToken);
+        return WithETag(context, task);
+    }
+
+    private static IResult WithETag(HttpContext context, HumanTask task)
+    {
+        context.Response.Headers.ETag = task.ETag;
+        return Results.Ok(TaskResponse.From(task));
+    }
+}

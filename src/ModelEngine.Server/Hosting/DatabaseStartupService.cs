@@ -1,0 +1,73 @@
+using Microsoft.Extensions.Options;
+using ModelEngine.Persistence.EntityFrameworkCore;
+using ModelEngine.Workflows.Persistence;
+using ModelEngine.Workflows.Runtime;
+
+namespace ModelEngine.Server.Hosting;
+
+/// <summary>
+/// Migrates the database and queues the instances that a crash left Pending or Executing. It is registered before the
+/// other hosted services, and the host starts those one after another, so nothing reads the database before it is
+/// migrated.
+/// </summary>
+internal sealed partial class DatabaseStartupService : IHostedService
+{
+    private readonly IServiceProvider _services;
+    private readonly IWorkflowWorkQueue _queue;
+    private readonly IOptions<PersistenceStartupOptions> _options;
+    private readonly StartupReadinessHealthCheck _readiness;
+    private readonly ILogger<DatabaseStartupService> _logger;
+
+    public DatabaseStartupService(
+        IServiceProvider services,
+        IWorkflowWorkQueue queue,
+        IOptions<PersistenceStartupOptions> options,
+        StartupReadinessHealthCheck readiness,
+        ILogger<DatabaseStartupService> logger)
+    {
+        _services = services;
+        _queue = queue;
+        _options = options;
+        _readiness = readiness;
+        _logger = logger;
+    }
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (_options.Value.MigrateOnStartup)
+        {
+            Log.Migrating(_logger);
+            await _services.MigrateModelEngineDatabaseAsync(cancellationToken);
+            Log.Migrated(_logger);
+        }
+
+        await using var scope = _services.CreateAsyncScope();
+        var store = scope.ServiceProvider.GetRequiredService<IWorkflowInstanceStore>();
+        var ids = await store.ListRecoverableAsync(cancellationToken);
+        foreach (var id in ids)
+        {
+            Log.Recovering(_logger, id);
+            _queue.Enqueue(id);
+        }
+
+        Log.Recovered(_logger, ids.Count);
+        _readiness.MarkReady();
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 1000, Level = LogLevel.Information, Message = "Creating the database and applying pending migrations (Persistence:MigrateOnStartup).")]
+        public static partial void Migrating(ILogger logger);
+
+        [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "The database is up to date.")]
+        public static partial void Migrated(ILogger logger);
+
+        [LoggerMessage(EventId = 1002, Level = LogLevel.Information, Message = "Recovering workflow instance {WorkflowInstanceId}, left Pending or Executing by the previous run.")]
+        public static partial void Recovering(ILogger logger, string workflowInstanceId);
+
+        [LoggerMessage(EventId = 1003, Level = LogLevel.Information, Message = "Start-up recovery queued {Count} workflow instances.")]
+        public static partial void Recovered(ILogger logger, int count);
+    }
+}

@@ -1,0 +1,91 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using ModelEngine.HumanTasks;
+using ModelEngine.Persistence.EntityFrameworkCore;
+using ModelEngine.Server.Endpoints;
+using ModelEngine.Server.Identity;
+using ModelEngine.Server.Problems;
+using ModelEngine.Server.Scheduling;
+using ModelEngine.Workflows;
+using ModelEngine.Workflows.Runtime;
+using ModelEngine.Workflows.Scripting;
+using ModelEngine.Workflows.Serialization;
+
+namespace ModelEngine.Server.Hosting;
+
+/// <summary>Composes the server: the engine modules, persistence, background execution, timers, identity and the API.</summary>
+internal static class ServerHostingExtensions
+{
+    public static WebApplicationBuilder AddModelEngineServer(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        // A relative path is taken from the current directory, as Microsoft.Data.Sqlite itself does. `dotnet run` starts
+        // the server in its project folder, so the default file is src/ModelEngine.Server/data/modelengine.db.
+        var (connectionString, databasePath) = SqliteConnectionResolver.Resolve(
+            configuration.GetConnectionString(SqliteConnectionResolver.ConnectionStringName),
+            Directory.GetCurrentDirectory());
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddModelEngineWorkflows();
+        services.AddModelEngineHumanTasks();
+        services.AddModelEngineScripting(configuration);
+        services.AddModelEngineEntityFrameworkCore(connectionString);
+
+        // Background execution. The hosted services start one after another in this order, so the database is
+        // migrated before the workers, the timer sweep and Hangfire touch it.
+        services.Configure<ExecutionOptions>(configuration.GetSection(ExecutionOptions.SectionName));
+        services.Configure<PersistenceStartupOptions>(configuration.GetSection(PersistenceStartupOptions.SectionName));
+        services.AddSingleton<WorkflowWorkQueue>();
+        services.RemoveAll<IWorkflowWorkQueue>();
+        services.AddSingleton<IWorkflowWorkQueue>(provider => provider.GetRequiredService<WorkflowWorkQueue>());
+        services.AddSingleton<StartupReadinessHealthCheck>();
+        services.AddHealthChecks().AddCheck<StartupReadinessHealthCheck>("startup", tags: [StartupReadinessHealthCheck.Tag]);
+        services.AddHostedService<DatabaseStartupService>();
+        services.AddHostedService<WorkflowWorkerService>();
+
+        services.RemoveAll<IDurableTimerScheduler>();
+        services.AddServerScheduling(configuration, databasePath);
+
+        services.AddServerIdentity(configuration);
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
+        services.AddScoped<InstanceAccess>();
+
+        services.ConfigureHttpJsonOptions(options => ConfigureJson(options));
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
+            context.ProblemDetails.Extensions.TryAdd("traceId", context.HttpContext.TraceIdentifier);
+        });
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.AddOpenApi();
+
+        return builder;
+    }
+
+    public static WebApplication UseModelEngineServer(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseServerScheduling();
+
+        app.MapOpenApi().AllowAnonymous();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(StartupReadinessHealthCheck.Tag) })
+            .AllowAnonymous();
+        app.MapModelEngineApi();
+        return app;
+    }
+
+    private static void ConfigureJson(JsonOptions options)
+    {
+        WorkflowJson.Configure(options.SerializerOptions);
+        options.SerializerOptions.Converters.Add(new UtcDateTimeOffsetJsonConverter());
+    }
+}

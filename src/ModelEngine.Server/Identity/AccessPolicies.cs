@@ -1,0 +1,11 @@
+namespace ModelEngine.Server.Identity;
+
+/// <summary>The names of the authorization policies that endpoints require.</summary>
+internal static class AccessPolicies
+{
+    /// <summary>Saving, publishing, importing and exporting definitions: the admins or designers group.</summary>
+    public const string DefinitionWriter = "DefinitionWriter";
+
+    /// <summary>Listing and completing RunTasks: an API key client or the admins group.</summary>
+    public const string RunTaskWorker = "RunTaskWorker";
+}

@@ -1,0 +1,72 @@
+using Microsoft.Extensions.Options;
+using ModelEngine.Workflows.Persistence;
+using ModelEngine.Workflows.Runtime;
+
+namespace ModelEngine.Server.Scheduling;
+
+/// <summary>
+/// The Hangfire job that fires one durable timer: it claims the timer row, so that only one job fires it, and then
+/// resumes the timer's bookmark. Public because Hangfire invokes it by reflection.
+/// </summary>
+public sealed partial class DurableTimerJob
+{
+    private readonly IDurableTimerStore _timers;
+    private readonly IWorkflowRuntime _runtime;
+    private readonly TimeProvider _timeProvider;
+    private readonly TimeSpan _claimLease;
+    private readonly ILogger<DurableTimerJob> _logger;
+
+    public DurableTimerJob(
+        IDurableTimerStore timers,
+        IWorkflowRuntime runtime,
+        TimeProvider timeProvider,
+        IOptions<SchedulingOptions> options,
+        ILogger<DurableTimerJob> logger)
+    {
+        _timers = timers;
+        _runtime = runtime;
+        _timeProvider = timeProvider;
+        _claimLease = options.Value.ClaimLease;
+        _logger = logger;
+    }
+
+    /// <summary>
+    /// Claims and fires a timer. Returns <see langword="true"/> when this call resumed the bookmark, and
+    /// <see langword="false"/> when the timer was already claimed or gone, or its bookmark was already consumed.
+    /// </summary>
+    public async Task<bool> FireAsync(string timerId, string workflowInstanceId, string bookmarkId, CancellationToken cancellationToken)
+    {
+        var now = _timeProvider.GetUtcNow();
+        if (!await _timers.TryClaimAsync(timerId, now, _claimLease, cancellationToken))
+        {
+            Log.NotClaimed(_logger, timerId, workflowInstanceId);
+            return false;
+        }
+
+        try
+        {
+            await _runtime.ResumeAsync(new ResumeWorkflowRequest(workflowInstanceId, bookmarkId), cancellationToken);
+        }
+        catch (BookmarkNotFoundException)
+        {
+            // The bookmark was consumed or the instance ended after the timer was written: nothing to fire.
+            Log.BookmarkGone(_logger, timerId, workflowInstanceId, bookmarkId);
+            return false;
+        }
+
+        Log.Fired(_logger, timerId, workflowInstanceId, bookmarkId);
+        return true;
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 1200, Level = LogLevel.Debug, Message = "Timer {TimerId} of workflow instance {WorkflowInstanceId} was not claimed: it already fired, is gone or another job holds it.")]
+        public static partial void NotClaimed(ILogger logger, string timerId, string workflowInstanceId);
+
+        [LoggerMessage(EventId = 1201, Level = LogLevel.Information, Message = "Timer {TimerId} of workflow instance {WorkflowInstanceId} found no bookmark {BookmarkId}; it was already resumed or the instance ended, so nothing ran.")]
+        public static partial void BookmarkGone(ILogger logger, string timerId, string workflowInstanceId, string bookmarkId);
+
+        [LoggerMessage(EventId = 1202, Level = LogLevel.Debug, Message = "Timer {TimerId} resumed bookmark {BookmarkId} of workflow instance {WorkflowInstanceId}.")]
+        public static partial void Fired(ILogger logger, string timerId, string workflowInstanceId, string bookmarkId);
+    }
+}

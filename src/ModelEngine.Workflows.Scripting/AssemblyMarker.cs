@@ -1,5 +1,0 @@
-namespace ModelEngine.Workflows.Scripting;
-
-internal static class AssemblyMarker
-{
-}

@@ -1,0 +1,23 @@
+using ModelEngine.Workflows.Models;
+using ModelEngine.Workflows.Runtime;
+
+namespace ModelEngine.Workflows.Activities.Flow;
+
+/// <summary>
+/// Joins branches. WaitAll runs once each inbound connection has delivered a token or can no longer deliver one;
+/// WaitAny runs on the first token and cancels the branches still heading here.
+/// </summary>
+[Activity("ModelEngine", "Branching", "Waits for branches to arrive.", Aliases = ["Elsa.FlowJoin"], DisplayName = "Join")]
+public sealed class FlowJoin : Activity, IJoinActivity
+{
+    [Input(Description = "WaitAll waits for every live branch; WaitAny continues on the first.")]
+    public Input<FlowJoinMode>? Mode { get; set; }
+
+    public JoinMode GetJoinMode()
+    {
+        var mode = Mode?.Expression is { Type: ExpressionTypes.Literal } literal ? ValueConverter.Convert<FlowJoinMode?>(literal.Value) : null;
+        return mode == FlowJoinMode.WaitAny ? JoinMode.WaitAny : JoinMode.WaitAll;
+    }
+
+    protected internal override ValueTask ExecuteAsync(ActivityExecutionContext context) => context.CompleteAsync();
+}

@@ -1,0 +1,8 @@
+namespace ModelEngine.Workflows.Activities.Flow;
+
+/// <summary>Whether a FlowSwitch takes the first matching case or every matching case.</summary>
+public enum SwitchMode
+{
+    MatchFirst,
+    MatchAny,
+}

@@ -1,0 +1,35 @@
+using ModelEngine.Workflows.Models;
+using ModelEngine.Workflows.Runtime;
+
+namespace ModelEngine.Workflows.Activities;
+
+/// <summary>Reads inputs whose value is known without running the instance, such as a fork's branch names.</summary>
+public static class LiteralInputs
+{
+    /// <summary>Returns the literal list, or <see langword="null"/> when the input is an expression that needs an instance.</summary>
+    public static IReadOnlyList<string>? ReadStrings(Input<string[]>? input)
+    {
+        if (input?.Expression is not { } expression)
+        {
+            return [];
+        }
+
+        if (expression.Type is not (ExpressionTypes.Literal or ExpressionTypes.Object or ExpressionTypes.Json))
+        {
+            return null;
+        }
+
+        try
+        {
+            var value = expression.Type == ExpressionTypes.Literal ? expression.Value : ParseObject(expression);
+            return ValueConverter.Convert<string[]>(value) ?? [];
+        }
+        catch (Exception exception) when (exception is FormatException or InvalidCastException or System.Text.Json.JsonException)
+        {
+            return [];
+        }
+    }
+
+    private static System.Text.Json.Nodes.JsonNode? ParseObject(Expression expression) =>
+        expression.ValueAsText() is { Length: > 0 } text ? System.Text.Json.Nodes.JsonNode.Parse(text) : null;
+}

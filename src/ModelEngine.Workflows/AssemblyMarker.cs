@@ -1,5 +1,0 @@
-namespace ModelEngine.Workflows;
-
-internal static class AssemblyMarker
-{
-}

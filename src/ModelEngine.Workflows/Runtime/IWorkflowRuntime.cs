@@ -1,0 +1,40 @@
+namespace ModelEngine.Workflows.Runtime;
+
+/// <summary>Starts, resumes and cancels instances. Every method returns only after its change is committed.</summary>
+public interface IWorkflowRuntime
+{
+    /// <summary>
+    /// Starts an instance and runs it until it suspends, finishes or faults, then commits and returns it.
+    /// Throws <see cref="WorkflowNotFoundException"/> when no matching published version exists.
+    /// </summary>
+    Task<WorkflowInstanceView> ExecuteAsync(StartWorkflowRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Commits a new Pending instance and queues it to run in the background. Returns its id.</summary>
+    Task<string> DispatchAsync(StartWorkflowRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Consumes a bookmark and commits the resume, with the request's changes, as Pending work; the instance then runs
+    /// in the background. Throws <see cref="BookmarkNotFoundException"/> when the bookmark was already consumed, and
+    /// <see cref="Persistence.ConcurrencyConflictException"/> when a change lost a race.
+    /// </summary>
+    Task ResumeAsync(ResumeWorkflowRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Cancels a running instance: its bookmarks and timers are removed and its open tasks become Exited.
+    /// Throws <see cref="WorkflowConflictException"/> when the instance already finished.
+    /// </summary>
+    Task<WorkflowInstanceView> CancelAsync(string instanceId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Retries a Faulted instance: its incidents are resolved and the work that failed runs again in the background,
+    /// followed by the work that was still queued. Throws <see cref="WorkflowConflictException"/> when the instance is
+    /// not Faulted.
+    /// </summary>
+    Task<WorkflowInstanceView> RetryAsync(string instanceId, CancellationToken cancellationToken = default);
+
+    /// <summary>Runs the committed Pending work of an instance, if any. Background workers and recovery call it.</summary>
+    Task RunPendingAsync(string instanceId, CancellationToken cancellationToken = default);
+
+    /// <summary>Loads an instance view, or <see langword="null"/> when it does not exist.</summary>
+    Task<WorkflowInstanceView?> GetAsync(string instanceId, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,14 @@
+using System.Text.Json.Nodes;
+
+namespace ModelEngine.Workflows.Runtime;
+
+/// <summary>
+/// A request to start an instance of the published version of <see cref="DefinitionId"/>, or of the version
+/// <see cref="VersionId"/> when it is set.
+/// </summary>
+public sealed record StartWorkflowRequest(
+    string DefinitionId,
+    JsonObject? Input = null,
+    string? CorrelationId = null,
+    string? Initiator = null,
+    string? VersionId = null);

@@ -1,0 +1,288 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+using ModelEngine.Workflows.Activities;
+using ModelEngine.Workflows.Expressions;
+using ModelEngine.Workflows.Persistence;
+using ModelEngine.Workflows.Runtime.State;
+
+namespace ModelEngine.Workflows.Runtime;
+
+/// <summary>
+/// Starts, resumes and cancels instances over the stores. Each operation takes the instance's lock, runs or changes
+/// the state, and commits everything the step changed in one transaction before it returns.
+/// </summary>
+public sealed partial class WorkflowRuntime : IWorkflowRuntime
+{
+    private readonly IWorkflowDefinitionStore _definitions;
+    private readonly IWorkflowInstanceStore _instances;
+    private readonly IWorkflowCommitter _committer;
+    private readonly IWorkflowWorkQueue _workQueue;
+    private readonly IEnumerable<IDurableTimerScheduler> _timerSchedulers;
+    private readonly WorkflowGraphCache _graphs;
+    private readonly ExpressionEvaluatorRegistry _evaluators;
+    private readonly InstanceLocks _locks;
+    private readonly IServiceProvider _services;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger<WorkflowRuntime> _logger;
+
+    public WorkflowRuntime(
+        IWorkflowDefinitionStore definitions,
+        IWorkflowInstanceStore instances,
+        IWorkflowCommitter committer,
+        IWorkflowWorkQueue workQueue,
+        IEnumerable<IDurableTimerScheduler> timerSchedulers,
+        WorkflowGraphCache graphs,
+        ExpressionEvaluatorRegistry evaluators,
+        InstanceLocks locks,
+        IServiceProvider services,
+        TimeProvider timeProvider,
+        ILogger<WorkflowRuntime> logger)
+    {
+        _definitions = definitions;
+        _instances = instances;
+        _committer = committer;
+        _workQueue = workQueue;
+        _timerSchedulers = timerSchedulers;
+        _graphs = graphs;
+        _evaluators = evaluators;
+        _locks = locks;
+        _services = services;
+        _timeProvider = timeProvider;
+        _logger = logger;
+    }
+
+    public async Task<WorkflowInstanceView> ExecuteAsync(StartWorkflowRequest request, CancellationToken cancellationToken = default)
+    {
+        var workflow = await ResolveWorkflowAsync(request, cancellationToken);
+        var state = NewState(workflow, request);
+        using var handle = await _locks.AcquireAsync(state.Id, cancellationToken);
+
+        var context = new WorkflowExecutionContext(workflow, state, _services, _evaluators, _timeProvider, cancellationToken);
+        context.AddJournal(JournalEvents.WorkflowStarted, null, null, null);
+        await context.RunAsync();
+        var summary = await CommitAsync(context, expectedRevision: null, [], cancellationToken);
+        LogExecuted(_logger, state.Id, workflow.DefinitionId, state.SubStatus);
+        return ToView(summary, state);
+    }
+
+    public async Task<string> DispatchAsync(StartWorkflowRequest request, CancellationToken cancellationToken = default)
+    {
+        var workflow = await ResolveWorkflowAsync(request, cancellationToken);
+        var state = NewState(workflow, request);
+        var context = new WorkflowExecutionContext(workflow, state, _services, _evaluators, _timeProvider, cancellationToken);
+        context.AddJournal(JournalEvents.WorkflowStarted, null, null, null);
+        await CommitAsync(context, expectedRevision: null, [], cancellationToken);
+        LogDispatched(_logger, state.Id, workflow.DefinitionId);
+        return state.Id;
+    }
+
+    public async Task ResumeAsync(ResumeWorkflowRequest request, CancellationToken cancellationToken = default)
+    {
+        using var handle = await _locks.AcquireAsync(request.InstanceId, cancellationToken);
+        var (summary, state) = await LoadAsync(request.InstanceId, cancellationToken);
+        var bookmark = state.SubStatus.ToStatus() == WorkflowStatus.Running
+            ? state.Bookmarks.FirstOrDefault(candidate => candidate.Id == request.BookmarkId)
+            : null;
+        if (bookmark is null)
+        {
+            throw new BookmarkNotFoundException(request.InstanceId, request.BookmarkId);
+        }
+
+        WorkflowExecutionContext.ScheduleResume(state, bookmark, request.Input?.DeepClone());
+        state.UpdatedAt = _timeProvider.GetUtcNow();
+        var commit = new WorkflowCommit
+        {
+            Summary = ToSummary(state, summary.Revision + 1),
+            StateJson = WorkflowStateSerializer.Serialize(state),
+            ExpectedRevision = summary.Revision,
+            RemovedBookmarkIds = [bookmark.Id],
+            Changes = request.Changes ?? [],
+        };
+
+        await _committer.CommitAsync(commit, cancellationToken);
+        LogResumeCommitted(_logger, request.InstanceId, request.BookmarkId);
+        _workQueue.Enqueue(request.InstanceId);
+    }
+
+    public async Task<WorkflowInstanceView> CancelAsync(string instanceId, CancellationToken cancellationToken = default)
+    {
+        using var handle = await _locks.AcquireAsync(instanceId, cancellationToken);
+        var (summary, state) = await LoadAsync(instanceId, cancellationToken);
+        if (state.SubStatus.ToStatus() == WorkflowStatus.Finished)
+        {
+            throw new WorkflowConflictException($"Workflow instance '{instanceId}' is already {state.SubStatus} and cannot be cancelled.");
+        }
+
+        var workflow = await _graphs.GetAsync(state.DefinitionVersionId, cancellationToken);
+        var context = new WorkflowExecutionContext(workflow, state, _services, _evaluators, _timeProvider, cancellationToken);
+        await context.CancelAllAsync(CancellationReason.InstanceCancelled);
+        context.MarkCancelled();
+        var committed = await CommitAsync(context, summary.Revision, [], cancellationToken);
+        LogCancelled(_logger, instanceId);
+        return ToView(committed, state);
+    }
+
+    public async Task<WorkflowInstanceView> RetryAsync(string instanceId, CancellationToken cancellationToken = default)
+    {
+        using var handle = await _locks.AcquireAsync(instanceId, cancellationToken);
+        var (summary, state) = await LoadAsync(instanceId, cancellationToken);
+        if (state.SubStatus != WorkflowSubStatus.Faulted)
+        {
+            throw new WorkflowConflictException($"Workflow instance '{instanceId}' is {state.SubStatus}; only a Faulted instance can be retried.");
+        }
+
+        var workflow = await _graphs.GetAsync(state.DefinitionVersionId, cancellationToken);
+        var context = new WorkflowExecutionContext(workflow, state, _services, _evaluators, _timeProvider, cancellationToken);
+        var resolved = string.Join("; ", state.Incidents.Select(incident => $"{incident.ActivityId}: {incident.Message}"));
+        state.Incidents.Clear();
+        state.SubStatus = WorkflowSubStatus.Pending;
+        state.FinishedAt = null;
+        state.UpdatedAt = _timeProvider.GetUtcNow();
+        context.AddJournal(JournalEvents.WorkflowRetried, null, resolved, null);
+        var committed = await CommitAsync(context, summary.Revision, [], cancellationToken);
+        LogRetried(_logger, instanceId);
+        return ToView(committed, state);
+    }
+
+    public async Task RunPendingAsync(string instanceId, CancellationToken cancellationToken = default)
+    {
+        using var handle = await _locks.AcquireAsync(instanceId, cancellationToken);
+        var snapshot = await _instances.LoadAsync(instanceId, cancellationToken);
+        if (snapshot is null || snapshot.Summary.SubStatus is not (WorkflowSubStatus.Pending or WorkflowSubStatus.Executing))
+        {
+            return;
+        }
+
+        var state = WorkflowStateSerializer.Deserialize(snapshot.StateJson);
+        var workflow = await _graphs.GetAsync(state.DefinitionVersionId, cancellationToken);
+        var context = new WorkflowExecutionContext(workflow, state, _services, _evaluators, _timeProvider, cancellationToken);
+        await context.RunAsync();
+        await CommitAsync(context, snapshot.Summary.Revision, [], cancellationToken);
+        LogExecuted(_logger, instanceId, workflow.DefinitionId, state.SubStatus);
+    }
+
+    public async Task<WorkflowInstanceView?> GetAsync(string instanceId, CancellationToken cancellationToken = default)
+    {
+        var snapshot = await _instances.LoadAsync(instanceId, cancellationToken);
+        return snapshot is null ? null : ToView(snapshot.Summary, WorkflowStateSerializer.Deserialize(snapshot.StateJson));
+    }
+
+    private async Task<Workflow> ResolveWorkflowAsync(StartWorkflowRequest request, CancellationToken cancellationToken)
+    {
+        var record = request.VersionId is { } versionId
+            ? await _definitions.FindByIdAsync(versionId, cancellationToken)
+            : await _graphs.FindPublishedAsync(request.DefinitionId, cancellationToken);
+        if (record is null || record.DefinitionId != request.DefinitionId)
+        {
+            throw new WorkflowNotFoundException(request.VersionId is null
+                ? $"Workflow definition '{request.DefinitionId}' has no published version. Publish it first."
+                : $"Workflow definition '{request.DefinitionId}' has no version '{request.VersionId}'.");
+        }
+
+        return _graphs.Get(record);
+    }
+
+    private WorkflowState NewState(Workflow workflow, StartWorkflowRequest request) =>
+        WorkflowExecutionContext.CreateState(
+            workflow,
+            WorkflowExecutionContext.NewId(),
+            request.Input,
+            request.CorrelationId,
+            request.Initiator,
+            _timeProvider.GetUtcNow());
+
+    private async Task<(WorkflowInstanceSummary Summary, WorkflowState State)> LoadAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        var snapshot = await _instances.LoadAsync(instanceId, cancellationToken)
+            ?? throw new WorkflowNotFoundException($"Workflow instance '{instanceId}' does not exist.");
+        return (snapshot.Summary, WorkflowStateSerializer.Deserialize(snapshot.StateJson));
+    }
+
+    private async Task<WorkflowInstanceSummary> CommitAsync(WorkflowExecutionContext context, long? expectedRevision, IReadOnlyList<object> extraChanges, CancellationToken cancellationToken)
+    {
+        var state = context.State;
+        var summary = ToSummary(state, (expectedRevision ?? 0) + 1);
+        var added = context.AddedBookmarks.ToList();
+        var commit = new WorkflowCommit
+        {
+            Summary = summary,
+            StateJson = WorkflowStateSerializer.Serialize(state),
+            ExpectedRevision = expectedRevision,
+            AddedBookmarks = added.Select(bookmark => ToRecord(state, bookmark)).ToList(),
+            RemovedBookmarkIds = context.RemovedBookmarkIds.ToList(),
+            Journal = context.JournalEntries,
+            Changes = extraChanges.Count == 0 ? context.Changes : [.. context.Changes, .. extraChanges],
+        };
+
+        await _committer.CommitAsync(commit, cancellationToken);
+        AfterCommit(state, added);
+        return summary;
+    }
+
+    private void AfterCommit(WorkflowState state, IReadOnlyList<BookmarkState> added)
+    {
+        foreach (var bookmark in added)
+        {
+            if (bookmark.DueAt is { } dueAt)
+            {
+                var timer = new DurableTimer(bookmark.Id, state.Id, bookmark.Id, dueAt);
+                foreach (var scheduler in _timerSchedulers)
+                {
+                    scheduler.Schedule(timer);
+                }
+            }
+        }
+
+        if (state.SubStatus == WorkflowSubStatus.Pending)
+        {
+            _workQueue.Enqueue(state.Id);
+        }
+    }
+
+    private static BookmarkRecord ToRecord(WorkflowState state, BookmarkState bookmark) => new(
+        bookmark.Id,
+        state.Id,
+        bookmark.ActivityId,
+        bookmark.ActivityInstanceId,
+        bookmark.Name,
+        bookmark.Payload?.ToJsonString(),
+        state.CorrelationId,
+        bookmark.CreatedAt,
+        bookmark.DueAt);
+
+    internal static WorkflowInstanceSummary ToSummary(WorkflowState state, long revision) => new()
+    {
+        Id = state.Id,
+        DefinitionId = state.DefinitionId,
+        DefinitionVersionId = state.DefinitionVersionId,
+        Version = state.Version,
+        SubStatus = state.SubStatus,
+        CorrelationId = state.CorrelationId,
+        Name = state.Name,
+        Initiator = state.Initiator,
+        IncidentCount = state.Incidents.Count,
+        CreatedAt = state.CreatedAt,
+        UpdatedAt = state.UpdatedAt,
+        FinishedAt = state.FinishedAt,
+        Revision = revision,
+    };
+
+    /// <summary>Builds a view over the state's own objects: every caller discards the state afterwards.</summary>
+    private static WorkflowInstanceView ToView(WorkflowInstanceSummary summary, WorkflowState state) =>
+        new(summary, state.Input, state.Output, state.Variables, state.Incidents);
+
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Debug, Message = "Workflow instance {WorkflowInstanceId} of {DefinitionId} ran to {SubStatus}")]
+    private static partial void LogExecuted(ILogger logger, string workflowInstanceId, string definitionId, WorkflowSubStatus subStatus);
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Debug, Message = "Workflow instance {WorkflowInstanceId} of {DefinitionId} dispatched")]
+    private static partial void LogDispatched(ILogger logger, string workflowInstanceId, string definitionId);
+
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Debug, Message = "Workflow instance {WorkflowInstanceId} resume of bookmark {BookmarkId} committed")]
+    private static partial void LogResumeCommitted(ILogger logger, string workflowInstanceId, string bookmarkId);
+
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Information, Message = "Workflow instance {WorkflowInstanceId} cancelled")]
+    private static partial void LogCancelled(ILogger logger, string workflowInstanceId);
+
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Information, Message = "Workflow instance {WorkflowInstanceId} retried")]
+    private static partial void LogRetried(ILogger logger, string workflowInstanceId);
+}

@@ -1,0 +1,81 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace ModelEngine.Server.Tests.Infrastructure;
+
+/// <summary>
+/// Hosts the server in memory on its own SQLite file in a temporary folder, in the Development environment and with
+/// Hangfire off. Each test class gets one instance through <see cref="IClassFixture{TFixture}"/>.
+/// </summary>
+public sealed class ServerFactory : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings = new();
+    private string _environment = "Development";
+
+    public ServerFactory()
+    {
+        Folder = Directory.CreateTempSubdirectory("modelengine-server-tests-").FullName;
+        DatabasePath = Path.Combine(Folder, "modelengine.db");
+        _settings["ConnectionStrings:ModelEngine"] = $"Data Source={DatabasePath}";
+        _settings["Scheduling:Enabled"] = "false";
+    }
+
+    public string Folder { get; }
+
+    public string DatabasePath { get; }
+
+    /// <summary>Overrides a configuration value; call before the first client is created.</summary>
+    public ServerFactory WithSetting(string key, string? value)
+    {
+        _settings[key] = value;
+        return this;
+    }
+
+    /// <summary>Sets the host environment; call before the first client is created.</summary>
+    public ServerFactory WithEnvironment(string environment)
+    {
+        _environment = environment;
+        return this;
+    }
+
+    /// <summary>Returns a client that sends the access token of <paramref name="username"/> (password <c>modelengine</c>).</summary>
+    public async Task<HttpClient> CreateClientForAsync(string username)
+    {
+        var client = CreateClient();
+        var response = await client.PostAsJsonAsync("/api/identity/login", new { username, password = "modelengine" }).WaitAsync(Timeouts.Request);
+        Assert.True(response.IsSuccessStatusCode, $"Login as '{username}' failed with {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        var token = (await response.Content.ReadFromJsonAsync<LoginBody>())!.AccessToken;
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(_environment);
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(Folder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still open by a finishing background task stays in the temp folder; the OS cleans it up.
+            }
+        }
+    }
+
+    private sealed record LoginBody(string AccessToken);
+}
