@@ -61,6 +61,36 @@ public sealed class RestartTests : IDisposable
     }
 
     [Fact]
+    public async Task KillWhileItemsHeld_ReleaseAfterRestart()
+    {
+        var database = Path.Combine(_folder, "held-items.db");
+        string instanceId;
+        await using (var first = await ServerProcess.StartAsync(database))
+        {
+            var dave = await LoginAsync(first, "dave");
+            var alice = await LoginAsync(first, "alice");
+            var bob = await LoginAsync(first, "bob");
+            await dave.PostObjectAsync("/api/workflow-definitions/import", Fixtures.Load(Fixtures.DocumentReview), System.Net.HttpStatusCode.Created);
+            var documents = new[] { new { title = "Notes", text = "First.\n\nSecond." } };
+            instanceId = await Instances.DispatchAsync(alice, "document-review", new { documents });
+            await Instances.WaitForTaskAsync(bob, instanceId);
+
+            await first.KillAsync();
+        }
+
+        await using var second = await ServerProcess.StartAsync(database);
+        var bobAgain = await LoginAsync(second, "bob");
+        var aliceAgain = await LoginAsync(second, "alice");
+        var task = await Instances.WaitForTaskAsync(bobAgain, instanceId);
+        Assert.Equal(2, task["data"]!["held"]!.AsArray().Count);
+        await bobAgain.PostObjectAsync($"/api/tasks/{task["id"]}/claim", null);
+        await bobAgain.PostObjectAsync($"/api/tasks/{task["id"]}/complete", new { outcome = "Release", data = new { release = "all" } });
+
+        var finished = await Instances.WaitForSubStatusAsync(aliceAgain, instanceId, "Finished");
+        Assert.Equal(["First.", "Second."], finished["output"]!["paragraphs"]!.AsArray().Select(paragraph => paragraph!["text"]!.GetValue<string>()));
+    }
+
+    [Fact]
     public async Task KillMidStep_ResumesAndFinishesOnce()
     {
         var database = Path.Combine(_folder, "mid-step.db");

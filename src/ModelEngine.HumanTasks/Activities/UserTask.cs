@@ -64,39 +64,19 @@ public sealed class UserTask : Activity
         }
 
         var outcomes = await context.EvaluateAsync(Outcomes, "outcomes") is { Length: > 0 } listed ? listed : DefaultOutcomes.ToArray();
-        var assignee = await context.EvaluateAsync(Assignee, "assignee");
-        var now = context.TimeProvider.GetUtcNow();
         var dueIn = await context.EvaluateAsync(DueIn, "dueIn");
-        var taskId = Guid.NewGuid().ToString("N");
-        var bookmark = context.CreateBookmark(new JsonObject { ["taskId"] = taskId });
-
-        var task = new HumanTask
+        HumanTaskFactory.Create(context, new HumanTaskRequest(title)
         {
-            Id = taskId,
-            WorkflowInstanceId = context.WorkflowInstanceId,
-            DefinitionId = context.Workflow.DefinitionId,
-            ActivityId = Id,
-            ActivityInstanceId = context.Instance.Id,
-            BookmarkId = bookmark.Id,
-            Title = title,
             Description = await context.EvaluateAsync(Description, "description"),
             Data = JsonValueFactory.From(await context.EvaluateAsync(Data, "data")),
-            Status = string.IsNullOrWhiteSpace(assignee) ? HumanTaskStatus.Ready : HumanTaskStatus.Reserved,
-            Assignee = string.IsNullOrWhiteSpace(assignee) ? null : assignee,
+            Assignee = await context.EvaluateAsync(Assignee, "assignee"),
             CandidateUsers = await context.EvaluateAsync(CandidateUsers, "candidateUsers") ?? [],
             CandidateGroups = await context.EvaluateAsync(CandidateGroups, "candidateGroups") ?? [],
             Outcomes = outcomes,
             Priority = await context.EvaluateAsync(Priority, "priority"),
-            DueAt = dueIn is { } span ? now + span : null,
-            CreatedAt = now,
-            UpdatedAt = now,
-            Initiator = context.WorkflowContext.State.Initiator,
+            DueAt = dueIn is { } span ? context.TimeProvider.GetUtcNow() + span : null,
             FormSchema = JsonValueFactory.From(await context.EvaluateAsync(FormSchema, "formSchema")),
-            Revision = 1,
-        };
-
-        context.Properties["taskId"] = taskId;
-        context.AddChange(new HumanTaskCreated(task));
+        });
     }
 
     protected override async ValueTask ResumeAsync(ActivityExecutionContext context)
@@ -109,8 +89,7 @@ public sealed class UserTask : Activity
 
     protected override ValueTask OnCancelledAsync(ActivityExecutionContext context, CancellationReason reason)
     {
-        var status = reason == CancellationReason.InstanceCancelled ? HumanTaskStatus.Exited : HumanTaskStatus.Obsolete;
-        context.AddChange(new HumanTaskClosed(context.Instance.Id, status, context.TimeProvider.GetUtcNow()));
+        HumanTaskFactory.Close(context, reason);
         return ValueTask.CompletedTask;
     }
 }

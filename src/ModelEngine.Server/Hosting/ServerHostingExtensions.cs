@@ -8,6 +8,7 @@ using ModelEngine.Server.Endpoints;
 using ModelEngine.Server.Identity;
 using ModelEngine.Server.Problems;
 using ModelEngine.Server.Scheduling;
+using ModelEngine.Waterflow.Workflows;
 using ModelEngine.Workflows;
 using ModelEngine.Workflows.Runtime;
 using ModelEngine.Workflows.Scripting;
@@ -32,6 +33,7 @@ internal static class ServerHostingExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddModelEngineWorkflows();
         services.AddModelEngineHumanTasks();
+        services.AddModelEngineWaterflow();
         services.AddModelEngineScripting(configuration);
         services.AddModelEngineEntityFrameworkCore(connectionString);
 

@@ -11,6 +11,7 @@ public static class Fixtures
     public const string DelayedGreeting = "delayed-greeting.json";
     public const string SlowScript = "slow-script.json";
     public const string RunTask = "run-task.json";
+    public const string DocumentReview = "document-review.json";
 
     public static JsonObject Load(string fileName)
     {

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using ModelEngine.HumanTasks;
 using ModelEngine.HumanTasks.Inbox;
+using ModelEngine.Waterflow.Workflows;
 using ModelEngine.Workflows.Management;
 using ModelEngine.Workflows.Persistence;
 using ModelEngine.Workflows.Runtime;
@@ -26,6 +27,7 @@ internal sealed class EngineHarness : IDisposable
         services.AddModelEngineWorkflows();
         services.AddModelEngineHumanTasks();
         services.AddModelEngineScripting();
+        services.AddModelEngineWaterflow();
         configure?.Invoke(services);
         _services = services.BuildServiceProvider();
     }

@@ -1,0 +1,63 @@
+using System.Text.Json.Nodes;
+using ModelEngine.HumanTasks.Model;
+using ModelEngine.Workflows.Runtime;
+
+namespace ModelEngine.HumanTasks.Activities;
+
+/// <summary>
+/// Puts a task in reviewers' inboxes on behalf of any activity: it creates the bookmark that the task's completion
+/// resumes and adds the new task to the step's commit.
+/// </summary>
+public static class HumanTaskFactory
+{
+    /// <summary>The activity property that keeps the id of the task an activity instance created.</summary>
+    public const string TaskIdProperty = "taskId";
+
+    public static HumanTask Create(ActivityExecutionContext context, HumanTaskRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(request);
+
+        var now = context.TimeProvider.GetUtcNow();
+        var taskId = Guid.NewGuid().ToString("N");
+        var bookmark = context.CreateBookmark(new JsonObject { [TaskIdProperty] = taskId });
+        var assignee = string.IsNullOrWhiteSpace(request.Assignee) ? null : request.Assignee;
+
+        var task = new HumanTask
+        {
+            Id = taskId,
+            WorkflowInstanceId = context.WorkflowInstanceId,
+            DefinitionId = context.Workflow.DefinitionId,
+            ActivityId = context.Activity.Id,
+            ActivityInstanceId = context.Instance.Id,
+            BookmarkId = bookmark.Id,
+            Title = request.Title,
+            Description = request.Description,
+            Data = request.Data,
+            Status = assignee is null ? HumanTaskStatus.Ready : HumanTaskStatus.Reserved,
+            Assignee = assignee,
+            CandidateUsers = request.CandidateUsers,
+            CandidateGroups = request.CandidateGroups,
+            Outcomes = request.Outcomes.Count > 0 ? request.Outcomes : UserTask.DefaultOutcomes,
+            Priority = request.Priority,
+            DueAt = request.DueAt,
+            CreatedAt = now,
+            UpdatedAt = now,
+            Initiator = context.WorkflowContext.State.Initiator,
+            FormSchema = request.FormSchema,
+            Revision = 1,
+        };
+
+        context.Properties[TaskIdProperty] = taskId;
+        context.AddChange(new HumanTaskCreated(task));
+        return task;
+    }
+
+    /// <summary>Closes the open task of a cancelled activity: Exited when the instance was cancelled, else Obsolete.</summary>
+    public static void Close(ActivityExecutionContext context, Workflows.Activities.CancellationReason reason)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var status = reason == Workflows.Activities.CancellationReason.InstanceCancelled ? HumanTaskStatus.Exited : HumanTaskStatus.Obsolete;
+        context.AddChange(new HumanTaskClosed(context.Instance.Id, status, context.TimeProvider.GetUtcNow()));
+    }
+}

@@ -1,0 +1,25 @@
+using System.Text.Json.Nodes;
+
+namespace ModelEngine.HumanTasks.Activities;
+
+/// <summary>What an activity asks of a person: the task's title, business data, assignment and decisions.</summary>
+public sealed record HumanTaskRequest(string Title)
+{
+    public string? Description { get; init; }
+
+    public JsonNode? Data { get; init; }
+
+    public string? Assignee { get; init; }
+
+    public IReadOnlyList<string> CandidateUsers { get; init; } = [];
+
+    public IReadOnlyList<string> CandidateGroups { get; init; } = [];
+
+    public IReadOnlyList<string> Outcomes { get; init; } = [];
+
+    public int Priority { get; init; }
+
+    public DateTimeOffset? DueAt { get; init; }
+
+    public JsonNode? FormSchema { get; init; }
+}

@@ -1,5 +1,0 @@
-namespace ModelEngine.Waterflow;
-
-internal static class AssemblyMarker
-{
-}
