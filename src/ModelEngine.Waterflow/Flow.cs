@@ -76,6 +76,7 @@ public class Flow<TIn, TOut>
     public FlowSession Offer(IEnumerable<TIn> batch, bool preserved = false)
     {
         ArgumentNullException.ThrowIfNull(batch);
+        Runtime.ThrowIfInputClosed();
         var session = new FlowSession(preserved);
         _ = PumpAndReportAsync(batch, session, CancellationToken.None);
         return session;
@@ -123,6 +124,7 @@ public class Flow<TIn, TOut>
     public FlowSession OfferFrom(IPublisher<TIn> publisher)
     {
         ArgumentNullException.ThrowIfNull(publisher);
+        Runtime.ThrowIfInputClosed();
         var subscriber = new FlowSubscriber<TIn>(Runtime, InputEdge, finishFlowOnComplete: false);
         publisher.Subscribe(subscriber);
         return subscriber.Session;

@@ -10,7 +10,7 @@ namespace ModelEngine.Waterflow;
 /// <remarks>
 /// A window of zero is a rendezvous: the edge lends one credit only when the consumer finds the queue empty.
 /// A feedback edge (the way back of a loop) is unbounded, because a credit limit on a cycle can deadlock.
-/// Control signals (session flush, window timers) bypass credits so they never wait behind data.
+/// Control signals (session flush, window timers) need no credits, so an edge without credits never holds them back.
 /// </remarks>
 internal sealed class CreditEdge<T> : IEdgeStatistics
 {

@@ -30,7 +30,7 @@ internal sealed class EdgeWriter<T> : Inlet<T>, IStageOutlet
         if (_count == _local.Length && !Flush())
         {
             // The edge is out of credits: keep the output here. The stage stops after the current item,
-            // so this outbox holds at most the outputs of one input item beyond the local batch.
+            // so this outbox contains at most the outputs of one input item beyond the local batch.
             Array.Resize(ref _local, _local.Length * 2);
             _owner.MarkBlocked();
         }

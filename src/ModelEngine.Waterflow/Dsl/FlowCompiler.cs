@@ -1,9 +1,9 @@
 namespace ModelEngine.Waterflow;
 
 /// <summary>
-/// Turns a closed flow graph into stages. A node starts a new stage, with a credit edge in front of it, in
-/// these cases: it is the start, it has no input, a loop leads back to it, its inputs come from different
-/// stages, or it runs concurrently or asynchronously. A node also starts a stage when it follows a concurrent
+/// Turns a closed flow graph into stages. A node starts a new stage, with a credit edge in front of it, when
+/// it is the start or has no input. It also starts one when a loop leads back to it, when its inputs come from
+/// different stages, or when it runs concurrently or asynchronously. A node also starts a stage when it follows a concurrent
 /// or asynchronous node, or a node that accepts injected items (a named node or a block). Every other node is
 /// fused into its predecessors' stage and called directly on the same thread.
 /// </summary>

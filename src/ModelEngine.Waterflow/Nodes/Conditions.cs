@@ -4,6 +4,10 @@ namespace ModelEngine.Waterflow;
 /// A node that sends each item to the first branch whose predicate accepts it. An item no branch accepts
 /// goes to the "others" branch, or is dropped when there is none.
 /// </summary>
+/// <remarks>
+/// NOTE: branches merge in arrival order, so a preserved session keeps its order within a branch but not
+/// across branches.
+/// </remarks>
 internal sealed class ConditionsSpec<T> : NodeSpec<T, T>
 {
     private readonly List<Func<T, bool>?> _predicates = [];

@@ -113,6 +113,8 @@ internal sealed class ReduceNode<TIn, TOut> : Inlet<TIn>, IFlushable, ISessionFl
 
     public void Flush(FlowSession root)
     {
+        // NOTE: a session is flushed here once. In a loop that leads back before this node, items that return
+        // after the flush open a window that is never flushed.
         List<WindowState>? matching = null;
         foreach (var (session, window) in _windows)
         {

@@ -214,7 +214,7 @@ internal sealed class ConcurrentStage<TIn, TOut> : Stage
 
     private void RunControls()
     {
-        // A concurrent stage holds no flushable node, but a control signal must still not be lost.
+        // A concurrent stage contains no flushable node, but a control signal must still not be lost.
         while (true)
         {
             IStageControl? control;

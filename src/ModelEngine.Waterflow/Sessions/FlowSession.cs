@@ -9,7 +9,7 @@ namespace ModelEngine.Waterflow;
 /// </summary>
 /// <remarks>
 /// A session counts the items it has alive anywhere in the flow: queued on an edge, being processed, waiting
-/// for credits or held by a block. An open session holds one extra count until <see cref="Complete"/> is
+/// for credits or held by a block. An open session keeps one extra count until <see cref="Complete"/> is
 /// called. When the count reaches zero, the flow flushes the partial windows of the session node by node in
 /// topological order, waiting for the count to reach zero again after each node, and then reports the
 /// session complete once.
@@ -161,7 +161,7 @@ public sealed class FlowSession
             _flushCursor++;
             if (_flushCursor < flushables.Count)
             {
-                // The pending flush holds one count, so no other thread can see zero until it is done.
+                // The pending flush keeps one count, so no other thread can see zero until it is done.
                 next = flushables[_flushCursor];
                 Interlocked.Increment(ref _live);
             }
