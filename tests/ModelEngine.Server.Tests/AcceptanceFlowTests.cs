@@ -127,6 +127,32 @@ public sealed class AcceptanceFlowTests : IClassFixture<ServerFactory>
         Assert.Equal("auto-approved", finished["output"]?["reason"]?.GetValue<string>());
     }
 
+    [Fact]
+    public async Task FinishInSameStep_LeavesNoOpenTask()
+    {
+        var dave = await _factory.CreateClientForAsync("dave");
+        var bob = await _factory.CreateClientForAsync("bob");
+        var model = JsonNode.Parse("""
+            { "definitionId": "finish-same-step", "root": { "type": "Elsa.Flowchart", "id": "f",
+              "activities": [
+                { "id": "fork", "type": "Elsa.FlowFork", "branches": { "typeName": "String", "expression": { "type": "Literal", "value": "task,end" } } },
+                { "id": "ut", "type": "ModelEngine.UserTask",
+                  "title": { "typeName": "String", "expression": { "type": "Literal", "value": "Never needed" } },
+                  "candidateGroups": { "typeName": "String[]", "expression": { "type": "Literal", "value": "managers" } } },
+                { "id": "finish", "type": "Elsa.Finish" } ],
+              "connections": [
+                { "source": { "activity": "fork", "port": "task" }, "target": { "activity": "ut", "port": "In" } },
+                { "source": { "activity": "fork", "port": "end" }, "target": { "activity": "finish", "port": "In" } } ] } }
+            """)!.AsObject();
+        await Fixtures.PublishAsync(dave, model);
+
+        var instance = await dave.PostObjectAsync("/api/workflow-definitions/finish-same-step/execute", new { });
+
+        Assert.Equal("Finished", instance["subStatus"]?.GetValue<string>());
+        var instanceId = instance["id"]!.GetValue<string>();
+        Assert.Null(Instances.FindTask(await bob.GetObjectAsync("/api/tasks"), instanceId));
+    }
+
     private static async Task<JsonObject> PostWithIfMatchAsync(HttpClient client, string path, string etag, HttpStatusCode expected)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, path);

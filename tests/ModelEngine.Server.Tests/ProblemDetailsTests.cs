@@ -97,6 +97,10 @@ public sealed class ProblemDetailsTests : IClassFixture<ServerFactory>
     [InlineData("{ \"model\": { \"definitionId\": \"odd-publish\", \"root\": { \"type\": \"Elsa.Flowchart\", \"id\": \"f\", \"activities\": [ { \"id\": 1 } ] } }, \"publish\": true }")]
     [InlineData("{ \"model\": [] }")]
     [InlineData("{ \"model\": {}, \"publish\": \"yes\" }")]
+    [InlineData("{ \"model\": { \"definitionId\": \"odd-flat\", \"root\": { \"type\": \"Elsa.Flowchart\", \"id\": \"f\", \"activities\": [ { \"id\": \"a\", \"type\": \"Elsa.WriteLine\" } ], \"connections\": [ { \"source\": 5, \"target\": true } ] } } }")]
+    [InlineData("{ \"model\": { \"definitionId\": \"a\", \"definitionId\": \"b\" } }")]
+    [InlineData("{ \"model\": { \"definitionId\": \"odd-join\", \"root\": { \"type\": \"Elsa.Flowchart\", \"id\": \"f\", \"activities\": [ { \"id\": \"a\", \"type\": \"Elsa.FlowJoin\", \"mode\": \"Sometimes\" } ] } }, \"publish\": true }")]
+    [InlineData("{ \"model\": { \"definitionId\": \"a/b\" } }")]
     public async Task OddDefinition_IsNever500(string body)
     {
         var dave = await _factory.CreateClientForAsync("dave");

@@ -58,6 +58,18 @@ public static class HumanTaskFactory
     {
         ArgumentNullException.ThrowIfNull(context);
         var status = reason == Workflows.Activities.CancellationReason.InstanceCancelled ? HumanTaskStatus.Exited : HumanTaskStatus.Obsolete;
-        context.AddChange(new HumanTaskClosed(context.Instance.Id, status, context.TimeProvider.GetUtcNow()));
+        var now = context.TimeProvider.GetUtcNow();
+
+        // A task created earlier in this same step is not stored yet, so it is inserted already closed.
+        var changes = context.WorkflowContext.Changes;
+        var index = changes.FindIndex(change => change is HumanTaskCreated created && created.Task.ActivityInstanceId == context.Instance.Id);
+        if (index >= 0)
+        {
+            var created = (HumanTaskCreated)changes[index];
+            changes[index] = new HumanTaskCreated(created.Task with { Status = status, UpdatedAt = now });
+            return;
+        }
+
+        context.AddChange(new HumanTaskClosed(context.Instance.Id, status, now));
     }
 }

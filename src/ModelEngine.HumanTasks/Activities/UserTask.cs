@@ -11,6 +11,7 @@ namespace ModelEngine.HumanTasks.Activities;
 /// leaves through, and <see cref="Result"/> holds {outcome, comment, data, completedBy}.
 /// </summary>
 [Activity("ModelEngine", "Human tasks", "Asks a person to approve, reject or choose another outcome.", Kind = "Task", DisplayName = "User task")]
+[FlowNode("Approve", "Reject")]
 public sealed class UserTask : Activity
 {
     public const string TypeName = "ModelEngine.UserTask";

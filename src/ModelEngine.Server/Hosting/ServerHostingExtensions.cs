@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
@@ -89,5 +90,10 @@ internal static class ServerHostingExtensions
     {
         WorkflowJson.Configure(options.SerializerOptions);
         options.SerializerOptions.Converters.Add(new UtcDateTimeOffsetJsonConverter());
+
+        // Request bodies are untrusted: an object with a repeated key is malformed input, not a server error.
+        options.SerializerOptions.Converters.Add(new StrictJsonNodeConverter<JsonObject>());
+        options.SerializerOptions.Converters.Add(new StrictJsonNodeConverter<JsonArray>());
+        options.SerializerOptions.Converters.Add(new StrictJsonNodeConverter<JsonNode>());
     }
 }

@@ -26,7 +26,13 @@ internal sealed class ProblemAuthorizationResultHandler : IAuthorizationMiddlewa
         {
             await context.ChallengeAsync();
             var failure = context.Features.Get<IAuthenticateResultFeature>()?.AuthenticateResult?.Failure;
-            var reason = failure is null ? "The request carries no credentials." : $"The credentials were rejected: {failure.Message}";
+            var sentCredentials = context.Request.Headers.ContainsKey("Authorization") || context.Request.Headers.ContainsKey("X-Api-Key");
+            var reason = (failure, sentCredentials) switch
+            {
+                (not null, _) => $"The credentials were rejected: {failure.Message}",
+                (null, true) => "The credentials were rejected: the token is expired, malformed or not signed by this server, or the API key is unknown.",
+                _ => "The request carries no credentials.",
+            };
             await WriteAsync(context, StatusCodes.Status401Unauthorized, "Authentication is required.",
                 $"{reason} Send 'Authorization: Bearer <accessToken>' with a token from POST /api/identity/login, or an 'X-Api-Key' header with a configured API key.");
             return;

@@ -29,15 +29,14 @@ public sealed class WorkflowDefinitionService : IWorkflowDefinitionService
 
     public async Task<SaveDefinitionResult> SaveAsync(JsonObject model, bool publish, string? actor, CancellationToken cancellationToken = default)
     {
+        model = DefinitionKeyNormalizer.Normalize(model);
+        var definitionId = ReadDefinitionId(model);
         var errors = _loader.Load(model).Errors;
         if (publish && errors.Count > 0)
         {
             throw new DefinitionValidationException(errors);
         }
 
-        var definitionId = model["definitionId"] is JsonValue sent && sent.TryGetValue(out string? id) && !string.IsNullOrWhiteSpace(id)
-            ? id
-            : NewId();
         var now = _timeProvider.GetUtcNow();
         var latest = await _store.FindLatestAsync(definitionId, cancellationToken).ConfigureAwait(false);
         var published = publish ? await _store.FindPublishedAsync(definitionId, cancellationToken).ConfigureAwait(false) : null;
@@ -108,6 +107,7 @@ public sealed class WorkflowDefinitionService : IWorkflowDefinitionService
 
     public Task<SaveDefinitionResult> ImportAsync(JsonObject model, string? actor, CancellationToken cancellationToken = default)
     {
+        model = DefinitionKeyNormalizer.Normalize(model);
         var publish = model["isPublished"] is JsonValue flag && flag.TryGetValue(out bool isPublished) && isPublished;
         return SaveAsync(model, publish, actor, cancellationToken);
     }
@@ -168,6 +168,31 @@ public sealed class WorkflowDefinitionService : IWorkflowDefinitionService
         copy["inputs"] ??= new JsonArray();
         copy["outputs"] ??= new JsonArray();
         return copy;
+    }
+
+    /// <summary>
+    /// Returns the client's <c>definitionId</c>, or a new one when it sent none. An id must be usable in a URL path,
+    /// so anything but letters, digits, '.', '_' and '-' (1 to 128 characters) is rejected.
+    /// </summary>
+    private static string ReadDefinitionId(JsonObject model)
+    {
+        var node = model["definitionId"];
+        if (node is null || (node is JsonValue empty && empty.TryGetValue(out string? blank) && string.IsNullOrWhiteSpace(blank)))
+        {
+            return NewId();
+        }
+
+        var id = node is JsonValue value && value.TryGetValue(out string? text) ? text : null;
+        if (id is null || id.Length > 128 || !id.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-'))
+        {
+            throw new DefinitionValidationException([new ValidationError(
+                null,
+                "definitionId",
+                node.ToJsonString(),
+                "'definitionId' must be a string of 1 to 128 letters, digits, '.', '_' or '-', so that it can appear in a URL. Leave it out to get a generated id.")]);
+        }
+
+        return id;
     }
 
     private static string? ReadString(JsonObject model, string name) =>

@@ -32,11 +32,17 @@ public sealed class WorkflowLoader
         var errors = new List<ValidationError>();
         var definitionId = GetString(model, "definitionId") ?? "";
         var versionId = GetString(model, "id") ?? "";
-        var version = model["version"] is JsonValue v && v.TryGetValue(out int number) ? number : 1;
-        var variables = ReadVariables(model["variables"] as JsonArray, errors);
+        var version = GetProperty(model, "version") is JsonValue v && v.TryGetValue(out int number) ? number : 1;
+        var variablesNode = GetProperty(model, "variables");
+        if (variablesNode is not null and not JsonArray)
+        {
+            errors.Add(new ValidationError(null, "variables", variablesNode.ToJsonString(), "'variables' must be an array of {id, name, typeName, value}."));
+        }
+
+        var variables = ReadVariables(variablesNode as JsonArray, errors);
 
         Activity root;
-        if (model["root"] is JsonObject rootJson)
+        if (GetProperty(model, "root") is JsonObject rootJson)
         {
             root = ReadActivity(rootJson, null, errors);
         }
@@ -64,13 +70,13 @@ public sealed class WorkflowLoader
                 continue;
             }
 
-            var value = json["value"] switch
+            var value = GetProperty(json, "value") switch
             {
                 null => null,
                 JsonValue text when text.GetValueKind() == JsonValueKind.String => text.GetValue<string>(),
                 JsonNode other => other.ToJsonString(),
             };
-            variables.Add(new VariableDefinition(GetString(json, "id") ?? name, name, GetString(json, "typeName") ?? "Object", json["isArray"]?.GetValueKind() == JsonValueKind.True, value));
+            variables.Add(new VariableDefinition(GetString(json, "id") ?? name, name, GetString(json, "typeName") ?? "Object", GetProperty(json, "isArray")?.GetValueKind() == JsonValueKind.True, value));
         }
 
         return variables;
@@ -98,14 +104,14 @@ public sealed class WorkflowLoader
         activity.Id = id;
         activity.NodeId = parentNodeId is null ? id : $"{parentNodeId}:{id}";
         activity.Name = GetString(json, "name");
-        activity.Version = json["version"] is JsonValue v && v.TryGetValue(out int version) ? version : 1;
-        activity.CustomProperties = json["customProperties"] as JsonObject is { } custom ? (JsonObject)custom.DeepClone() : [];
-        activity.Metadata = json["metadata"] as JsonObject is { } metadata ? (JsonObject)metadata.DeepClone() : [];
+        activity.Version = GetProperty(json, "version") is JsonValue v && v.TryGetValue(out int version) ? version : 1;
+        activity.CustomProperties = GetProperty(json, "customProperties") as JsonObject is { } custom ? (JsonObject)custom.DeepClone() : [];
+        activity.Metadata = GetProperty(json, "metadata") as JsonObject is { } metadata ? (JsonObject)metadata.DeepClone() : [];
 
         // Older Elsa files keep these flags at the activity's root.
         foreach (var flag in (string[])["canStartWorkflow", "runAsynchronously"])
         {
-            if (json[flag] is JsonValue value && !activity.CustomProperties.ContainsKey(flag))
+            if (GetProperty(json, flag) is JsonValue value && !activity.CustomProperties.ContainsKey(flag))
             {
                 activity.CustomProperties[flag] = value.DeepClone();
             }
@@ -179,15 +185,21 @@ public sealed class WorkflowLoader
         }
 
         var input = (Input)Activator.CreateInstance(inputType)!;
-        if (node is JsonObject wrapper && (wrapper.ContainsKey("expression") || wrapper.ContainsKey("typeName") || wrapper.ContainsKey("memoryReference")))
+        if (node is JsonObject wrapper && (GetProperty(wrapper, "expression") is not null || GetProperty(wrapper, "typeName") is not null || GetProperty(wrapper, "memoryReference") is not null))
         {
             input.TypeName = GetString(wrapper, "typeName");
-            if (wrapper["expression"] is JsonObject expression)
+            if (GetProperty(wrapper, "expression") is JsonObject expression)
             {
-                input.Expression = new Expression(GetString(expression, "type") ?? ExpressionTypes.Literal, expression["value"]?.DeepClone());
+                var type = GetProperty(expression, "type") switch
+                {
+                    null => ExpressionTypes.Literal,
+                    JsonValue text when text.GetValueKind() == JsonValueKind.String => text.GetValue<string>(),
+                    var other => other.ToJsonString(),
+                };
+                input.Expression = new Expression(type, GetProperty(expression, "value")?.DeepClone());
             }
 
-            if (wrapper["memoryReference"] is JsonObject reference && GetString(reference, "id") is { } referenceId)
+            if (GetProperty(wrapper, "memoryReference") is JsonObject reference && GetString(reference, "id") is { } referenceId)
             {
                 input.MemoryReference = new MemoryReference(referenceId);
             }
@@ -212,6 +224,26 @@ public sealed class WorkflowLoader
         if (expression is not null)
         {
             ValidateExpression(activity, input.Name, expression, errors);
+            ValidateLiteral(activity, input, wrapped!, expression, errors);
+        }
+    }
+
+    /// <summary>Checks that a literal converts to the input's type, so that a typo fails at publish and not at run time.</summary>
+    private static void ValidateLiteral(Activity activity, InputDescriptor input, Input wrapped, Expression expression, List<ValidationError> errors)
+    {
+        if (!string.Equals(expression.Type, ExpressionTypes.Literal, StringComparison.OrdinalIgnoreCase) || IsEmpty(expression))
+        {
+            return;
+        }
+
+        try
+        {
+            typeof(ValueConverter).GetMethod(nameof(ValueConverter.Convert))!.MakeGenericMethod(wrapped.ValueType).Invoke(null, [expression.Value]);
+        }
+        catch (TargetInvocationException exception) when (exception.InnerException is FormatException or InvalidCastException or JsonException or OverflowException or ArgumentException or InvalidOperationException)
+        {
+            var expected = input.Options is { Count: > 0 } options ? $"one of: {string.Join(", ", options)}" : $"a valid {input.TypeName}";
+            errors.Add(new ValidationError(activity.Id, input.Name, expression.ValueAsText(), $"Input '{input.Name}' is '{expression.ValueAsText()}', which is not {expected}."));
         }
     }
 
@@ -242,7 +274,7 @@ public sealed class WorkflowLoader
             if (GetProperty(json, ActivityDescriber.JsonName(property)) is JsonObject wrapper)
             {
                 output.TypeName = GetString(wrapper, "typeName");
-                if (wrapper["memoryReference"] is JsonObject reference && GetString(reference, "id") is { } referenceId)
+                if (GetProperty(wrapper, "memoryReference") is JsonObject reference && GetString(reference, "id") is { } referenceId)
                 {
                     output.MemoryReference = new MemoryReference(referenceId);
                 }
@@ -271,7 +303,7 @@ public sealed class WorkflowLoader
     private void ReadFlowchart(Flowchart flowchart, JsonObject json, List<ValidationError> errors)
     {
         var ids = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var item in json["activities"] as JsonArray ?? [])
+        foreach (var item in GetProperty(json, "activities") as JsonArray ?? [])
         {
             if (item is not JsonObject child)
             {
@@ -289,7 +321,12 @@ public sealed class WorkflowLoader
         }
 
         flowchart.Start = GetString(json, "start");
-        foreach (var item in json["connections"] as JsonArray ?? [])
+        if (flowchart.Start is not null && !ids.Contains(flowchart.Start))
+        {
+            errors.Add(new ValidationError(flowchart.Id, "start", flowchart.Start, $"Flowchart '{flowchart.Id}' starts at activity '{flowchart.Start}', which it does not contain."));
+        }
+
+        foreach (var item in GetProperty(json, "connections") as JsonArray ?? [])
         {
             if (item is JsonObject connectionJson && ReadConnection(connectionJson) is { } connection)
             {
@@ -320,8 +357,8 @@ public sealed class WorkflowLoader
         }
         else
         {
-            sourceActivity = source is JsonValue ? source.GetValue<string>() : null;
-            targetActivity = target is JsonValue ? target.GetValue<string>() : null;
+            sourceActivity = AsString(source);
+            targetActivity = AsString(target);
             sourcePort = GetString(json, "sourcePort") ?? GetString(json, "outcome");
             targetPort = GetString(json, "targetPort");
         }
@@ -401,6 +438,8 @@ public sealed class WorkflowLoader
         return json.TryGetPropertyValue(pascal, out node) ? node : null;
     }
 
-    private static string? GetString(JsonObject json, string name) =>
-        GetProperty(json, name) is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
+    private static string? GetString(JsonObject json, string name) => AsString(GetProperty(json, name));
+
+    private static string? AsString(JsonNode? node) =>
+        node is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
 }

@@ -15,8 +15,9 @@ public sealed class FlowJoin : Activity, IJoinActivity
 
     public JoinMode GetJoinMode()
     {
-        var mode = Mode?.Expression is { Type: ExpressionTypes.Literal } literal ? ValueConverter.Convert<FlowJoinMode?>(literal.Value) : null;
-        return mode == FlowJoinMode.WaitAny ? JoinMode.WaitAny : JoinMode.WaitAll;
+        // An invalid literal is reported by validation; until it is fixed the join waits for all branches.
+        var literal = Mode?.Expression is { Type: ExpressionTypes.Literal } expression ? expression.ValueAsText() : null;
+        return Enum.TryParse<FlowJoinMode>(literal, ignoreCase: true, out var mode) && mode == FlowJoinMode.WaitAny ? JoinMode.WaitAny : JoinMode.WaitAll;
     }
 
     protected internal override ValueTask ExecuteAsync(ActivityExecutionContext context) => context.CompleteAsync();
