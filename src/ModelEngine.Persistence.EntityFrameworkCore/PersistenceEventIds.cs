@@ -10,6 +10,7 @@ public static class PersistenceEventIds
     public const int TimerClaimed = 3020;
     public const int TimerClaimRejected = 3021;
     public const int DefinitionsSaved = 3030;
+    public const int DefinitionDeleted = 3031;
     public const int MigrationsApplying = 3040;
     public const int MigrationsApplied = 3041;
 }

@@ -35,6 +35,9 @@ public sealed class InMemoryWorkflowStore : IWorkflowDefinitionStore, IWorkflowI
     public Task<WorkflowDefinitionRecord?> FindPublishedAsync(string definitionId, CancellationToken cancellationToken = default) =>
         FindDefinition(record => record.DefinitionId == definitionId && record.IsPublished);
 
+    public Task<WorkflowDefinitionRecord?> FindVersionAsync(string definitionId, int version, CancellationToken cancellationToken = default) =>
+        FindDefinition(record => record.DefinitionId == definitionId && record.Version == version);
+
     public Task<Page<WorkflowDefinitionSummary>> ListAsync(DefinitionListQuery query, CancellationToken cancellationToken = default)
     {
         lock (_gate)
@@ -45,9 +48,36 @@ public sealed class InMemoryWorkflowStore : IWorkflowDefinitionStore, IWorkflowI
                 .OrderBy(record => record.Name ?? record.DefinitionId, StringComparer.OrdinalIgnoreCase)
                 .ToList();
             var items = matches.Skip(query.Page.Skip).Take(query.Page.PageSize)
-                .Select(record => new WorkflowDefinitionSummary(record.Id, record.DefinitionId, record.Version, record.Name, record.Description, record.IsLatest, record.IsPublished, record.CreatedAt, record.UpdatedAt))
+                .Select(record => record.ToSummary())
                 .ToList();
             return Task.FromResult(new Page<WorkflowDefinitionSummary>(items, matches.Count));
+        }
+    }
+
+    public Task<Page<WorkflowDefinitionSummary>> ListVersionsAsync(string definitionId, PageRequest page, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            var versions = _definitions.Values
+                .Where(record => record.DefinitionId == definitionId)
+                .OrderByDescending(record => record.Version)
+                .ToList();
+            var items = versions.Skip(page.Skip).Take(page.PageSize).Select(record => record.ToSummary()).ToList();
+            return Task.FromResult(new Page<WorkflowDefinitionSummary>(items, versions.Count));
+        }
+    }
+
+    public Task<int> DeleteAsync(string definitionId, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            var ids = _definitions.Values.Where(record => record.DefinitionId == definitionId).Select(record => record.Id).ToList();
+            foreach (var id in ids)
+            {
+                _definitions.Remove(id);
+            }
+
+            return Task.FromResult(ids.Count);
         }
     }
 
