@@ -6,6 +6,7 @@ public static class PersistenceEventIds
     public const int CommitWritten = 3001;
     public const int CommitConflict = 3002;
     public const int CommitFailed = 3003;
+    public const int InstanceDeleted = 3004;
     public const int TaskUpdateConflict = 3010;
     public const int TimerClaimed = 3020;
     public const int TimerClaimRejected = 3021;

@@ -84,23 +84,7 @@ internal static class DefinitionLifecycleEndpoints
         IWorkflowDefinitionService definitions,
         CancellationToken cancellationToken)
     {
-        await definitions.DeleteAsync(definitionId, ParseForce(force), cancellationToken);
+        await definitions.DeleteAsync(definitionId, Paging.ParseForce(force), cancellationToken);
         return Results.NoContent();
-    }
-
-    /// <summary>Reads the <c>force</c> query parameter: absent means false, otherwise <c>true</c> or <c>false</c>.</summary>
-    internal static bool ParseForce(string? force)
-    {
-        if (force is null)
-        {
-            return false;
-        }
-
-        if (!bool.TryParse(force, out var value))
-        {
-            throw new RequestValidationException("force", force, $"Query parameter 'force' is '{force}', but it must be true or false.");
-        }
-
-        return value;
     }
 }

@@ -6,7 +6,7 @@ using ModelEngine.Workflows.Runtime;
 namespace ModelEngine.Server.Endpoints;
 
 /// <summary>
-/// <c>/api/workflow-instances</c>: list, read and cancel instances and page through their journal. An instance that
+/// <c>/api/workflow-instances</c>: list, read, cancel, retry and delete instances and page through their journal. An instance that
 /// the caller may not read returns 404, as if it did not exist.
 /// </summary>
 internal static class InstanceEndpoints
@@ -25,6 +25,13 @@ internal static class InstanceEndpoints
         group.MapPost("/{id}/retry", RetryAsync).WithSummary("Resolves a Faulted instance's incidents and runs the failed work again.")
             .Produces<WorkflowInstanceResponse>()
             .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapDelete("/{id}", DeleteAsync)
+            .WithSummary("Deletes an instance with its state, bookmarks, timers, journal and tasks; a running one needs force=true.")
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         return api;
     }
@@ -136,6 +143,42 @@ internal static class InstanceEndpoints
 
         var view = await perform(id, cancellationToken);
         return Results.Ok(WorkflowInstanceResponse.From(view));
+    }
+
+    /// <summary>
+    /// Deletes an instance: 404 for a caller who cannot read it, 403 for a reader who is not an admin, unless the
+    /// instance finished and the caller started it. A running instance also needs force=true, or the runtime rejects
+    /// the delete with 409.
+    /// </summary>
+    private static async Task<IResult> DeleteAsync(
+        string id,
+        string? force,
+        HttpContext context,
+        IWorkflowRuntime runtime,
+        IWorkflowInstanceStore store,
+        InstanceAccess access,
+        CancellationToken cancellationToken)
+    {
+        var forced = Paging.ParseForce(force);
+        var user = context.GetUser();
+        var summary = await store.FindSummaryAsync(id, cancellationToken);
+        if (summary is null || !await access.CanReadAsync(summary, user, cancellationToken))
+        {
+            throw NotFound(id);
+        }
+
+        if (!InstanceAccess.CanDelete(summary, user))
+        {
+            return Results.Problem(
+                statusCode: StatusCodes.Status403Forbidden,
+                title: "The operation is not allowed for this user.",
+                detail: summary.Status == WorkflowStatus.Running
+                    ? $"Only a member of the 'admins' group may delete workflow instance '{id}' while it is {summary.SubStatus}. Its initiator may delete it once it has finished."
+                    : $"Only the initiator ('{summary.Initiator}') or a member of the 'admins' group may delete workflow instance '{id}'.");
+        }
+
+        await runtime.DeleteAsync(id, forced, cancellationToken);
+        return Results.NoContent();
     }
 
     private static WorkflowNotFoundException NotFound(string id) => new($"Workflow instance '{id}' does not exist or is not visible to this user.");

@@ -179,6 +179,35 @@ public sealed class InMemoryWorkflowStore : IWorkflowDefinitionStore, IWorkflowI
         return Task.CompletedTask;
     }
 
+    public Task<bool> DeleteInstanceAsync(string instanceId, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            if (!_instances.Remove(instanceId))
+            {
+                return Task.FromResult(false);
+            }
+
+            foreach (var bookmark in _bookmarks.Values.Where(bookmark => bookmark.WorkflowInstanceId == instanceId).ToList())
+            {
+                _bookmarks.Remove(bookmark.Id);
+            }
+
+            foreach (var (timerId, _) in _timers.Where(entry => entry.Value.Timer.WorkflowInstanceId == instanceId).ToList())
+            {
+                _timers.Remove(timerId);
+            }
+
+            _journal.Remove(instanceId);
+            foreach (var handler in _changeHandlers)
+            {
+                handler.RemoveInstance(instanceId);
+            }
+
+            return Task.FromResult(true);
+        }
+    }
+
     public Task<IReadOnlyList<DurableTimer>> ListDueAsync(DateTimeOffset dueBefore, int maxCount, CancellationToken cancellationToken = default)
     {
         lock (_gate)
