@@ -77,6 +77,16 @@ internal sealed class EfWorkflowInstanceStore : IWorkflowInstanceStore
 
         var (skip, take) = query.Page.ToSkipTake();
         var totalCount = await rows.LongCountAsync(cancellationToken).ConfigureAwait(false);
+        if (query.After is { } after)
+        {
+            // Keyset paging: only the rows after the cursor in the list order. The id comparison uses the column's
+            // collation, as the ORDER BY below does, so instances that share a CreatedAt are paged consistently.
+            var createdAt = after.CreatedAt;
+            var afterId = after.Id;
+            rows = rows.Where(e => e.CreatedAt < createdAt || (e.CreatedAt == createdAt && string.Compare(e.Id, afterId) < 0));
+            skip = 0;
+        }
+
         var entities = await rows
             .OrderByDescending(e => e.CreatedAt)
             .ThenByDescending(e => e.Id)

@@ -15,7 +15,9 @@ internal static class InstanceEndpoints
     {
         var group = api.MapGroup("/workflow-instances").WithTags("Workflow instances");
 
-        group.MapGet("/", ListAsync).WithSummary("Lists the instances the caller may read, newest first.");
+        group.MapGet("/", ListAsync).WithSummary("Lists the instances the caller may read, newest first, by page number or by cursor.")
+            .Produces<InstanceListResponse>()
+            .ProducesProblem(StatusCodes.Status400BadRequest);
         group.MapGet("/{id}", GetAsync).WithSummary("Returns an instance with its input, output, variables and incidents.");
         group.MapGet("/{id}/journal", GetJournalAsync).WithSummary("Pages through an instance's journal, oldest first.");
         group.MapPost("/{id}/cancel", CancelAsync).WithSummary("Cancels a running instance; its open tasks become Exited.")
@@ -36,9 +38,10 @@ internal static class InstanceEndpoints
         return api;
     }
 
-    private static async Task<ListResponse<WorkflowInstanceSummaryResponse>> ListAsync(
+    private static async Task<InstanceListResponse> ListAsync(
         string? page,
         string? pageSize,
+        string? cursor,
         string? definitionId,
         string? status,
         string? subStatus,
@@ -48,15 +51,27 @@ internal static class InstanceEndpoints
         CancellationToken cancellationToken)
     {
         var user = context.GetUser();
+        var paging = Paging.Parse(page, pageSize);
+        var after = InstanceCursorCodec.Parse(cursor);
+        if (after is not null && page is not null)
+        {
+            throw new RequestValidationException("page", page,
+                $"Query parameters 'page' ('{page}') and 'cursor' cannot be combined. Use 'page' for numbered pages, or 'cursor' to continue after the last instance read.");
+        }
+
         var query = new InstanceListQuery(
-            Paging.Parse(page, pageSize),
+            paging,
             definitionId,
             ParseEnum<WorkflowStatus>("status", status),
             ParseEnum<WorkflowSubStatus>("subStatus", subStatus),
             correlationId,
-            user.IsAdmin || user.IsDesigner ? null : user);
+            user.IsAdmin || user.IsDesigner ? null : user,
+            after);
         var result = await store.ListAsync(query, cancellationToken);
-        return new ListResponse<WorkflowInstanceSummaryResponse>(result.Items.Select(WorkflowInstanceSummaryResponse.From).ToList(), result.TotalCount);
+        var nextCursor = result.Items.Count == paging.PageSize && result.Items[^1] is { } last
+            ? InstanceCursorCodec.Encode(new InstanceCursor(last.CreatedAt, last.Id))
+            : null;
+        return new InstanceListResponse(result.Items.Select(WorkflowInstanceSummaryResponse.From).ToList(), result.TotalCount, nextCursor);
     }
 
     private static async Task<WorkflowInstanceResponse> GetAsync(

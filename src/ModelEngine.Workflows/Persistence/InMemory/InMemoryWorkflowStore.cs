@@ -121,9 +121,12 @@ public sealed class InMemoryWorkflowStore : IWorkflowDefinitionStore, IWorkflowI
                 .Where(summary => query.CorrelationId is null || summary.CorrelationId == query.CorrelationId)
                 .Where(summary => query.VisibleTo is null || query.VisibleTo.IsAdmin || query.VisibleTo.IsDesigner || summary.Initiator == query.VisibleTo.Name)
                 .OrderByDescending(summary => summary.CreatedAt)
-                .ThenBy(summary => summary.Id, StringComparer.Ordinal)
+                .ThenByDescending(summary => summary.Id, StringComparer.Ordinal)
                 .ToList();
-            return Task.FromResult(new Page<WorkflowInstanceSummary>(matches.Skip(query.Page.Skip).Take(query.Page.PageSize).ToList(), matches.Count));
+            var page = query.After is { } after
+                ? matches.Where(summary => IsAfter(summary, after)).Take(query.Page.PageSize)
+                : matches.Skip(query.Page.Skip).Take(query.Page.PageSize);
+            return Task.FromResult(new Page<WorkflowInstanceSummary>(page.ToList(), matches.Count));
         }
     }
 
@@ -294,6 +297,11 @@ public sealed class InMemoryWorkflowStore : IWorkflowDefinitionStore, IWorkflowI
             _changeHandlers.First(candidate => candidate.CanApply(change)).Apply(change);
         }
     }
+
+    /// <summary>Returns whether an instance comes after the cursor in the newest-first order of the instance list.</summary>
+    private static bool IsAfter(WorkflowInstanceSummary summary, InstanceCursor after) =>
+        summary.CreatedAt < after.CreatedAt
+        || (summary.CreatedAt == after.CreatedAt && string.CompareOrdinal(summary.Id, after.Id) < 0);
 
     private Task<WorkflowDefinitionRecord?> FindDefinition(Func<WorkflowDefinitionRecord, bool> predicate)
     {
