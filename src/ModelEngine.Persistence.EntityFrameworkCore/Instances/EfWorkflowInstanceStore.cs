@@ -109,6 +109,19 @@ internal sealed class EfWorkflowInstanceStore : IWorkflowInstanceStore
             .ConfigureAwait(false);
     }
 
+    public async Task<IReadOnlyList<string>> ListFinishedBeforeAsync(DateTimeOffset finishedBefore, int maxCount, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCount);
+        await using var context = await _contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        return await context.WorkflowInstances.AsNoTracking()
+            .Where(e => e.Status == WorkflowStatus.Finished && e.FinishedAt != null && e.FinishedAt < finishedBefore)
+            .OrderBy(e => e.FinishedAt)
+            .Select(e => e.Id)
+            .Take(maxCount)
+            .ToListAsync(cancellationToken)
+            .ConfigureAwait(false);
+    }
+
     public async Task<Page<JournalEntry>> GetJournalAsync(string instanceId, PageRequest page, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(instanceId);

@@ -114,6 +114,22 @@ public abstract class InstanceStoreContractTests : WorkflowStoreContractTests
     }
 
     [Fact]
+    public async Task ListFinishedBeforeAsync_ReturnsOldFinishedOldestFirst()
+    {
+        await CommitAsync(TestData.NewInstance("late") with { Summary = TestData.Summary("late", WorkflowSubStatus.Cancelled) with { FinishedAt = TestData.BaseTime.AddHours(2) } });
+        await CommitAsync(TestData.NewInstance("early") with { Summary = TestData.Summary("early", WorkflowSubStatus.Finished) with { FinishedAt = TestData.BaseTime } });
+        await CommitAsync(TestData.NewInstance("middle") with { Summary = TestData.Summary("middle", WorkflowSubStatus.Faulted) with { FinishedAt = TestData.BaseTime.AddHours(1) } });
+        await CommitAsync(TestData.NewInstance("recent") with { Summary = TestData.Summary("recent", WorkflowSubStatus.Finished) with { FinishedAt = TestData.BaseTime.AddHours(5) } });
+        await CommitAsync(TestData.NewInstance("running") with { Summary = TestData.Summary("running", WorkflowSubStatus.Suspended) });
+
+        var all = await InstanceStore.ListFinishedBeforeAsync(TestData.BaseTime.AddHours(3), 10).WithTimeout();
+        var firstTwo = await InstanceStore.ListFinishedBeforeAsync(TestData.BaseTime.AddHours(3), 2).WithTimeout();
+
+        Assert.Equal(["early", "middle", "late"], all);
+        Assert.Equal(["early", "middle"], firstTwo);
+    }
+
+    [Fact]
     public async Task ListAsync_Paging_ReturnsTotalCountAndPage()
     {
         for (var n = 0; n < 5; n++)

@@ -142,6 +142,21 @@ public sealed class InMemoryWorkflowStore : IWorkflowDefinitionStore, IWorkflowI
         }
     }
 
+    public Task<IReadOnlyList<string>> ListFinishedBeforeAsync(DateTimeOffset finishedBefore, int maxCount, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            IReadOnlyList<string> ids = _instances.Values
+                .Select(snapshot => snapshot.Summary)
+                .Where(summary => summary.Status == WorkflowStatus.Finished && summary.FinishedAt < finishedBefore)
+                .OrderBy(summary => summary.FinishedAt)
+                .Take(maxCount)
+                .Select(summary => summary.Id)
+                .ToList();
+            return Task.FromResult(ids);
+        }
+    }
+
     public Task<Page<JournalEntry>> GetJournalAsync(string instanceId, PageRequest page, CancellationToken cancellationToken = default)
     {
         lock (_gate)
