@@ -6,10 +6,12 @@ public static class PersistenceEventIds
     public const int CommitWritten = 3001;
     public const int CommitConflict = 3002;
     public const int CommitFailed = 3003;
+    public const int InstanceDeleted = 3004;
     public const int TaskUpdateConflict = 3010;
     public const int TimerClaimed = 3020;
     public const int TimerClaimRejected = 3021;
     public const int DefinitionsSaved = 3030;
+    public const int DefinitionDeleted = 3031;
     public const int MigrationsApplying = 3040;
     public const int MigrationsApplied = 3041;
 }

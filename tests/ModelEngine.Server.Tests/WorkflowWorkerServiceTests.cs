@@ -59,6 +59,8 @@ public sealed class WorkflowWorkerServiceTests
 
         public Task<WorkflowInstanceView> CancelAsync(string instanceId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
+        public Task DeleteAsync(string instanceId, bool force, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
         public Task<WorkflowInstanceView> RetryAsync(string instanceId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
         public Task<WorkflowInstanceView?> GetAsync(string instanceId, CancellationToken cancellationToken = default) => throw new NotSupportedException();

@@ -62,6 +62,17 @@ public sealed class InMemoryHumanTaskStore : IHumanTaskStore, ICommitChangeHandl
         }
     }
 
+    public void RemoveInstance(string workflowInstanceId)
+    {
+        lock (_gate)
+        {
+            foreach (var task in _tasks.Values.Where(task => task.WorkflowInstanceId == workflowInstanceId).ToList())
+            {
+                _tasks.Remove(task.Id);
+            }
+        }
+    }
+
     public void Apply(object change)
     {
         switch (change)

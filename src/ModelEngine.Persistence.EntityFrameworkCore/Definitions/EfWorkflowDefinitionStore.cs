@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using ModelEngine.Workflows.Persistence;
@@ -7,6 +8,10 @@ namespace ModelEngine.Persistence.EntityFrameworkCore.Definitions;
 /// <summary>Stores definition versions in the WorkflowDefinitions table.</summary>
 internal sealed partial class EfWorkflowDefinitionStore : IWorkflowDefinitionStore
 {
+    /// <summary>The list item of a version, selected in SQL so that lists never read the model column.</summary>
+    private static readonly Expression<Func<WorkflowDefinitionEntity, WorkflowDefinitionSummary>> SummaryProjection = e => new WorkflowDefinitionSummary(
+        e.Id, e.DefinitionId, e.Version, e.Name, e.Description, e.IsLatest, e.IsPublished, e.CreatedAt, e.UpdatedAt);
+
     private readonly IDbContextFactory<ModelEngineDbContext> _contextFactory;
     private readonly WriteLock _writeLock;
     private readonly ILogger<EfWorkflowDefinitionStore> _logger;
@@ -54,6 +59,16 @@ internal sealed partial class EfWorkflowDefinitionStore : IWorkflowDefinitionSto
         return entity is null ? null : WorkflowDefinitionMapper.ToRecord(entity);
     }
 
+    public async Task<WorkflowDefinitionRecord?> FindVersionAsync(string definitionId, int version, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(definitionId);
+        await using var context = await _contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var entity = await context.WorkflowDefinitions.AsNoTracking()
+            .FirstOrDefaultAsync(e => e.DefinitionId == definitionId && e.Version == version, cancellationToken)
+            .ConfigureAwait(false);
+        return entity is null ? null : WorkflowDefinitionMapper.ToRecord(entity);
+    }
+
     public async Task<Page<WorkflowDefinitionSummary>> ListAsync(DefinitionListQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -76,11 +91,43 @@ internal sealed partial class EfWorkflowDefinitionStore : IWorkflowDefinitionSto
             .ThenBy(e => e.Id)
             .Skip(skip)
             .Take(take)
-            .Select(e => new WorkflowDefinitionSummary(
-                e.Id, e.DefinitionId, e.Version, e.Name, e.Description, e.IsLatest, e.IsPublished, e.CreatedAt, e.UpdatedAt))
+            .Select(SummaryProjection)
             .ToListAsync(cancellationToken)
             .ConfigureAwait(false);
         return new Page<WorkflowDefinitionSummary>(items, totalCount);
+    }
+
+    public async Task<Page<WorkflowDefinitionSummary>> ListVersionsAsync(string definitionId, PageRequest page, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(definitionId);
+        await using var context = await _contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+
+        var rows = context.WorkflowDefinitions.AsNoTracking().Where(e => e.DefinitionId == definitionId);
+        var (skip, take) = page.ToSkipTake();
+        var totalCount = await rows.LongCountAsync(cancellationToken).ConfigureAwait(false);
+        var items = await rows
+            .OrderByDescending(e => e.Version)
+            .Skip(skip)
+            .Take(take)
+            .Select(SummaryProjection)
+            .ToListAsync(cancellationToken)
+            .ConfigureAwait(false);
+        return new Page<WorkflowDefinitionSummary>(items, totalCount);
+    }
+
+    public async Task<int> DeleteAsync(string definitionId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(definitionId);
+        using var writeTurn = await _writeLock.EnterAsync(cancellationToken).ConfigureAwait(false);
+        await using var context = await _contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+
+        // One DELETE statement removes every version atomically.
+        var deleted = await context.WorkflowDefinitions
+            .Where(e => e.DefinitionId == definitionId)
+            .ExecuteDeleteAsync(cancellationToken)
+            .ConfigureAwait(false);
+        Log.DefinitionDeleted(_logger, deleted, definitionId);
+        return deleted;
     }
 
     public async Task SaveAsync(IReadOnlyList<WorkflowDefinitionRecord> records, CancellationToken cancellationToken = default)
@@ -133,5 +180,9 @@ internal sealed partial class EfWorkflowDefinitionStore : IWorkflowDefinitionSto
         [LoggerMessage(EventId = PersistenceEventIds.DefinitionsSaved, Level = LogLevel.Debug,
             Message = "Saved {Count} version rows of definition {DefinitionId}")]
         public static partial void DefinitionsSaved(ILogger logger, int count, string definitionId);
+
+        [LoggerMessage(EventId = PersistenceEventIds.DefinitionDeleted, Level = LogLevel.Debug,
+            Message = "Deleted {Count} version rows of definition {DefinitionId}")]
+        public static partial void DefinitionDeleted(ILogger logger, int count, string definitionId);
     }
 }

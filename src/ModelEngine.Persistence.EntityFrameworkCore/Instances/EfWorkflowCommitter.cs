@@ -213,5 +213,9 @@ internal sealed partial class EfWorkflowCommitter : IWorkflowCommitter
         [LoggerMessage(EventId = PersistenceEventIds.CommitFailed, Level = LogLevel.Warning,
             Message = "Commit of instance {WorkflowInstanceId} failed and was rolled back")]
         public static partial void CommitFailed(ILogger logger, Exception exception, string workflowInstanceId);
+
+        [LoggerMessage(EventId = PersistenceEventIds.InstanceDeleted, Level = LogLevel.Debug,
+            Message = "Deleted instance {WorkflowInstanceId} with {TaskCount} tasks, {BookmarkCount} bookmarks and {JournalCount} journal records")]
+        public static partial void InstanceDeleted(ILogger logger, string workflowInstanceId, int taskCount, int bookmarkCount, int journalCount);
     }
 }

@@ -77,6 +77,16 @@ internal sealed class EfWorkflowInstanceStore : IWorkflowInstanceStore
 
         var (skip, take) = query.Page.ToSkipTake();
         var totalCount = await rows.LongCountAsync(cancellationToken).ConfigureAwait(false);
+        if (query.After is { } after)
+        {
+            // Keyset paging: only the rows after the cursor in the list order. The id comparison uses the column's
+            // collation, as the ORDER BY below does, so instances that share a CreatedAt are paged consistently.
+            var createdAt = after.CreatedAt;
+            var afterId = after.Id;
+            rows = rows.Where(e => e.CreatedAt < createdAt || (e.CreatedAt == createdAt && string.Compare(e.Id, afterId) < 0));
+            skip = 0;
+        }
+
         var entities = await rows
             .OrderByDescending(e => e.CreatedAt)
             .ThenByDescending(e => e.Id)
@@ -95,6 +105,19 @@ internal sealed class EfWorkflowInstanceStore : IWorkflowInstanceStore
             .Where(e => subStatuses.Contains(e.SubStatus))
             .OrderBy(e => e.CreatedAt)
             .Select(e => e.Id)
+            .ToListAsync(cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<string>> ListFinishedBeforeAsync(DateTimeOffset finishedBefore, int maxCount, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCount);
+        await using var context = await _contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        return await context.WorkflowInstances.AsNoTracking()
+            .Where(e => e.Status == WorkflowStatus.Finished && e.FinishedAt != null && e.FinishedAt < finishedBefore)
+            .OrderBy(e => e.FinishedAt)
+            .Select(e => e.Id)
+            .Take(maxCount)
             .ToListAsync(cancellationToken)
             .ConfigureAwait(false);
     }

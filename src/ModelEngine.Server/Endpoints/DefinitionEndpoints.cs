@@ -12,6 +12,7 @@ namespace ModelEngine.Server.Endpoints;
 /// <summary>
 /// <c>/api/workflow-definitions</c>: save, list, read, publish, export and import definitions, and start instances.
 /// Any authenticated caller reads and starts published definitions; writing needs the admins or designers group.
+/// Version history, retract, revert and delete are in DefinitionLifecycleEndpoints.cs.
 /// </summary>
 internal static class DefinitionEndpoints
 {
@@ -46,6 +47,7 @@ internal static class DefinitionEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/{definitionId}/execute", ExecuteAsync)
             .WithSummary("Runs a new instance until it suspends, finishes or faults, and returns it.");
+        group.MapDefinitionLifecycleEndpoints();
         return api;
     }
 

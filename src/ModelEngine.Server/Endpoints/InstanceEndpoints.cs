@@ -6,7 +6,7 @@ using ModelEngine.Workflows.Runtime;
 namespace ModelEngine.Server.Endpoints;
 
 /// <summary>
-/// <c>/api/workflow-instances</c>: list, read and cancel instances and page through their journal. An instance that
+/// <c>/api/workflow-instances</c>: list, read, cancel, retry and delete instances and page through their journal. An instance that
 /// the caller may not read returns 404, as if it did not exist.
 /// </summary>
 internal static class InstanceEndpoints
@@ -15,7 +15,9 @@ internal static class InstanceEndpoints
     {
         var group = api.MapGroup("/workflow-instances").WithTags("Workflow instances");
 
-        group.MapGet("/", ListAsync).WithSummary("Lists the instances the caller may read, newest first.");
+        group.MapGet("/", ListAsync).WithSummary("Lists the instances the caller may read, newest first, by page number or by cursor.")
+            .Produces<InstanceListResponse>()
+            .ProducesProblem(StatusCodes.Status400BadRequest);
         group.MapGet("/{id}", GetAsync).WithSummary("Returns an instance with its input, output, variables and incidents.");
         group.MapGet("/{id}/journal", GetJournalAsync).WithSummary("Pages through an instance's journal, oldest first.");
         group.MapPost("/{id}/cancel", CancelAsync).WithSummary("Cancels a running instance; its open tasks become Exited.")
@@ -26,12 +28,20 @@ internal static class InstanceEndpoints
             .Produces<WorkflowInstanceResponse>()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapDelete("/{id}", DeleteAsync)
+            .WithSummary("Deletes an instance with its state, bookmarks, timers, journal and tasks; a running one needs force=true.")
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return api;
     }
 
-    private static async Task<ListResponse<WorkflowInstanceSummaryResponse>> ListAsync(
+    private static async Task<InstanceListResponse> ListAsync(
         string? page,
         string? pageSize,
+        string? cursor,
         string? definitionId,
         string? status,
         string? subStatus,
@@ -41,15 +51,27 @@ internal static class InstanceEndpoints
         CancellationToken cancellationToken)
     {
         var user = context.GetUser();
+        var paging = Paging.Parse(page, pageSize);
+        var after = InstanceCursorCodec.Parse(cursor);
+        if (after is not null && page is not null)
+        {
+            throw new RequestValidationException("page", page,
+                $"Query parameters 'page' ('{page}') and 'cursor' cannot be combined. Use 'page' for numbered pages, or 'cursor' to continue after the last instance read.");
+        }
+
         var query = new InstanceListQuery(
-            Paging.Parse(page, pageSize),
+            paging,
             definitionId,
             ParseEnum<WorkflowStatus>("status", status),
             ParseEnum<WorkflowSubStatus>("subStatus", subStatus),
             correlationId,
-            user.IsAdmin || user.IsDesigner ? null : user);
+            user.IsAdmin || user.IsDesigner ? null : user,
+            after);
         var result = await store.ListAsync(query, cancellationToken);
-        return new ListResponse<WorkflowInstanceSummaryResponse>(result.Items.Select(WorkflowInstanceSummaryResponse.From).ToList(), result.TotalCount);
+        var nextCursor = result.Items.Count == paging.PageSize && result.Items[^1] is { } last
+            ? InstanceCursorCodec.Encode(new InstanceCursor(last.CreatedAt, last.Id))
+            : null;
+        return new InstanceListResponse(result.Items.Select(WorkflowInstanceSummaryResponse.From).ToList(), result.TotalCount, nextCursor);
     }
 
     private static async Task<WorkflowInstanceResponse> GetAsync(
@@ -136,6 +158,42 @@ internal static class InstanceEndpoints
 
         var view = await perform(id, cancellationToken);
         return Results.Ok(WorkflowInstanceResponse.From(view));
+    }
+
+    /// <summary>
+    /// Deletes an instance: 404 for a caller who cannot read it, 403 for a reader who is not an admin, unless the
+    /// instance finished and the caller started it. A running instance also needs force=true, or the runtime rejects
+    /// the delete with 409.
+    /// </summary>
+    private static async Task<IResult> DeleteAsync(
+        string id,
+        string? force,
+        HttpContext context,
+        IWorkflowRuntime runtime,
+        IWorkflowInstanceStore store,
+        InstanceAccess access,
+        CancellationToken cancellationToken)
+    {
+        var forced = Paging.ParseForce(force);
+        var user = context.GetUser();
+        var summary = await store.FindSummaryAsync(id, cancellationToken);
+        if (summary is null || !await access.CanReadAsync(summary, user, cancellationToken))
+        {
+            throw NotFound(id);
+        }
+
+        if (!InstanceAccess.CanDelete(summary, user))
+        {
+            return Results.Problem(
+                statusCode: StatusCodes.Status403Forbidden,
+                title: "The operation is not allowed for this user.",
+                detail: summary.Status == WorkflowStatus.Running
+                    ? $"Only a member of the 'admins' group may delete workflow instance '{id}' while it is {summary.SubStatus}. Its initiator may delete it once it has finished."
+                    : $"Only the initiator ('{summary.Initiator}') or a member of the 'admins' group may delete workflow instance '{id}'.");
+        }
+
+        await runtime.DeleteAsync(id, forced, cancellationToken);
+        return Results.NoContent();
     }
 
     private static WorkflowNotFoundException NotFound(string id) => new($"Workflow instance '{id}' does not exist or is not visible to this user.");

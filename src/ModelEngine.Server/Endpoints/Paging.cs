@@ -4,7 +4,7 @@ using ModelEngine.Workflows.Persistence;
 
 namespace ModelEngine.Server.Endpoints;
 
-/// <summary>Reads the <c>page</c> and <c>pageSize</c> query parameters of list endpoints.</summary>
+/// <summary>Reads the <c>page</c> and <c>pageSize</c> query parameters of list endpoints, and <c>force</c> of deletes.</summary>
 internal static class Paging
 {
     /// <summary>
@@ -16,6 +16,22 @@ internal static class Paging
         var pageNumber = ParseInteger("page", page, 1, 1, int.MaxValue / PageRequest.MaxPageSize);
         var size = ParseInteger("pageSize", pageSize, PageRequest.DefaultPageSize, 1, PageRequest.MaxPageSize);
         return new PageRequest(pageNumber, size);
+    }
+
+    /// <summary>Reads the <c>force</c> query parameter: absent means false, otherwise <c>true</c> or <c>false</c>.</summary>
+    public static bool ParseForce(string? force)
+    {
+        if (force is null)
+        {
+            return false;
+        }
+
+        if (!bool.TryParse(force, out var value))
+        {
+            throw new RequestValidationException("force", force, $"Query parameter 'force' is '{force}', but it must be true or false.");
+        }
+
+        return value;
     }
 
     private static int ParseInteger(string name, string? text, int defaultValue, int min, int max)

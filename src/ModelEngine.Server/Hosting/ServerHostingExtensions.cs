@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using ModelEngine.HumanTasks;
 using ModelEngine.Persistence.EntityFrameworkCore;
 using ModelEngine.Server.Endpoints;
@@ -49,6 +50,9 @@ internal static class ServerHostingExtensions
         services.AddHealthChecks().AddCheck<StartupReadinessHealthCheck>("startup", tags: [StartupReadinessHealthCheck.Tag]);
         services.AddHostedService<DatabaseStartupService>();
         services.AddHostedService<WorkflowWorkerService>();
+        services.AddOptions<RetentionOptions>().Bind(configuration.GetSection(RetentionOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RetentionOptions>, RetentionOptionsValidator>();
+        services.AddHostedService<FinishedInstanceRetentionService>();
 
         services.RemoveAll<IDurableTimerScheduler>();
         services.AddServerScheduling(configuration, databasePath);

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using ModelEngine.HumanTasks.Inbox;
+using ModelEngine.Workflows.Management;
 using ModelEngine.Workflows.Persistence;
 using ModelEngine.Workflows.Runtime;
 using ModelEngine.Workflows.Validation;
@@ -69,6 +70,8 @@ internal sealed partial class ProblemExceptionHandler : IExceptionHandler
             $"{exception.Message} Read the task again and retry with its current ETag."),
         TaskConflictException or BookmarkNotFoundException or WorkflowConflictException => Problem(StatusCodes.Status409Conflict,
             "The operation conflicts with the current state.", exception.Message),
+        DefinitionInUseException inUse => Problem(StatusCodes.Status409Conflict, "The operation conflicts with the current state.", inUse.Message,
+            ("definitionId", inUse.DefinitionId), ("runningInstanceCount", inUse.RunningInstanceCount)),
         ConcurrencyConflictException => Problem(StatusCodes.Status409Conflict, "The resource was changed by another request.",
             $"{exception.Message} Read it again and retry."),
         _ => null,

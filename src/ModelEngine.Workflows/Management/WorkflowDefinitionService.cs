@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
 using ModelEngine.Workflows.Persistence;
 using ModelEngine.Workflows.Runtime;
 using ModelEngine.Workflows.Serialization;
@@ -8,23 +9,37 @@ namespace ModelEngine.Workflows.Management;
 
 /// <summary>
 /// Saves and publishes definition versions with Elsa's versioning rules: one latest version and at most one published
-/// version per definition, a new version after a publish, and drafts updated in place.
+/// version per definition, a new version after a publish, and drafts updated in place. Retract, revert and delete are
+/// in WorkflowDefinitionService.Lifecycle.cs.
 /// </summary>
-public sealed class WorkflowDefinitionService : IWorkflowDefinitionService
+public sealed partial class WorkflowDefinitionService : IWorkflowDefinitionService
 {
     private const string SchemaUrl = "https://elsaworkflows.io/schemas/workflow-definition/v3.0.0/schema.json";
 
     private readonly IWorkflowDefinitionStore _store;
     private readonly WorkflowLoader _loader;
     private readonly WorkflowGraphCache _graphs;
+    private readonly IWorkflowInstanceStore _instances;
+    private readonly IWorkflowRuntime _runtime;
     private readonly TimeProvider _timeProvider;
+    private readonly ILogger<WorkflowDefinitionService> _logger;
 
-    public WorkflowDefinitionService(IWorkflowDefinitionStore store, WorkflowLoader loader, WorkflowGraphCache graphs, TimeProvider timeProvider)
+    public WorkflowDefinitionService(
+        IWorkflowDefinitionStore store,
+        WorkflowLoader loader,
+        WorkflowGraphCache graphs,
+        IWorkflowInstanceStore instances,
+        IWorkflowRuntime runtime,
+        TimeProvider timeProvider,
+        ILogger<WorkflowDefinitionService> logger)
     {
         _store = store;
         _loader = loader;
         _graphs = graphs;
+        _instances = instances;
+        _runtime = runtime;
         _timeProvider = timeProvider;
+        _logger = logger;
     }
 
     public async Task<SaveDefinitionResult> SaveAsync(JsonObject model, bool publish, string? actor, CancellationToken cancellationToken = default)

@@ -12,4 +12,7 @@ public interface ICommitChangeHandler
     void Validate(object change);
 
     void Apply(object change);
+
+    /// <summary>Removes what this handler keeps for an instance, such as its tasks, when the instance is deleted.</summary>
+    void RemoveInstance(string workflowInstanceId);
 }

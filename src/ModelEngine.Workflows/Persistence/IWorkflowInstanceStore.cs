@@ -12,6 +12,12 @@ public interface IWorkflowInstanceStore
     /// <summary>Returns the ids of instances left Pending or Executing, which start-up recovery runs again.</summary>
     Task<IReadOnlyList<string>> ListRecoverableAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Returns the ids of up to <paramref name="maxCount"/> Finished instances whose FinishedAt is before
+    /// <paramref name="finishedBefore"/>, oldest first. The retention job deletes them.
+    /// </summary>
+    Task<IReadOnlyList<string>> ListFinishedBeforeAsync(DateTimeOffset finishedBefore, int maxCount, CancellationToken cancellationToken = default);
+
     Task<Page<JournalEntry>> GetJournalAsync(string instanceId, PageRequest page, CancellationToken cancellationToken = default);
 
     Task<BookmarkRecord?> FindBookmarkAsync(string bookmarkId, CancellationToken cancellationToken = default);

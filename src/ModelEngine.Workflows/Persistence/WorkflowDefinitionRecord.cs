@@ -28,4 +28,8 @@ public sealed record WorkflowDefinitionRecord
     public string? CreatedBy { get; init; }
 
     public required string ModelJson { get; init; }
+
+    /// <summary>Creates the list item of this version, without its model.</summary>
+    public WorkflowDefinitionSummary ToSummary() =>
+        new(Id, DefinitionId, Version, Name, Description, IsLatest, IsPublished, CreatedAt, UpdatedAt);
 }

@@ -1,6 +1,6 @@
 namespace ModelEngine.Workflows.Runtime;
 
-/// <summary>Starts, resumes and cancels instances. Every method returns only after its change is committed.</summary>
+/// <summary>Starts, resumes, cancels and deletes instances. Every method returns only after its change is committed.</summary>
 public interface IWorkflowRuntime
 {
     /// <summary>
@@ -31,6 +31,14 @@ public interface IWorkflowRuntime
     /// not Faulted.
     /// </summary>
     Task<WorkflowInstanceView> RetryAsync(string instanceId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Deletes an instance with its state, bookmarks, timers, journal and tasks. A Running instance is rejected with
+    /// <see cref="WorkflowConflictException"/> unless <paramref name="force"/> is set, and then it is cancelled first,
+    /// so its open tasks become Exited before they are deleted. Throws <see cref="WorkflowNotFoundException"/> when the
+    /// instance does not exist.
+    /// </summary>
+    Task DeleteAsync(string instanceId, bool force, CancellationToken cancellationToken = default);
 
     /// <summary>Runs the committed Pending work of an instance, if any. Background workers and recovery call it.</summary>
     Task RunPendingAsync(string instanceId, CancellationToken cancellationToken = default);

@@ -113,6 +113,36 @@ public sealed partial class WorkflowRuntime : IWorkflowRuntime
             throw new WorkflowConflictException($"Workflow instance '{instanceId}' is already {state.SubStatus} and cannot be cancelled.");
         }
 
+        return await CancelLockedAsync(instanceId, summary, state, cancellationToken);
+    }
+
+    public async Task DeleteAsync(string instanceId, bool force, CancellationToken cancellationToken = default)
+    {
+        using var handle = await _locks.AcquireAsync(instanceId, cancellationToken);
+        var (summary, state) = await LoadAsync(instanceId, cancellationToken);
+        if (summary.Status == WorkflowStatus.Running)
+        {
+            if (!force)
+            {
+                throw new WorkflowConflictException(
+                    $"Workflow instance '{instanceId}' is {summary.SubStatus}. Cancel it first, or delete it with force=true to cancel it.");
+            }
+
+            // Cancelling first ends the open tasks as Exited, as a cancel does, before their rows are deleted.
+            await CancelLockedAsync(instanceId, summary, state, cancellationToken);
+        }
+
+        if (!await _committer.DeleteInstanceAsync(instanceId, cancellationToken))
+        {
+            throw new WorkflowNotFoundException($"Workflow instance '{instanceId}' does not exist.");
+        }
+
+        LogDeleted(_logger, instanceId, summary.DefinitionId, summary.SubStatus);
+    }
+
+    /// <summary>Cancels a Running instance whose lock the caller holds, and commits the cancellation.</summary>
+    private async Task<WorkflowInstanceView> CancelLockedAsync(string instanceId, WorkflowInstanceSummary summary, WorkflowState state, CancellationToken cancellationToken)
+    {
         var workflow = await _graphs.GetAsync(state.DefinitionVersionId, cancellationToken);
         var context = new WorkflowExecutionContext(workflow, state, _services, _evaluators, _timeProvider, cancellationToken);
         await context.CancelAllAsync(CancellationReason.InstanceCancelled);
@@ -285,4 +315,7 @@ public sealed partial class WorkflowRuntime : IWorkflowRuntime
 
     [LoggerMessage(EventId = 1005, Level = LogLevel.Information, Message = "Workflow instance {WorkflowInstanceId} retried")]
     private static partial void LogRetried(ILogger logger, string workflowInstanceId);
+
+    [LoggerMessage(EventId = 1006, Level = LogLevel.Information, Message = "Workflow instance {WorkflowInstanceId} of {DefinitionId} deleted while {SubStatus}")]
+    private static partial void LogDeleted(ILogger logger, string workflowInstanceId, string definitionId, WorkflowSubStatus subStatus);
 }

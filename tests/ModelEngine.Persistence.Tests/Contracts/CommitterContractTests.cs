@@ -229,4 +229,37 @@ public abstract class CommitterContractTests : WorkflowStoreContractTests
 
         Assert.Equal(2, (await InstanceStore.FindSummaryAsync("i1").WithTimeout())?.Revision);
     }
+
+    [ContractFact]
+    public async Task DeleteInstanceAsync_RemovesEveryRowOfThatInstance()
+    {
+        foreach (var id in new[] { "i1", "i2" })
+        {
+            await CommitAsync(TestData.NewInstance(id, new HumanTaskCreated(TestData.Task("t-" + id, id, candidateGroups: ["managers"]))) with
+            {
+                AddedBookmarks = [TestData.Bookmark("b-" + id, id, dueAt: TestData.BaseTime)],
+                Journal = [TestData.Journal(id, 1), TestData.Journal(id, 2)],
+            });
+        }
+
+        var deleted = await Committer.DeleteInstanceAsync("i1").WithTimeout();
+        var again = await Committer.DeleteInstanceAsync("i1").WithTimeout();
+
+        Assert.True(deleted);
+        Assert.False(again);
+        Assert.Null(await InstanceStore.LoadAsync("i1").WithTimeout());
+        Assert.Null(await InstanceStore.FindBookmarkAsync("b-i1").WithTimeout());
+        Assert.Equal(0, (await InstanceStore.GetJournalAsync("i1", new PageRequest()).WithTimeout()).TotalCount);
+        Assert.Empty(await TaskStore.ListByInstanceAsync("i1").WithTimeout());
+        Assert.Null(await TaskStore.FindAsync("t-i1").WithTimeout());
+        var timers = await TimerStore.ListDueAsync(TestData.BaseTime, 10).WithTimeout();
+        Assert.Equal(["b-i2"], timers.Select(t => t.Id));
+
+        // The other instance keeps all of its rows, candidates included.
+        Assert.NotNull(await InstanceStore.LoadAsync("i2").WithTimeout());
+        Assert.NotNull(await InstanceStore.FindBookmarkAsync("b-i2").WithTimeout());
+        Assert.Equal(2, (await InstanceStore.GetJournalAsync("i2", new PageRequest()).WithTimeout()).TotalCount);
+        var inbox = await TaskStore.ListInboxAsync(TestData.User("bob", "managers"), new PageRequest()).WithTimeout();
+        Assert.Equal(["t-i2"], inbox.Items.Select(t => t.Id));
+    }
 }

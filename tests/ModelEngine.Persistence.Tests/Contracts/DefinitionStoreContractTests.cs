@@ -92,4 +92,63 @@ public abstract class DefinitionStoreContractTests : WorkflowStoreContractTests
 
         await Assert.ThrowsAsync<ConcurrencyConflictException>(() => DefinitionStore.SaveAsync([duplicate]).WithTimeout());
     }
+
+    [ContractFact]
+    public async Task FindVersionAsync_ByNumber_ReturnsThatVersion()
+    {
+        await DefinitionStore.SaveAsync(
+        [
+            TestData.Definition("invoice", 1, isLatest: false, isPublished: true),
+            TestData.Definition("invoice", 2, isLatest: true, isPublished: false),
+        ]).WithTimeout();
+
+        var found = await DefinitionStore.FindVersionAsync("invoice", 1).WithTimeout();
+        var missing = await DefinitionStore.FindVersionAsync("invoice", 3).WithTimeout();
+
+        Assert.Equal("invoice:v1", found?.Id);
+        Assert.Null(missing);
+    }
+
+    [ContractFact]
+    public async Task ListVersionsAsync_Paged_NewestFirst()
+    {
+        await DefinitionStore.SaveAsync(
+        [
+            TestData.Definition("invoice", 1, isLatest: false, isPublished: false),
+            TestData.Definition("invoice", 3, isLatest: true, isPublished: false),
+            TestData.Definition("invoice", 2, isLatest: false, isPublished: true),
+            TestData.Definition("leave", 1, isLatest: true, isPublished: true),
+        ]).WithTimeout();
+
+        var first = await DefinitionStore.ListVersionsAsync("invoice", new PageRequest(1, 2)).WithTimeout();
+        var second = await DefinitionStore.ListVersionsAsync("invoice", new PageRequest(2, 2)).WithTimeout();
+        var none = await DefinitionStore.ListVersionsAsync("missing", new PageRequest()).WithTimeout();
+
+        Assert.Equal(3, first.TotalCount);
+        Assert.Equal(["invoice:v3", "invoice:v2"], first.Items.Select(d => d.Id));
+        Assert.Equal(["invoice:v1"], second.Items.Select(d => d.Id));
+        Assert.True(first.Items[1].IsPublished);
+        Assert.Equal(0, none.TotalCount);
+        Assert.Empty(none.Items);
+    }
+
+    [ContractFact]
+    public async Task DeleteAsync_Definition_RemovesEveryVersionOnly()
+    {
+        await DefinitionStore.SaveAsync(
+        [
+            TestData.Definition("invoice", 1, isLatest: false, isPublished: true),
+            TestData.Definition("invoice", 2, isLatest: true, isPublished: false),
+            TestData.Definition("leave", 1, isLatest: true, isPublished: true),
+        ]).WithTimeout();
+
+        var deleted = await DefinitionStore.DeleteAsync("invoice").WithTimeout();
+        var again = await DefinitionStore.DeleteAsync("invoice").WithTimeout();
+
+        Assert.Equal(2, deleted);
+        Assert.Equal(0, again);
+        Assert.Null(await DefinitionStore.FindByIdAsync("invoice:v1").WithTimeout());
+        Assert.Null(await DefinitionStore.FindLatestAsync("invoice").WithTimeout());
+        Assert.NotNull(await DefinitionStore.FindByIdAsync("leave:v1").WithTimeout());
+    }
 }

@@ -69,6 +69,67 @@ public abstract class InstanceStoreContractTests : WorkflowStoreContractTests
     }
 
     [ContractFact]
+    public async Task ListAsync_AfterCursor_SeesEachOldInstanceOnce()
+    {
+        // "i2a" and "i2b" share a creation time, so the cursor must also compare ids.
+        var old = new[] { ("i0", 0), ("i1", 1), ("i2a", 2), ("i2b", 2), ("i3", 3), ("i4", 4) };
+        foreach (var (id, minute) in old)
+        {
+            await CommitAsync(TestData.NewInstance(id) with { Summary = TestData.Summary(id, createdAt: TestData.BaseTime.AddMinutes(minute)) });
+        }
+
+        var seen = new List<string>();
+        InstanceCursor? after = null;
+        for (var pageNumber = 0; pageNumber < 10; pageNumber++)
+        {
+            var page = await InstanceStore.ListAsync(new InstanceListQuery(new PageRequest(1, 2), After: after)).WithTimeout();
+            seen.AddRange(page.Items.Select(summary => summary.Id));
+            if (page.Items.Count < 2)
+            {
+                break;
+            }
+
+            after = new InstanceCursor(page.Items[^1].CreatedAt, page.Items[^1].Id);
+
+            // An instance created while a client pages sorts before every cursor, so it never shifts a later page.
+            var newId = "new" + pageNumber;
+            await CommitAsync(TestData.NewInstance(newId) with { Summary = TestData.Summary(newId, createdAt: TestData.BaseTime.AddHours(1 + pageNumber)) });
+        }
+
+        Assert.Equal(["i4", "i3", "i2b", "i2a", "i1", "i0"], seen);
+    }
+
+    [ContractFact]
+    public async Task ListAsync_AfterCursor_CountsEveryMatch()
+    {
+        for (var n = 0; n < 3; n++)
+        {
+            await CommitAsync(TestData.NewInstance("i" + n) with { Summary = TestData.Summary("i" + n, createdAt: TestData.BaseTime.AddMinutes(n)) });
+        }
+
+        var page = await InstanceStore.ListAsync(new InstanceListQuery(new PageRequest(5, 10), After: new InstanceCursor(TestData.BaseTime.AddMinutes(2), "i2"))).WithTimeout();
+
+        Assert.Equal(3, page.TotalCount);
+        Assert.Equal(["i1", "i0"], page.Items.Select(summary => summary.Id));
+    }
+
+    [ContractFact]
+    public async Task ListFinishedBeforeAsync_ReturnsOldFinishedOldestFirst()
+    {
+        await CommitAsync(TestData.NewInstance("late") with { Summary = TestData.Summary("late", WorkflowSubStatus.Cancelled) with { FinishedAt = TestData.BaseTime.AddHours(2) } });
+        await CommitAsync(TestData.NewInstance("early") with { Summary = TestData.Summary("early", WorkflowSubStatus.Finished) with { FinishedAt = TestData.BaseTime } });
+        await CommitAsync(TestData.NewInstance("middle") with { Summary = TestData.Summary("middle", WorkflowSubStatus.Faulted) with { FinishedAt = TestData.BaseTime.AddHours(1) } });
+        await CommitAsync(TestData.NewInstance("recent") with { Summary = TestData.Summary("recent", WorkflowSubStatus.Finished) with { FinishedAt = TestData.BaseTime.AddHours(5) } });
+        await CommitAsync(TestData.NewInstance("running") with { Summary = TestData.Summary("running", WorkflowSubStatus.Suspended) });
+
+        var all = await InstanceStore.ListFinishedBeforeAsync(TestData.BaseTime.AddHours(3), 10).WithTimeout();
+        var firstTwo = await InstanceStore.ListFinishedBeforeAsync(TestData.BaseTime.AddHours(3), 2).WithTimeout();
+
+        Assert.Equal(["early", "middle", "late"], all);
+        Assert.Equal(["early", "middle"], firstTwo);
+    }
+
+    [ContractFact]
     public async Task ListAsync_Paging_ReturnsTotalCountAndPage()
     {
         for (var n = 0; n < 5; n++)

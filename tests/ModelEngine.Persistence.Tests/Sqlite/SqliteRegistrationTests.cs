@@ -46,5 +46,7 @@ public sealed class SqliteRegistrationTests
     private sealed class StubCommitter : IWorkflowCommitter
     {
         public Task CommitAsync(WorkflowCommit commit, CancellationToken cancellationToken = default) => Task.CompletedTask;
+
+        public Task<bool> DeleteInstanceAsync(string instanceId, CancellationToken cancellationToken = default) => Task.FromResult(false);
     }
 }

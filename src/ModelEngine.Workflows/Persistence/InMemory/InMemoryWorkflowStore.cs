@@ -35,6 +35,9 @@ public sealed class InMemoryWorkflowStore : IWorkflowDefinitionStore, IWorkflowI
     public Task<WorkflowDefinitionRecord?> FindPublishedAsync(string definitionId, CancellationToken cancellationToken = default) =>
         FindDefinition(record => record.DefinitionId == definitionId && record.IsPublished);
 
+    public Task<WorkflowDefinitionRecord?> FindVersionAsync(string definitionId, int version, CancellationToken cancellationToken = default) =>
+        FindDefinition(record => record.DefinitionId == definitionId && record.Version == version);
+
     public Task<Page<WorkflowDefinitionSummary>> ListAsync(DefinitionListQuery query, CancellationToken cancellationToken = default)
     {
         lock (_gate)
@@ -45,9 +48,36 @@ public sealed class InMemoryWorkflowStore : IWorkflowDefinitionStore, IWorkflowI
                 .OrderBy(record => record.Name ?? record.DefinitionId, StringComparer.OrdinalIgnoreCase)
                 .ToList();
             var items = matches.Skip(query.Page.Skip).Take(query.Page.PageSize)
-                .Select(record => new WorkflowDefinitionSummary(record.Id, record.DefinitionId, record.Version, record.Name, record.Description, record.IsLatest, record.IsPublished, record.CreatedAt, record.UpdatedAt))
+                .Select(record => record.ToSummary())
                 .ToList();
             return Task.FromResult(new Page<WorkflowDefinitionSummary>(items, matches.Count));
+        }
+    }
+
+    public Task<Page<WorkflowDefinitionSummary>> ListVersionsAsync(string definitionId, PageRequest page, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            var versions = _definitions.Values
+                .Where(record => record.DefinitionId == definitionId)
+                .OrderByDescending(record => record.Version)
+                .ToList();
+            var items = versions.Skip(page.Skip).Take(page.PageSize).Select(record => record.ToSummary()).ToList();
+            return Task.FromResult(new Page<WorkflowDefinitionSummary>(items, versions.Count));
+        }
+    }
+
+    public Task<int> DeleteAsync(string definitionId, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            var ids = _definitions.Values.Where(record => record.DefinitionId == definitionId).Select(record => record.Id).ToList();
+            foreach (var id in ids)
+            {
+                _definitions.Remove(id);
+            }
+
+            return Task.FromResult(ids.Count);
         }
     }
 
@@ -91,9 +121,12 @@ public sealed class InMemoryWorkflowStore : IWorkflowDefinitionStore, IWorkflowI
                 .Where(summary => query.CorrelationId is null || summary.CorrelationId == query.CorrelationId)
                 .Where(summary => query.VisibleTo is null || query.VisibleTo.IsAdmin || query.VisibleTo.IsDesigner || summary.Initiator == query.VisibleTo.Name)
                 .OrderByDescending(summary => summary.CreatedAt)
-                .ThenBy(summary => summary.Id, StringComparer.Ordinal)
+                .ThenByDescending(summary => summary.Id, StringComparer.Ordinal)
                 .ToList();
-            return Task.FromResult(new Page<WorkflowInstanceSummary>(matches.Skip(query.Page.Skip).Take(query.Page.PageSize).ToList(), matches.Count));
+            var page = query.After is { } after
+                ? matches.Where(summary => IsAfter(summary, after)).Take(query.Page.PageSize)
+                : matches.Skip(query.Page.Skip).Take(query.Page.PageSize);
+            return Task.FromResult(new Page<WorkflowInstanceSummary>(page.ToList(), matches.Count));
         }
     }
 
@@ -104,6 +137,21 @@ public sealed class InMemoryWorkflowStore : IWorkflowDefinitionStore, IWorkflowI
             IReadOnlyList<string> ids = _instances.Values
                 .Where(snapshot => snapshot.Summary.SubStatus is WorkflowSubStatus.Pending or WorkflowSubStatus.Executing)
                 .Select(snapshot => snapshot.Summary.Id)
+                .ToList();
+            return Task.FromResult(ids);
+        }
+    }
+
+    public Task<IReadOnlyList<string>> ListFinishedBeforeAsync(DateTimeOffset finishedBefore, int maxCount, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            IReadOnlyList<string> ids = _instances.Values
+                .Select(snapshot => snapshot.Summary)
+                .Where(summary => summary.Status == WorkflowStatus.Finished && summary.FinishedAt < finishedBefore)
+                .OrderBy(summary => summary.FinishedAt)
+                .Take(maxCount)
+                .Select(summary => summary.Id)
                 .ToList();
             return Task.FromResult(ids);
         }
@@ -147,6 +195,35 @@ public sealed class InMemoryWorkflowStore : IWorkflowDefinitionStore, IWorkflowI
         }
 
         return Task.CompletedTask;
+    }
+
+    public Task<bool> DeleteInstanceAsync(string instanceId, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            if (!_instances.Remove(instanceId))
+            {
+                return Task.FromResult(false);
+            }
+
+            foreach (var bookmark in _bookmarks.Values.Where(bookmark => bookmark.WorkflowInstanceId == instanceId).ToList())
+            {
+                _bookmarks.Remove(bookmark.Id);
+            }
+
+            foreach (var (timerId, _) in _timers.Where(entry => entry.Value.Timer.WorkflowInstanceId == instanceId).ToList())
+            {
+                _timers.Remove(timerId);
+            }
+
+            _journal.Remove(instanceId);
+            foreach (var handler in _changeHandlers)
+            {
+                handler.RemoveInstance(instanceId);
+            }
+
+            return Task.FromResult(true);
+        }
     }
 
     public Task<IReadOnlyList<DurableTimer>> ListDueAsync(DateTimeOffset dueBefore, int maxCount, CancellationToken cancellationToken = default)
@@ -235,6 +312,11 @@ public sealed class InMemoryWorkflowStore : IWorkflowDefinitionStore, IWorkflowI
             _changeHandlers.First(candidate => candidate.CanApply(change)).Apply(change);
         }
     }
+
+    /// <summary>Returns whether an instance comes after the cursor in the newest-first order of the instance list.</summary>
+    private static bool IsAfter(WorkflowInstanceSummary summary, InstanceCursor after) =>
+        summary.CreatedAt < after.CreatedAt
+        || (summary.CreatedAt == after.CreatedAt && string.CompareOrdinal(summary.Id, after.Id) < 0);
 
     private Task<WorkflowDefinitionRecord?> FindDefinition(Func<WorkflowDefinitionRecord, bool> predicate)
     {
