@@ -61,6 +61,7 @@ public static class WorkflowServiceCollectionExtensions
             .AddActivity<FlowJoin>()
             .AddActivity<Delay>()
             .AddActivity<RunTask>()
+            .AddActivity<Event>()
             .AddActivity<While>()
             .AddActivity<ForEach>()
             .AddActivity<Break>();

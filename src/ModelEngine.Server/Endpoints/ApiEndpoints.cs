@@ -11,6 +11,7 @@ internal static class ApiEndpoints
         api.MapInstanceEndpoints();
         api.MapTaskEndpoints();
         api.MapRunTaskEndpoints();
+        api.MapEventEndpoints();
         api.MapDescriptorEndpoints();
         return app;
     }

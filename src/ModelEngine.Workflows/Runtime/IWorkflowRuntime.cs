@@ -43,6 +43,13 @@ public interface IWorkflowRuntime
     /// <summary>Runs the committed Pending work of an instance, if any. Background workers and recovery call it.</summary>
     Task RunPendingAsync(string instanceId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Resumes every instance waiting in an Event activity for <paramref name="eventName"/>, or only those with
+    /// <paramref name="correlationId"/> when it is set, and returns their ids. Each resume is committed before this
+    /// returns; an instance whose bookmark another request consumed first is skipped.
+    /// </summary>
+    Task<IReadOnlyList<string>> TriggerEventAsync(string eventName, string? correlationId, System.Text.Json.Nodes.JsonNode? input, CancellationToken cancellationToken = default);
+
     /// <summary>Loads an instance view, or <see langword="null"/> when it does not exist.</summary>
     Task<WorkflowInstanceView?> GetAsync(string instanceId, CancellationToken cancellationToken = default);
 }

@@ -191,6 +191,46 @@ public sealed partial class WorkflowRuntime : IWorkflowRuntime
         LogExecuted(_logger, instanceId, workflow.DefinitionId, state.SubStatus);
     }
 
+    public async Task<IReadOnlyList<string>> TriggerEventAsync(string eventName, string? correlationId, JsonNode? input, CancellationToken cancellationToken = default)
+    {
+        // NOTE: waiting events are found by listing Event bookmarks and matching the name here; a store index on
+        // the event name would avoid reading every waiting event.
+        var bookmarks = await _instances.ListBookmarksAsync(Activities.Primitives.Event.TypeName, null, cancellationToken);
+        var resumed = new List<string>();
+        foreach (var bookmark in bookmarks)
+        {
+            if (!IsEvent(bookmark, eventName) || (correlationId is not null && bookmark.CorrelationId != correlationId))
+            {
+                continue;
+            }
+
+            try
+            {
+                await ResumeAsync(new ResumeWorkflowRequest(bookmark.WorkflowInstanceId, bookmark.Id, input?.DeepClone()), cancellationToken);
+                resumed.Add(bookmark.WorkflowInstanceId);
+            }
+            catch (Exception exception) when (exception is BookmarkNotFoundException or ConcurrencyConflictException or WorkflowNotFoundException)
+            {
+                LogEventSkipped(_logger, bookmark.WorkflowInstanceId, eventName, exception.Message);
+            }
+        }
+
+        return resumed;
+    }
+
+    private static bool IsEvent(BookmarkRecord bookmark, string eventName)
+    {
+        if (bookmark.PayloadJson is null)
+        {
+            return false;
+        }
+
+        var payload = JsonNode.Parse(bookmark.PayloadJson) as JsonObject;
+        return payload?[Activities.Primitives.Event.EventNameProperty] is JsonValue value
+            && value.TryGetValue(out string? name)
+            && string.Equals(name, eventName, StringComparison.Ordinal);
+    }
+
     public async Task<WorkflowInstanceView?> GetAsync(string instanceId, CancellationToken cancellationToken = default)
     {
         var snapshot = await _instances.LoadAsync(instanceId, cancellationToken);
@@ -312,6 +352,9 @@ public sealed partial class WorkflowRuntime : IWorkflowRuntime
 
     [LoggerMessage(EventId = 1004, Level = LogLevel.Information, Message = "Workflow instance {WorkflowInstanceId} cancelled")]
     private static partial void LogCancelled(ILogger logger, string workflowInstanceId);
+
+    [LoggerMessage(EventId = 1007, Level = LogLevel.Debug, Message = "Workflow instance {WorkflowInstanceId} skipped for event {EventName}: {Reason}")]
+    private static partial void LogEventSkipped(ILogger logger, string workflowInstanceId, string eventName, string reason);
 
     [LoggerMessage(EventId = 1005, Level = LogLevel.Information, Message = "Workflow instance {WorkflowInstanceId} retried")]
     private static partial void LogRetried(ILogger logger, string workflowInstanceId);
