@@ -24,6 +24,7 @@ public sealed partial class WorkflowRuntime : IWorkflowRuntime
     private readonly IServiceProvider _services;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<WorkflowRuntime> _logger;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _executing = new(StringComparer.Ordinal);
 
     public WorkflowRuntime(
         IWorkflowDefinitionStore definitions,
@@ -186,8 +187,17 @@ public sealed partial class WorkflowRuntime : IWorkflowRuntime
         var state = WorkflowStateSerializer.Deserialize(snapshot.StateJson);
         var workflow = await _graphs.GetAsync(state.DefinitionVersionId, cancellationToken);
         var context = new WorkflowExecutionContext(workflow, state, _services, _evaluators, _timeProvider, cancellationToken);
-        await context.RunAsync();
-        await CommitAsync(context, snapshot.Summary.Revision, [], cancellationToken);
+        _executing.TryAdd(instanceId, 0);
+        try
+        {
+            await context.RunAsync();
+            await CommitAsync(context, snapshot.Summary.Revision, [], cancellationToken);
+        }
+        finally
+        {
+            _executing.TryRemove(instanceId, out _);
+        }
+
         LogExecuted(_logger, instanceId, workflow.DefinitionId, state.SubStatus);
     }
 
@@ -234,7 +244,17 @@ public sealed partial class WorkflowRuntime : IWorkflowRuntime
     public async Task<WorkflowInstanceView?> GetAsync(string instanceId, CancellationToken cancellationToken = default)
     {
         var snapshot = await _instances.LoadAsync(instanceId, cancellationToken);
-        return snapshot is null ? null : ToView(snapshot.Summary, WorkflowStateSerializer.Deserialize(snapshot.StateJson));
+        if (snapshot is null)
+        {
+            return null;
+        }
+
+        // A step commits only at its end, so the stored status stays Pending while it runs. This node knows better.
+        // NOTE: only the node that runs the step reports Executing; other nodes sharing the database show Pending.
+        var summary = snapshot.Summary.SubStatus == WorkflowSubStatus.Pending && _executing.ContainsKey(instanceId)
+            ? snapshot.Summary with { SubStatus = WorkflowSubStatus.Executing }
+            : snapshot.Summary;
+        return ToView(summary, WorkflowStateSerializer.Deserialize(snapshot.StateJson));
     }
 
     private async Task<Workflow> ResolveWorkflowAsync(StartWorkflowRequest request, CancellationToken cancellationToken)
