@@ -3,6 +3,7 @@ using ModelEngine.Server.Tests.Infrastructure;
 namespace ModelEngine.Server.Tests;
 
 /// <summary>Runs a Delay through Hangfire on the shared SQLite file, with scheduling on.</summary>
+[Collection(HangfireCollection.Name)]
 public sealed class HangfireTimerTests : IClassFixture<HangfireTimerTests.HangfireServerFactory>
 {
     private readonly ServerFactory _factory;

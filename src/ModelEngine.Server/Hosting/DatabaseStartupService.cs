@@ -1,14 +1,15 @@
 using Microsoft.Extensions.Options;
 using ModelEngine.Persistence.EntityFrameworkCore;
+using ModelEngine.Server.Scheduling;
 using ModelEngine.Workflows.Persistence;
 using ModelEngine.Workflows.Runtime;
 
 namespace ModelEngine.Server.Hosting;
 
 /// <summary>
-/// Migrates the database and queues the instances that a crash left Pending or Executing. It is registered before the
-/// other hosted services, and the host starts those one after another, so nothing reads the database before it is
-/// migrated.
+/// Migrates the database, creates Hangfire's tables on PostgreSQL and SQL Server, and queues the instances that a
+/// crash left Pending or Executing. It is registered before the other hosted services, and the host starts those one
+/// after another, so nothing reads the database before it is migrated.
 /// </summary>
 internal sealed partial class DatabaseStartupService : IHostedService
 {
@@ -38,6 +39,14 @@ internal sealed partial class DatabaseStartupService : IHostedService
         {
             Log.Migrating(_logger);
             await _services.MigrateModelEngineDatabaseAsync(cancellationToken);
+
+            // Registered only when Hangfire runs in this process. On PostgreSQL and SQL Server its tables need the
+            // database that the migrations have just created.
+            if (_services.GetService<HangfireSchemaInstaller>() is { } hangfireSchema)
+            {
+                await hangfireSchema.InstallAsync(cancellationToken);
+            }
+
             Log.Migrated(_logger);
         }
 

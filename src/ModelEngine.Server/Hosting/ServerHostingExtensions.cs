@@ -26,18 +26,22 @@ internal static class ServerHostingExtensions
         var services = builder.Services;
         var configuration = builder.Configuration;
 
-        // A relative path is taken from the current directory, as Microsoft.Data.Sqlite itself does. `dotnet run` starts
-        // the server in its project folder, so the default file is src/ModelEngine.Server/data/modelengine.db.
-        var (connectionString, databasePath) = SqliteConnectionResolver.Resolve(
-            configuration.GetConnectionString(SqliteConnectionResolver.ConnectionStringName),
-            Directory.GetCurrentDirectory());
+        // For SQLite, a relative path is taken from the current directory, as Microsoft.Data.Sqlite itself does. `dotnet
+        // run` starts the server in its project folder, so the default file is src/ModelEngine.Server/data/modelengine.db.
+        var database = ServerDatabase.Resolve(configuration, Directory.GetCurrentDirectory());
+        var persistenceOptions = configuration.GetSection(PersistenceOptions.SectionName).Get<PersistenceOptions>() ?? new PersistenceOptions();
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddModelEngineWorkflows();
         services.AddModelEngineHumanTasks();
         services.AddModelEngineWaterflow();
         services.AddModelEngineScripting(configuration);
-        services.AddModelEngineEntityFrameworkCore(connectionString);
+        services.AddModelEngineEntityFrameworkCore(database.Provider, database.ConnectionString, sqlite =>
+        {
+            sqlite.BusyTimeout = persistenceOptions.Sqlite.BusyTimeout;
+            sqlite.Synchronous = persistenceOptions.Sqlite.Synchronous;
+        });
+        services.AddSingleton(database);
 
         // Background execution. The hosted services start one after another in this order, so the database is
         // migrated before the workers, the timer sweep and Hangfire touch it.
@@ -47,7 +51,9 @@ internal static class ServerHostingExtensions
         services.RemoveAll<IWorkflowWorkQueue>();
         services.AddSingleton<IWorkflowWorkQueue>(provider => provider.GetRequiredService<WorkflowWorkQueue>());
         services.AddSingleton<StartupReadinessHealthCheck>();
-        services.AddHealthChecks().AddCheck<StartupReadinessHealthCheck>("startup", tags: [StartupReadinessHealthCheck.Tag]);
+        services.AddHealthChecks()
+            .AddCheck<StartupReadinessHealthCheck>("startup", tags: [StartupReadinessHealthCheck.Tag])
+            .AddCheck<DatabaseHealthCheck>("database", tags: [StartupReadinessHealthCheck.Tag]);
         services.AddHostedService<DatabaseStartupService>();
         services.AddHostedService<WorkflowWorkerService>();
         services.AddOptions<RetentionOptions>().Bind(configuration.GetSection(RetentionOptions.SectionName)).ValidateOnStart();
@@ -55,7 +61,7 @@ internal static class ServerHostingExtensions
         services.AddHostedService<FinishedInstanceRetentionService>();
 
         services.RemoveAll<IDurableTimerScheduler>();
-        services.AddServerScheduling(configuration, databasePath);
+        services.AddServerScheduling(configuration, database);
 
         services.AddServerIdentity(configuration);
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();

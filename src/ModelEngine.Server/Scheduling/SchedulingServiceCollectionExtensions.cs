@@ -1,17 +1,27 @@
 using Hangfire;
+using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
+using Hangfire.SqlServer;
 using Hangfire.Storage.SQLite;
+using Microsoft.Data.SqlClient;
+using ModelEngine.Persistence.EntityFrameworkCore;
+using ModelEngine.Server.Hosting;
 using ModelEngine.Workflows.Runtime;
 
 namespace ModelEngine.Server.Scheduling;
 
-/// <summary>Registers the timer jobs and, when <c>Scheduling:Enabled</c> is on, Hangfire with SQLite storage.</summary>
+/// <summary>
+/// Registers the timer jobs and, when <c>Scheduling:Enabled</c> is on, Hangfire with its storage in the server's own
+/// database.
+/// </summary>
 internal static class SchedulingServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the timer scheduling. Hangfire stores its jobs in <paramref name="databasePath"/>, the engine's own SQLite
-    /// file, in tables of its own.
+    /// Adds the timer scheduling. Hangfire stores its jobs in <paramref name="database"/>, in tables of its own: in the
+    /// SQLite file itself, or in the schema <see cref="HangfireSchemaInstaller.PostgreSqlSchema"/> on PostgreSQL and
+    /// <see cref="HangfireSchemaInstaller.SqlServerSchema"/> on SQL Server.
     /// </summary>
-    public static IServiceCollection AddServerScheduling(this IServiceCollection services, IConfiguration configuration, string databasePath)
+    public static IServiceCollection AddServerScheduling(this IServiceCollection services, IConfiguration configuration, ServerDatabase database)
     {
         var section = configuration.GetSection(SchedulingOptions.SectionName);
         services.Configure<SchedulingOptions>(section);
@@ -29,10 +39,8 @@ internal static class SchedulingServiceCollectionExtensions
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
-            .UseSQLiteStorage(databasePath, new SQLiteStorageOptions
-            {
-                QueuePollInterval = options.SchedulePollingInterval,
-            }));
+            .UseServerDatabaseStorage(database, options));
+        services.AddSingleton<HangfireSchemaInstaller>();
         services.AddSingleton<IDurableTimerScheduler, HangfireTimerScheduler>();
         services.AddHostedService<TimerSweepStartupService>();
         services.AddHangfireServer(server =>
@@ -41,6 +49,44 @@ internal static class SchedulingServiceCollectionExtensions
             server.WorkerCount = options.WorkerCount;
         });
         return services;
+    }
+
+    /// <summary>
+    /// Stores Hangfire's jobs in the server's database, without opening a connection. On PostgreSQL and SQL Server the
+    /// database may not exist yet, so <see cref="HangfireSchemaInstaller"/> creates the tables after the migrations.
+    /// </summary>
+    private static IGlobalConfiguration UseServerDatabaseStorage(this IGlobalConfiguration configuration, ServerDatabase database, SchedulingOptions options)
+    {
+        switch (database.Provider)
+        {
+            case PersistenceProvider.Sqlite:
+                return configuration.UseSQLiteStorage(database.SqliteDatabasePath!, new SQLiteStorageOptions
+                {
+                    QueuePollInterval = options.SchedulePollingInterval,
+                });
+            case PersistenceProvider.PostgreSql:
+                var postgreSqlOptions = new PostgreSqlStorageOptions
+                {
+                    SchemaName = HangfireSchemaInstaller.PostgreSqlSchema,
+                    PrepareSchemaIfNecessary = false,
+                    QueuePollInterval = options.SchedulePollingInterval,
+                };
+                return configuration.UseStorage(new PostgreSqlStorage(
+                    new NpgsqlConnectionFactory(database.ConnectionString, postgreSqlOptions), postgreSqlOptions));
+            case PersistenceProvider.SqlServer:
+                var connectionString = database.ConnectionString;
+                return configuration.UseStorage(new SqlServerStorage(() => new SqlConnection(connectionString), new SqlServerStorageOptions
+                {
+                    SchemaName = HangfireSchemaInstaller.SqlServerSchema,
+                    PrepareSchemaIfNecessary = false,
+
+                    // The detection reads the schema version from the database, which may not exist yet when the storage is built.
+                    TryAutoDetectSchemaDependentOptions = false,
+                    QueuePollInterval = options.SchedulePollingInterval,
+                }));
+            default:
+                throw new ArgumentOutOfRangeException(nameof(database), database.Provider, $"Hangfire has no storage for the database provider {database.Provider}.");
+        }
     }
 
     /// <summary>Serves the Hangfire dashboard at <c>/hangfire</c> to admins, when scheduling and the dashboard are on.</summary>

@@ -1,0 +1,89 @@
+using ModelEngine.Persistence.Tests.PostgreSql;
+using ModelEngine.Server.Tests.Infrastructure;
+using Npgsql;
+
+namespace ModelEngine.Server.Tests.PostgreSql;
+
+/// <summary>
+/// A server on PostgreSQL, with Hangfire on, and a database of its own, <c>modelengine_server_test_&lt;random&gt;</c>,
+/// created on the server that <c>MODELENGINE_TEST_POSTGRES</c> names and dropped when the test class ends. Without the
+/// variable nothing is created, and <see cref="Server"/> throws the message that names it.
+/// </summary>
+public sealed class PostgresServerFactory : IAsyncLifetime
+{
+    private ServerFactory? _server;
+
+    public string DatabaseName { get; } = "modelengine_server_test_" + Guid.NewGuid().ToString("N");
+
+    /// <summary>The connection string of this class's database.</summary>
+    public string ConnectionString => new NpgsqlConnectionStringBuilder(PostgresTestServer.RequireConnectionString())
+    {
+        Database = DatabaseName,
+    }.ConnectionString;
+
+    /// <summary>The server, or an exception that names <c>MODELENGINE_TEST_POSTGRES</c> when it is not set.</summary>
+    public ServerFactory Server
+    {
+        get
+        {
+            PostgresTestServer.RequireConnectionString();
+            return _server ?? throw new InvalidOperationException("The PostgreSQL server factory was used before InitializeAsync created the server.");
+        }
+    }
+
+    public async Task InitializeAsync()
+    {
+        if (PostgresTestServer.ConnectionString is null)
+        {
+            return;
+        }
+
+        // The name is generated above from a GUID, so quoting it is safe. Identifiers cannot be parameters.
+        await ExecuteOnServerAsync($"CREATE DATABASE \"{DatabaseName}\"");
+        _server = new ServerFactory()
+            .WithSetting("Persistence:Provider", "PostgreSql")
+            .WithSetting("ConnectionStrings:ModelEngine", ConnectionString)
+            .WithSetting("Scheduling:Enabled", "true");
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_server is null)
+        {
+            return;
+        }
+
+        await _server.DisposeAsync().AsTask().WaitAsync(Timeouts.Request);
+        await using (var pooled = new NpgsqlConnection(ConnectionString))
+        {
+            NpgsqlConnection.ClearPool(pooled);
+        }
+
+        await ExecuteOnServerAsync($"DROP DATABASE IF EXISTS \"{DatabaseName}\" WITH (FORCE)");
+    }
+
+    /// <summary>
+    /// Runs a query on this class's database, with <paramref name="parameters"/> as <c>$1</c>, <c>$2</c> and so on,
+    /// and returns the first column of the first row.
+    /// </summary>
+    public async Task<object?> QueryScalarAsync(string sql, params object[] parameters)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync().WaitAsync(Timeouts.Request);
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var parameter in parameters)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = parameter });
+        }
+
+        return await command.ExecuteScalarAsync().WaitAsync(Timeouts.Request);
+    }
+
+    private static async Task ExecuteOnServerAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(PostgresTestServer.RequireConnectionString());
+        await connection.OpenAsync().WaitAsync(Timeouts.Request);
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync().WaitAsync(Timeouts.Request);
+    }
+}
