@@ -136,8 +136,8 @@ public sealed class RunWaterflow : Activity
                 $"Activity '{Id}' (RunWaterflow) was resumed without a valid 'release': send {{\"release\": \"all\"}} or {{\"release\": [item ids]}} as the task's data.");
         }
 
-        var wanted = ids.Select(id => id?.ToString()).ToHashSet(StringComparer.Ordinal);
-        return held.Where(entry => wanted.Contains(entry!["id"]!.GetValue<string>())).Select(entry => entry!["value"]?.DeepClone()).ToList();
+        var requestedIds = ids.Select(id => id?.ToString()).ToHashSet(StringComparer.Ordinal);
+        return held.Where(entry => requestedIds.Contains(entry!["id"]!.GetValue<string>())).Select(entry => entry!["value"]?.DeepClone()).ToList();
     }
 
     private static JsonObject ReleaseSchema(JsonArray held)
