@@ -60,6 +60,8 @@ public static class WorkflowServiceCollectionExtensions
             .AddActivity<FlowFork>()
             .AddActivity<FlowJoin>()
             .AddActivity<Delay>()
+            .AddActivity<StartAt>()
+            .AddActivity<Activities.Primitives.Timer>()
             .AddActivity<RunTask>()
             .AddActivity<Event>()
             .AddActivity<While>()
