@@ -153,6 +153,34 @@ public sealed class AcceptanceFlowTests : IClassFixture<ServerFactory>
         Assert.Null(Instances.FindTask(await bob.GetObjectAsync("/api/tasks"), instanceId));
     }
 
+    [Fact]
+    public async Task Dispatch_RepeatedIdempotencyKey_ReturnsFirstInstance()
+    {
+        var dave = await _factory.CreateClientForAsync("dave");
+        var alice = await _factory.CreateClientForAsync("alice");
+        await Fixtures.PublishAsync(dave, Fixtures.LoadAs(Fixtures.PurchaseApproval, "purchase-idempotent"));
+
+        async Task<string> DispatchWithKeyAsync(string key)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/workflow-definitions/purchase-idempotent/dispatch")
+            {
+                Content = JsonContent.Create(new { input = new { amount = 10, item = "Pen" } }),
+            };
+            request.Headers.Add("Idempotency-Key", key);
+            var response = await alice.SendAsync(request);
+            return (await response.ReadObjectAsync(HttpStatusCode.Accepted))["workflowInstanceId"]!.GetValue<string>();
+        }
+
+        var first = await DispatchWithKeyAsync("purchase-4711");
+        var again = await DispatchWithKeyAsync("purchase-4711");
+        var other = await DispatchWithKeyAsync("purchase-4712");
+
+        Assert.Equal(first, again);
+        Assert.NotEqual(first, other);
+        var list = await dave.GetObjectAsync("/api/workflow-instances?definitionId=purchase-idempotent");
+        Assert.Equal(2, list["totalCount"]?.GetValue<int>());
+    }
+
     private static async Task<JsonObject> PostWithIfMatchAsync(HttpClient client, string path, string etag, HttpStatusCode expected)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, path);

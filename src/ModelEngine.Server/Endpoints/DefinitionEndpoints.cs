@@ -144,9 +144,20 @@ internal static class DefinitionEndpoints
         return WorkflowInstanceResponse.From(view);
     }
 
-    /// <summary>Builds the start request of dispatch and execute, with the caller as the initiator.</summary>
-    private static StartWorkflowRequest ToStartRequest(string definitionId, DispatchRequest? request, HttpContext context) =>
-        new(definitionId, request?.Input, request?.CorrelationId, context.GetUser().Name);
+    /// <summary>
+    /// Builds the start request of dispatch and execute, with the caller as the initiator and the optional
+    /// <c>Idempotency-Key</c> header.
+    /// </summary>
+    private static StartWorkflowRequest ToStartRequest(string definitionId, DispatchRequest? request, HttpContext context)
+    {
+        var key = context.Request.Headers["Idempotency-Key"].ToString();
+        if (key.Length > 200)
+        {
+            throw new RequestValidationException("Idempotency-Key", key[..20] + "…", "The Idempotency-Key header is longer than 200 characters. Send a shorter key, such as a GUID.");
+        }
+
+        return new(definitionId, request?.Input, request?.CorrelationId, context.GetUser().Name, IdempotencyKey: key.Length == 0 ? null : key);
+    }
 
     private static IResult SavedResult(SaveDefinitionResult result)
     {

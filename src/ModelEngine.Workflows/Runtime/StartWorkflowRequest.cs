@@ -4,11 +4,13 @@ namespace ModelEngine.Workflows.Runtime;
 
 /// <summary>
 /// A request to start an instance of the published version of <see cref="DefinitionId"/>, or of the version
-/// <see cref="VersionId"/> when it is set.
+/// <see cref="VersionId"/> when it is set. With an <see cref="IdempotencyKey"/>, a repeated dispatch by the same
+/// initiator returns the instance the first one created instead of starting another.
 /// </summary>
 public sealed record StartWorkflowRequest(
     string DefinitionId,
     JsonObject? Input = null,
     string? CorrelationId = null,
     string? Initiator = null,
-    string? VersionId = null);
+    string? VersionId = null,
+    string? IdempotencyKey = null);

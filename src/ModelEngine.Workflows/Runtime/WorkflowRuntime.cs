@@ -69,12 +69,40 @@ public sealed partial class WorkflowRuntime : IWorkflowRuntime
     public async Task<string> DispatchAsync(StartWorkflowRequest request, CancellationToken cancellationToken = default)
     {
         var workflow = await ResolveWorkflowAsync(request, cancellationToken);
-        var state = NewState(workflow, request);
+        var instanceId = request.IdempotencyKey is { } key ? IdempotentInstanceId(request, key) : WorkflowExecutionContext.NewId();
+        var state = WorkflowExecutionContext.CreateState(workflow, instanceId, request.Input, request.CorrelationId, request.Initiator, _timeProvider.GetUtcNow());
         var context = new WorkflowExecutionContext(workflow, state, _services, _evaluators, _timeProvider, cancellationToken);
         context.AddJournal(JournalEvents.WorkflowStarted, null, null, null);
-        await CommitAsync(context, expectedRevision: null, [], cancellationToken);
+        try
+        {
+            await CommitAsync(context, expectedRevision: null, [], cancellationToken);
+        }
+        catch (ConcurrencyConflictException) when (request.IdempotencyKey is not null)
+        {
+            // The same caller sent the same key before: that dispatch's instance is the answer.
+            var first = await _instances.FindSummaryAsync(instanceId, cancellationToken);
+            if (first?.DefinitionId != request.DefinitionId)
+            {
+                throw;
+            }
+
+            LogIdempotentDispatch(_logger, instanceId, workflow.DefinitionId);
+            return instanceId;
+        }
+
         LogDispatched(_logger, state.Id, workflow.DefinitionId);
         return state.Id;
+    }
+
+    /// <summary>
+    /// Derives the instance id from the initiator, the definition and the key, so that the instance table's primary
+    /// key makes a repeated dispatch fail to insert instead of starting a second instance.
+    /// </summary>
+    private static string IdempotentInstanceId(StartWorkflowRequest request, string key)
+    {
+        var text = $"{request.Initiator}\n{request.DefinitionId}\n{key}";
+        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text));
+        return Convert.ToHexStringLower(hash.AsSpan(0, 16));
     }
 
     public async Task ResumeAsync(ResumeWorkflowRequest request, CancellationToken cancellationToken = default)
@@ -375,6 +403,9 @@ public sealed partial class WorkflowRuntime : IWorkflowRuntime
 
     [LoggerMessage(EventId = 1007, Level = LogLevel.Debug, Message = "Workflow instance {WorkflowInstanceId} skipped for event {EventName}: {Reason}")]
     private static partial void LogEventSkipped(ILogger logger, string workflowInstanceId, string eventName, string reason);
+
+    [LoggerMessage(EventId = 1008, Level = LogLevel.Debug, Message = "Workflow instance {WorkflowInstanceId} of {DefinitionId} returned again for a repeated idempotency key")]
+    private static partial void LogIdempotentDispatch(ILogger logger, string workflowInstanceId, string definitionId);
 
     [LoggerMessage(EventId = 1005, Level = LogLevel.Information, Message = "Workflow instance {WorkflowInstanceId} retried")]
     private static partial void LogRetried(ILogger logger, string workflowInstanceId);
