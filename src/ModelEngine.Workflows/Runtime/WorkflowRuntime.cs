@@ -79,7 +79,7 @@ public sealed partial class WorkflowRuntime : IWorkflowRuntime
         }
         catch (ConcurrencyConflictException) when (request.IdempotencyKey is not null)
         {
-            // The same caller sent the same key before: that dispatch's instance is the answer.
+            // The same caller sent the same key before, so the instance of that first dispatch is returned.
             var first = await _instances.FindSummaryAsync(instanceId, cancellationToken);
             if (first?.DefinitionId != request.DefinitionId)
             {
@@ -231,8 +231,8 @@ public sealed partial class WorkflowRuntime : IWorkflowRuntime
 
     public async Task<IReadOnlyList<string>> TriggerEventAsync(string eventName, string? correlationId, JsonNode? input, CancellationToken cancellationToken = default)
     {
-        // NOTE: waiting events are found by listing Event bookmarks and matching the name here; a store index on
-        // the event name would avoid reading every waiting event.
+        // NOTE: waiting events are found by listing every Event bookmark and matching the name here. A store index on
+        // the event name would avoid reading them all.
         var bookmarks = await _instances.ListBookmarksAsync(Activities.Primitives.Event.TypeName, null, cancellationToken);
         var resumed = new List<string>();
         foreach (var bookmark in bookmarks)
@@ -277,7 +277,7 @@ public sealed partial class WorkflowRuntime : IWorkflowRuntime
             return null;
         }
 
-        // A step commits only at its end, so the stored status stays Pending while it runs. This node knows better.
+        // A step commits only at its end, so the stored status stays Pending while it runs on this node.
         // NOTE: only the node that runs the step reports Executing; other nodes sharing the database show Pending.
         var summary = snapshot.Summary.SubStatus == WorkflowSubStatus.Pending && _executing.ContainsKey(instanceId)
             ? snapshot.Summary with { SubStatus = WorkflowSubStatus.Executing }
