@@ -31,7 +31,7 @@ public sealed class AcceptanceFlowTests : IClassFixture<ServerFactory>
         Assert.Equal("capex-review", saved["definitionId"]?.GetValue<string>());
         await dave.PostObjectAsync("/api/workflow-definitions/capex-review/publish", null);
 
-        // alice dispatches it; bob (managers) sees the task and carol (finance) does not.
+        // alice dispatches it. The task is in the inbox of bob (managers) and not in that of carol (finance).
         var instanceId = await Instances.DispatchAsync(alice, "capex-review", new { amount = 25_000, item = "Forklift" });
         var task = await Instances.WaitForTaskAsync(bob, instanceId);
         var taskId = task["id"]!.GetValue<string>();

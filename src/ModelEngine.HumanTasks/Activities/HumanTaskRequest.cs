@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace ModelEngine.HumanTasks.Activities;
 
-/// <summary>What an activity asks of a person: the task's title, business data, assignment and decisions.</summary>
+/// <summary>A task an activity puts in reviewers' inboxes: its title, business data, assignment and decisions.</summary>
 public sealed record HumanTaskRequest(string Title)
 {
     public string? Description { get; init; }

@@ -8,7 +8,7 @@ namespace ModelEngine.HumanTasks.Activities;
 
 /// <summary>
 /// Puts an approval task in reviewers' inboxes and waits for its completion. The chosen outcome is the port the flow
-/// leaves through, and <see cref="Result"/> holds {outcome, comment, data, completedBy}.
+/// leaves through, and <see cref="Result"/> contains {outcome, comment, data, completedBy}.
 /// </summary>
 [Activity("ModelEngine", "Human tasks", "Asks a person to approve, reject or choose another outcome.", Kind = "Task", DisplayName = "User task")]
 [FlowNode("Approve", "Reject")]
@@ -53,7 +53,13 @@ public sealed class UserTask : Activity
     public override IReadOnlyList<string> GetOutcomes()
     {
         var outcomes = LiteralInputs.ReadStrings(Outcomes);
-        return outcomes is null ? ["*"] : outcomes.Count == 0 ? DefaultOutcomes : outcomes;
+        if (outcomes is null)
+        {
+            // The outcomes come from an expression, so they are known only at run time.
+            return ["*"];
+        }
+
+        return outcomes.Count == 0 ? DefaultOutcomes : outcomes;
     }
 
     protected override async ValueTask ExecuteAsync(ActivityExecutionContext context)

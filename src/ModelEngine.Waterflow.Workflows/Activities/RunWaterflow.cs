@@ -10,7 +10,7 @@ namespace ModelEngine.Waterflow.Workflows.Activities;
 
 /// <summary>
 /// Runs a registered Waterflow flow over a list and stores the outputs in <see cref="Result"/>. A flow with a review
-/// block stops there: the held items are saved with the instance and a task asks a reviewer which ones to release,
+/// block stops there: the held items are saved with the instance, and a human task lets a reviewer choose which ones to release,
 /// with the data <c>{ "release": [item ids] }</c> or <c>{ "release": "all" }</c>. Items not released are dropped.
 /// </summary>
 [Activity("ModelEngine", "Streaming", "Runs a Waterflow flow over a list, with an optional review of held items.", Kind = "Task", DisplayName = "Run Waterflow")]

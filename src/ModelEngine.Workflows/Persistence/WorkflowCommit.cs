@@ -24,8 +24,8 @@ public sealed record WorkflowCommit
     public IReadOnlyList<JournalEntry> Journal { get; init; } = [];
 
     /// <summary>
-    /// Records owned by other modules, such as human-task changes. The committer writes each kind it knows and fails on
-    /// a kind it does not know, so that nothing is dropped silently.
+    /// Records owned by other modules, such as human-task changes. The committer writes each kind it supports and fails on
+    /// any other kind, so that nothing is dropped silently.
     /// </summary>
     public IReadOnlyList<object> Changes { get; init; } = [];
 }

@@ -5,7 +5,7 @@ using ModelEngine.Workflows.Runtime.State;
 namespace ModelEngine.Workflows.Runtime;
 
 /// <summary>
-/// What an activity sees while it runs: its inputs, its own state, the instance's variables, and the operations that
+/// The view an activity has while it runs: its inputs, its own state, the instance's variables, and the operations that
 /// complete it, suspend it on a bookmark or record changes for the commit.
 /// </summary>
 public sealed class ActivityExecutionContext

@@ -1,8 +1,8 @@
 namespace ModelEngine.Workflows.Runtime;
 
 /// <summary>
-/// One in-process lock per instance, so that an instance has one writer at a time on this node. Entries are removed
-/// when nobody holds or waits for them. Across nodes, the revision check of the commit catches a second writer.
+/// One in-process lock per instance, so that an instance has one writer at a time on this node. An entry is removed
+/// when no caller holds or waits for it. Across nodes, the revision check of the commit catches a second writer.
 /// </summary>
 public sealed class InstanceLocks
 {

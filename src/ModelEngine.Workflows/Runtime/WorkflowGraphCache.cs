@@ -7,15 +7,15 @@ namespace ModelEngine.Workflows.Runtime;
 
 /// <summary>
 /// Loads each definition version into an executable <see cref="Workflow"/> once. A published version's model never
-/// changes, so its entry is used without asking the store again; a draft's entry is checked against the stored
-/// version and replaced when the draft was saved again. It also remembers which version of a definition is published,
-/// for <see cref="PublishedLookupLifetime"/>, so that starting an instance does not query the store each time.
+/// changes, so its entry is used without asking the store again. A draft's entry is checked against the stored
+/// version and replaced when the draft was saved again. The cache also remembers which version of a definition is
+/// published, for <see cref="PublishedLookupLifetime"/>, so that starting an instance does not query the store each time.
 /// </summary>
 public sealed class WorkflowGraphCache
 {
     /// <summary>
-    /// How long a published-version lookup is reused. Saves and publishes on this node clear it at once; on another
-    /// node sharing the database, a new publish is seen after at most this long.
+    /// How long a published-version lookup is reused. Saves and publishes on this node clear it at once. Another node
+    /// that shares the database picks up a new publish after at most this long.
     /// </summary>
     public static readonly TimeSpan PublishedLookupLifetime = TimeSpan.FromSeconds(2);
 

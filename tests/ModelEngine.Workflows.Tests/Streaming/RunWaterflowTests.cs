@@ -96,7 +96,7 @@ public sealed class RunWaterflowTests
         var id = await PublishSplitAsync(engine);
         var instance = await engine.ExecuteAsync(id, new JsonObject { ["documents"] = JsonNode.Parse(Documents) });
 
-        // A second engine on the same stored state stands in for a restarted server.
+        // Reading the stored state, as a restarted server would, shows the held items survive the step.
         var snapshot = (await engine.Instances.LoadAsync(instance.Summary.Id))!;
         var state = WorkflowStateSerializer.Deserialize(snapshot.StateJson);
         var held = state.Activities.Single(activity => activity.NodeId.EndsWith(":split", StringComparison.Ordinal)).Properties["held"]!.AsArray();
