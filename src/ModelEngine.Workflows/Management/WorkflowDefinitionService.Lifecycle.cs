@@ -35,6 +35,7 @@ public sealed partial class WorkflowDefinitionService
         record = record with { ModelJson = WithHeader(ParseModel(published), record).ToJsonString(WorkflowJson.Options) };
         await _store.SaveAsync([record], cancellationToken).ConfigureAwait(false);
         _graphs.Invalidate(definitionId);
+        await NotifyPublicationAsync(definitionId, published: null, cancellationToken).ConfigureAwait(false);
         LogRetracted(_logger, definitionId, record.Version, actor);
         return record;
     }
@@ -81,6 +82,7 @@ public sealed partial class WorkflowDefinitionService
 
         var deleted = await _store.DeleteAsync(definitionId, cancellationToken).ConfigureAwait(false);
         _graphs.Invalidate(definitionId);
+        await NotifyPublicationAsync(definitionId, published: null, cancellationToken).ConfigureAwait(false);
         LogDeleted(_logger, definitionId, deleted, running.Count);
         return deleted;
     }

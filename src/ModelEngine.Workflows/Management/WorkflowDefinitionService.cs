@@ -22,6 +22,7 @@ public sealed partial class WorkflowDefinitionService : IWorkflowDefinitionServi
     private readonly IWorkflowInstanceStore _instances;
     private readonly IWorkflowRuntime _runtime;
     private readonly TimeProvider _timeProvider;
+    private readonly IWorkflowPublicationHandler[] _publicationHandlers;
     private readonly ILogger<WorkflowDefinitionService> _logger;
 
     public WorkflowDefinitionService(
@@ -31,8 +32,10 @@ public sealed partial class WorkflowDefinitionService : IWorkflowDefinitionServi
         IWorkflowInstanceStore instances,
         IWorkflowRuntime runtime,
         TimeProvider timeProvider,
+        IEnumerable<IWorkflowPublicationHandler> publicationHandlers,
         ILogger<WorkflowDefinitionService> logger)
     {
+        _publicationHandlers = publicationHandlers.ToArray();
         _store = store;
         _loader = loader;
         _graphs = graphs;
@@ -84,9 +87,15 @@ public sealed partial class WorkflowDefinitionService : IWorkflowDefinitionServi
         }
 
         record = record with { ModelJson = WithHeader(model, record).ToJsonString(WorkflowJson.Options) };
+        var workflow = publish ? await ValidatePublishAsync(record, cancellationToken).ConfigureAwait(false) : null;
         updates.Insert(0, record);
         await _store.SaveAsync(updates, cancellationToken).ConfigureAwait(false);
         _graphs.Invalidate(definitionId);
+        if (workflow is not null)
+        {
+            await NotifyPublicationAsync(definitionId, workflow, cancellationToken).ConfigureAwait(false);
+        }
+
         return new SaveDefinitionResult(record, latest is null, errors);
     }
 
@@ -109,6 +118,7 @@ public sealed partial class WorkflowDefinitionService : IWorkflowDefinitionServi
         var now = _timeProvider.GetUtcNow();
         var record = latest with { IsPublished = true, UpdatedAt = now };
         record = record with { ModelJson = WithHeader(model, record).ToJsonString(WorkflowJson.Options) };
+        var workflow = await ValidatePublishAsync(record, cancellationToken).ConfigureAwait(false);
         var updates = new List<WorkflowDefinitionRecord> { record };
         if (await _store.FindPublishedAsync(definitionId, cancellationToken).ConfigureAwait(false) is { } previous)
         {
@@ -117,7 +127,28 @@ public sealed partial class WorkflowDefinitionService : IWorkflowDefinitionServi
 
         await _store.SaveAsync(updates, cancellationToken).ConfigureAwait(false);
         _graphs.Invalidate(definitionId);
+        await NotifyPublicationAsync(definitionId, workflow, cancellationToken).ConfigureAwait(false);
         return record;
+    }
+
+    /// <summary>Builds the graph of a version about to be published and lets every publication handler refuse it.</summary>
+    private async Task<Workflow> ValidatePublishAsync(WorkflowDefinitionRecord record, CancellationToken cancellationToken)
+    {
+        var workflow = _graphs.Get(record);
+        foreach (var handler in _publicationHandlers)
+        {
+            await handler.ValidatePublishAsync(workflow, cancellationToken).ConfigureAwait(false);
+        }
+
+        return workflow;
+    }
+
+    private async Task NotifyPublicationAsync(string definitionId, Workflow? published, CancellationToken cancellationToken)
+    {
+        foreach (var handler in _publicationHandlers)
+        {
+            await handler.OnPublicationChangedAsync(definitionId, published, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     public Task<SaveDefinitionResult> ImportAsync(JsonObject model, string? actor, CancellationToken cancellationToken = default)
