@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using ModelEngine.Persistence.EntityFrameworkCore.Auditing;
 using ModelEngine.Persistence.EntityFrameworkCore.Bookmarks;
 using ModelEngine.Persistence.EntityFrameworkCore.Configurations;
+using ModelEngine.Persistence.EntityFrameworkCore.Credentials;
 using ModelEngine.Persistence.EntityFrameworkCore.Definitions;
 using ModelEngine.Persistence.EntityFrameworkCore.HumanTasks;
 using ModelEngine.Persistence.EntityFrameworkCore.Instances;
@@ -36,6 +38,12 @@ public sealed class ModelEngineDbContext : DbContext
     internal DbSet<HumanTaskEntity> HumanTasks => Set<HumanTaskEntity>();
 
     internal DbSet<HumanTaskCandidateEntity> HumanTaskCandidates => Set<HumanTaskCandidateEntity>();
+
+    internal DbSet<AuditRecordEntity> AuditRecords => Set<AuditRecordEntity>();
+
+    internal DbSet<ApiKeyEntity> ApiKeys => Set<ApiKeyEntity>();
+
+    internal DbSet<RefreshTokenEntity> RefreshTokens => Set<RefreshTokenEntity>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

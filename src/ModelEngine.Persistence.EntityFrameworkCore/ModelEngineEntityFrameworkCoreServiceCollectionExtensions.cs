@@ -3,6 +3,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ModelEngine.HumanTasks.Inbox;
+using ModelEngine.Persistence.EntityFrameworkCore.Auditing;
+using ModelEngine.Persistence.EntityFrameworkCore.Credentials;
 using ModelEngine.Persistence.EntityFrameworkCore.Definitions;
 using ModelEngine.Persistence.EntityFrameworkCore.HumanTasks;
 using ModelEngine.Persistence.EntityFrameworkCore.Instances;
@@ -10,7 +12,9 @@ using ModelEngine.Persistence.EntityFrameworkCore.PostgreSql;
 using ModelEngine.Persistence.EntityFrameworkCore.Sqlite;
 using ModelEngine.Persistence.EntityFrameworkCore.SqlServer;
 using ModelEngine.Persistence.EntityFrameworkCore.Timers;
+using ModelEngine.Workflows.Auditing;
 using ModelEngine.Workflows.Persistence;
+using ModelEngine.Workflows.Security.Credentials;
 
 namespace ModelEngine.Persistence.EntityFrameworkCore;
 
@@ -84,6 +88,9 @@ public static class ModelEngineEntityFrameworkCoreServiceCollectionExtensions
         Replace<IWorkflowCommitter, EfWorkflowCommitter>(services);
         Replace<IDurableTimerStore, EfDurableTimerStore>(services);
         Replace<IHumanTaskStore, EfHumanTaskStore>(services);
+        Replace<IAuditLog, EfAuditLog>(services);
+        Replace<IApiKeyStore, EfApiKeyStore>(services);
+        Replace<IRefreshTokenStore, EfRefreshTokenStore>(services);
         return services;
     }
 

@@ -4,6 +4,7 @@ using ModelEngine.Workflows.Activities;
 using ModelEngine.Workflows.Activities.Flow;
 using ModelEngine.Workflows.Activities.Looping;
 using ModelEngine.Workflows.Activities.Primitives;
+using ModelEngine.Workflows.Auditing;
 using ModelEngine.Workflows.Descriptors;
 using ModelEngine.Workflows.Expressions;
 using ModelEngine.Workflows.Management;
@@ -45,6 +46,7 @@ public static class WorkflowServiceCollectionExtensions
         services.TryAddSingleton<IWorkflowInstanceStore>(provider => provider.GetRequiredService<InMemoryWorkflowStore>());
         services.TryAddSingleton<IWorkflowCommitter>(provider => provider.GetRequiredService<InMemoryWorkflowStore>());
         services.TryAddSingleton<IDurableTimerStore>(provider => provider.GetRequiredService<InMemoryWorkflowStore>());
+        services.TryAddSingleton<IAuditLog, InMemoryAuditLog>();
 
         services.AddActivity<Flowchart>()
             .AddActivity<NotFoundActivity>()

@@ -13,6 +13,8 @@ internal static class ApiEndpoints
         api.MapRunTaskEndpoints();
         api.MapEventEndpoints();
         api.MapDescriptorEndpoints();
+        api.MapAuditEndpoints();
+        api.MapApiKeyEndpoints();
         return app;
     }
 }

@@ -1,7 +1,9 @@
 using System.Text.Json.Nodes;
+using ModelEngine.Server.Auditing;
 using ModelEngine.Server.Endpoints.Contracts;
 using ModelEngine.Server.Identity;
 using ModelEngine.Server.Problems;
+using ModelEngine.Workflows.Auditing;
 using ModelEngine.Workflows.Management;
 using ModelEngine.Workflows.Persistence;
 using ModelEngine.Workflows.Runtime;
@@ -51,7 +53,12 @@ internal static class DefinitionEndpoints
         return api;
     }
 
-    private static async Task<IResult> SaveAsync(SaveDefinitionRequest? request, HttpContext context, IWorkflowDefinitionService definitions, CancellationToken cancellationToken)
+    private static async Task<IResult> SaveAsync(
+        SaveDefinitionRequest? request,
+        HttpContext context,
+        IWorkflowDefinitionService definitions,
+        AuditTrail audit,
+        CancellationToken cancellationToken)
     {
         if (request?.Model is null)
         {
@@ -59,18 +66,27 @@ internal static class DefinitionEndpoints
                 "The body needs 'model', a workflow definition in Elsa 3's shape, as in { \"model\": { ... }, \"publish\": false }.");
         }
 
-        var result = await definitions.SaveAsync(request.Model, request.Publish, context.GetUser().Name, cancellationToken);
+        var user = context.GetUser();
+        var result = await definitions.SaveAsync(request.Model, request.Publish, user.Name, cancellationToken);
+        await RecordSavedAsync(audit, user, AuditActions.Saved, result);
         return SavedResult(result);
     }
 
-    private static async Task<IResult> ImportAsync(JsonObject? model, HttpContext context, IWorkflowDefinitionService definitions, CancellationToken cancellationToken)
+    private static async Task<IResult> ImportAsync(
+        JsonObject? model,
+        HttpContext context,
+        IWorkflowDefinitionService definitions,
+        AuditTrail audit,
+        CancellationToken cancellationToken)
     {
         if (model is null)
         {
             throw new RequestValidationException("body", null, "The body must be an Elsa 3 workflow definition export file, a JSON object.");
         }
 
-        var result = await definitions.ImportAsync(model, context.GetUser().Name, cancellationToken);
+        var user = context.GetUser();
+        var result = await definitions.ImportAsync(model, user.Name, cancellationToken);
+        await RecordSavedAsync(audit, user, AuditActions.Imported, result);
         return SavedResult(result);
     }
 
@@ -108,9 +124,16 @@ internal static class DefinitionEndpoints
         return Results.Json(ToModel(published));
     }
 
-    private static async Task<SaveDefinitionResponse> PublishAsync(string definitionId, HttpContext context, IWorkflowDefinitionService definitions, CancellationToken cancellationToken)
+    private static async Task<SaveDefinitionResponse> PublishAsync(
+        string definitionId,
+        HttpContext context,
+        IWorkflowDefinitionService definitions,
+        AuditTrail audit,
+        CancellationToken cancellationToken)
     {
-        var record = await definitions.PublishAsync(definitionId, context.GetUser().Name, cancellationToken);
+        var user = context.GetUser();
+        var record = await definitions.PublishAsync(definitionId, user.Name, cancellationToken);
+        await audit.RecordAsync(user, AuditActions.Published, AuditEntityTypes.WorkflowDefinition, record.DefinitionId, record.DefinitionId, record.Version);
         return new SaveDefinitionResponse(record.DefinitionId, record.Id, record.Version, record.IsPublished, record.IsLatest, record.Name, []);
     }
 
@@ -157,6 +180,18 @@ internal static class DefinitionEndpoints
         }
 
         return new(definitionId, request?.Input, request?.CorrelationId, context.GetUser().Name, IdempotencyKey: key.Length == 0 ? null : key);
+    }
+
+    /// <summary>Records a save or an import, and a publish when the saved version was published by it.</summary>
+    private static async Task RecordSavedAsync(AuditTrail audit, UserIdentity user, string action, SaveDefinitionResult result)
+    {
+        var record = result.Definition;
+        await audit.RecordAsync(user, action, AuditEntityTypes.WorkflowDefinition, record.DefinitionId, record.DefinitionId, record.Version,
+            result.Created ? "new definition" : null);
+        if (record.IsPublished)
+        {
+            await audit.RecordAsync(user, AuditActions.Published, AuditEntityTypes.WorkflowDefinition, record.DefinitionId, record.DefinitionId, record.Version);
+        }
     }
 
     private static IResult SavedResult(SaveDefinitionResult result)

@@ -1,7 +1,9 @@
 using System.Globalization;
+using ModelEngine.Server.Auditing;
 using ModelEngine.Server.Endpoints.Contracts;
 using ModelEngine.Server.Identity;
 using ModelEngine.Server.Problems;
+using ModelEngine.Workflows.Auditing;
 using ModelEngine.Workflows.Management;
 using ModelEngine.Workflows.Persistence;
 
@@ -55,9 +57,12 @@ internal static class DefinitionLifecycleEndpoints
         string definitionId,
         HttpContext context,
         IWorkflowDefinitionService definitions,
+        AuditTrail audit,
         CancellationToken cancellationToken)
     {
-        var record = await definitions.RetractAsync(definitionId, context.GetUser().Name, cancellationToken);
+        var user = context.GetUser();
+        var record = await definitions.RetractAsync(definitionId, user.Name, cancellationToken);
+        await audit.RecordAsync(user, AuditActions.Retracted, AuditEntityTypes.WorkflowDefinition, record.DefinitionId, record.DefinitionId, record.Version);
         return record.ToSummary();
     }
 
@@ -66,6 +71,7 @@ internal static class DefinitionLifecycleEndpoints
         string version,
         HttpContext context,
         IWorkflowDefinitionService definitions,
+        AuditTrail audit,
         CancellationToken cancellationToken)
     {
         if (!int.TryParse(version, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number < 1)
@@ -74,17 +80,25 @@ internal static class DefinitionLifecycleEndpoints
                 $"Route value 'version' is '{version}', but it must be a version number, an integer from 1 to {int.MaxValue}.");
         }
 
-        var record = await definitions.RevertAsync(definitionId, number, context.GetUser().Name, cancellationToken);
+        var user = context.GetUser();
+        var record = await definitions.RevertAsync(definitionId, number, user.Name, cancellationToken);
+        await audit.RecordAsync(user, AuditActions.Reverted, AuditEntityTypes.WorkflowDefinition, record.DefinitionId, record.DefinitionId, record.Version,
+            $"copy of version {number}");
         return record.ToSummary();
     }
 
     private static async Task<IResult> DeleteAsync(
         string definitionId,
         string? force,
+        HttpContext context,
         IWorkflowDefinitionService definitions,
+        AuditTrail audit,
         CancellationToken cancellationToken)
     {
-        await definitions.DeleteAsync(definitionId, Paging.ParseForce(force), cancellationToken);
+        var forced = Paging.ParseForce(force);
+        await definitions.DeleteAsync(definitionId, forced, cancellationToken);
+        await audit.RecordAsync(context.GetUser(), AuditActions.Deleted, AuditEntityTypes.WorkflowDefinition, definitionId, definitionId,
+            detail: forced ? "force=true" : null);
         return Results.NoContent();
     }
 }

@@ -1,5 +1,7 @@
+using ModelEngine.Server.Auditing;
 using ModelEngine.Server.Endpoints.Contracts;
 using ModelEngine.Server.Problems;
+using ModelEngine.Workflows.Auditing;
 using ModelEngine.Workflows.Persistence;
 using ModelEngine.Workflows.Runtime;
 
@@ -116,8 +118,9 @@ internal static class InstanceEndpoints
         IWorkflowRuntime runtime,
         IWorkflowInstanceStore store,
         InstanceAccess access,
+        AuditTrail audit,
         CancellationToken cancellationToken) =>
-        ManageAsync(id, "cancel", runtime.CancelAsync, context, store, access, cancellationToken);
+        ManageAsync(id, "cancel", AuditActions.Cancelled, runtime.CancelAsync, context, store, access, audit, cancellationToken);
 
     private static Task<IResult> RetryAsync(
         string id,
@@ -125,8 +128,9 @@ internal static class InstanceEndpoints
         IWorkflowRuntime runtime,
         IWorkflowInstanceStore store,
         InstanceAccess access,
+        AuditTrail audit,
         CancellationToken cancellationToken) =>
-        ManageAsync(id, "retry", runtime.RetryAsync, context, store, access, cancellationToken);
+        ManageAsync(id, "retry", AuditActions.Retried, runtime.RetryAsync, context, store, access, audit, cancellationToken);
 
     /// <summary>
     /// Runs an operation that only the initiator or an admin may perform: 404 for a caller who cannot read the
@@ -135,10 +139,12 @@ internal static class InstanceEndpoints
     private static async Task<IResult> ManageAsync(
         string id,
         string operation,
+        string auditAction,
         Func<string, CancellationToken, Task<WorkflowInstanceView>> perform,
         HttpContext context,
         IWorkflowInstanceStore store,
         InstanceAccess access,
+        AuditTrail audit,
         CancellationToken cancellationToken)
     {
         var user = context.GetUser();
@@ -157,6 +163,7 @@ internal static class InstanceEndpoints
         }
 
         var view = await perform(id, cancellationToken);
+        await audit.RecordAsync(user, auditAction, AuditEntityTypes.WorkflowInstance, id, summary.DefinitionId, summary.Version);
         return Results.Ok(WorkflowInstanceResponse.From(view));
     }
 
@@ -172,6 +179,7 @@ internal static class InstanceEndpoints
         IWorkflowRuntime runtime,
         IWorkflowInstanceStore store,
         InstanceAccess access,
+        AuditTrail audit,
         CancellationToken cancellationToken)
     {
         var forced = Paging.ParseForce(force);
@@ -193,6 +201,8 @@ internal static class InstanceEndpoints
         }
 
         await runtime.DeleteAsync(id, forced, cancellationToken);
+        await audit.RecordAsync(user, AuditActions.Deleted, AuditEntityTypes.WorkflowInstance, id, summary.DefinitionId, summary.Version,
+            forced ? "force=true" : null);
         return Results.NoContent();
     }
 

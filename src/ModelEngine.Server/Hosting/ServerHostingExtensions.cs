@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using ModelEngine.HumanTasks;
+using ModelEngine.Server.Auditing;
 using ModelEngine.Persistence.EntityFrameworkCore;
 using ModelEngine.Server.Endpoints;
 using ModelEngine.Server.Identity;
@@ -66,6 +67,7 @@ internal static class ServerHostingExtensions
         services.AddServerIdentity(configuration);
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
         services.AddScoped<InstanceAccess>();
+        services.AddSingleton<AuditTrail>();
 
         services.ConfigureHttpJsonOptions(options => ConfigureJson(options));
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);

@@ -8,4 +8,7 @@ internal static class AccessPolicies
 
     /// <summary>Listing and completing RunTasks: an API key client or the admins group.</summary>
     public const string RunTaskWorker = "RunTaskWorker";
+
+    /// <summary>Reading the audit log and managing API keys: the admins group.</summary>
+    public const string Admin = "Admin";
 }

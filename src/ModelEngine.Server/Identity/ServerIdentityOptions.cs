@@ -21,6 +21,18 @@ public sealed class ServerIdentityOptions
     /// <summary>How long an access token stays valid.</summary>
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(8);
 
+    /// <summary>How long a refresh token from login or refresh stays valid; each rotation starts a new period.</summary>
+    public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(14);
+
+    /// <summary>
+    /// How long a node trusts its cached lookup of a stored API key. A key revoked on another node keeps working here
+    /// for at most this long. Zero turns the cache off.
+    /// </summary>
+    public TimeSpan ApiKeyCacheDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>An external OpenID Connect provider that issues the access tokens instead of the configured users.</summary>
+    public ExternalOidcOptions Oidc { get; set; } = new();
+
     public List<ConfiguredUser> Users { get; set; } = [];
 
     public List<ConfiguredApiKey> ApiKeys { get; set; } = [];

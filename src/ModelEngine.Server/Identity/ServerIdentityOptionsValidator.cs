@@ -20,14 +20,16 @@ internal sealed class ServerIdentityOptionsValidator : IValidateOptions<ServerId
     {
         var errors = new List<string>();
 
-        if (string.IsNullOrEmpty(options.SigningKey))
+        ExternalOidcOptionsValidator.Validate(options.Oidc, errors);
+
+        if (string.IsNullOrEmpty(options.SigningKey) && !options.Oidc.IsEnabled)
         {
             errors.Add(
                 $"Identity:SigningKey is not set in the '{_environment.EnvironmentName}' environment. Set it to a random secret of at least " +
                 $"{ServerIdentityOptions.MinSigningKeyBytes} bytes, for example with the environment variable Identity__SigningKey=\"$(openssl rand -base64 48)\", " +
                 "and give every node the same value.");
         }
-        else if (Encoding.UTF8.GetByteCount(options.SigningKey) < ServerIdentityOptions.MinSigningKeyBytes)
+        else if (options.SigningKey is not null && Encoding.UTF8.GetByteCount(options.SigningKey) < ServerIdentityOptions.MinSigningKeyBytes)
         {
             errors.Add(
                 $"Identity:SigningKey is {Encoding.UTF8.GetByteCount(options.SigningKey)} bytes long; HMAC-SHA256 needs at least " +
@@ -37,6 +39,16 @@ internal sealed class ServerIdentityOptionsValidator : IValidateOptions<ServerId
         if (options.TokenLifetime <= TimeSpan.Zero)
         {
             errors.Add($"Identity:TokenLifetime is '{options.TokenLifetime}'; it must be a positive time span such as '08:00:00'.");
+        }
+
+        if (options.RefreshTokenLifetime <= TimeSpan.Zero)
+        {
+            errors.Add($"Identity:RefreshTokenLifetime is '{options.RefreshTokenLifetime}'; it must be a positive time span such as '14.00:00:00'.");
+        }
+
+        if (options.ApiKeyCacheDuration < TimeSpan.Zero)
+        {
+            errors.Add($"Identity:ApiKeyCacheDuration is '{options.ApiKeyCacheDuration}'; it must be zero (no cache) or a positive time span such as '00:00:30'.");
         }
 
         for (var i = 0; i < options.Users.Count; i++)

@@ -24,6 +24,8 @@ internal static class ServerIdentityServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<ServerIdentityOptions>, ServerIdentityOptionsValidator>();
         services.AddSingleton<AccessTokenIssuer>();
         services.AddSingleton<ConfiguredUserAuthenticator>();
+        services.AddSingleton<StoredApiKeyCache>();
+        services.AddSingleton<RefreshTokenService>();
 
         services.AddAuthentication(SelectorScheme)
             .AddPolicyScheme(SelectorScheme, "X-Api-Key or bearer token", options =>
@@ -40,6 +42,13 @@ internal static class ServerIdentityServiceCollectionExtensions
             .Configure<IOptions<ServerIdentityOptions>>((options, identityOptions) =>
             {
                 var identity = identityOptions.Value;
+                options.Events = CreateBearerEvents(identity.Oidc);
+                if (identity.Oidc.IsEnabled)
+                {
+                    OidcBearerSetup.Configure(options, identity.Oidc);
+                    return;
+                }
+
                 options.MapInboundClaims = false;
                 options.TokenValidationParameters = new TokenValidationParameters
                 {
@@ -53,21 +62,6 @@ internal static class ServerIdentityServiceCollectionExtensions
                     ClockSkew = TimeSpan.FromSeconds(30),
                     NameClaimType = ServerClaimTypes.Name,
                     RoleClaimType = ServerClaimTypes.Groups,
-                };
-                options.Events = new JwtBearerEvents
-                {
-                    OnMessageReceived = context =>
-                    {
-                        // Only the dashboard takes the token from the cookie, so API calls cannot be forged from another site.
-                        if (context.Request.Path.StartsWithSegments("/hangfire") &&
-                            string.IsNullOrEmpty(context.Request.Headers.Authorization) &&
-                            context.Request.Cookies.TryGetValue(DashboardCookieName, out var token))
-                        {
-                            context.Token = token;
-                        }
-
-                        return Task.CompletedTask;
-                    },
                 };
             });
 
@@ -83,8 +77,37 @@ internal static class ServerIdentityServiceCollectionExtensions
                 .AddAuthenticationSchemes(SelectorScheme)
                 .RequireAuthenticatedUser()
                 .RequireAssertion(context =>
-                    context.User.IsApiKeyClient() || context.User.HasClaim(ServerClaimTypes.Groups, UserIdentity.AdminsGroup)));
+                    context.User.IsApiKeyClient() || context.User.HasClaim(ServerClaimTypes.Groups, UserIdentity.AdminsGroup)))
+            .AddPolicy(AccessPolicies.Admin, policy => policy
+                .AddAuthenticationSchemes(SelectorScheme)
+                .RequireAuthenticatedUser()
+                .RequireClaim(ServerClaimTypes.Groups, UserIdentity.AdminsGroup));
 
         return services;
     }
+
+    private static JwtBearerEvents CreateBearerEvents(ExternalOidcOptions oidc) => new()
+    {
+        OnMessageReceived = context =>
+        {
+            // Only the dashboard takes the token from the cookie, so API calls cannot be forged from another site.
+            if (context.Request.Path.StartsWithSegments("/hangfire") &&
+                string.IsNullOrEmpty(context.Request.Headers.Authorization) &&
+                context.Request.Cookies.TryGetValue(DashboardCookieName, out var token))
+            {
+                context.Token = token;
+            }
+
+            return Task.CompletedTask;
+        },
+        OnTokenValidated = context =>
+        {
+            if (oidc.IsEnabled)
+            {
+                OidcBearerSetup.MapClaims(context.Principal, oidc);
+            }
+
+            return Task.CompletedTask;
+        },
+    };
 }
