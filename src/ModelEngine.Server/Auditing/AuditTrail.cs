@@ -5,8 +5,8 @@ namespace ModelEngine.Server.Auditing;
 
 /// <summary>
 /// Records who did what through <see cref="IAuditLog"/>, right after the change has been committed. The change and
-/// its record are two transactions: a failure to write the record is logged with the record's content and does not
-/// fail the request, whose change already stands, and a process that dies between the two loses the record.
+/// its record are two transactions. When the record cannot be written, its content is logged and the request still
+/// succeeds, because its change is already committed. A process that stops between the two loses the record.
 /// </summary>
 internal sealed partial class AuditTrail
 {

@@ -8,7 +8,7 @@ namespace ModelEngine.Server.Endpoints;
 
 /// <summary>
 /// <c>/api/identity</c>: login with a configured user name and password, and refresh of the access token. With an
-/// external OpenID Connect provider (<c>Identity:Oidc:Authority</c>) both answer 404, because the provider issues
+/// external OpenID Connect provider (<c>Identity:Oidc:Authority</c>) both return 404, because the provider issues
 /// the tokens.
 /// </summary>
 internal static class IdentityEndpoints

@@ -20,10 +20,10 @@ public sealed class ExternalOidcOptions
     /// <summary>Whether the discovery document must be read over HTTPS. Turn it off only for a provider on a development machine.</summary>
     public bool RequireHttpsMetadata { get; set; } = true;
 
-    /// <summary>The claim that holds the user name, such as <c>preferred_username</c>, <c>email</c> or <c>upn</c>.</summary>
+    /// <summary>The claim that contains the user name, such as <c>preferred_username</c>, <c>email</c> or <c>upn</c>.</summary>
     public string NameClaim { get; set; } = "preferred_username";
 
-    /// <summary>The claim that holds the user's groups, such as <c>groups</c> or <c>roles</c>: a string or an array of strings.</summary>
+    /// <summary>The claim that contains the user's groups, such as <c>groups</c> or <c>roles</c>: a string or an array of strings.</summary>
     public string GroupsClaim { get; set; } = "groups";
 
     /// <summary>Whether the external configuration is on.</summary>

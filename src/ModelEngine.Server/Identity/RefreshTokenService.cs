@@ -55,8 +55,8 @@ internal sealed partial class RefreshTokenService
     }
 
     /// <summary>
-    /// Exchanges a refresh token: returns the user with the groups configured now and the successor token, or a
-    /// rejection that says why.
+    /// Exchanges a refresh token: returns the user with the groups configured now and the successor token, or the
+    /// reason for the rejection.
     /// </summary>
     public async Task<RefreshResult> RotateAsync(string presentedToken, CancellationToken cancellationToken)
     {

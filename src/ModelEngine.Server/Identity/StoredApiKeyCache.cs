@@ -7,7 +7,7 @@ namespace ModelEngine.Server.Identity;
 /// <summary>
 /// Remembers the result of looking up a stored API key by hash for <c>Identity:ApiKeyCacheDuration</c>, so that
 /// each request does not read the database. A key revoked on another node therefore keeps working here for at most
-/// that long; the node that revokes or creates a key drops its entry at once. Unknown hashes are remembered too, so
+/// that long. The node that revokes or creates a key drops its entry at once. Unknown hashes are remembered too, so
 /// that a client that repeats a wrong key does not reach the database on every request. At most
 /// <see cref="MaxEntries"/> entries are kept: when the cache is full it starts empty again.
 /// </summary>

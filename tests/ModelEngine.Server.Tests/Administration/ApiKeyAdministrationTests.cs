@@ -50,7 +50,7 @@ public sealed class ApiKeyAdministrationTests : IClassFixture<ServerFactory>
     }
 
     [Fact]
-    public async Task Revoke_KeyIsRejectedAtOnce_AndListedAsRevoked()
+    public async Task Revoke_RejectsKeyAtOnce()
     {
         var admin = await _factory.CreateClientForAsync("admin");
         var created = await admin.PostObjectAsync("/api/api-keys", new { name = "revoked-client" }, HttpStatusCode.Created);
@@ -140,7 +140,7 @@ public sealed class ApiKeyAdministrationTests : IClassFixture<ServerFactory>
     }
 
     [Fact]
-    public async Task ApiKeys_AsNonAdmin_Returns403_AndWithoutCredentials_401()
+    public async Task ApiKeys_NonAdmin_Rejected()
     {
         var dave = await _factory.CreateClientForAsync("dave");
 

@@ -21,7 +21,7 @@ public sealed class ApiKeyRevocationAcrossNodesTests : IDisposable
     }
 
     [Fact]
-    public async Task RevokedOnOneNode_IsRejectedByTheOtherWithinTheCacheDuration()
+    public async Task Revoke_OtherNodeRejectsAfterCache()
     {
         var admin = await _nodeA.CreateClientForAsync("admin");
         var created = await admin.PostObjectAsync("/api/api-keys", new { name = "two-nodes" }, HttpStatusCode.Created);

@@ -6,9 +6,9 @@ using YamlDotNet.RepresentationModel;
 namespace ModelEngine.Server.Tests.Deployment;
 
 /// <summary>
-/// No container engine runs in the tests, so these tests read deploy/ instead: the compose files, the Dockerfile and
-/// the Kubernetes manifests must agree with each other, with the configuration keys in docs/configuration.md and with
-/// the health endpoints the server serves.
+/// No container engine runs in the tests, so these tests read deploy/ instead. The compose files, the Dockerfile and
+/// the Kubernetes manifests must agree with each other and with docs/configuration.md. Their probes must call health
+/// endpoints that the server serves.
 /// </summary>
 public sealed partial class DeployFileTests : IClassFixture<ServerFactory>
 {
@@ -107,7 +107,7 @@ public sealed partial class DeployFileTests : IClassFixture<ServerFactory>
     }
 
     [Fact]
-    public void Kubernetes_DeploymentRunsTwoReplicasWithProbesAndItsConfiguration()
+    public void Kubernetes_DeploymentMatchesServer()
     {
         var deployment = KubernetesDocument("Deployment");
         var spec = deployment.Map("spec");
@@ -140,7 +140,7 @@ public sealed partial class DeployFileTests : IClassFixture<ServerFactory>
     }
 
     [Fact]
-    public void Kubernetes_ServiceSelectsTheServerPodsOnTheirPort()
+    public void Kubernetes_ServiceSelectsServerPods()
     {
         var deploymentSpec = KubernetesDocument("Deployment").Map("spec");
         var service = KubernetesDocument("Service").Map("spec");
@@ -157,7 +157,7 @@ public sealed partial class DeployFileTests : IClassFixture<ServerFactory>
     }
 
     [Fact]
-    public void Dockerfile_BuildsAndRunsTheServerOnItsFramework()
+    public void Dockerfile_MatchesServerProject()
     {
         var lines = DeployFiles.ReadText("deploy/Dockerfile").Split('\n').Select(line => line.Trim()).ToList();
         var framework = typeof(Program).Assembly.GetCustomAttributes(typeof(System.Runtime.Versioning.TargetFrameworkAttribute), false)

@@ -1,6 +1,6 @@
 namespace ModelEngine.Server.Endpoints.Contracts;
 
-/// <summary>The answer to <c>POST /api/api-keys</c>: the only response that carries the key itself.</summary>
+/// <summary>The response of <c>POST /api/api-keys</c>: the only response that carries the key itself.</summary>
 public sealed record CreatedApiKeyResponse(
     string Id,
     string Name,

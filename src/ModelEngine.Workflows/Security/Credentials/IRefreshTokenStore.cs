@@ -10,7 +10,7 @@ public interface IRefreshTokenStore
     /// Exchanges the token whose hash is <paramref name="presentedHash"/> for a successor, atomically: a valid
     /// token is marked used and the successor, in the same family and for the same user, is stored with
     /// <paramref name="newHash"/> and <paramref name="newExpiresAt"/>. A token that was used before makes the store
-    /// revoke every token of its family and answer <see cref="RefreshTokenRotationStatus.Reused"/>. Of two
+    /// revoke every token of its family and return <see cref="RefreshTokenRotationStatus.Reused"/>. Of two
     /// concurrent exchanges of one token, one rotates and the other counts as reuse.
     /// </summary>
     Task<RefreshTokenRotation> RotateAsync(
