@@ -85,6 +85,16 @@ internal sealed class EfRefreshTokenStore : IRefreshTokenStore
         return new RefreshTokenRotation(RefreshTokenRotationStatus.Expired, ToRecord(presented), null);
     }
 
+    public async Task<int> DeleteExpiredAsync(DateTimeOffset expiredBefore, CancellationToken cancellationToken = default)
+    {
+        using var writeTurn = await _writeLock.EnterAsync(cancellationToken).ConfigureAwait(false);
+        await using var context = await _contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        return await context.RefreshTokens
+            .Where(e => e.ExpiresAt < expiredBefore)
+            .ExecuteDeleteAsync(cancellationToken)
+            .ConfigureAwait(false);
+    }
+
     public async Task<int> RevokeFamilyAsync(string familyId, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(familyId);

@@ -26,6 +26,8 @@ internal static class ServerIdentityServiceCollectionExtensions
         services.AddSingleton<ConfiguredUserAuthenticator>();
         services.AddSingleton<StoredApiKeyCache>();
         services.AddSingleton<RefreshTokenService>();
+        services.AddSingleton<RefreshTokenCleanupService>();
+        services.AddHostedService(provider => provider.GetRequiredService<RefreshTokenCleanupService>());
 
         services.AddAuthentication(SelectorScheme)
             .AddPolicyScheme(SelectorScheme, "X-Api-Key or bearer token", options =>

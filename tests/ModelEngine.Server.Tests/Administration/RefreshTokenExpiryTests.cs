@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
+using ModelEngine.Server.Identity;
 using ModelEngine.Server.Tests.Infrastructure;
 
 namespace ModelEngine.Server.Tests.Administration;
@@ -40,6 +41,27 @@ public sealed class RefreshTokenExpiryTests : IDisposable
         var expired = await client.PostObjectAsync("/api/identity/refresh", new { refreshToken = successor }, HttpStatusCode.Unauthorized);
 
         Assert.Contains("expired", expired["detail"]?.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Cleanup_DeletesTokensADayAfterExpiry()
+    {
+        var client = _factory.CreateClient();
+        var login = await client.PostObjectAsync("/api/identity/login", new { username = "bob", password = "modelengine" });
+        var cleanup = _factory.Services.GetRequiredService<RefreshTokenCleanupService>();
+
+        // Expired but within the day after expiry: kept, and reported as expired.
+        _clock.Advance(TimeSpan.FromHours(36));
+        Assert.Equal(0, await cleanup.CleanUpAsync(CancellationToken.None).WaitAsync(Timeouts.Request));
+        var expired = await client.PostObjectAsync("/api/identity/refresh", new { refreshToken = login["refreshToken"]!.GetValue<string>() }, HttpStatusCode.Unauthorized);
+        Assert.Contains("expired", expired["detail"]?.GetValue<string>(), StringComparison.Ordinal);
+
+        // The service's own hourly run may delete the token as the clock moves, before the call below does.
+        _clock.Advance(TimeSpan.FromHours(13));
+        await cleanup.CleanUpAsync(CancellationToken.None).WaitAsync(Timeouts.Request);
+
+        var unknown = await client.PostObjectAsync("/api/identity/refresh", new { refreshToken = login["refreshToken"]!.GetValue<string>() }, HttpStatusCode.Unauthorized);
+        Assert.Contains("unknown", unknown["detail"]?.GetValue<string>(), StringComparison.Ordinal);
     }
 
     public void Dispose()

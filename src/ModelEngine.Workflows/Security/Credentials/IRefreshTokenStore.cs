@@ -20,6 +20,9 @@ public interface IRefreshTokenStore
         DateTimeOffset now,
         CancellationToken cancellationToken = default);
 
+    /// <summary>Deletes the tokens that expired before <paramref name="expiredBefore"/>, and returns how many it deleted.</summary>
+    Task<int> DeleteExpiredAsync(DateTimeOffset expiredBefore, CancellationToken cancellationToken = default);
+
     /// <summary>Revokes every token of a family that is not revoked yet, and returns how many it revoked.</summary>
     Task<int> RevokeFamilyAsync(string familyId, DateTimeOffset now, CancellationToken cancellationToken = default);
 }
