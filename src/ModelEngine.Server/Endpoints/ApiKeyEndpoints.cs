@@ -67,6 +67,12 @@ internal static class ApiKeyEndpoints
             throw new WorkflowConflictException($"An API key named '{name}' is configured under Identity:ApiKeys. Choose another name.");
         }
 
+        // A key acts under its name, so a key named after a user would read that user's instances and tasks.
+        if (identityOptions.CurrentValue.Users.Any(configured => string.Equals(configured.Username, name, StringComparison.OrdinalIgnoreCase)))
+        {
+            throw new WorkflowConflictException($"A user named '{name}' is configured under Identity:Users, and a key acts as the user of its name. Choose another name.");
+        }
+
         var key = KeyPrefix + Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
         var user = context.GetUser();
         var stored = new StoredApiKey

@@ -98,9 +98,11 @@ public sealed class ApiKeyAdministrationTests : IClassFixture<ServerFactory>
 
         var duplicate = await admin.PostObjectAsync("/api/api-keys", new { name = "twice" }, HttpStatusCode.Conflict);
         var configured = await admin.PostObjectAsync("/api/api-keys", new { name = "dev-worker" }, HttpStatusCode.Conflict);
+        var user = await admin.PostObjectAsync("/api/api-keys", new { name = "Alice" }, HttpStatusCode.Conflict);
 
         Assert.Contains("twice", duplicate["detail"]?.GetValue<string>(), StringComparison.Ordinal);
         Assert.Contains("Identity:ApiKeys", configured["detail"]?.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("Identity:Users", user["detail"]?.GetValue<string>(), StringComparison.Ordinal);
     }
 
     [Theory]
