@@ -2,6 +2,7 @@ using System.Collections.ObjectModel;
 using System.Text.Json.Nodes;
 using ModelEngine.Workflows.Activities;
 using ModelEngine.Workflows.Expressions;
+using ModelEngine.Workflows.Runtime.State;
 
 namespace ModelEngine.Workflows.Runtime;
 
@@ -59,6 +60,46 @@ public sealed partial class WorkflowExecutionContext : IExpressionScope
         return outputName is null ? outputs : outputs[outputName];
     }
 
+    /// <summary>
+    /// The property of an activity instance that holds variables scoped to it and to everything inside it, such as
+    /// the current item of one ParallelForEach body.
+    /// </summary>
+    internal const string ScopedVariablesProperty = "scopedVariables";
+
+    /// <summary>Returns the scope that expressions of <paramref name="instance"/> see: this instance's, or a narrower one.</summary>
+    private IExpressionScope ScopeFor(ActivityInstanceState instance) =>
+        FindScopeOwner(instance, name: null) is null ? this : new ActivityScope(this, instance);
+
+    /// <summary>
+    /// Returns the nearest activity instance, from <paramref name="instance"/> up to the root, that scopes
+    /// <paramref name="name"/> (or any variable, when it is <see langword="null"/>).
+    /// </summary>
+    internal ActivityInstanceState? FindScopeOwner(ActivityInstanceState instance, string? name)
+    {
+        for (ActivityInstanceState? current = instance; current is not null; current = current.ParentId is { } parentId ? _instances.GetValueOrDefault(parentId) : null)
+        {
+            if (current.Properties[ScopedVariablesProperty] is JsonObject scoped && (name is null ? scoped.Count > 0 : scoped.ContainsKey(name)))
+            {
+                return current;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Sets a variable, in the narrowest scope that declares it, for <paramref name="instance"/>.</summary>
+    internal void SetVariable(ActivityInstanceState instance, string nameOrId, JsonNode? value)
+    {
+        var name = Workflow.VariableNamesById.GetValueOrDefault(nameOrId, nameOrId);
+        if (FindScopeOwner(instance, name) is { } owner)
+        {
+            ((JsonObject)owner.Properties[ScopedVariablesProperty]!)[name] = value?.DeepClone();
+            return;
+        }
+
+        State.Variables[name] = value?.DeepClone();
+    }
+
     internal ValueTask<T?> EvaluateInputAsync<T>(ActivityExecutionContext context, Input<T>? input, string inputName) =>
         input?.Expression is { } expression ? EvaluateExpressionAsync<T>(context, expression, inputName) : ValueTask.FromResult<T?>(default);
 
@@ -68,7 +109,7 @@ public sealed partial class WorkflowExecutionContext : IExpressionScope
         try
         {
             var evaluator = _evaluators.Get(expression.Type);
-            var expressionContext = new ExpressionExecutionContext(this, context.Activity.Id);
+            var expressionContext = new ExpressionExecutionContext(ScopeFor(context.Instance), context.Activity.Id);
             value = await evaluator.EvaluateAsync(expression, typeof(T), expressionContext, CancellationToken);
         }
         catch (ExpressionEvaluationException exception)
