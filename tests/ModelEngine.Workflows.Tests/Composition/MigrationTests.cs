@@ -1,0 +1,112 @@
+using System.Text.Json.Nodes;
+using ModelEngine.Workflows.Runtime;
+using ModelEngine.Workflows.Runtime.Migration;
+using ModelEngine.Workflows.Tests.Support;
+using static ModelEngine.Workflows.Tests.Composition.CompositionHelpers;
+using static ModelEngine.Workflows.Tests.Support.Json;
+
+namespace ModelEngine.Workflows.Tests.Composition;
+
+public sealed class MigrationTests
+{
+    /// <summary>Publishes version 1 (wait "a", then output v1) and starts an instance waiting on "a".</summary>
+    private static async Task<string> StartOnVersionOneAsync(EngineHarness engine)
+    {
+        await PublishAsync(engine, "flow", Array(RunTask("a", "work"), Output("done", "version", "1")), Array(Connect("a", "done")));
+        var instance = await engine.ExecuteAsync("flow");
+        Assert.Equal(WorkflowSubStatus.Suspended, instance.Summary.SubStatus);
+        return instance.Summary.Id;
+    }
+
+    private static Task PublishVersionTwoAsync(EngineHarness engine) =>
+        PublishAsync(engine, "flow", Array(RunTask("a2", "work"), Output("done2", "version", "2")), Array(Connect("a2", "done2")));
+
+    [Fact]
+    public async Task MappedActivity_MovesInstanceAndResumesOnTarget()
+    {
+        using var engine = new EngineHarness();
+        var id = await StartOnVersionOneAsync(engine);
+        await PublishVersionTwoAsync(engine);
+
+        var migrated = await engine.Runtime.MigrateAsync(new MigrateWorkflowRequest(id, 2, new Dictionary<string, string> { ["a"] = "a2" }, "admin")).WaitAsync(EngineHarness.Timeout);
+        var bookmark = Assert.Single(await engine.Instances.ListBookmarksAsync("ModelEngine.RunTask", id));
+        await CompleteRunTaskAsync(engine, id);
+        var final = await engine.RunPendingAsync(id);
+        var journal = await engine.JournalAsync(id);
+
+        Assert.Equal(2, migrated.Summary.Version);
+        Assert.Equal(2, migrated.Summary.Revision);
+        Assert.Equal("a2", bookmark.ActivityId);
+        Assert.Equal(WorkflowSubStatus.Finished, final.Summary.SubStatus);
+        Assert.Equal(2, final.Output["version"]!.GetValue<int>());
+        var entry = Assert.Single(journal, entry => entry.EventName == JournalEvents.WorkflowMigrated);
+        Assert.Equal("a2", JsonNode.Parse(entry.PayloadJson!)!["activityIdMap"]!["a"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task UnmappedWaitingActivity_RejectedWithActivityId()
+    {
+        using var engine = new EngineHarness();
+        var id = await StartOnVersionOneAsync(engine);
+        await PublishVersionTwoAsync(engine);
+
+        var error = await Assert.ThrowsAsync<MigrationRejectedException>(() => engine.Runtime.MigrateAsync(new MigrateWorkflowRequest(id, 2)));
+        var unchanged = (await engine.Runtime.GetAsync(id))!;
+
+        Assert.Equal("a", error.ActivityId);
+        Assert.Contains("'a'", error.Message);
+        Assert.Equal(1, unchanged.Summary.Version);
+        Assert.Equal(1, unchanged.Summary.Revision);
+    }
+
+    [Fact]
+    public async Task ActivityOfOtherType_Rejected()
+    {
+        using var engine = new EngineHarness();
+        var id = await StartOnVersionOneAsync(engine);
+        await PublishAsync(engine, "flow", Array(Activity("a", "Elsa.WriteLine", ("text", Literal("x", "String")))), Array());
+
+        var error = await Assert.ThrowsAsync<MigrationRejectedException>(() => engine.Runtime.MigrateAsync(new MigrateWorkflowRequest(id)));
+
+        Assert.Equal("a", error.ActivityId);
+        Assert.Contains("ModelEngine.WriteLine", error.Message);
+    }
+
+    [Theory]
+    [InlineData("zzz", "a2", "activityIdMap.zzz")]
+    [InlineData("a", "nowhere", "activityIdMap.a")]
+    public async Task BadMap_RejectedNamingEntry(string from, string to, string parameter)
+    {
+        using var engine = new EngineHarness();
+        var id = await StartOnVersionOneAsync(engine);
+        await PublishVersionTwoAsync(engine);
+
+        var error = await Assert.ThrowsAsync<InvalidMigrationRequestException>(() => engine.Runtime.MigrateAsync(new MigrateWorkflowRequest(id, 2, new Dictionary<string, string> { [from] = to })));
+
+        Assert.Equal(parameter, error.Parameter);
+        Assert.Equal(to, error.Value);
+    }
+
+    [Fact]
+    public async Task UnknownVersion_RejectedNamingTargetVersion()
+    {
+        using var engine = new EngineHarness();
+        var id = await StartOnVersionOneAsync(engine);
+
+        var error = await Assert.ThrowsAsync<InvalidMigrationRequestException>(() => engine.Runtime.MigrateAsync(new MigrateWorkflowRequest(id, 9)));
+
+        Assert.Equal("targetVersion", error.Parameter);
+        Assert.Equal("9", error.Value);
+    }
+
+    [Fact]
+    public async Task FinishedInstance_Conflicts()
+    {
+        using var engine = new EngineHarness();
+        var id = await StartOnVersionOneAsync(engine);
+        await engine.Runtime.CancelAsync(id).WaitAsync(EngineHarness.Timeout);
+        await PublishVersionTwoAsync(engine);
+
+        await Assert.ThrowsAsync<WorkflowConflictException>(() => engine.Runtime.MigrateAsync(new MigrateWorkflowRequest(id, 2, new Dictionary<string, string> { ["a"] = "a2" })));
+    }
+}
