@@ -61,7 +61,7 @@ public sealed partial class WorkflowExecutionContext : IExpressionScope
     }
 
     /// <summary>
-    /// The property of an activity instance that holds variables scoped to it and to everything inside it, such as
+    /// The property of an activity instance that contains the variables scoped to it and to everything inside it, such as
     /// the current item of one ParallelForEach body.
     /// </summary>
     internal const string ScopedVariablesProperty = "scopedVariables";

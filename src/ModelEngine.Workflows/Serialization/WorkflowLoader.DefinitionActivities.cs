@@ -24,7 +24,13 @@ public sealed partial class WorkflowLoader
     /// </summary>
     private void BindDefinitionActivity(WorkflowDefinitionActivity activity, JsonObject json, List<ValidationError> errors)
     {
-        activity.WorkflowDefinitionId = GetString(json, WorkflowDefinitionActivity.DefinitionIdProperty)!;
+        activity.WorkflowDefinitionId = GetString(json, WorkflowDefinitionActivity.DefinitionIdProperty) ?? "";
+        if (activity.WorkflowDefinitionId.Length == 0)
+        {
+            errors.Add(new ValidationError(activity.Id, WorkflowDefinitionActivity.DefinitionIdProperty, null,
+                $"Activity '{activity.Id}' runs a workflow definition but names none. Set '{WorkflowDefinitionActivity.DefinitionIdProperty}' to the definition id."));
+        }
+
         var inputs = new Dictionary<string, Input<object>>(StringComparer.Ordinal);
         var outputs = new Dictionary<string, Output<object>>(StringComparer.Ordinal);
         foreach (var (name, node) in json)

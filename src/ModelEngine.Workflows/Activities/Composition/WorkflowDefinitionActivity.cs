@@ -6,9 +6,9 @@ namespace ModelEngine.Workflows.Activities.Composition;
 /// <summary>
 /// A published definition used as an activity in another definition, as Elsa's "usable as activity" option allows.
 /// The loader creates it for an activity whose type is not registered and whose JSON names a
-/// <c>workflowDefinitionId</c>. It runs like an ExecuteWorkflow that waits: the version of that definition published
-/// when the step runs becomes a child instance, the activity's wrapped inputs become the child's input, and each
-/// property of the child's output becomes an output of the activity.
+/// <c>workflowDefinitionId</c>. It runs like an ExecuteWorkflow that waits, on the version of that definition
+/// published when the step runs. The activity's wrapped inputs become the child's input, and each property of the
+/// child's output becomes an output of the activity.
 /// </summary>
 [Activity("ModelEngine", "Composition", "A published workflow definition used as an activity.", Kind = "Task", IsBrowsable = false)]
 public sealed class WorkflowDefinitionActivity : Activity

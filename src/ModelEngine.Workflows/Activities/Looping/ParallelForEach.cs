@@ -4,18 +4,18 @@ using ModelEngine.Workflows.Runtime;
 namespace ModelEngine.Workflows.Activities.Looping;
 
 /// <summary>
-/// Starts its body once per item, all at once, and completes when every body has completed. Each body sees its own
-/// item as the variable that <see cref="CurrentValue"/> names and as <c>CurrentValue</c>, and its index as
+/// Starts its body once per item, all at once, and completes when every body has completed. Each body reads its own
+/// item from the variable that <see cref="CurrentValue"/> names and from <c>CurrentValue</c>, and its index from
 /// <c>CurrentIndex</c>. These variables are scoped to the body, so bodies that wait on tasks or timers keep their own
 /// item. A Break inside any body cancels every other body and completes the loop.
 /// </summary>
 [Activity("ModelEngine", "Looping", "Runs its body for every item of a list at once.", Aliases = ["Elsa.ParallelForEach"])]
 public sealed class ParallelForEach : Activity, ILoopActivity
 {
-    /// <summary>The scoped variable that holds a body's item.</summary>
+    /// <summary>The name of the scoped variable that contains a body's item.</summary>
     public const string CurrentValueVariable = "CurrentValue";
 
-    /// <summary>The scoped variable that holds a body's index, from 0.</summary>
+    /// <summary>The name of the scoped variable that contains a body's index, from 0.</summary>
     public const string CurrentIndexVariable = "CurrentIndex";
 
     [Input(Description = "The items to run the body for, as a JSON array.", DefaultSyntax = "JavaScript", IsRequired = true)]

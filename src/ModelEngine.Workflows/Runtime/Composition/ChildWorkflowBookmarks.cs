@@ -13,7 +13,7 @@ public static class ChildWorkflowBookmarks
     /// <summary>The bookmark name, whatever the type of the waiting activity.</summary>
     public const string BookmarkName = "ModelEngine.ExecuteWorkflow";
 
-    /// <summary>The bookmark payload property that holds the child's instance id.</summary>
+    /// <summary>The bookmark payload property that contains the child's instance id.</summary>
     public const string ChildInstanceIdProperty = "childInstanceId";
 
     /// <summary>The sub-status sent to the parent when the child no longer exists (it was deleted).</summary>
