@@ -6,6 +6,7 @@ using ModelEngine.Workflows.Persistence.InMemory;
 using ModelEngine.Workflows.Runtime;
 using ModelEngine.Workflows.Runtime.Composition;
 using ModelEngine.Workflows.Tests.Support;
+using Xunit.Abstractions;
 using static ModelEngine.Workflows.Tests.Composition.CompositionHelpers;
 using static ModelEngine.Workflows.Tests.Support.Json;
 
@@ -14,6 +15,13 @@ namespace ModelEngine.Workflows.Tests.Composition;
 public sealed class ExecuteWorkflowTests
 {
     private static readonly Security.UserIdentity Bob = EngineHarness.User("bob", "managers");
+
+    private readonly ITestOutputHelper _output;
+
+    public ExecuteWorkflowTests(ITestOutputHelper output)
+    {
+        _output = output;
+    }
 
     private static async Task<string> PublishParentAsync(EngineHarness engine, string childDefinitionId = "child") =>
         await engine.PublishAsync(
@@ -58,13 +66,19 @@ public sealed class ExecuteWorkflowTests
     [Fact]
     public async Task ChildEndAndSweep_Race_ResumeParentOnce()
     {
-        using var engine = new EngineHarness();
+        // The committer reports the child's final commit, then holds the child's own resume of its parent for a random
+        // 0 to 2 ms while the sweep starts after a random 0 to 2 ms, so that either may reach the parent's bookmark first.
+        using var engine = new EngineHarness(services => services.AddSingleton<IWorkflowCommitter>(provider =>
+            new PausingCommitter(provider.GetRequiredService<InMemoryWorkflowStore>(), commit => commit.Summary.DefinitionId == "child" && commit.Summary.SubStatus == WorkflowSubStatus.Finished)));
         await PublishAsync(engine, "child", Array(RunTask("wait", "work"), Output("out", "value", "getLastResult()")), Array(Connect("wait", "out")));
         var parentDefinition = await PublishParentAsync(engine);
+        var committer = (PausingCommitter)engine.Services.GetRequiredService<IWorkflowCommitter>();
         var sweeper = engine.Services.GetRequiredService<ChildWorkflowSweeper>();
         var seed = Environment.TickCount;
         var random = new Random(seed);
         var runs = StressCounts.RaceRepeats;
+        var sweepWins = 0;
+        _output.WriteLine($"Seed {seed}, {runs} runs.");
 
         for (var run = 0; run < runs; run++)
         {
@@ -72,25 +86,31 @@ public sealed class ExecuteWorkflowTests
             var childId = await ChildIdAsync(engine, parent.Summary.Id);
             await engine.RunPendingAsync(childId);
             await CompleteRunTaskAsync(engine, childId, JsonValue.Create(run));
-            var delay = random.Next(0, 3);
+            var notifyDelay = random.Next(0, 3);
+            var sweepDelay = random.Next(0, 3);
+            committer.DelayAfter = TimeSpan.FromMilliseconds(notifyDelay);
+            committer.Reset();
 
-            // The child's end resumes the parent after its commit while the sweep looks for ended children.
             var finishChild = Task.Run(() => engine.Runtime.RunPendingAsync(childId));
             var sweep = Task.Run(async () =>
             {
-                await Task.Delay(delay);
+                await committer.Committed;
+                await Task.Delay(sweepDelay);
                 return await sweeper.SweepAsync();
             });
             await Task.WhenAll(finishChild, sweep).WaitAsync(EngineHarness.Timeout);
             var sweepResumed = await sweep;
+            sweepWins += sweepResumed;
             var final = await engine.RunPendingAsync(parent.Summary.Id);
             var journal = await engine.JournalAsync(parent.Summary.Id);
 
-            var context = $"run {run} of {runs} (seed {seed}, sweep delay {delay} ms, sweep resumed {sweepResumed})";
+            var context = $"run {run} of {runs} (seed {seed}, resume delay {notifyDelay} ms, sweep delay {sweepDelay} ms, sweep resumed {sweepResumed})";
             Assert.True(WorkflowSubStatus.Finished == final.Summary.SubStatus, $"Parent is {final.Summary.SubStatus} in {context}.");
             Assert.True(1 == journal.Count(entry => entry.EventName == JournalEvents.ActivityResumed && entry.ActivityId == "run"), $"Parent resumed more than once in {context}.");
             Assert.True(run == final.Output["fromChild"]!["value"]!.GetValue<int>(), $"Parent has the wrong output in {context}.");
         }
+
+        _output.WriteLine($"The sweep resumed the parent in {sweepWins} of {runs} runs, the child's own resume in the others.");
     }
 
     [Fact]
