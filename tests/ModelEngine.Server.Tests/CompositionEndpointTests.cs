@@ -179,6 +179,28 @@ public sealed class CompositionEndpointTests : IClassFixture<ServerFactory>
         Assert.Equal(404, items[1]["status"]?.GetValue<int>());
     }
 
+    [Theory]
+    [InlineData("{}", "$.instanceIds")]
+    [InlineData("""{"instanceIds": []}""", "$.instanceIds")]
+    [InlineData("""{"instanceIds": ["x"], "targetVersion": -1}""", "$.targetVersion")]
+    public async Task MigrateMany_BadInput_Returns400(string body, string parameter)
+    {
+        var admin = await _factory.CreateClientForAsync("admin");
+
+        var response = await admin.PostRawAsync("/api/workflow-instances/migrate", body);
+        var problem = await response.ReadObjectAsync(HttpStatusCode.BadRequest);
+
+        Assert.Equal(parameter, problem["parameter"]?.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task MigrateMany_NonAdmin_Returns403()
+    {
+        var dave = await _factory.CreateClientForAsync("dave");
+
+        await dave.PostObjectAsync("/api/workflow-instances/migrate", new { instanceIds = new[] { "x" } }, HttpStatusCode.Forbidden);
+    }
+
     /// <summary>Publishes version 1 (waiting in "a"), starts an instance on it, then publishes version 2 (waiting in "a2").</summary>
     private async Task<(string InstanceId, HttpClient Alice, HttpClient Admin)> StartOnVersionOneAsync(string definitionId)
     {
