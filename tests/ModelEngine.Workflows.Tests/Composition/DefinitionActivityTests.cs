@@ -47,6 +47,21 @@ public sealed class DefinitionActivityTests
         Assert.Equal("doubled", Assert.Single(descriptor.Outputs).Name);
     }
 
+    [Theory]
+    [InlineData("ModelEngine.ExecuteWorkflow", true)]
+    [InlineData("Elsa.DispatchWorkflow", false)]
+    public void ChildActivityDescriptor_ListsInputsOnce(string typeName, bool waits)
+    {
+        using var engine = new EngineHarness();
+        var registry = engine.Services.GetRequiredService<Descriptors.IActivityRegistry>();
+
+        Assert.True(registry.TryGetDescriptor(typeName, out var descriptor));
+
+        Assert.Equal(["workflowDefinitionId", "input", "correlationId", "waitForCompletion"], descriptor.Inputs.Select(input => input.Name));
+        Assert.Equal(waits, descriptor.Inputs[3].DefaultValue!.GetValue<bool>());
+        Assert.Equal(["result", "childInstanceId"], descriptor.Outputs.Select(output => output.Name).Order().Reverse());
+    }
+
     [Fact]
     public async Task DefinitionActivity_RunsChildAndCapturesOutput()
     {

@@ -100,6 +100,33 @@ public sealed class MigrationTests
     }
 
     [Fact]
+    public async Task MigrateAndResume_Race_EndOnTargetVersion()
+    {
+        using var engine = new EngineHarness();
+        var first = await StartOnVersionOneAsync(engine);
+        var versionOne = (await engine.Runtime.GetAsync(first))!.Summary.DefinitionVersionId;
+        await PublishVersionTwoAsync(engine);
+        var map = new Dictionary<string, string> { ["a"] = "a2" };
+
+        for (var run = 0; run < StressCounts.RaceRepeats; run++)
+        {
+            var started = await engine.Runtime.ExecuteAsync(new StartWorkflowRequest("flow", VersionId: versionOne)).WaitAsync(EngineHarness.Timeout);
+            var id = started.Summary.Id;
+            var bookmark = Assert.Single(await engine.Instances.ListBookmarksAsync("ModelEngine.RunTask", id));
+
+            // The instance's lock orders the two calls, and either order ends on version 2.
+            var migrate = Task.Run(() => engine.Runtime.MigrateAsync(new MigrateWorkflowRequest(id, 2, map)));
+            var resume = Task.Run(() => engine.Runtime.ResumeAsync(new ResumeWorkflowRequest(id, bookmark.Id)));
+            await Task.WhenAll(migrate, resume).WaitAsync(EngineHarness.Timeout);
+            var final = await engine.RunPendingAsync(id);
+
+            Assert.True(WorkflowSubStatus.Finished == final.Summary.SubStatus, $"Run {run}: instance is {final.Summary.SubStatus}.");
+            Assert.True(2 == final.Summary.Version, $"Run {run}: instance is on version {final.Summary.Version}.");
+            Assert.True(2 == final.Output["version"]!.GetValue<int>(), $"Run {run}: output is {final.Output.ToJsonString()}.");
+        }
+    }
+
+    [Fact]
     public async Task FinishedInstance_Conflicts()
     {
         using var engine = new EngineHarness();
