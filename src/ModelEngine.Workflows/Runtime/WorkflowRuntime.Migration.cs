@@ -28,6 +28,10 @@ public sealed partial class WorkflowRuntime
         ValidateActivityIdMap(source, target, map);
 
         var nodeIds = MapNodeIds(request.InstanceId, state, source, target, map);
+        JoinRecordMigrator.Validate(request.InstanceId, state, target, map, nodeIds);
+
+        // Join records are found through the old node ids, so they move before the activity instances do.
+        JoinRecordMigrator.Apply(state, target, map, nodeIds);
         var changedBookmarks = ApplyMigration(state, target, map, nodeIds);
 
         var fromVersion = state.Version;
@@ -159,8 +163,6 @@ public sealed partial class WorkflowRuntime
         }
 
         // Outputs of completed activities follow their activity's new id, so expressions of the target version read them.
-        // NOTE: flowchart tokens and join records keep their old activity ids, so a join waiting for a renamed
-        // activity may need that activity's token again.
         foreach (var (from, to) in map)
         {
             if (from != to && state.ActivityOutputs[from] is JsonNode outputs)

@@ -127,6 +127,50 @@ public sealed class MigrationTests
     }
 
     [Fact]
+    public async Task WaitingJoin_FollowsMappedIds()
+    {
+        using var engine = new EngineHarness();
+        JsonObject Fork(string id) => Activity(id, "Elsa.FlowFork", ("branches", Literal("left,right", "String[]")));
+        JsonObject Join(string id) => Activity(id, "Elsa.FlowJoin", ("mode", Literal("WaitAll", "String")));
+        JsonObject Branch(string source, string target, string port) => Connect(source, target, port);
+
+        // The right branch reaches the join at once, the left one waits on a RunTask.
+        await PublishAsync(engine, "joined",
+            Array(Fork("fork"), RunTask("left", "work"), Activity("right", "Elsa.WriteLine", ("text", Literal("right", "String"))), Join("join"), Output("done", "version", "1")),
+            Array(Branch("fork", "left", "left"), Branch("fork", "right", "right"), Connect("left", "join"), Connect("right", "join"), Connect("join", "done")));
+        var started = await engine.ExecuteAsync("joined");
+        await PublishAsync(engine, "joined",
+            Array(Fork("fork"), RunTask("left2", "work"), Activity("right2", "Elsa.WriteLine", ("text", Literal("right", "String"))), Join("join2"), Output("done", "version", "2")),
+            Array(Branch("fork", "left2", "left"), Branch("fork", "right2", "right"), Connect("left2", "join2"), Connect("right2", "join2"), Connect("join2", "done")));
+        var map = new Dictionary<string, string> { ["left"] = "left2", ["right"] = "right2", ["join"] = "join2" };
+
+        await engine.Runtime.MigrateAsync(new MigrateWorkflowRequest(started.Summary.Id, 2, map)).WaitAsync(EngineHarness.Timeout);
+        await CompleteRunTaskAsync(engine, started.Summary.Id);
+        var final = await engine.RunPendingAsync(started.Summary.Id);
+
+        Assert.Equal(WorkflowSubStatus.Suspended, started.Summary.SubStatus);
+        Assert.Equal(WorkflowSubStatus.Finished, final.Summary.SubStatus);
+        Assert.Equal(2, final.Output["version"]!.GetValue<int>());
+        Assert.Single(await engine.CompletedActivitiesAsync(started.Summary.Id), activityId => activityId == "done");
+    }
+
+    [Fact]
+    public async Task WaitingJoinWithoutCounterpart_Rejected()
+    {
+        using var engine = new EngineHarness();
+        JsonObject Fork(string id) => Activity(id, "Elsa.FlowFork", ("branches", Literal("left,right", "String[]")));
+        await PublishAsync(engine, "unjoined",
+            Array(Fork("fork"), RunTask("left", "work"), Activity("right", "Elsa.WriteLine", ("text", Literal("right", "String"))), Activity("join", "Elsa.FlowJoin", ("mode", Literal("WaitAll", "String")))),
+            Array(Connect("fork", "left", "left"), Connect("fork", "right", "right"), Connect("left", "join"), Connect("right", "join")));
+        var started = await engine.ExecuteAsync("unjoined");
+        await PublishAsync(engine, "unjoined", Array(RunTask("left", "work")), Array());
+
+        var error = await Assert.ThrowsAsync<MigrationRejectedException>(() => engine.Runtime.MigrateAsync(new MigrateWorkflowRequest(started.Summary.Id, 2)));
+
+        Assert.Equal("join", error.ActivityId);
+    }
+
+    [Fact]
     public async Task FinishedInstance_Conflicts()
     {
         using var engine = new EngineHarness();
