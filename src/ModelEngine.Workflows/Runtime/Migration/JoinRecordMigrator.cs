@@ -10,7 +10,7 @@ namespace ModelEngine.Workflows.Runtime.Migration;
 /// </summary>
 internal static class JoinRecordMigrator
 {
-    /// <summary>Rejects the migration when a join that holds tokens has no counterpart in its flowchart of the target version.</summary>
+    /// <summary>Rejects the migration when a join that has received tokens has no counterpart in its flowchart of the target version.</summary>
     public static void Validate(string instanceId, WorkflowState state, Workflow target, IReadOnlyDictionary<string, string> map, IReadOnlyDictionary<string, string> nodeIds)
     {
         foreach (var (flowchart, joins) in Joins(state, target, nodeIds))
