@@ -5,9 +5,9 @@ using ModelEngine.Workflows.Runtime.State;
 namespace ModelEngine.Workflows.Runtime;
 
 /// <summary>
-/// The expression scope of an activity inside a body that scopes variables (a ParallelForEach body): a scoped
+/// The expression scope of an activity inside a body that scopes variables (a ParallelForEach body). A scoped
 /// variable is read and written in the nearest scope that declares it, and every other name in the instance's
-/// variables.
+/// variables. Outputs of activities inside the body are read from the body first.
 /// </summary>
 internal sealed class ActivityScope : IExpressionScope
 {
@@ -52,7 +52,15 @@ internal sealed class ActivityScope : IExpressionScope
 
     public void SetVariable(string name, JsonNode? value) => _workflow.SetVariable(_activity, name, value);
 
-    public JsonNode? GetOutputFrom(string activityIdOrName, string? outputName) => _instanceScope.GetOutputFrom(activityIdOrName, outputName);
+    public JsonNode? GetOutputFrom(string activityIdOrName, string? outputName)
+    {
+        if (_workflow.FindScopedOutputs(_activity, activityIdOrName) is { } outputs)
+        {
+            return outputName is null ? outputs : outputs[outputName];
+        }
+
+        return _instanceScope.GetOutputFrom(activityIdOrName, outputName);
+    }
 
     private IEnumerable<string> ScopedNames()
     {

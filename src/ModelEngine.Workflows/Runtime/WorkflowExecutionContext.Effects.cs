@@ -56,6 +56,7 @@ public sealed partial class WorkflowExecutionContext
         }
 
         outputs[outputName] = value?.DeepClone();
+        SetScopedOutput(context.Instance, activityId, outputName, value);
         if (outputName == "result")
         {
             State.LastResult = value?.DeepClone();

@@ -87,6 +87,54 @@ public sealed partial class WorkflowExecutionContext : IExpressionScope
         return null;
     }
 
+    /// <summary>
+    /// The property of a scope owner that contains the outputs of activities inside that scope, by activity id, so
+    /// that bodies running side by side each read their own activities' outputs.
+    /// </summary>
+    internal const string ScopedOutputsProperty = "scopedOutputs";
+
+    /// <summary>Copies an output into the nearest scope around <paramref name="instance"/>, when there is one.</summary>
+    private void SetScopedOutput(ActivityInstanceState instance, string activityId, string outputName, JsonNode? value)
+    {
+        if (FindScopeOwner(instance, name: null) is not { } owner)
+        {
+            return;
+        }
+
+        if (owner.Properties[ScopedOutputsProperty] is not JsonObject scopedOutputs)
+        {
+            scopedOutputs = [];
+            owner.Properties[ScopedOutputsProperty] = scopedOutputs;
+        }
+
+        if (scopedOutputs[activityId] is not JsonObject outputs)
+        {
+            outputs = [];
+            scopedOutputs[activityId] = outputs;
+        }
+
+        outputs[outputName] = value?.DeepClone();
+    }
+
+    /// <summary>
+    /// Finds the outputs of <paramref name="activityIdOrName"/> recorded in the nearest scope around
+    /// <paramref name="instance"/> that has them, or returns <see langword="null"/>.
+    /// </summary>
+    internal JsonObject? FindScopedOutputs(ActivityInstanceState instance, string activityIdOrName)
+    {
+        var activityId = Workflow.Nodes.FirstOrDefault(node => string.Equals(node.Name, activityIdOrName, StringComparison.Ordinal))?.Id ?? activityIdOrName;
+        for (var owner = FindScopeOwner(instance, name: null); owner is not null; owner = owner.ParentId is { } parentId && _instances.TryGetValue(parentId, out var parent) ? FindScopeOwner(parent, name: null) : null)
+        {
+            if (owner.Properties[ScopedOutputsProperty] is JsonObject scopedOutputs
+                && (scopedOutputs[activityIdOrName] ?? scopedOutputs[activityId]) is JsonObject outputs)
+            {
+                return outputs;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Sets a variable, in the narrowest scope that declares it, for <paramref name="instance"/>.</summary>
     internal void SetVariable(ActivityInstanceState instance, string nameOrId, JsonNode? value)
     {

@@ -248,6 +248,49 @@ public sealed class ExecuteWorkflowTests
     }
 
     [Fact]
+    public async Task ParallelBodies_EachWaitForOwnChild()
+    {
+        using var engine = new EngineHarness();
+        await PublishAsync(engine, "child", Array(Output("out", "doubled", "getInput('n') * 2")), Array());
+        var loop = Activity("loop", "Elsa.ParallelForEach", ("items", Expr("JavaScript", "[1, 2, 3]")));
+        loop["currentValue"] = new JsonObject { ["typeName"] = "Object", ["memoryReference"] = new JsonObject { ["id"] = "item" } };
+        loop["body"] = new JsonObject
+        {
+            ["type"] = "Elsa.Flowchart",
+            ["id"] = "body",
+            ["activities"] = Array(
+                Execute("run", "child", "({ n: variables.item })"),
+                Activity("add", "Elsa.SetVariable", ("variable", JsonValue.Create("sum")), ("value", Expr("JavaScript", "variables.sum + getOutputFrom('run', 'result').doubled")))),
+            ["connections"] = Array(Connect("run", "add")),
+        };
+        var parentDefinition = await engine.PublishAsync(
+            Array(loop, Output("out", "sum", "variables.sum")),
+            Array(Connect("loop", "out")),
+            Array(new JsonObject { ["id"] = "item", ["name"] = "item", ["typeName"] = "Object" }, new JsonObject { ["id"] = "sum", ["name"] = "sum", ["typeName"] = "Int32", ["value"] = "0" }));
+
+        var parent = await engine.ExecuteAsync(parentDefinition);
+        var bookmarks = await engine.Instances.ListBookmarksAsync(ChildWorkflowBookmarks.BookmarkName, parent.Summary.Id);
+
+        // Every child ends before the parent runs again, so all three bodies resume in one step of the parent.
+        foreach (var bookmark in bookmarks)
+        {
+            await engine.RunPendingAsync(ChildWorkflowBookmarks.ReadChildInstanceId(bookmark.PayloadJson)!);
+        }
+
+        var final = await engine.RunPendingAsync(parent.Summary.Id);
+        var inputs = new List<int>();
+        foreach (var child in await InstancesOfAsync(engine, "child"))
+        {
+            inputs.Add((await engine.Runtime.GetAsync(child.Id))!.Input["n"]!.GetValue<int>());
+        }
+
+        Assert.Equal(3, bookmarks.Count);
+        Assert.Equal([1, 2, 3], inputs.Order());
+        Assert.Equal(WorkflowSubStatus.Finished, final.Summary.SubStatus);
+        Assert.Equal(12, final.Output["sum"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task DispatchWorkflow_StartsChildWithoutWaiting()
     {
         using var engine = new EngineHarness();
