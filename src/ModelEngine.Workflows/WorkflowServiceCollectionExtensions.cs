@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ModelEngine.Workflows.Activities;
+using ModelEngine.Workflows.Activities.Composition;
 using ModelEngine.Workflows.Activities.Flow;
 using ModelEngine.Workflows.Activities.Looping;
 using ModelEngine.Workflows.Activities.Primitives;
@@ -12,6 +13,7 @@ using ModelEngine.Workflows.Models;
 using ModelEngine.Workflows.Persistence;
 using ModelEngine.Workflows.Persistence.InMemory;
 using ModelEngine.Workflows.Runtime;
+using ModelEngine.Workflows.Runtime.Composition;
 using ModelEngine.Workflows.Serialization;
 
 namespace ModelEngine.Workflows;
@@ -40,6 +42,9 @@ public static class WorkflowServiceCollectionExtensions
         services.TryAddSingleton<IWorkflowRuntime, WorkflowRuntime>();
         services.TryAddSingleton<IWorkflowDefinitionService, WorkflowDefinitionService>();
         services.TryAddSingleton<IWorkflowWorkQueue, NullWorkflowWorkQueue>();
+        services.TryAddSingleton<ChildWorkflowSweeper>();
+        services.TryAddSingleton<DefinitionActivityCatalog>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IWorkflowPublicationHandler, ChildWorkflowPublicationValidator>());
 
         services.TryAddSingleton<InMemoryWorkflowStore>();
         services.TryAddSingleton<IWorkflowDefinitionStore>(provider => provider.GetRequiredService<InMemoryWorkflowStore>());
@@ -68,7 +73,11 @@ public static class WorkflowServiceCollectionExtensions
             .AddActivity<Event>()
             .AddActivity<While>()
             .AddActivity<ForEach>()
-            .AddActivity<Break>();
+            .AddActivity<Break>()
+            .AddActivity<ParallelForEach>()
+            .AddActivity<ExecuteWorkflow>()
+            .AddActivity<DispatchWorkflow>()
+            .AddActivity<WorkflowDefinitionActivity>();
         return services;
     }
 

@@ -63,6 +63,9 @@ public sealed class WorkflowWorkerServiceTests
 
         public Task<WorkflowInstanceView> RetryAsync(string instanceId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
+        public Task<WorkflowInstanceView> MigrateAsync(ModelEngine.Workflows.Runtime.Migration.MigrateWorkflowRequest request, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException();
+
         public Task<WorkflowInstanceView?> GetAsync(string instanceId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
         public Task<IReadOnlyList<string>> TriggerEventAsync(string eventName, string? correlationId, System.Text.Json.Nodes.JsonNode? input, CancellationToken cancellationToken = default) =>

@@ -40,6 +40,11 @@ internal sealed partial class EfWorkflowCommitter : IWorkflowCommitter
         // Staging touches no row, so it runs before the write turn and overlaps with another writer's transaction.
         var revision = StageSummary(context, commit);
         StageBookmarksAndJournal(context, commit);
+        foreach (var started in commit.StartedInstances)
+        {
+            StageSummary(context, started);
+            StageBookmarksAndJournal(context, started);
+        }
 
         // Disposing the transaction without committing it rolls back every statement below, before the turn ends.
         using var writeTurn = await _writeLock.EnterAsync(cancellationToken).ConfigureAwait(false);
@@ -93,6 +98,15 @@ internal sealed partial class EfWorkflowCommitter : IWorkflowCommitter
 
     private static void ThrowIfUnknownChange(WorkflowCommit commit)
     {
+        foreach (var started in commit.StartedInstances)
+        {
+            if (started.ExpectedRevision is not null || started.Changes.Count > 0 || started.RemovedBookmarkIds.Count > 0 || started.StartedInstances.Count > 0)
+            {
+                throw new InvalidOperationException(
+                    $"The commit of instance {commit.Summary.Id} starts instance {started.Summary.Id} with an expected revision, changes or removed bookmarks; a started instance can only be inserted. Nothing was written.");
+            }
+        }
+
         foreach (var change in commit.Changes)
         {
             if (change is not (HumanTaskCreated or HumanTaskUpdated or HumanTaskClosed))

@@ -9,6 +9,7 @@ internal static class ApiEndpoints
         api.MapIdentityEndpoints();
         api.MapDefinitionEndpoints();
         api.MapInstanceEndpoints();
+        api.MapInstanceMigrationEndpoints();
         api.MapTaskEndpoints();
         api.MapRunTaskEndpoints();
         api.MapEventEndpoints();

@@ -10,4 +10,10 @@ public sealed class ExecutionOptions
 
     /// <summary>The number of workers that run Pending instances at the same time.</summary>
     public int WorkerCount { get; set; } = 4;
+
+    /// <summary>
+    /// How often the child sweep resumes parents whose child instance ended while no node resumed them, for example
+    /// because the node that ended the child stopped first. The sweep also runs once at start-up.
+    /// </summary>
+    public TimeSpan ChildSweepInterval { get; set; } = TimeSpan.FromSeconds(30);
 }

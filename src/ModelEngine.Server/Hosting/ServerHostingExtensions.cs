@@ -57,6 +57,7 @@ internal static class ServerHostingExtensions
             .AddCheck<DatabaseHealthCheck>("database", tags: [StartupReadinessHealthCheck.Tag]);
         services.AddHostedService<DatabaseStartupService>();
         services.AddHostedService<WorkflowWorkerService>();
+        services.AddHostedService<ChildWorkflowSweepService>();
         services.AddOptions<RetentionOptions>().Bind(configuration.GetSection(RetentionOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<RetentionOptions>, RetentionOptionsValidator>();
         services.AddHostedService<FinishedInstanceRetentionService>();

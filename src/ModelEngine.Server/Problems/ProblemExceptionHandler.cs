@@ -5,6 +5,7 @@ using ModelEngine.HumanTasks.Inbox;
 using ModelEngine.Workflows.Management;
 using ModelEngine.Workflows.Persistence;
 using ModelEngine.Workflows.Runtime;
+using ModelEngine.Workflows.Runtime.Migration;
 using ModelEngine.Workflows.Validation;
 
 namespace ModelEngine.Server.Problems;
@@ -61,6 +62,10 @@ internal sealed partial class ProblemExceptionHandler : IExceptionHandler
             ("parameter", invalid.Parameter), ("value", invalid.Value)),
         TaskValidationException invalid => Problem(StatusCodes.Status400BadRequest, "The task input is invalid.", invalid.Message,
             ("parameter", invalid.Field), ("value", invalid.Value)),
+        InvalidMigrationRequestException invalid => Problem(StatusCodes.Status400BadRequest, "A request field is invalid.", invalid.Message,
+            ("parameter", invalid.Parameter), ("value", invalid.Value)),
+        MigrationRejectedException rejected => Problem(StatusCodes.Status409Conflict, "The instance cannot be migrated.", rejected.Message,
+            ("instanceId", rejected.InstanceId), ("activityId", rejected.ActivityId)),
         DefinitionValidationException validation => Problem(StatusCodes.Status400BadRequest, "The workflow definition is invalid.",
             $"{validation.Message} Fix every entry in 'errors' and publish again.",
             ("errors", validation.Errors.Select(error => new { error.ActivityId, error.Property, error.Value, error.Message }).ToList())),

@@ -44,4 +44,10 @@ public sealed record ActivityDescriptor
     public bool IsTerminal { get; init; }
 
     public bool IsBrowsable { get; init; } = true;
+
+    /// <summary>
+    /// For a published definition usable as an activity, its definition id. An activity of this type stores it as
+    /// <c>workflowDefinitionId</c> beside its type, and its inputs as wrapped properties.
+    /// </summary>
+    public string? WorkflowDefinitionId { get; init; }
 }

@@ -28,4 +28,11 @@ public sealed record WorkflowCommit
     /// any other kind, so that nothing is dropped silently.
     /// </summary>
     public IReadOnlyList<object> Changes { get; init; } = [];
+
+    /// <summary>
+    /// New instances that this step started, such as the child of an ExecuteWorkflow activity. Each is inserted in the
+    /// same transaction (its <see cref="ExpectedRevision"/> is <see langword="null"/>), so a child is started exactly
+    /// when the step that starts it commits: a step that is rolled back and run again starts no second child.
+    /// </summary>
+    public IReadOnlyList<WorkflowCommit> StartedInstances { get; init; } = [];
 }

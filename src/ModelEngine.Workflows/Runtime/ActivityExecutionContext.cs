@@ -85,8 +85,8 @@ public sealed class ActivityExecutionContext
     /// <summary>Adds a change owned by another module, such as a new human task, to this step's commit.</summary>
     public void AddChange(object change) => WorkflowContext.Changes.Add(change);
 
-    /// <summary>Schedules <paramref name="child"/> as a new activity instance owned by this one.</summary>
-    public void ScheduleChild(Activity child) => WorkflowContext.Schedule(child, Instance.Id);
+    /// <summary>Schedules <paramref name="child"/> as a new activity instance owned by this one, and returns that instance.</summary>
+    public ActivityInstanceState ScheduleChild(Activity child) => WorkflowContext.Schedule(child, Instance.Id);
 
     /// <summary>Lists the child activity instances that are scheduled, running or waiting.</summary>
     public IEnumerable<ActivityInstanceState> GetActiveChildren() => WorkflowContext.GetChildren(Instance.Id);
@@ -97,6 +97,23 @@ public sealed class ActivityExecutionContext
 
     /// <summary>Ends the enclosing loop. Returns <see langword="false"/> when the activity is not inside a loop.</summary>
     public ValueTask<bool> BreakLoopAsync() => WorkflowContext.BreakLoopAsync(this);
+
+    /// <summary>
+    /// Starts a child instance of <paramref name="workflow"/>, inserted in this step's commit. With
+    /// <paramref name="wait"/>, this activity suspends until the child ends and is resumed with its output.
+    /// Returns the child's instance id.
+    /// </summary>
+    public string StartChildWorkflow(Workflow workflow, JsonObject? input, string? correlationId, bool wait) =>
+        WorkflowContext.StartChild(this, workflow, input, correlationId, wait);
+
+    /// <summary>Cancels a child instance once this step has committed.</summary>
+    public void CancelChildWorkflowAfterCommit(string childInstanceId) => WorkflowContext.CancelChildAfterCommit(childInstanceId);
+
+    /// <summary>
+    /// Sets a variable by name or id. Inside a ParallelForEach body, a variable that the body scopes (its current
+    /// value) is set for that body alone.
+    /// </summary>
+    public void SetVariable(string nameOrId, JsonNode? value) => WorkflowContext.SetVariable(Instance, nameOrId, value);
 
     /// <summary>Ends the whole instance as Finished, making every other activity and open task obsolete.</summary>
     public ValueTask FinishWorkflowAsync() => WorkflowContext.FinishAsync(this);

@@ -40,6 +40,15 @@ public interface IWorkflowRuntime
     /// </summary>
     Task DeleteAsync(string instanceId, bool force, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Moves a Running or Faulted instance to another published version of its definition, under the instance's lock
+    /// and with the revision check of a normal commit, and journals the move. Throws
+    /// <see cref="Migration.MigrationRejectedException"/> when an active activity has no counterpart of the same type in
+    /// the target version, <see cref="Migration.InvalidMigrationRequestException"/> for an unknown version or activity
+    /// id, and <see cref="WorkflowConflictException"/> when the instance already ended or runs the target version.
+    /// </summary>
+    Task<WorkflowInstanceView> MigrateAsync(Migration.MigrateWorkflowRequest request, CancellationToken cancellationToken = default);
+
     /// <summary>Runs the committed Pending work of an instance, if any. Background workers and recovery call it.</summary>
     Task RunPendingAsync(string instanceId, CancellationToken cancellationToken = default);
 

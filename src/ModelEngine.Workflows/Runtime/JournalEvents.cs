@@ -8,6 +8,7 @@ public static class JournalEvents
     public const string WorkflowCancelled = "WorkflowCancelled";
     public const string WorkflowFaulted = "WorkflowFaulted";
     public const string WorkflowRetried = "WorkflowRetried";
+    public const string WorkflowMigrated = "WorkflowMigrated";
     public const string ActivityCompleted = "ActivityCompleted";
     public const string ActivitySuspended = "ActivitySuspended";
     public const string ActivityResumed = "ActivityResumed";

@@ -7,12 +7,12 @@ namespace ModelEngine.Workflows.Runtime;
 
 public sealed partial class WorkflowExecutionContext
 {
-    internal BookmarkState CreateBookmark(ActivityExecutionContext context, JsonNode? payload, DateTimeOffset? dueAt)
+    internal BookmarkState CreateBookmark(ActivityExecutionContext context, JsonNode? payload, DateTimeOffset? dueAt, string? name = null)
     {
         var bookmark = new BookmarkState
         {
             Id = NewId(),
-            Name = context.Activity.Type,
+            Name = name ?? context.Activity.Type,
             NodeId = context.Activity.NodeId,
             ActivityId = context.Activity.Id,
             ActivityInstanceId = context.Instance.Id,
@@ -56,6 +56,7 @@ public sealed partial class WorkflowExecutionContext
         }
 
         outputs[outputName] = value?.DeepClone();
+        SetScopedOutput(context.Instance, activityId, outputName, value);
         if (outputName == "result")
         {
             State.LastResult = value?.DeepClone();
@@ -63,8 +64,7 @@ public sealed partial class WorkflowExecutionContext
 
         if (output?.MemoryReference is { } reference)
         {
-            var name = Workflow.VariableNamesById.GetValueOrDefault(reference.Id, reference.Id);
-            State.Variables[name] = value?.DeepClone();
+            SetVariable(context.Instance, reference.Id, value);
         }
     }
 

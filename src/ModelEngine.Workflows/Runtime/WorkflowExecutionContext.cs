@@ -206,12 +206,16 @@ public sealed partial class WorkflowExecutionContext
         }
     }
 
-    internal void Schedule(Activity activity, string? parentId)
+    internal ActivityInstanceState Schedule(Activity activity, string? parentId)
     {
         var instance = new ActivityInstanceState { Id = NewId(), NodeId = activity.NodeId, ParentId = parentId, Status = ActivityStatus.Pending };
         _instances.Add(instance.Id, instance);
         _queue.Enqueue(new WorkItem { ActivityInstanceId = instance.Id });
+        return instance;
     }
+
+    internal bool TryGetActivityInstance(string id, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ActivityInstanceState? instance) =>
+        _instances.TryGetValue(id, out instance);
 
     internal IEnumerable<ActivityInstanceState> GetChildren(string parentId)
     {

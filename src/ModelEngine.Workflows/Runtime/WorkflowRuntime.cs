@@ -330,10 +330,12 @@ public sealed partial class WorkflowRuntime : IWorkflowRuntime
             RemovedBookmarkIds = context.RemovedBookmarkIds.ToList(),
             Journal = context.JournalEntries,
             Changes = extraChanges.Count == 0 ? context.Changes : [.. context.Changes, .. extraChanges],
+            StartedInstances = StartedInstanceCommits(context),
         };
 
         await _committer.CommitAsync(commit, cancellationToken);
         AfterCommit(state, added);
+        await AfterCompositionCommitAsync(context, cancellationToken);
         return summary;
     }
 

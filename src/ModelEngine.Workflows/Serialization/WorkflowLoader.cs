@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ModelEngine.Workflows.Activities;
+using ModelEngine.Workflows.Activities.Composition;
 using ModelEngine.Workflows.Activities.Flow;
 using ModelEngine.Workflows.Descriptors;
 using ModelEngine.Workflows.Expressions;
@@ -16,7 +17,7 @@ namespace ModelEngine.Workflows.Serialization;
 /// error on the way: unknown types, connections to missing activities or ports, missing required inputs and
 /// expressions that do not parse.
 /// </summary>
-public sealed class WorkflowLoader
+public sealed partial class WorkflowLoader
 {
     private readonly ActivityRegistry _registry;
     private readonly ExpressionEvaluatorRegistry _evaluators;
@@ -93,6 +94,12 @@ public sealed class WorkflowLoader
         }
 
         var activity = _registry.Create(typeName, out var descriptor);
+        if (activity is null && IsDefinitionActivity(json))
+        {
+            activity = _registry.Create(WorkflowDefinitionActivity.TypeName, out descriptor)!;
+            activity.Type = typeName;
+        }
+
         if (activity is null)
         {
             errors.Add(new ValidationError(id, "type", typeName, $"Unknown activity type '{typeName}'. Install the module that provides it, or replace the activity."));
@@ -117,7 +124,11 @@ public sealed class WorkflowLoader
             }
         }
 
-        if (activity is not NotFoundActivity)
+        if (activity is WorkflowDefinitionActivity definitionActivity)
+        {
+            BindDefinitionActivity(definitionActivity, json, errors);
+        }
+        else if (activity is not NotFoundActivity)
         {
             BindInputs(activity, json, descriptor!, errors);
             BindOutputs(activity, json);

@@ -96,6 +96,43 @@ public abstract class CommitterContractTests : WorkflowStoreContractTests
     }
 
     [ContractFact]
+    public async Task CommitAsync_StartedInstance_InsertsItWithParent()
+    {
+        await CommitAsync(TestData.NewInstance("parent"));
+
+        await CommitAsync(TestData.NewInstance("parent") with
+        {
+            ExpectedRevision = 1,
+            StateJson = """{"step":1}""",
+            StartedInstances = [TestData.NewInstance("child") with { AddedBookmarks = [TestData.Bookmark("cb", "child")], Journal = [TestData.Journal("child", 1)] }],
+        });
+        var child = await InstanceStore.LoadAsync("child").WithTimeout();
+        var journal = await InstanceStore.GetJournalAsync("child", new PageRequest()).WithTimeout();
+
+        Assert.Equal(1, child?.Summary.Revision);
+        Assert.Equal([1L], journal.Items.Select(e => e.Sequence));
+        Assert.NotNull(await InstanceStore.FindBookmarkAsync("cb").WithTimeout());
+        Assert.Equal(2, (await InstanceStore.FindSummaryAsync("parent").WithTimeout())?.Revision);
+    }
+
+    [ContractFact]
+    public async Task CommitAsync_StaleRevisionWithStartedInstance_InsertsNeither()
+    {
+        await CommitAsync(TestData.NewInstance("parent"));
+        await CommitAsync(TestData.NewInstance("parent") with { ExpectedRevision = 1, StateJson = """{"step":1}""" });
+
+        var stale = TestData.NewInstance("parent") with
+        {
+            ExpectedRevision = 1,
+            StartedInstances = [TestData.NewInstance("child") with { Journal = [TestData.Journal("child", 1)] }],
+        };
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => CommitAsync(stale));
+
+        Assert.Null(await InstanceStore.FindSummaryAsync("child").WithTimeout());
+        Assert.Empty((await InstanceStore.GetJournalAsync("child", new PageRequest()).WithTimeout()).Items);
+    }
+
+    [ContractFact]
     public async Task CommitAsync_UnknownChange_Throws()
     {
         var commit = TestData.NewInstance("i1", "not a known change") with { Journal = [TestData.Journal("i1", 1)] };

@@ -12,7 +12,7 @@ namespace ModelEngine.Workflows.Activities.Flow;
 [Activity("ModelEngine", "Flow", "A graph of activities joined by connections.", Aliases = ["Elsa.Flowchart"], IsBrowsable = false)]
 public sealed class Flowchart : Activity
 {
-    private const string JoinsProperty = "joins";
+    internal const string JoinsProperty = "joins";
 
     private Dictionary<string, Activity> _activitiesById = new(StringComparer.Ordinal);
     private Dictionary<string, List<Connection>> _outbound = new(StringComparer.Ordinal);

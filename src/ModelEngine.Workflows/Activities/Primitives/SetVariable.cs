@@ -29,8 +29,7 @@ public sealed class SetVariable : Activity
         }
 
         var value = await context.EvaluateAsync(Value, "value");
-        var key = context.Workflow.VariableNamesById.GetValueOrDefault(name, name);
-        context.WorkflowContext.State.Variables[key] = Models.JsonValueFactory.From(value);
+        context.SetVariable(name, Models.JsonValueFactory.From(value));
         await context.CompleteAsync();
     }
 }

@@ -191,7 +191,16 @@ public sealed class InMemoryWorkflowStore : IWorkflowDefinitionStore, IWorkflowI
         lock (_gate)
         {
             Validate(commit);
+            foreach (var started in commit.StartedInstances)
+            {
+                Validate(started);
+            }
+
             Apply(commit);
+            foreach (var started in commit.StartedInstances)
+            {
+                Apply(started);
+            }
         }
 
         return Task.CompletedTask;

@@ -24,6 +24,9 @@ public sealed class WorkflowState
 
     public string? Initiator { get; set; }
 
+    /// <summary>The parent waiting for this instance, when an ExecuteWorkflow activity started it and waits for it.</summary>
+    public ParentLink? Parent { get; set; }
+
     public JsonObject Input { get; set; } = [];
 
     public JsonObject Output { get; set; } = [];
