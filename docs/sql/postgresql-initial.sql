@@ -168,3 +168,11 @@ VALUES ('20261204212023_Initial', '10.0.15');
 
 COMMIT;
 
+START TRANSACTION;
+ALTER TABLE "HumanTasks" ADD "OverdueAt" timestamp with time zone;
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261204225303_TaskOverdueAt', '10.0.15');
+
+COMMIT;
+

@@ -173,3 +173,12 @@ VALUES (N'20261204212040_Initial', N'10.0.15');
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+ALTER TABLE [HumanTasks] ADD [OverdueAt] datetimeoffset NULL;
+
+INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+VALUES (N'20261204225307_TaskOverdueAt', N'10.0.15');
+
+COMMIT;
+GO
+

@@ -6,13 +6,15 @@ using Hangfire.Storage.SQLite;
 using Microsoft.Data.SqlClient;
 using ModelEngine.Persistence.EntityFrameworkCore;
 using ModelEngine.Server.Hosting;
+using ModelEngine.Server.Scheduling.CronTriggers;
+using ModelEngine.Workflows.Management;
 using ModelEngine.Workflows.Runtime;
 
 namespace ModelEngine.Server.Scheduling;
 
 /// <summary>
-/// Registers the timer jobs and, when <c>Scheduling:Enabled</c> is on, Hangfire with its storage in the server's own
-/// database.
+/// Registers the timer and cron trigger jobs and, when <c>Scheduling:Enabled</c> is on, Hangfire with its storage in the
+/// server's own database and the cron triggers' recurring jobs.
 /// </summary>
 internal static class SchedulingServiceCollectionExtensions
 {
@@ -27,6 +29,7 @@ internal static class SchedulingServiceCollectionExtensions
         services.Configure<SchedulingOptions>(section);
         services.AddTransient<DurableTimerJob>();
         services.AddTransient<TimerSweepJob>();
+        services.AddTransient<CronTriggerJob>();
 
         var options = section.Get<SchedulingOptions>() ?? new SchedulingOptions();
         if (!options.Enabled)
@@ -43,6 +46,9 @@ internal static class SchedulingServiceCollectionExtensions
         services.AddSingleton<HangfireSchemaInstaller>();
         services.AddSingleton<IDurableTimerScheduler, HangfireTimerScheduler>();
         services.AddHostedService<TimerSweepStartupService>();
+        services.AddSingleton<CronTriggerRegistry>();
+        services.AddSingleton<IWorkflowPublicationHandler, CronTriggerPublicationHandler>();
+        services.AddHostedService<CronTriggerStartupService>();
         services.AddHangfireServer(server =>
         {
             server.SchedulePollingInterval = options.SchedulePollingInterval;

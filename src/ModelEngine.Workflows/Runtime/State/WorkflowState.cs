@@ -24,6 +24,9 @@ public sealed class WorkflowState
 
     public string? Initiator { get; set; }
 
+    /// <summary>The id of the trigger activity that started the instance, such as a Cron at the flowchart's start.</summary>
+    public string? TriggerActivityId { get; set; }
+
     public JsonObject Input { get; set; } = [];
 
     public JsonObject Output { get; set; } = [];
