@@ -48,7 +48,17 @@ internal sealed partial class CronTriggerRegistry
 
         var job = Job.FromExpression<CronTriggerJob>(
             target => target.RunAsync(trigger.DefinitionId, trigger.ActivityId, null, CancellationToken.None));
-        _recurringJobs.AddOrUpdate(jobId, job, schedule!.Expression, new RecurringJobOptions { TimeZone = schedule.TimeZone });
+        try
+        {
+            _recurringJobs.AddOrUpdate(jobId, job, schedule!.Expression, new RecurringJobOptions { TimeZone = schedule.TimeZone });
+        }
+        catch (ArgumentException exception)
+        {
+            // Hangfire parses cron with the same Cronos rules, so this means the two disagree about this expression.
+            Log.Invalid(_logger, definitionId, trigger.ActivityId, exception.Message);
+            return;
+        }
+
         Log.Registered(_logger, definitionId, trigger.ActivityId, schedule.Expression, schedule.TimeZone.Id, jobId);
     }
 
