@@ -31,6 +31,23 @@ public sealed partial class DurableTimerJob
     }
 
     /// <summary>
+    /// Waits until <paramref name="dueAt"/> when Hangfire runs the job early, then claims and fires the timer as
+    /// <see cref="FireAsync"/> does. Hangfire keeps a delayed job's time in whole seconds on some storages, so it may
+    /// enqueue the job up to a second before the timer is due.
+    /// </summary>
+    public async Task<bool> FireAtAsync(string timerId, string workflowInstanceId, string bookmarkId, DateTimeOffset dueAt, CancellationToken cancellationToken)
+    {
+        var early = dueAt - _timeProvider.GetUtcNow();
+        if (early > TimeSpan.Zero)
+        {
+            Log.WaitingForDueTime(_logger, timerId, workflowInstanceId, early.TotalMilliseconds);
+            await Task.Delay(early, _timeProvider, cancellationToken);
+        }
+
+        return await FireAsync(timerId, workflowInstanceId, bookmarkId, cancellationToken);
+    }
+
+    /// <summary>
     /// Claims and fires a timer. Returns <see langword="true"/> when this call resumed the bookmark, and
     /// <see langword="false"/> when the timer was already claimed or gone, or its bookmark was already consumed.
     /// </summary>
@@ -65,6 +82,9 @@ public sealed partial class DurableTimerJob
 
         [LoggerMessage(EventId = 1201, Level = LogLevel.Information, Message = "Timer {TimerId} of workflow instance {WorkflowInstanceId} found no bookmark {BookmarkId}; it was already resumed or the instance ended, so nothing ran.")]
         public static partial void BookmarkGone(ILogger logger, string timerId, string workflowInstanceId, string bookmarkId);
+
+        [LoggerMessage(EventId = 1203, Level = LogLevel.Debug, Message = "Timer {TimerId} of workflow instance {WorkflowInstanceId} ran {EarlyMilliseconds:0} ms before its due time and waits for it.")]
+        public static partial void WaitingForDueTime(ILogger logger, string timerId, string workflowInstanceId, double earlyMilliseconds);
 
         [LoggerMessage(EventId = 1202, Level = LogLevel.Debug, Message = "Timer {TimerId} resumed bookmark {BookmarkId} of workflow instance {WorkflowInstanceId}.")]
         public static partial void Fired(ILogger logger, string timerId, string workflowInstanceId, string bookmarkId);

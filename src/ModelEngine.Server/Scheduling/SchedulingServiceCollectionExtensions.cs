@@ -68,14 +68,14 @@ internal static class SchedulingServiceCollectionExtensions
             case PersistenceProvider.Sqlite:
                 return configuration.UseSQLiteStorage(database.SqliteDatabasePath!, new SQLiteStorageOptions
                 {
-                    QueuePollInterval = options.SchedulePollingInterval,
+                    QueuePollInterval = options.QueuePollInterval,
                 });
             case PersistenceProvider.PostgreSql:
                 var postgreSqlOptions = new PostgreSqlStorageOptions
                 {
                     SchemaName = HangfireSchemaInstaller.PostgreSqlSchema,
                     PrepareSchemaIfNecessary = false,
-                    QueuePollInterval = options.SchedulePollingInterval,
+                    QueuePollInterval = options.QueuePollInterval,
                 };
                 return configuration.UseStorage(new PostgreSqlStorage(
                     new NpgsqlConnectionFactory(database.ConnectionString, postgreSqlOptions), postgreSqlOptions));
@@ -88,7 +88,7 @@ internal static class SchedulingServiceCollectionExtensions
 
                     // The detection reads the schema version from the database, which may not exist yet when the storage is built.
                     TryAutoDetectSchemaDependentOptions = false,
-                    QueuePollInterval = options.SchedulePollingInterval,
+                    QueuePollInterval = options.QueuePollInterval,
                 }));
             default:
                 throw new ArgumentOutOfRangeException(nameof(database), database.Provider, $"Hangfire has no storage for the database provider {database.Provider}.");
