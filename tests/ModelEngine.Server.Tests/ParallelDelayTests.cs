@@ -29,7 +29,7 @@ public sealed class ParallelDelayTests : IClassFixture<HangfireTimerTests.Hangfi
     }
 
     [Fact]
-    public async Task WaitAllJoin_FinishesWithinTwoSecondsOfLastTimer()
+    public async Task WaitAllJoin_FinishesWithinTwoSeconds()
     {
         var seed = Environment.TickCount;
         var random = new Random(seed);

@@ -102,6 +102,9 @@ public sealed class CronSchedule
         return null;
     }
 
+    /// <summary>Returns whether <paramref name="timeZoneId"/> is empty (UTC) or a time zone this host knows.</summary>
+    public static bool IsKnownTimeZone(string? timeZoneId) => TryFindTimeZone(timeZoneId, out _);
+
     private static bool TryFindTimeZone(string? timeZoneId, [NotNullWhen(true)] out TimeZoneInfo? timeZone)
     {
         if (string.IsNullOrWhiteSpace(timeZoneId))

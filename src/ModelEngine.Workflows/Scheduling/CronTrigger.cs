@@ -36,7 +36,9 @@ public sealed record CronTrigger(string DefinitionId, string ActivityId, string 
         return new CronTrigger(workflow.DefinitionId, cron.Id, text, string.IsNullOrWhiteSpace(timeZone.Value) ? null : timeZone.Value);
     }
 
-    /// <summary>Parses the schedule; the definition was validated at publish, so a failure means it changed since.</summary>
+    /// <summary>
+    /// Parses the schedule. Publishing validated it, so a failure means this host does not know the time zone.
+    /// </summary>
     public bool TryGetSchedule(out CronSchedule? schedule, out string? error) =>
         CronSchedule.TryParse(CronExpression, TimeZoneId, out schedule, out error);
 }

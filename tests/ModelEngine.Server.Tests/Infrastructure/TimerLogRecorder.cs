@@ -6,7 +6,7 @@ namespace ModelEngine.Server.Tests.Infrastructure;
 
 /// <summary>
 /// Records the timer job's log events (fired, not claimed) by timer id, so that a test can count how often each timer
-/// fired through the real Hangfire server. Only this provider sees the scheduling category at Debug level.
+/// fired through the real Hangfire server. Only this provider receives the scheduling category at Debug level.
 /// </summary>
 public sealed class TimerLogRecorder : ILoggerProvider
 {

@@ -18,7 +18,7 @@ public sealed class CronActivityTests
         : Activity("cron", "Elsa.Cron", ("cronExpression", Literal(expression, "String")), ("timeZone", Literal(timeZone, "String")));
 
     [Fact]
-    public async Task Cron_InsideFlow_WaitsForNextOccurrenceInItsZone()
+    public async Task Cron_InsideFlow_WaitsForNextOccurrence()
     {
         var timers = new List<DurableTimer>();
         using var engine = CreateEngine(timers);

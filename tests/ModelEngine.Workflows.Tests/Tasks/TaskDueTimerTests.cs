@@ -38,7 +38,7 @@ public sealed class TaskDueTimerTests
     }
 
     [Fact]
-    public async Task DueTimer_OpenTask_MarksOverdueAndKeepsWaiting()
+    public async Task DueTimer_OpenTask_MarksOverdue()
     {
         var (engine, timers, task) = await StartAsync();
         using var _ = engine;

@@ -55,9 +55,10 @@ public sealed class Cron : Activity
 
         if (!CronSchedule.TryParse(expression.Value, timeZone.Value, out _, out var error))
         {
-            var property = error.StartsWith("The time zone", StringComparison.Ordinal) ? TimeZoneProperty : CronExpressionProperty;
-            var value = property == TimeZoneProperty ? timeZone.Value : expression.Value;
-            yield return new ValidationError(Id, property, value, $"Activity '{Id}' (Cron): {error}");
+            var badTimeZone = !CronSchedule.IsKnownTimeZone(timeZone.Value);
+            yield return badTimeZone
+                ? new ValidationError(Id, TimeZoneProperty, timeZone.Value, $"Activity '{Id}' (Cron): {error}")
+                : new ValidationError(Id, CronExpressionProperty, expression.Value, $"Activity '{Id}' (Cron): {error}");
         }
     }
 }
