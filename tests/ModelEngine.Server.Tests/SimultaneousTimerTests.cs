@@ -103,11 +103,13 @@ public abstract class SimultaneousTimerTests
         await bob.PostObjectAsync($"/api/tasks/{taskId}/claim", null);
         await bob.PostObjectAsync($"/api/tasks/{taskId}/complete", new { outcome = "Approve" });
 
-        // The timer's Hangfire job still runs at the due time, finds the row gone and fires nothing.
+        // The timer's Hangfire job still runs at the due time, finds the row gone and fires nothing. It may queue
+        // behind the no-op jobs that the simultaneous-timer test left, which the wait allows for.
         await Eventually.WaitAsync(
             () => Task.FromResult(Recorder.NotClaimed.GetValueOrDefault(timer.Id)),
             runs => runs >= 1,
-            $"the Hangfire job of timer {timer.Id} to run and find the timer gone");
+            $"the Hangfire job of timer {timer.Id} to run and find the timer gone",
+            Timeouts.Poll + TimeSpan.FromMilliseconds(100 * StressCounts.SimultaneousTimers));
         Assert.False(Recorder.Fired.ContainsKey(timer.Id), $"Timer {timer.Id} of completed task {taskId} fired.");
         var completed = await bob.GetObjectAsync($"/api/tasks/{taskId}");
         Assert.Equal("Completed", completed["status"]?.GetValue<string>());
