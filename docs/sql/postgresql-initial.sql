@@ -169,62 +169,10 @@ VALUES ('20261204212023_Initial', '10.0.15');
 COMMIT;
 
 START TRANSACTION;
-CREATE TABLE "ApiKeys" (
-    "Id" character varying(128) NOT NULL,
-    "Name" character varying(128) NOT NULL,
-    "Hash" character varying(64) NOT NULL,
-    "GroupsJson" text NOT NULL,
-    "CreatedAt" timestamp with time zone NOT NULL,
-    "CreatedBy" character varying(256) NOT NULL,
-    "ExpiresAt" timestamp with time zone,
-    "RevokedAt" timestamp with time zone,
-    "RevokedBy" character varying(256),
-    CONSTRAINT "PK_ApiKeys" PRIMARY KEY ("Id")
-);
-
-CREATE TABLE "AuditRecords" (
-    "Id" character varying(128) NOT NULL,
-    "Timestamp" timestamp with time zone NOT NULL,
-    "Actor" character varying(256) NOT NULL,
-    "Action" character varying(32) NOT NULL,
-    "EntityType" character varying(32) NOT NULL,
-    "EntityId" character varying(128) NOT NULL,
-    "DefinitionId" character varying(128),
-    "Version" integer,
-    "Detail" character varying(512),
-    CONSTRAINT "PK_AuditRecords" PRIMARY KEY ("Id")
-);
-
-CREATE TABLE "RefreshTokens" (
-    "Id" character varying(128) NOT NULL,
-    "TokenHash" character varying(64) NOT NULL,
-    "FamilyId" character varying(128) NOT NULL,
-    "UserName" character varying(256) NOT NULL,
-    "CreatedAt" timestamp with time zone NOT NULL,
-    "ExpiresAt" timestamp with time zone NOT NULL,
-    "UsedAt" timestamp with time zone,
-    "RevokedAt" timestamp with time zone,
-    CONSTRAINT "PK_RefreshTokens" PRIMARY KEY ("Id")
-);
-
-CREATE UNIQUE INDEX "IX_ApiKeys_Hash" ON "ApiKeys" ("Hash");
-
-CREATE UNIQUE INDEX "IX_ApiKeys_Name" ON "ApiKeys" ("Name");
-
-CREATE INDEX "IX_AuditRecords_Actor_Timestamp" ON "AuditRecords" ("Actor", "Timestamp");
-
-CREATE INDEX "IX_AuditRecords_EntityType_EntityId_Timestamp" ON "AuditRecords" ("EntityType", "EntityId", "Timestamp");
-
-CREATE INDEX "IX_AuditRecords_Timestamp" ON "AuditRecords" ("Timestamp");
-
-CREATE INDEX "IX_RefreshTokens_ExpiresAt" ON "RefreshTokens" ("ExpiresAt");
-
-CREATE INDEX "IX_RefreshTokens_FamilyId" ON "RefreshTokens" ("FamilyId");
-
-CREATE UNIQUE INDEX "IX_RefreshTokens_TokenHash" ON "RefreshTokens" ("TokenHash");
+ALTER TABLE "HumanTasks" ADD "OverdueAt" timestamp with time zone;
 
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
-VALUES ('20261204225600_AdminAuditApiKeysRefreshTokens', '10.0.15');
+VALUES ('20261204225303_TaskOverdueAt', '10.0.15');
 
 COMMIT;
 

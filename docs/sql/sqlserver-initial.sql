@@ -174,62 +174,10 @@ COMMIT;
 GO
 
 BEGIN TRANSACTION;
-CREATE TABLE [ApiKeys] (
-    [Id] nvarchar(128) NOT NULL,
-    [Name] nvarchar(128) NOT NULL,
-    [Hash] nvarchar(64) NOT NULL,
-    [GroupsJson] nvarchar(max) NOT NULL,
-    [CreatedAt] datetimeoffset NOT NULL,
-    [CreatedBy] nvarchar(256) NOT NULL,
-    [ExpiresAt] datetimeoffset NULL,
-    [RevokedAt] datetimeoffset NULL,
-    [RevokedBy] nvarchar(256) NULL,
-    CONSTRAINT [PK_ApiKeys] PRIMARY KEY ([Id])
-);
-
-CREATE TABLE [AuditRecords] (
-    [Id] nvarchar(128) NOT NULL,
-    [Timestamp] datetimeoffset NOT NULL,
-    [Actor] nvarchar(256) NOT NULL,
-    [Action] nvarchar(32) NOT NULL,
-    [EntityType] nvarchar(32) NOT NULL,
-    [EntityId] nvarchar(128) NOT NULL,
-    [DefinitionId] nvarchar(128) NULL,
-    [Version] int NULL,
-    [Detail] nvarchar(512) NULL,
-    CONSTRAINT [PK_AuditRecords] PRIMARY KEY ([Id])
-);
-
-CREATE TABLE [RefreshTokens] (
-    [Id] nvarchar(128) NOT NULL,
-    [TokenHash] nvarchar(64) NOT NULL,
-    [FamilyId] nvarchar(128) NOT NULL,
-    [UserName] nvarchar(256) NOT NULL,
-    [CreatedAt] datetimeoffset NOT NULL,
-    [ExpiresAt] datetimeoffset NOT NULL,
-    [UsedAt] datetimeoffset NULL,
-    [RevokedAt] datetimeoffset NULL,
-    CONSTRAINT [PK_RefreshTokens] PRIMARY KEY ([Id])
-);
-
-CREATE UNIQUE INDEX [IX_ApiKeys_Hash] ON [ApiKeys] ([Hash]);
-
-CREATE UNIQUE INDEX [IX_ApiKeys_Name] ON [ApiKeys] ([Name]);
-
-CREATE INDEX [IX_AuditRecords_Actor_Timestamp] ON [AuditRecords] ([Actor], [Timestamp]);
-
-CREATE INDEX [IX_AuditRecords_EntityType_EntityId_Timestamp] ON [AuditRecords] ([EntityType], [EntityId], [Timestamp]);
-
-CREATE INDEX [IX_AuditRecords_Timestamp] ON [AuditRecords] ([Timestamp]);
-
-CREATE INDEX [IX_RefreshTokens_ExpiresAt] ON [RefreshTokens] ([ExpiresAt]);
-
-CREATE INDEX [IX_RefreshTokens_FamilyId] ON [RefreshTokens] ([FamilyId]);
-
-CREATE UNIQUE INDEX [IX_RefreshTokens_TokenHash] ON [RefreshTokens] ([TokenHash]);
+ALTER TABLE [HumanTasks] ADD [OverdueAt] datetimeoffset NULL;
 
 INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-VALUES (N'20261204225606_AdminAuditApiKeysRefreshTokens', N'10.0.15');
+VALUES (N'20261204225307_TaskOverdueAt', N'10.0.15');
 
 COMMIT;
 GO

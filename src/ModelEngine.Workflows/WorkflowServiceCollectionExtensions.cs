@@ -67,6 +67,7 @@ public static class WorkflowServiceCollectionExtensions
             .AddActivity<FlowFork>()
             .AddActivity<FlowJoin>()
             .AddActivity<Delay>()
+            .AddActivity<Cron>()
             .AddActivity<StartAt>()
             .AddActivity<Activities.Primitives.Timer>()
             .AddActivity<RunTask>()

@@ -26,13 +26,33 @@ public sealed class HangfireTimerTests : IClassFixture<HangfireTimerTests.Hangfi
     }
 
     [Fact]
-    public async Task Dashboard_WithoutAdminToken_IsRefused()
+    public async Task Dashboard_NonAdmin_IsForbidden()
     {
         var bob = await _factory.CreateClientForAsync("bob");
 
         var response = await bob.GetAsync("/hangfire");
 
-        Assert.False(response.IsSuccessStatusCode, $"bob opened the Hangfire dashboard: {(int)response.StatusCode}.");
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Dashboard_Anonymous_IsUnauthorized()
+    {
+        var anonymous = _factory.CreateClient();
+
+        var response = await anonymous.GetAsync("/hangfire");
+
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Dashboard_AdminToken_Opens()
+    {
+        var admin = await _factory.CreateClientForAsync("admin");
+
+        var response = await admin.GetAsync("/hangfire");
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
     }
 
     [Fact]

@@ -127,6 +127,7 @@ public sealed class RestartTests : IDisposable
         var model = Fixtures.Load(Fixtures.DelayedGreeting);
         model["root"]!["activities"]![1]!["timeSpan"]!["expression"]!["value"] = "00:00:03";
         string instanceId;
+        DateTimeOffset dueBy;
         await using (var first = await ServerProcess.StartAsync(database))
         {
             var dave = await LoginAsync(first, "dave");
@@ -134,10 +135,15 @@ public sealed class RestartTests : IDisposable
             instanceId = await Instances.DispatchAsync(dave, "delayed-greeting", new { });
             await Instances.WaitForSubStatusAsync(dave, instanceId, "Suspended");
 
+            // The Delay started before the instance was seen Suspended, so its timer is due by then plus 3 s.
+            dueBy = DateTimeOffset.UtcNow.AddSeconds(3);
             await first.KillAsync();
         }
 
+        // The timer comes due while no node runs; the next start-up's sweep finds it overdue.
+        await Eventually.WaitAsync(() => Task.FromResult(DateTimeOffset.UtcNow), now => now > dueBy, $"the timer of workflow instance {instanceId} to be overdue");
         await using var second = await ServerProcess.StartAsync(database);
+        await second.WaitForOutputAsync("The start-up timer sweep scheduled 1 timers", "the start-up sweep to schedule the overdue timer");
         var daveAgain = await LoginAsync(second, "dave");
         var finished = await Instances.WaitForSubStatusAsync(daveAgain, instanceId, "Finished");
         Assert.Equal("hello after the delay", finished["output"]?["greeting"]?.GetValue<string>());

@@ -368,6 +368,9 @@ namespace ModelEngine.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<DateTimeOffset?>("OverdueAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<int>("Priority")
                         .HasColumnType("int");
 

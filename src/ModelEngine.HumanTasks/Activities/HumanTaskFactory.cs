@@ -13,6 +13,12 @@ public static class HumanTaskFactory
     /// <summary>The activity property that keeps the id of the task an activity instance created.</summary>
     public const string TaskIdProperty = "taskId";
 
+    /// <summary>The payload property of a due-date timer's bookmark: the id of the task that falls due.</summary>
+    public const string DueTaskIdProperty = "dueTaskId";
+
+    /// <summary>The journal event written when a task's due-date timer finds the task still open.</summary>
+    public const string TaskOverdueEvent = "TaskOverdue";
+
     public static HumanTask Create(ActivityExecutionContext context, HumanTaskRequest request)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -50,7 +56,33 @@ public static class HumanTaskFactory
 
         context.Properties[TaskIdProperty] = taskId;
         context.AddChange(new HumanTaskCreated(task));
+        if (task.DueAt is { } dueAt)
+        {
+            // A second bookmark of the same activity instance is the due-date timer. Its row is committed with the
+            // task, and it is removed with the task: by the completion's commit or by the cancel that ends the task.
+            context.CreateBookmark(new JsonObject { [DueTaskIdProperty] = taskId }, dueAt);
+        }
+
         return task;
+    }
+
+    /// <summary>
+    /// Handles the resume of a due-date timer created by <see cref="Create"/>: the task is marked overdue and a
+    /// <see cref="TaskOverdueEvent"/> journal record is written, and the activity keeps waiting for the task. Returns
+    /// <see langword="false"/> when the resumed bookmark is not a due-date timer, so the caller handles it.
+    /// </summary>
+    public static bool TryHandleDue(ActivityExecutionContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.ResumedBookmark?.Payload is not JsonObject payload || payload[DueTaskIdProperty] is not JsonValue value || !value.TryGetValue(out string? taskId))
+        {
+            return false;
+        }
+
+        var now = context.TimeProvider.GetUtcNow();
+        context.AddChange(new HumanTaskOverdue(taskId, now));
+        context.Journal(TaskOverdueEvent, $"Task '{taskId}' is overdue.", new JsonObject { ["taskId"] = taskId, ["overdueAt"] = now });
+        return true;
     }
 
     /// <summary>Closes the open task of a cancelled activity: Exited when the instance was cancelled, else Obsolete.</summary>

@@ -38,7 +38,7 @@ public sealed class UserTask : Activity
     [Input(Description = "The decisions the reviewer can make; each is a port.", UIHint = UIHints.DynamicOutcomes, Order = 6)]
     public Input<string[]>? Outcomes { get; set; }
 
-    [Input(Description = "When the task is due, counted from its creation.", UIHint = UIHints.Duration, Order = 7)]
+    [Input(Description = "When the task is due, counted from its creation. At that time an open task is marked overdue; it stays open.", UIHint = UIHints.Duration, Order = 7)]
     public Input<TimeSpan?>? DueIn { get; set; }
 
     [Input(Description = "Higher numbers come first in the inbox.", Order = 8)]
@@ -88,6 +88,12 @@ public sealed class UserTask : Activity
 
     protected override async ValueTask ResumeAsync(ActivityExecutionContext context)
     {
+        if (HumanTaskFactory.TryHandleDue(context))
+        {
+            // The task stays open, and the activity keeps waiting on the task's own bookmark.
+            return;
+        }
+
         var result = context.ResumeInput as JsonObject ?? [];
         var outcome = result["outcome"]?.GetValue<string>() ?? DefaultOutcomes[0];
         context.SetOutput("result", result, Result);

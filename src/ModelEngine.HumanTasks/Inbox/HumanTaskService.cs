@@ -109,7 +109,7 @@ public sealed partial class HumanTaskService : IHumanTaskService
 
         try
         {
-            await _runtime.ResumeAsync(new ResumeWorkflowRequest(task.WorkflowInstanceId, task.BookmarkId, result, [new HumanTaskUpdated(completed, task.Revision)]), cancellationToken).ConfigureAwait(false);
+            await _runtime.ResumeAsync(new ResumeWorkflowRequest(task.WorkflowInstanceId, task.BookmarkId, result, [new HumanTaskUpdated(completed, task.Revision)], RemoveActivityTimers: true), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is BookmarkNotFoundException or ConcurrencyConflictException)
         {

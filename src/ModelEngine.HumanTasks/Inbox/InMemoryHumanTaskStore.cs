@@ -52,7 +52,7 @@ public sealed class InMemoryHumanTaskStore : IHumanTaskStore, ICommitChangeHandl
         return Task.CompletedTask;
     }
 
-    public bool CanApply(object change) => change is HumanTaskCreated or HumanTaskUpdated or HumanTaskClosed;
+    public bool CanApply(object change) => change is HumanTaskCreated or HumanTaskUpdated or HumanTaskClosed or HumanTaskOverdue;
 
     public void Validate(object change)
     {
@@ -89,6 +89,14 @@ public sealed class InMemoryHumanTaskStore : IHumanTaskStore, ICommitChangeHandl
                 foreach (var task in _tasks.Values.Where(task => task.ActivityInstanceId == closed.ActivityInstanceId && !task.Status.IsFinal()).ToList())
                 {
                     _tasks[task.Id] = task with { Status = closed.Status, UpdatedAt = closed.At, Revision = task.Revision + 1 };
+                }
+
+                break;
+
+            case HumanTaskOverdue overdue:
+                if (_tasks.TryGetValue(overdue.TaskId, out var due) && !due.Status.IsFinal() && due.OverdueAt is null)
+                {
+                    _tasks[due.Id] = due with { OverdueAt = overdue.At, UpdatedAt = overdue.At, Revision = due.Revision + 1 };
                 }
 
                 break;

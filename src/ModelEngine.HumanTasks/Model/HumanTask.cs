@@ -42,6 +42,9 @@ public sealed record HumanTask
 
     public DateTimeOffset? DueAt { get; init; }
 
+    /// <summary>When the due-date timer found the task still open; <see langword="null"/> while it is not overdue.</summary>
+    public DateTimeOffset? OverdueAt { get; init; }
+
     public required DateTimeOffset CreatedAt { get; init; }
 
     public DateTimeOffset UpdatedAt { get; init; }

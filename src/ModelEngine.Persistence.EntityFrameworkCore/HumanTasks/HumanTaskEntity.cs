@@ -40,6 +40,8 @@ internal sealed class HumanTaskEntity
 
     public DateTimeOffset? DueAt { get; set; }
 
+    public DateTimeOffset? OverdueAt { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }

@@ -89,4 +89,21 @@ internal static class HumanTaskWriter
                     .SetProperty(t => t.Revision, t => t.Revision + 1),
                 cancellationToken);
     }
+
+    /// <summary>
+    /// Marks the task overdue, now, when it is still open and not yet overdue. Returns the number of tasks changed,
+    /// which is zero when the task ended before its due-date timer fired.
+    /// </summary>
+    public static Task<int> MarkOverdueAsync(ModelEngineDbContext context, HumanTaskOverdue overdue, CancellationToken cancellationToken)
+    {
+        var nonFinal = HumanTaskQueries.NonFinalStatuses;
+        return context.HumanTasks
+            .Where(t => t.Id == overdue.TaskId && nonFinal.Contains(t.Status) && t.OverdueAt == null)
+            .ExecuteUpdateAsync(
+                setters => setters
+                    .SetProperty(t => t.OverdueAt, overdue.At)
+                    .SetProperty(t => t.UpdatedAt, overdue.At)
+                    .SetProperty(t => t.Revision, t => t.Revision + 1),
+                cancellationToken);
+    }
 }

@@ -109,7 +109,7 @@ internal sealed partial class EfWorkflowCommitter : IWorkflowCommitter
 
         foreach (var change in commit.Changes)
         {
-            if (change is not (HumanTaskCreated or HumanTaskUpdated or HumanTaskClosed))
+            if (change is not (HumanTaskCreated or HumanTaskUpdated or HumanTaskClosed or HumanTaskOverdue))
             {
                 throw new InvalidOperationException(
                     $"The commit of instance {commit.Summary.Id} contains a change of type {change?.GetType().FullName ?? "null"}, which the EF Core committer cannot write. Nothing was written.");
@@ -189,6 +189,9 @@ internal sealed partial class EfWorkflowCommitter : IWorkflowCommitter
                     break;
                 case HumanTaskClosed closed:
                     await HumanTaskWriter.CloseAsync(context, closed, cancellationToken).ConfigureAwait(false);
+                    break;
+                case HumanTaskOverdue overdue:
+                    await HumanTaskWriter.MarkOverdueAsync(context, overdue, cancellationToken).ConfigureAwait(false);
                     break;
                 default:
                     throw new InvalidOperationException($"A change of type {change?.GetType().FullName ?? "null"} cannot be written.");

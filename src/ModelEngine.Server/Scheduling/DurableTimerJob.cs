@@ -10,6 +10,9 @@ namespace ModelEngine.Server.Scheduling;
 /// </summary>
 public sealed partial class DurableTimerJob
 {
+    /// <summary>The maximum number of other due timers that one Hangfire run fires after its own.</summary>
+    public const int OtherDueBatchSize = 100;
+
     private readonly IDurableTimerStore _timers;
     private readonly IWorkflowRuntime _runtime;
     private readonly TimeProvider _timeProvider;
@@ -28,6 +31,49 @@ public sealed partial class DurableTimerJob
         _timeProvider = timeProvider;
         _claimLease = options.Value.ClaimLease;
         _logger = logger;
+    }
+
+    /// <summary>
+    /// Waits until <paramref name="dueAt"/> when Hangfire runs the job early, then claims and fires the timer as
+    /// <see cref="FireAsync"/> does. Hangfire keeps a delayed job's time in whole seconds on some storages, so it may
+    /// enqueue the job up to a second before the timer is due. The run then fires up to
+    /// <see cref="OtherDueBatchSize"/> other timers that are already due, so that timers due in the same second do not
+    /// each wait for a free Hangfire worker. Their own jobs later find them claimed and do nothing.
+    /// </summary>
+    public async Task<bool> FireAtAsync(string timerId, string workflowInstanceId, string bookmarkId, DateTimeOffset dueAt, CancellationToken cancellationToken)
+    {
+        var early = dueAt - _timeProvider.GetUtcNow();
+        if (early > TimeSpan.Zero)
+        {
+            Log.WaitingForDueTime(_logger, timerId, workflowInstanceId, early.TotalMilliseconds);
+            await Task.Delay(early, _timeProvider, cancellationToken);
+        }
+
+        var fired = await FireAsync(timerId, workflowInstanceId, bookmarkId, cancellationToken);
+        await FireOtherDueAsync(timerId, cancellationToken);
+        return fired;
+    }
+
+    private async Task FireOtherDueAsync(string timerId, CancellationToken cancellationToken)
+    {
+        var due = await _timers.ListDueAsync(_timeProvider.GetUtcNow(), OtherDueBatchSize, cancellationToken);
+        foreach (var timer in due)
+        {
+            if (timer.Id == timerId)
+            {
+                continue;
+            }
+
+            try
+            {
+                await FireAsync(timer.Id, timer.WorkflowInstanceId, timer.BookmarkId, cancellationToken);
+            }
+            catch (Exception exception) when (exception is ConcurrencyConflictException or WorkflowNotFoundException)
+            {
+                // The claim stays until ClaimLease ends; then the sweep or the timer's own job fires it again.
+                Log.OtherTimerFailed(_logger, timer.Id, timer.WorkflowInstanceId, exception.Message);
+            }
+        }
     }
 
     /// <summary>
@@ -65,6 +111,12 @@ public sealed partial class DurableTimerJob
 
         [LoggerMessage(EventId = 1201, Level = LogLevel.Information, Message = "Timer {TimerId} of workflow instance {WorkflowInstanceId} found no bookmark {BookmarkId}; it was already resumed or the instance ended, so nothing ran.")]
         public static partial void BookmarkGone(ILogger logger, string timerId, string workflowInstanceId, string bookmarkId);
+
+        [LoggerMessage(EventId = 1204, Level = LogLevel.Warning, Message = "Timer {TimerId} of workflow instance {WorkflowInstanceId} was claimed but not fired: {Reason}. It fires again after Scheduling:ClaimLease.")]
+        public static partial void OtherTimerFailed(ILogger logger, string timerId, string workflowInstanceId, string reason);
+
+        [LoggerMessage(EventId = 1203, Level = LogLevel.Debug, Message = "Timer {TimerId} of workflow instance {WorkflowInstanceId} ran {EarlyMilliseconds:0} ms before its due time and waits for it.")]
+        public static partial void WaitingForDueTime(ILogger logger, string timerId, string workflowInstanceId, double earlyMilliseconds);
 
         [LoggerMessage(EventId = 1202, Level = LogLevel.Debug, Message = "Timer {TimerId} resumed bookmark {BookmarkId} of workflow instance {WorkflowInstanceId}.")]
         public static partial void Fired(ILogger logger, string timerId, string workflowInstanceId, string bookmarkId);

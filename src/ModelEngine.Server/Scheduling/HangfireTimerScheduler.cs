@@ -22,7 +22,7 @@ internal sealed partial class HangfireTimerScheduler : IDurableTimerScheduler
 
         // Hangfire replaces CancellationToken.None with the job's own cancellation token when it runs the job.
         var jobId = _jobs.Schedule<DurableTimerJob>(
-            job => job.FireAsync(timer.Id, timer.WorkflowInstanceId, timer.BookmarkId, CancellationToken.None),
+            job => job.FireAtAsync(timer.Id, timer.WorkflowInstanceId, timer.BookmarkId, timer.DueAt, CancellationToken.None),
             timer.DueAt);
         Log.Scheduled(_logger, timer.Id, timer.WorkflowInstanceId, timer.DueAt, jobId);
     }

@@ -14,6 +14,13 @@ public sealed class SchedulingOptions
     /// <summary>How often Hangfire moves due delayed jobs to its queue. Timers fire within about this interval.</summary>
     public TimeSpan SchedulePollingInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How often an idle Hangfire worker looks for enqueued jobs. A due timer waits up to
+    /// <see cref="SchedulePollingInterval"/> to be enqueued and then up to this interval to be picked up, so the two
+    /// together bound how late it fires.
+    /// </summary>
+    public TimeSpan QueuePollInterval { get; set; } = TimeSpan.FromMilliseconds(200);
+
     /// <summary>The number of Hangfire workers that run timer jobs in this process.</summary>
     public int WorkerCount { get; set; } = 2;
 

@@ -6,13 +6,15 @@ using Hangfire.Storage.SQLite;
 using Microsoft.Data.SqlClient;
 using ModelEngine.Persistence.EntityFrameworkCore;
 using ModelEngine.Server.Hosting;
+using ModelEngine.Server.Scheduling.CronTriggers;
+using ModelEngine.Workflows.Management;
 using ModelEngine.Workflows.Runtime;
 
 namespace ModelEngine.Server.Scheduling;
 
 /// <summary>
-/// Registers the timer jobs and, when <c>Scheduling:Enabled</c> is on, Hangfire with its storage in the server's own
-/// database.
+/// Registers the timer and cron trigger jobs and, when <c>Scheduling:Enabled</c> is on, Hangfire with its storage in the
+/// server's own database and the cron triggers' recurring jobs.
 /// </summary>
 internal static class SchedulingServiceCollectionExtensions
 {
@@ -27,6 +29,7 @@ internal static class SchedulingServiceCollectionExtensions
         services.Configure<SchedulingOptions>(section);
         services.AddTransient<DurableTimerJob>();
         services.AddTransient<TimerSweepJob>();
+        services.AddTransient<CronTriggerJob>();
 
         var options = section.Get<SchedulingOptions>() ?? new SchedulingOptions();
         if (!options.Enabled)
@@ -43,6 +46,9 @@ internal static class SchedulingServiceCollectionExtensions
         services.AddSingleton<HangfireSchemaInstaller>();
         services.AddSingleton<IDurableTimerScheduler, HangfireTimerScheduler>();
         services.AddHostedService<TimerSweepStartupService>();
+        services.AddSingleton<CronTriggerRegistry>();
+        services.AddSingleton<IWorkflowPublicationHandler, CronTriggerPublicationHandler>();
+        services.AddHostedService<CronTriggerStartupService>();
         services.AddHangfireServer(server =>
         {
             server.SchedulePollingInterval = options.SchedulePollingInterval;
@@ -62,14 +68,14 @@ internal static class SchedulingServiceCollectionExtensions
             case PersistenceProvider.Sqlite:
                 return configuration.UseSQLiteStorage(database.SqliteDatabasePath!, new SQLiteStorageOptions
                 {
-                    QueuePollInterval = options.SchedulePollingInterval,
+                    QueuePollInterval = options.QueuePollInterval,
                 });
             case PersistenceProvider.PostgreSql:
                 var postgreSqlOptions = new PostgreSqlStorageOptions
                 {
                     SchemaName = HangfireSchemaInstaller.PostgreSqlSchema,
                     PrepareSchemaIfNecessary = false,
-                    QueuePollInterval = options.SchedulePollingInterval,
+                    QueuePollInterval = options.QueuePollInterval,
                 };
                 return configuration.UseStorage(new PostgreSqlStorage(
                     new NpgsqlConnectionFactory(database.ConnectionString, postgreSqlOptions), postgreSqlOptions));
@@ -82,7 +88,7 @@ internal static class SchedulingServiceCollectionExtensions
 
                     // The detection reads the schema version from the database, which may not exist yet when the storage is built.
                     TryAutoDetectSchemaDependentOptions = false,
-                    QueuePollInterval = options.SchedulePollingInterval,
+                    QueuePollInterval = options.QueuePollInterval,
                 }));
             default:
                 throw new ArgumentOutOfRangeException(nameof(database), database.Provider, $"Hangfire has no storage for the database provider {database.Provider}.");

@@ -63,6 +63,12 @@ public abstract class Activity
     /// <summary>Lets a container react to a child's completion.</summary>
     protected internal virtual ValueTask OnChildCompletedAsync(ActivityExecutionContext context, ActivityExecutionContext child, IReadOnlyList<string> outcomes) => default;
 
+    /// <summary>
+    /// Checks the activity's literal inputs when the definition is loaded, so that a bad value is rejected at publish.
+    /// Inputs written as expressions are checked when they are evaluated.
+    /// </summary>
+    protected internal virtual IEnumerable<Validation.ValidationError> Validate() => [];
+
     /// <summary>Lets a container react to a child being cancelled.</summary>
     protected internal virtual ValueTask OnChildCancelledAsync(ActivityExecutionContext context, ActivityExecutionContext child) => default;
 }

@@ -30,6 +30,25 @@ public static class LiteralInputs
         }
     }
 
+    /// <summary>
+    /// Reads a string input without an instance. Returns <see langword="null"/> when the input is an expression that
+    /// needs an instance, and a literal with a <see langword="null"/> value when the input is empty.
+    /// </summary>
+    public static LiteralString? ReadString(Input<string>? input)
+    {
+        if (input?.Expression is not { } expression || expression.Value is null)
+        {
+            return new LiteralString(null);
+        }
+
+        if (expression.Type is not ExpressionTypes.Literal)
+        {
+            return null;
+        }
+
+        return new LiteralString(expression.ValueAsText());
+    }
+
     private static System.Text.Json.Nodes.JsonNode? ParseObject(Expression expression) =>
         expression.ValueAsText() is { Length: > 0 } text ? System.Text.Json.Nodes.JsonNode.Parse(text) : null;
 }

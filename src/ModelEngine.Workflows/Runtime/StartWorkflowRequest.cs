@@ -5,7 +5,9 @@ namespace ModelEngine.Workflows.Runtime;
 /// <summary>
 /// A request to start an instance of the published version of <see cref="DefinitionId"/>, or of the version
 /// <see cref="VersionId"/> when it is set. With an <see cref="IdempotencyKey"/>, a repeated dispatch by the same
-/// initiator returns the instance the first one created instead of starting another.
+/// initiator returns the instance the first one created instead of starting another. <see cref="TriggerActivityId"/>
+/// names the trigger activity that starts the instance, such as a Cron at the flowchart's start, which then completes at
+/// once instead of waiting.
 /// </summary>
 public sealed record StartWorkflowRequest(
     string DefinitionId,
@@ -13,4 +15,5 @@ public sealed record StartWorkflowRequest(
     string? CorrelationId = null,
     string? Initiator = null,
     string? VersionId = null,
-    string? IdempotencyKey = null);
+    string? IdempotencyKey = null,
+    string? TriggerActivityId = null);

@@ -71,6 +71,7 @@ public sealed partial class WorkflowRuntime : IWorkflowRuntime
         var workflow = await ResolveWorkflowAsync(request, cancellationToken);
         var instanceId = request.IdempotencyKey is { } key ? IdempotentInstanceId(request, key) : WorkflowExecutionContext.NewId();
         var state = WorkflowExecutionContext.CreateState(workflow, instanceId, request.Input, request.CorrelationId, request.Initiator, _timeProvider.GetUtcNow());
+        state.TriggerActivityId = request.TriggerActivityId;
         var context = new WorkflowExecutionContext(workflow, state, _services, _evaluators, _timeProvider, cancellationToken);
         context.AddJournal(JournalEvents.WorkflowStarted, null, null, null);
         try
@@ -118,13 +119,23 @@ public sealed partial class WorkflowRuntime : IWorkflowRuntime
         }
 
         WorkflowExecutionContext.ScheduleResume(state, bookmark, request.Input?.DeepClone());
+        List<string> removedBookmarkIds = [bookmark.Id];
+        if (request.RemoveActivityTimers)
+        {
+            foreach (var timer in state.Bookmarks.Where(other => other.ActivityInstanceId == bookmark.ActivityInstanceId && other.DueAt is not null).ToList())
+            {
+                state.Bookmarks.Remove(timer);
+                removedBookmarkIds.Add(timer.Id);
+            }
+        }
+
         state.UpdatedAt = _timeProvider.GetUtcNow();
         var commit = new WorkflowCommit
         {
             Summary = ToSummary(state, summary.Revision + 1),
             StateJson = WorkflowStateSerializer.Serialize(state),
             ExpectedRevision = summary.Revision,
-            RemovedBookmarkIds = [bookmark.Id],
+            RemovedBookmarkIds = removedBookmarkIds,
             Changes = request.Changes ?? [],
         };
 
@@ -300,14 +311,18 @@ public sealed partial class WorkflowRuntime : IWorkflowRuntime
         return _graphs.Get(record);
     }
 
-    private WorkflowState NewState(Workflow workflow, StartWorkflowRequest request) =>
-        WorkflowExecutionContext.CreateState(
+    private WorkflowState NewState(Workflow workflow, StartWorkflowRequest request)
+    {
+        var state = WorkflowExecutionContext.CreateState(
             workflow,
             WorkflowExecutionContext.NewId(),
             request.Input,
             request.CorrelationId,
             request.Initiator,
             _timeProvider.GetUtcNow());
+        state.TriggerActivityId = request.TriggerActivityId;
+        return state;
+    }
 
     private async Task<(WorkflowInstanceSummary Summary, WorkflowState State)> LoadAsync(string instanceId, CancellationToken cancellationToken)
     {

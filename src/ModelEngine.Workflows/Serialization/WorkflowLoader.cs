@@ -57,6 +57,7 @@ public sealed partial class WorkflowLoader
         }
 
         var workflow = new Workflow(definitionId, versionId, version, GetString(model, "name"), variables, root);
+        ValidateCronTrigger(workflow, errors);
         return new WorkflowLoadResult(workflow, errors);
     }
 
@@ -133,6 +134,7 @@ public sealed partial class WorkflowLoader
             BindInputs(activity, json, descriptor!, errors);
             BindOutputs(activity, json);
             BindEmbeddedPorts(activity, json, errors);
+            errors.AddRange(activity.Validate());
         }
 
         if (activity is Flowchart flowchart)
@@ -185,6 +187,30 @@ public sealed partial class WorkflowLoader
                     ValidateExpression(activity, input.Name, expression, errors);
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// Rejects a Cron at the flowchart's start whose schedule is an expression: the trigger is registered when the
+    /// definition is published, before any instance exists to evaluate it.
+    /// </summary>
+    private static void ValidateCronTrigger(Workflow workflow, List<ValidationError> errors)
+    {
+        if (workflow.Root is not Flowchart flowchart || flowchart.ResolveStartActivity() is not Activities.Primitives.Cron cron)
+        {
+            return;
+        }
+
+        if (LiteralInputs.ReadString(cron.CronExpression) is null)
+        {
+            errors.Add(new ValidationError(cron.Id, Activities.Primitives.Cron.CronExpressionProperty, cron.CronExpression?.Expression?.ValueAsText(),
+                $"Activity '{cron.Id}' (Cron) starts the flowchart, so it is a trigger and its 'cronExpression' must be a literal value, not an expression."));
+        }
+
+        if (LiteralInputs.ReadString(cron.TimeZone) is null)
+        {
+            errors.Add(new ValidationError(cron.Id, Activities.Primitives.Cron.TimeZoneProperty, cron.TimeZone?.Expression?.ValueAsText(),
+                $"Activity '{cron.Id}' (Cron) starts the flowchart, so it is a trigger and its 'timeZone' must be a literal value, not an expression."));
         }
     }
 

@@ -12,6 +12,7 @@ namespace ModelEngine.Server.Tests.Infrastructure;
 public sealed class ServerFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings = new();
+    private readonly List<Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>> _services = [];
     private string _environment = "Development";
 
     public ServerFactory()
@@ -30,6 +31,13 @@ public sealed class ServerFactory : WebApplicationFactory<Program>
     public ServerFactory WithSetting(string key, string? value)
     {
         _settings[key] = value;
+        return this;
+    }
+
+    /// <summary>Adds or replaces services after the server's own registrations; call before the first client is created.</summary>
+    public ServerFactory WithServices(Action<Microsoft.Extensions.DependencyInjection.IServiceCollection> configure)
+    {
+        _services.Add(configure);
         return this;
     }
 
@@ -57,6 +65,11 @@ public sealed class ServerFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        foreach (var configure in _services)
+        {
+            builder.ConfigureServices(configure);
         }
     }
 

@@ -27,6 +27,9 @@ public sealed class WorkflowState
     /// <summary>The parent waiting for this instance, when an ExecuteWorkflow activity started it and waits for it.</summary>
     public ParentLink? Parent { get; set; }
 
+    /// <summary>The id of the trigger activity that started the instance, such as a Cron at the flowchart's start.</summary>
+    public string? TriggerActivityId { get; set; }
+
     public JsonObject Input { get; set; } = [];
 
     public JsonObject Output { get; set; } = [];
