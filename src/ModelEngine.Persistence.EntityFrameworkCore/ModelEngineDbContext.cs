@@ -3,7 +3,9 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using ModelEngine.Persistence.EntityFrameworkCore.Bookmarks;
 using ModelEngine.Persistence.EntityFrameworkCore.Configurations;
 using ModelEngine.Persistence.EntityFrameworkCore.Definitions;
+using ModelEngine.Persistence.EntityFrameworkCore.HttpTriggers;
 using ModelEngine.Persistence.EntityFrameworkCore.HumanTasks;
+using ModelEngine.Persistence.EntityFrameworkCore.Idempotency;
 using ModelEngine.Persistence.EntityFrameworkCore.Instances;
 using ModelEngine.Persistence.EntityFrameworkCore.Journal;
 using ModelEngine.Persistence.EntityFrameworkCore.Timers;
@@ -11,7 +13,8 @@ using ModelEngine.Persistence.EntityFrameworkCore.Timers;
 namespace ModelEngine.Persistence.EntityFrameworkCore;
 
 /// <summary>
-/// The database of definitions, instances, bookmarks, timers, journal records and human tasks. Entity types are
+/// The database of definitions, instances, bookmarks, timers, journal records, human tasks, idempotency keys and HTTP
+/// triggers. Entity types are
 /// internal: other code reads and writes through the store contracts.
 /// </summary>
 public sealed class ModelEngineDbContext : DbContext
@@ -36,6 +39,10 @@ public sealed class ModelEngineDbContext : DbContext
     internal DbSet<HumanTaskEntity> HumanTasks => Set<HumanTaskEntity>();
 
     internal DbSet<HumanTaskCandidateEntity> HumanTaskCandidates => Set<HumanTaskCandidateEntity>();
+
+    internal DbSet<IdempotencyKeyEntity> IdempotencyKeys => Set<IdempotencyKeyEntity>();
+
+    internal DbSet<HttpTriggerEntity> HttpTriggers => Set<HttpTriggerEntity>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

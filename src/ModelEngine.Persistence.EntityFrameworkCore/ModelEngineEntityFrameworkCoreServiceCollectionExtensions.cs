@@ -4,12 +4,16 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ModelEngine.HumanTasks.Inbox;
 using ModelEngine.Persistence.EntityFrameworkCore.Definitions;
+using ModelEngine.Persistence.EntityFrameworkCore.HttpTriggers;
 using ModelEngine.Persistence.EntityFrameworkCore.HumanTasks;
+using ModelEngine.Persistence.EntityFrameworkCore.Idempotency;
 using ModelEngine.Persistence.EntityFrameworkCore.Instances;
 using ModelEngine.Persistence.EntityFrameworkCore.PostgreSql;
 using ModelEngine.Persistence.EntityFrameworkCore.Sqlite;
 using ModelEngine.Persistence.EntityFrameworkCore.SqlServer;
 using ModelEngine.Persistence.EntityFrameworkCore.Timers;
+using ModelEngine.Workflows.Activities.Http;
+using ModelEngine.Workflows.Idempotency;
 using ModelEngine.Workflows.Persistence;
 
 namespace ModelEngine.Persistence.EntityFrameworkCore;
@@ -84,6 +88,8 @@ public static class ModelEngineEntityFrameworkCoreServiceCollectionExtensions
         Replace<IWorkflowCommitter, EfWorkflowCommitter>(services);
         Replace<IDurableTimerStore, EfDurableTimerStore>(services);
         Replace<IHumanTaskStore, EfHumanTaskStore>(services);
+        Replace<IIdempotencyStore, EfIdempotencyStore>(services);
+        Replace<IHttpTriggerStore, EfHttpTriggerStore>(services);
         return services;
     }
 

@@ -7,11 +7,15 @@ using Microsoft.Extensions.Options;
 using ModelEngine.HumanTasks;
 using ModelEngine.Persistence.EntityFrameworkCore;
 using ModelEngine.Server.Endpoints;
+using ModelEngine.Server.HttpWorkflows;
+using ModelEngine.Server.Idempotency;
 using ModelEngine.Server.Identity;
 using ModelEngine.Server.Problems;
 using ModelEngine.Server.Scheduling;
 using ModelEngine.Waterflow.Workflows;
 using ModelEngine.Workflows;
+using ModelEngine.Workflows.Activities.Http;
+using ModelEngine.Workflows.Management;
 using ModelEngine.Workflows.Runtime;
 using ModelEngine.Workflows.Scripting;
 using ModelEngine.Workflows.Serialization;
@@ -63,6 +67,24 @@ internal static class ServerHostingExtensions
         services.RemoveAll<IDurableTimerScheduler>();
         services.AddServerScheduling(configuration, database);
 
+        // Idempotency keys and the workflows served under /workflows/.
+        services.AddOptions<IdempotencyOptions>().Bind(configuration.GetSection(IdempotencyOptions.SectionName))
+            .Validate(options => options.Retention > TimeSpan.Zero && options.SweepInterval > TimeSpan.Zero && options.InProgressWait >= TimeSpan.Zero,
+                "Idempotency:Retention and Idempotency:SweepInterval must be positive, and Idempotency:InProgressWait must not be negative.")
+            .ValidateOnStart();
+        services.AddSingleton<IdempotencyGate>();
+        services.AddHostedService<IdempotencyCleanupService>();
+        services.AddOptions<HttpWorkflowOptions>().Bind(configuration.GetSection(HttpWorkflowOptions.SectionName))
+            .Validate(options => options.ResponseTimeout > TimeSpan.Zero && options.MaxRequestBodySize > 0,
+                "HttpWorkflows:ResponseTimeout and HttpWorkflows:MaxRequestBodySize must be positive.")
+            .ValidateOnStart();
+        services.AddSingleton<HttpResponseWaiters>();
+        services.AddSingleton<IHttpResponseSink>(provider => provider.GetRequiredService<HttpResponseWaiters>());
+        services.AddSingleton<IWorkflowCommitObserver>(provider => provider.GetRequiredService<HttpResponseWaiters>());
+        services.AddSingleton<HttpWorkflowRouter>();
+        services.AddSingleton<HttpWorkflowHandler>();
+        services.AddSingleton<IWorkflowPublicationHandler, HttpTriggerPublicationHandler>();
+
         services.AddServerIdentity(configuration);
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
         services.AddScoped<InstanceAccess>();
@@ -93,6 +115,7 @@ internal static class ServerHostingExtensions
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(StartupReadinessHealthCheck.Tag) })
             .AllowAnonymous();
         app.MapModelEngineApi();
+        app.MapHttpWorkflowEndpoints();
         return app;
     }
 
