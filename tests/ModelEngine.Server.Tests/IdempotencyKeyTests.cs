@@ -32,8 +32,8 @@ public sealed class IdempotencyKeyTests : IClassFixture<ServerFactory>
         var admin = await _factory.CreateClientForAsync("admin");
         await Fixtures.PublishAsync(dave, HttpDefinitions.Echo("idem-http", "idem/{id}"));
 
-        var first = await SendAsync(alice, HttpMethod.Post, "/workflows/idem/1", new { amount = 5 }, "key-1");
-        var second = await SendAsync(alice, HttpMethod.Post, "/workflows/idem/1", new { amount = 5 }, "key-1");
+        var first = await alice.SendWithKeyAsync(HttpMethod.Post, "/workflows/idem/1", new { amount = 5 }, "key-1");
+        var second = await alice.SendWithKeyAsync(HttpMethod.Post, "/workflows/idem/1", new { amount = 5 }, "key-1");
 
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
         Assert.Equal(HttpStatusCode.Created, second.StatusCode);
@@ -46,7 +46,7 @@ public sealed class IdempotencyKeyTests : IClassFixture<ServerFactory>
         Assert.Equal(1, instances["totalCount"]?.GetValue<int>());
 
         // The same key from another caller is another key.
-        var dave1 = await SendAsync(dave, HttpMethod.Post, "/workflows/idem/1", new { amount = 5 }, "key-1");
+        var dave1 = await dave.SendWithKeyAsync(HttpMethod.Post, "/workflows/idem/1", new { amount = 5 }, "key-1");
         Assert.NotEqual(InstanceId(first), InstanceId(dave1));
     }
 
@@ -56,10 +56,10 @@ public sealed class IdempotencyKeyTests : IClassFixture<ServerFactory>
         var dave = await _factory.CreateClientForAsync("dave");
         var alice = await _factory.CreateClientForAsync("alice");
         await Fixtures.PublishAsync(dave, HttpDefinitions.Echo("idem-http-body", "idem-body/{id}"));
-        await SendAsync(alice, HttpMethod.Post, "/workflows/idem-body/1", new { amount = 5 }, "key-2");
+        await alice.SendWithKeyAsync(HttpMethod.Post, "/workflows/idem-body/1", new { amount = 5 }, "key-2");
 
-        var otherBody = await SendAsync(alice, HttpMethod.Post, "/workflows/idem-body/1", new { amount = 6 }, "key-2");
-        var otherTarget = await SendAsync(alice, HttpMethod.Post, "/workflows/idem-body/2", new { amount = 5 }, "key-2");
+        var otherBody = await alice.SendWithKeyAsync(HttpMethod.Post, "/workflows/idem-body/1", new { amount = 6 }, "key-2");
+        var otherTarget = await alice.SendWithKeyAsync(HttpMethod.Post, "/workflows/idem-body/2", new { amount = 5 }, "key-2");
 
         var problem = await otherBody.ReadObjectAsync(HttpStatusCode.UnprocessableEntity);
         Assert.Equal("key-2", problem["idempotencyKey"]?.GetValue<string>());
@@ -83,7 +83,7 @@ public sealed class IdempotencyKeyTests : IClassFixture<ServerFactory>
             var key = $"race-{seed}-{run}";
             var copies = random.Next(2, 5);
             var responses = await Task.WhenAll(Enumerable.Range(0, copies)
-                .Select(_ => SendAsync(alice, HttpMethod.Post, $"/workflows/race/{run}", new { amount = run }, key)));
+                .Select(_ => alice.SendWithKeyAsync(HttpMethod.Post, $"/workflows/race/{run}", new { amount = run }, key)));
 
             var bodies = await Task.WhenAll(responses.Select(response => response.Content.ReadAsStringAsync()));
             Assert.All(responses, response => Assert.Equal(HttpStatusCode.Created, response.StatusCode));
@@ -107,10 +107,10 @@ public sealed class IdempotencyKeyTests : IClassFixture<ServerFactory>
         var instanceId = await Instances.DispatchAsync(alice, "idem-event", new { });
         await Instances.WaitForSubStatusAsync(alice, instanceId, "Suspended");
 
-        var first = await SendAsync(worker, HttpMethod.Post, "/api/events/IdemPaid/trigger", new { input = new { amount = 3 } }, "event-key");
-        var repeat = await SendAsync(worker, HttpMethod.Post, "/api/events/IdemPaid/trigger", new { input = new { amount = 3 } }, "event-key");
-        var otherBody = await SendAsync(worker, HttpMethod.Post, "/api/events/IdemPaid/trigger", new { input = new { amount = 4 } }, "event-key");
-        var otherEvent = await SendAsync(worker, HttpMethod.Post, "/api/events/OtherEvent/trigger", new { input = new { amount = 3 } }, "event-key");
+        var first = await worker.SendWithKeyAsync(HttpMethod.Post, "/api/events/IdemPaid/trigger", new { input = new { amount = 3 } }, "event-key");
+        var repeat = await worker.SendWithKeyAsync(HttpMethod.Post, "/api/events/IdemPaid/trigger", new { input = new { amount = 3 } }, "event-key");
+        var otherBody = await worker.SendWithKeyAsync(HttpMethod.Post, "/api/events/IdemPaid/trigger", new { input = new { amount = 4 } }, "event-key");
+        var otherEvent = await worker.SendWithKeyAsync(HttpMethod.Post, "/api/events/OtherEvent/trigger", new { input = new { amount = 3 } }, "event-key");
         var withoutKey = await worker.PostObjectAsync("/api/events/IdemPaid/trigger", new { input = new { amount = 3 } });
 
         var firstBody = await first.ReadObjectAsync(HttpStatusCode.OK);
@@ -142,8 +142,9 @@ public sealed class IdempotencyKeyTests : IClassFixture<ServerFactory>
             var instanceId = await Instances.DispatchAsync(alice, "idem-event-race", new { });
             await Instances.WaitForSubStatusAsync(alice, instanceId, "Suspended");
             var copies = random.Next(2, 5);
-            var responses = await Task.WhenAll(Enumerable.Range(0, copies).Select(_ => SendAsync(
-                worker, HttpMethod.Post, "/api/events/IdemRace/trigger", new { input = new { amount = run } }, $"event-race-{seed}-{run}")));
+            var key = $"event-race-{seed}-{run}";
+            var responses = await Task.WhenAll(Enumerable.Range(0, copies)
+                .Select(_ => worker.SendWithKeyAsync(HttpMethod.Post, "/api/events/IdemRace/trigger", new { input = new { amount = run } }, key)));
 
             var bodies = await Task.WhenAll(responses.Select(response => response.Content.ReadAsStringAsync()));
             Assert.All(responses, response => Assert.Equal(HttpStatusCode.OK, response.StatusCode));
@@ -158,9 +159,9 @@ public sealed class IdempotencyKeyTests : IClassFixture<ServerFactory>
     {
         var (bob, taskId, instanceId) = await ClaimedTaskAsync("idem-task");
 
-        var first = await SendAsync(bob, HttpMethod.Post, $"/api/tasks/{taskId}/complete", new { outcome = "Approve", comment = "ok" }, "task-key");
-        var repeat = await SendAsync(bob, HttpMethod.Post, $"/api/tasks/{taskId}/complete", new { outcome = "Approve", comment = "ok" }, "task-key");
-        var otherBody = await SendAsync(bob, HttpMethod.Post, $"/api/tasks/{taskId}/complete", new { outcome = "Reject", comment = "ok" }, "task-key");
+        var first = await bob.SendWithKeyAsync(HttpMethod.Post, $"/api/tasks/{taskId}/complete", new { outcome = "Approve", comment = "ok" }, "task-key");
+        var repeat = await bob.SendWithKeyAsync(HttpMethod.Post, $"/api/tasks/{taskId}/complete", new { outcome = "Approve", comment = "ok" }, "task-key");
+        var otherBody = await bob.SendWithKeyAsync(HttpMethod.Post, $"/api/tasks/{taskId}/complete", new { outcome = "Reject", comment = "ok" }, "task-key");
         var withoutKey = await bob.PostAsJsonAsync($"/api/tasks/{taskId}/complete", new { outcome = "Approve", comment = "ok" }).WaitAsync(Timeouts.Request);
 
         var firstBody = await first.ReadObjectAsync(HttpStatusCode.OK);
@@ -185,8 +186,9 @@ public sealed class IdempotencyKeyTests : IClassFixture<ServerFactory>
         {
             var (bob, taskId, instanceId) = await ClaimedTaskAsync($"idem-task-race-{run}");
             var copies = random.Next(2, 5);
-            var responses = await Task.WhenAll(Enumerable.Range(0, copies).Select(_ => SendAsync(
-                bob, HttpMethod.Post, $"/api/tasks/{taskId}/complete", new { outcome = "Approve", comment = $"run {run}" }, $"task-race-{seed}-{run}")));
+            var key = $"task-race-{seed}-{run}";
+            var responses = await Task.WhenAll(Enumerable.Range(0, copies)
+                .Select(_ => bob.SendWithKeyAsync(HttpMethod.Post, $"/api/tasks/{taskId}/complete", new { outcome = "Approve", comment = $"run {run}" }, key)));
 
             var bodies = await Task.WhenAll(responses.Select(response => response.Content.ReadAsStringAsync()));
             Assert.All(responses, response => Assert.Equal(HttpStatusCode.OK, response.StatusCode));
@@ -202,7 +204,7 @@ public sealed class IdempotencyKeyTests : IClassFixture<ServerFactory>
     {
         var bob = await _factory.CreateClientForAsync("bob");
 
-        var response = await SendAsync(bob, HttpMethod.Post, "/api/tasks/none/complete", new { outcome = "Approve" }, new string('k', 201));
+        var response = await bob.SendWithKeyAsync(HttpMethod.Post, "/api/tasks/none/complete", new { outcome = "Approve" }, new string('k', 201));
 
         var problem = await response.ReadObjectAsync(HttpStatusCode.BadRequest);
         Assert.Equal("Idempotency-Key", problem["parameter"]?.GetValue<string>());
@@ -222,14 +224,6 @@ public sealed class IdempotencyKeyTests : IClassFixture<ServerFactory>
         return (bob, taskId, instanceId);
     }
 
-    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string path, object body, string key)
-    {
-        using var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(body) };
-        request.Headers.Add("Idempotency-Key", key);
-        var response = await client.SendAsync(request).WaitAsync(Timeouts.Request);
-        await response.Content.LoadIntoBufferAsync();
-        return response;
-    }
 
     private static string InstanceId(HttpResponseMessage response) => Assert.Single(response.Headers.GetValues("X-Workflow-Instance-Id"));
 

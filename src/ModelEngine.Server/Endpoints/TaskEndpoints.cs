@@ -110,7 +110,7 @@ internal static class TaskEndpoints
         }
         catch (TaskConflictException)
         {
-            // A repeat with the same key completed the task first: its response is the answer.
+            // A repeat with the same key completed the task first, so this request returns that response.
             var first = await idempotency.FindPreviousAsync(CompleteScope, user.Name, key, hash, cancellationToken);
             if (first is null)
             {

@@ -6,7 +6,7 @@ namespace ModelEngine.Server.HttpWorkflows;
 
 /// <summary>
 /// The requests under <c>/workflows/</c> that wait on this node, by request id. WriteHttpResponse delivers their
-/// responses here, and each commit of a step tells them when their instance suspended or finished.
+/// responses here, and each commit of a step signals them when their instance suspended or finished.
 /// </summary>
 internal sealed class HttpResponseWaiters : IHttpResponseSink, IWorkflowCommitObserver
 {

@@ -7,8 +7,8 @@ using ModelEngine.Workflows.Validation;
 namespace ModelEngine.Server.HttpWorkflows;
 
 /// <summary>
-/// Keeps the HTTP trigger table in step with the published versions: a publish whose starting HttpEndpoint claims a
-/// route of another published definition is rejected with 409, a new published version replaces the definition's
+/// Keeps the HTTP trigger table in step with the published versions. A publish whose starting HttpEndpoint claims a
+/// route of another published definition is rejected with 409. A new published version replaces the definition's
 /// triggers, and a retract or delete removes them.
 /// </summary>
 internal sealed class HttpTriggerPublicationHandler : IWorkflowPublicationHandler

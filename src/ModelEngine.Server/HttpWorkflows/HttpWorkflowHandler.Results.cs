@@ -59,7 +59,7 @@ internal sealed partial class HttpWorkflowHandler
         }
         catch (InvalidOperationException)
         {
-            // A waiting HttpEndpoint may name a policy that the server does not configure; nobody satisfies it.
+            // A waiting HttpEndpoint may name a policy that the server does not configure, and no caller satisfies it.
             reason = $"The authorization policy '{policy}' of this workflow endpoint is not configured on this server, so no caller satisfies it.";
         }
 

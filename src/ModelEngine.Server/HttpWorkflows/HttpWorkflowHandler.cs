@@ -96,7 +96,7 @@ internal sealed partial class HttpWorkflowHandler
         }
         catch (Exception exception) when (record is not null && exception is ConcurrencyConflictException or BookmarkNotFoundException)
         {
-            // A repeat of this request with the same key committed first: its response is the answer.
+            // A repeat of this request with the same key committed first, so this request returns its response.
             var previous = await _idempotency.FindPreviousAsync(record.Scope, record.Caller, record.Key, record.RequestHash, cancellationToken);
             if (previous is null)
             {

@@ -26,7 +26,7 @@ internal sealed class HttpWorkflowRouter
     /// <summary>
     /// Returns the match, or <see langword="null"/> with the methods the path accepts (empty when nothing matches the
     /// path). Throws <see cref="WorkflowConflictException"/> when several waiting instances match and no correlation id
-    /// tells them apart.
+    /// distinguishes them.
     /// </summary>
     public async Task<(HttpWorkflowMatch? Match, IReadOnlyList<string> AllowedMethods)> ResolveAsync(
         string method, IReadOnlyList<string> segments, string? correlationId, CancellationToken cancellationToken)

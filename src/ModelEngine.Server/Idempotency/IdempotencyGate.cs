@@ -122,7 +122,7 @@ internal sealed partial class IdempotencyGate
             WorkflowInstanceId = workflowInstanceId ?? record.WorkflowInstanceId,
         };
 
-    /// <summary>Returns the hash that tells two requests apart: the SHA-256 of their target and body.</summary>
+    /// <summary>Returns the hash that distinguishes two requests: the SHA-256 of their target and body.</summary>
     public static string HashRequest(params string?[] parts) => IdempotencyKeys.Hash(string.Join("\n", parts.Select(part => part ?? "")));
 
     /// <summary>Writes the stored first response again, with <see cref="ReplayedHeader"/>.</summary>

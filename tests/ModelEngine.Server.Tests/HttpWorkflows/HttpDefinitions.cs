@@ -34,8 +34,8 @@ public static class HttpDefinitions
         """);
 
     /// <summary>
-    /// POST <c>{prefix}/{id}</c> starts and answers "waiting" with 200, then the instance waits on a second HttpEndpoint,
-    /// POST <c>{prefix}/{id}/decision</c>, whose request gets the decision back and finishes the instance.
+    /// POST <c>{prefix}/{id}</c> starts an instance that responds "waiting" with 200 and then waits on a second
+    /// HttpEndpoint, POST <c>{prefix}/{id}/decision</c>. That request gets the decision back and finishes the instance.
     /// </summary>
     public static JsonObject TwoStep(string definitionId, string prefix) => Parse($$"""
         { "definitionId": "{{definitionId}}", "root": { "type": "Elsa.Flowchart", "id": "f",

@@ -146,7 +146,7 @@ public sealed class HttpEndpointTests : IClassFixture<ServerFactory>
     }
 
     [Fact]
-    public async Task Publish_SameRouteOtherParameterName_Returns409NamingOwner()
+    public async Task Publish_ClaimedRoute_Returns409()
     {
         var dave = await _factory.CreateClientForAsync("dave");
         await Fixtures.PublishAsync(dave, HttpDefinitions.Echo("http-owner", "shared/{id}"));

@@ -60,7 +60,7 @@ public sealed class PostgresHttpWorkflowTests : IClassFixture<PostgresServerFact
         {
             var copies = random.Next(2, 5);
             var responses = await Task.WhenAll(Enumerable.Range(0, copies)
-                .Select(_ => SendAsync(alice, $"/workflows/pg-race/{run}", new { amount = run }, $"pg-race-{seed}-{run}")));
+                .Select(_ => alice.SendWithKeyAsync(HttpMethod.Post, $"/workflows/pg-race/{run}", new { amount = run }, $"pg-race-{seed}-{run}")));
 
             var bodies = await Task.WhenAll(responses.Select(response => response.Content.ReadAsStringAsync()));
             Assert.All(responses, response => Assert.Equal(HttpStatusCode.Created, response.StatusCode));
@@ -93,7 +93,7 @@ public sealed class PostgresHttpWorkflowTests : IClassFixture<PostgresServerFact
             await bob.PostObjectAsync($"/api/tasks/{taskId}/claim", null);
             var copies = random.Next(2, 5);
             var responses = await Task.WhenAll(Enumerable.Range(0, copies)
-                .Select(_ => SendAsync(bob, $"/api/tasks/{taskId}/complete", new { outcome = "Approve" }, $"pg-task-{seed}-{run}")));
+                .Select(_ => bob.SendWithKeyAsync(HttpMethod.Post, $"/api/tasks/{taskId}/complete", new { outcome = "Approve" }, $"pg-task-{seed}-{run}")));
 
             var bodies = await Task.WhenAll(responses.Select(response => response.Content.ReadAsStringAsync()));
             Assert.All(responses, response => Assert.Equal(HttpStatusCode.OK, response.StatusCode));
@@ -102,12 +102,4 @@ public sealed class PostgresHttpWorkflowTests : IClassFixture<PostgresServerFact
         }
     }
 
-    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, string path, object body, string key)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
-        request.Headers.Add("Idempotency-Key", key);
-        var response = await client.SendAsync(request).WaitAsync(Timeouts.Request);
-        await response.Content.LoadIntoBufferAsync();
-        return response;
-    }
 }

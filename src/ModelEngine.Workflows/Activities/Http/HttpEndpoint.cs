@@ -5,7 +5,7 @@ namespace ModelEngine.Workflows.Activities.Http;
 
 /// <summary>
 /// Receives an HTTP request to <c>/workflows/{path}</c>. Where the root flowchart starts with it, a matching request
-/// starts an instance of the published version; anywhere else it waits on a bookmark that a matching request resumes.
+/// starts an instance of the published version. Anywhere else it waits on a bookmark that a matching request resumes.
 /// The request becomes its outputs.
 /// </summary>
 [Activity("ModelEngine", "HTTP", "Waits for an HTTP request to /workflows/{path} that matches its path and methods.",

@@ -5,11 +5,11 @@ namespace ModelEngine.Workflows.Activities.Http;
 
 /// <summary>
 /// The names under which an HTTP request travels: the request object that the host builds and HttpEndpoint outputs,
-/// and the instance properties that link a request to the WriteHttpResponse that answers it.
+/// and the instance properties that link a request to the WriteHttpResponse that responds to it.
 /// </summary>
 public static class HttpRequestModel
 {
-    /// <summary>The request object's id, which WriteHttpResponse answers.</summary>
+    /// <summary>The request object's id, which WriteHttpResponse responds to.</summary>
     public const string Id = "id";
 
     public const string Method = "method";
@@ -31,7 +31,7 @@ public static class HttpRequestModel
     /// <summary>The instance property that carries the request of a starting trigger until its HttpEndpoint runs.</summary>
     public const string TriggerProperty = "httpTrigger";
 
-    /// <summary>The id of the request that the next WriteHttpResponse answers.</summary>
+    /// <summary>The id of the request that the next WriteHttpResponse responds to.</summary>
     public const string CurrentRequestProperty = "httpRequestId";
 
     /// <summary>The last response that WriteHttpResponse wrote, with the id of the request it answered.</summary>

@@ -31,7 +31,7 @@ public sealed class HttpRouteTemplate
     public string Key { get; }
 
     /// <summary>
-    /// Parses a template. Returns <see langword="false"/> with a message that says what to fix when the text is empty,
+    /// Parses a template. Returns <see langword="false"/> with a message that explains the fix when the text is empty,
     /// too long, has an empty segment, or has a brace anywhere but around a whole segment's route value name.
     /// </summary>
     public static bool TryParse(string? text, [NotNullWhen(true)] out HttpRouteTemplate? template, [NotNullWhen(false)] out string? error)

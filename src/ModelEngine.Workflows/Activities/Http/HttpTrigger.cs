@@ -1,7 +1,7 @@
 namespace ModelEngine.Workflows.Activities.Http;
 
 /// <summary>
-/// A published definition's claim on HTTP requests: its starting HttpEndpoint answers <see cref="Method"/> requests
+/// A published definition's claim on HTTP requests: its starting HttpEndpoint receives <see cref="Method"/> requests
 /// to <c>/workflows/{Path}</c>. <see cref="RouteKey"/> is <see cref="HttpRouteTemplate.Key"/>, and no two definitions
 /// may hold a trigger with the same method and route key.
 /// </summary>

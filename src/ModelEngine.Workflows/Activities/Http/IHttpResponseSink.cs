@@ -1,7 +1,7 @@
 namespace ModelEngine.Workflows.Activities.Http;
 
 /// <summary>
-/// Receives the responses that WriteHttpResponse writes, so that the host can answer the waiting request. The
+/// Receives the responses that WriteHttpResponse writes, so that the host can respond to the waiting request. The
 /// activity calls it while the step runs, before the step's commit, on the step's thread: it must return quickly.
 /// </summary>
 public interface IHttpResponseSink

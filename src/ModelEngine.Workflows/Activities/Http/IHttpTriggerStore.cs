@@ -12,7 +12,7 @@ public interface IHttpTriggerStore
     /// <summary>
     /// Replaces the triggers of <paramref name="definitionId"/> with <paramref name="triggers"/> in one transaction; an
     /// empty list removes them. Throws <see cref="Runtime.WorkflowConflictException"/>, naming the other definition,
-    /// when another definition holds a trigger with the same method and route key.
+    /// when another definition has a trigger with the same method and route key.
     /// </summary>
     Task ReplaceAsync(string definitionId, IReadOnlyList<HttpTrigger> triggers, CancellationToken cancellationToken = default);
 }

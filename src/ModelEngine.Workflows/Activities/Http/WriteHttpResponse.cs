@@ -5,7 +5,7 @@ using ModelEngine.Workflows.Runtime;
 namespace ModelEngine.Workflows.Activities.Http;
 
 /// <summary>
-/// Answers the HTTP request that last started or resumed the instance through an HttpEndpoint. The response goes to
+/// Writes the response to the HTTP request that last started or resumed the instance through an HttpEndpoint. The response goes to
 /// the waiting request as soon as this activity runs, while the rest of the step goes on. Without such a request,
 /// or when the request was already answered, it writes a journal record and completes.
 /// </summary>
