@@ -83,7 +83,9 @@ internal static class ServerHostingExtensions
         services.AddSingleton<IWorkflowCommitObserver>(provider => provider.GetRequiredService<HttpResponseWaiters>());
         services.AddSingleton<HttpWorkflowRouter>();
         services.AddSingleton<HttpWorkflowHandler>();
-        services.AddSingleton<IWorkflowPublicationHandler, HttpTriggerPublicationHandler>();
+        services.AddSingleton<HttpTriggerPublicationHandler>();
+        services.AddSingleton<IWorkflowPublicationHandler>(provider => provider.GetRequiredService<HttpTriggerPublicationHandler>());
+        services.AddHostedService<HttpTriggerStartupSync>();
 
         services.AddServerIdentity(configuration);
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();

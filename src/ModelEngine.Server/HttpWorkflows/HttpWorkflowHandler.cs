@@ -107,7 +107,22 @@ internal sealed partial class HttpWorkflowHandler
         }
 
         waiter.WorkflowInstanceId = instanceId;
-        var outcome = await WaitAsync(waiter, instanceId, cancellationToken);
+        HttpWorkflowOutcome outcome;
+        try
+        {
+            outcome = await WaitAsync(waiter, instanceId, cancellationToken);
+        }
+        catch (OperationCanceledException) when (record is not null)
+        {
+            // The client went away while the instance runs on. A repeat then gets 202 with the instance, as after a
+            // timeout, instead of waiting for a response that no record will hold.
+            ToResult(context, instanceId, new HttpWorkflowOutcome(null, WorkflowSubStatus.Pending), out var accepted);
+            await _idempotency.CompleteAsync(
+                IdempotencyGate.WithResponse(record, accepted.StatusCode, accepted.ContentType, accepted.Body, accepted.Headers, instanceId),
+                CancellationToken.None);
+            throw;
+        }
+
         var result = ToResult(context, instanceId, outcome, out var stored);
         if (record is not null)
         {
