@@ -1,8 +1,12 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using ModelEngine.Server.Idempotency;
 using ModelEngine.Server.Tests.HttpWorkflows;
 using ModelEngine.Server.Tests.Infrastructure;
+using ModelEngine.Workflows.Idempotency;
 using Xunit.Abstractions;
 
 namespace ModelEngine.Server.Tests;
@@ -197,6 +201,33 @@ public sealed class IdempotencyKeyTests : IClassFixture<ServerFactory>
             var finished = await Instances.WaitForSubStatusAsync(bob, instanceId, "Finished");
             Assert.Equal("approved by bob", finished["output"]?["reason"]?.GetValue<string>());
         }
+    }
+
+    [Fact]
+    public async Task ExpiredKey_IsDeletedAndUsableAgain()
+    {
+        var dave = await _factory.CreateClientForAsync("dave");
+        var alice = await _factory.CreateClientForAsync("alice");
+        await Fixtures.PublishAsync(dave, HttpDefinitions.Echo("idem-expired", "expired/{id}"));
+        var first = await alice.SendWithKeyAsync(HttpMethod.Post, "/workflows/expired/1", new { amount = 1 }, "expiring-key");
+        var store = _factory.Services.GetRequiredService<IIdempotencyStore>();
+        var stored = await store.FindAsync("workflows", "alice", "expiring-key");
+        Assert.NotNull(stored);
+        var expired = stored with { Key = "expired-key", ExpiresAt = DateTimeOffset.UtcNow.AddMinutes(-1) };
+        Assert.True(await store.TryInsertAsync(expired));
+
+        // A key past its expiry runs as a new request, even before the cleanup deletes it.
+        await store.TryInsertAsync(stored with { ExpiresAt = DateTimeOffset.UtcNow.AddMinutes(-1), Key = "expired-key-2" });
+        var rerun = await alice.SendWithKeyAsync(HttpMethod.Post, "/workflows/expired/1", new { amount = 1 }, "expired-key-2");
+        var cleanup = _factory.Services.GetServices<IHostedService>().OfType<IdempotencyCleanupService>().Single();
+        var deleted = await cleanup.SweepAsync(CancellationToken.None).WaitAsync(Timeouts.Request);
+
+        Assert.Equal(HttpStatusCode.Created, rerun.StatusCode);
+        Assert.False(rerun.Headers.Contains("Idempotent-Replayed"));
+        Assert.NotEqual(InstanceId(first), InstanceId(rerun));
+        Assert.True(deleted >= 1, $"The cleanup deleted {deleted} records.");
+        Assert.Null(await store.FindAsync("workflows", "alice", "expired-key"));
+        Assert.NotNull(await store.FindAsync("workflows", "alice", "expiring-key"));
     }
 
     [Fact]

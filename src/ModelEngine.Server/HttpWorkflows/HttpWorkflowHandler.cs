@@ -142,7 +142,9 @@ internal sealed partial class HttpWorkflowHandler
         {
             var resumeChanges = record is null ? null : new List<object> { record with { WorkflowInstanceId = bookmark.WorkflowInstanceId } };
             await _runtime.ResumeAsync(new ResumeWorkflowRequest(bookmark.WorkflowInstanceId, bookmark.Id, request, resumeChanges), cancellationToken);
-            Log.Resumed(_logger, bookmark.WorkflowInstanceId, request[HttpRequestModel.Method]?.GetValue<string>() ?? "", request[HttpRequestModel.Path]?.GetValue<string>() ?? "");
+            var method = request[HttpRequestModel.Method]?.GetValue<string>() ?? "";
+            var path = request[HttpRequestModel.Path]?.GetValue<string>() ?? "";
+            Log.Resumed(_logger, bookmark.WorkflowInstanceId, method, path);
             return bookmark.WorkflowInstanceId;
         }
 

@@ -9,6 +9,8 @@ namespace ModelEngine.Server.HttpWorkflows;
 /// <summary>Reads a request under <c>/workflows/</c> into the request object that HttpEndpoint outputs.</summary>
 internal static class HttpWorkflowRequestReader
 {
+    private static readonly JsonDocumentOptions s_documentOptions = new() { AllowDuplicateProperties = false, MaxDepth = 256 };
+
     /// <summary>Headers that carry credentials; they never reach the instance state.</summary>
     private static readonly HashSet<string> s_credentialHeaders = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -57,7 +59,8 @@ internal static class HttpWorkflowRequestReader
 
         try
         {
-            return JsonNode.Parse(body);
+            // A duplicate key is malformed input here, as in the API's own bodies, and not a server error later.
+            return JsonNode.Parse(body, documentOptions: s_documentOptions);
         }
         catch (JsonException exception)
         {

@@ -9,7 +9,7 @@ public sealed class PostgresMigrationTests : IAsyncLifetime
 {
     private static readonly string[] Tables =
     [
-        "Bookmarks", "HumanTaskCandidates", "HumanTasks", "JournalEntries", "Timers",
+        "Bookmarks", "HttpTriggers", "HumanTaskCandidates", "HumanTasks", "IdempotencyKeys", "JournalEntries", "Timers",
         "WorkflowDefinitions", "WorkflowInstanceStates", "WorkflowInstances",
     ];
 

@@ -222,5 +222,7 @@ public sealed class HttpEndpointTests : IClassFixture<ServerFactory>
         var problem = await response.ReadObjectAsync(HttpStatusCode.BadRequest);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.NotNull(problem["jsonPath"]);
+        var duplicateKey = await dave.PostRawAsync("/workflows/malformed/1", "{ \"amount\": 1, \"amount\": 2 }");
+        Assert.Equal(HttpStatusCode.BadRequest, duplicateKey.StatusCode);
     }
 }
