@@ -5,7 +5,9 @@ using ModelEngine.Persistence.EntityFrameworkCore.Bookmarks;
 using ModelEngine.Persistence.EntityFrameworkCore.Configurations;
 using ModelEngine.Persistence.EntityFrameworkCore.Credentials;
 using ModelEngine.Persistence.EntityFrameworkCore.Definitions;
+using ModelEngine.Persistence.EntityFrameworkCore.HttpTriggers;
 using ModelEngine.Persistence.EntityFrameworkCore.HumanTasks;
+using ModelEngine.Persistence.EntityFrameworkCore.Idempotency;
 using ModelEngine.Persistence.EntityFrameworkCore.Instances;
 using ModelEngine.Persistence.EntityFrameworkCore.Journal;
 using ModelEngine.Persistence.EntityFrameworkCore.Timers;
@@ -13,7 +15,8 @@ using ModelEngine.Persistence.EntityFrameworkCore.Timers;
 namespace ModelEngine.Persistence.EntityFrameworkCore;
 
 /// <summary>
-/// The database of definitions, instances, bookmarks, timers, journal records and human tasks. Entity types are
+/// The database of definitions, instances, bookmarks, timers, journal records, human tasks, idempotency keys and HTTP
+/// triggers. Entity types are
 /// internal: other code reads and writes through the store contracts.
 /// </summary>
 public sealed class ModelEngineDbContext : DbContext
@@ -44,6 +47,10 @@ public sealed class ModelEngineDbContext : DbContext
     internal DbSet<ApiKeyEntity> ApiKeys => Set<ApiKeyEntity>();
 
     internal DbSet<RefreshTokenEntity> RefreshTokens => Set<RefreshTokenEntity>();
+
+    internal DbSet<IdempotencyKeyEntity> IdempotencyKeys => Set<IdempotencyKeyEntity>();
+
+    internal DbSet<HttpTriggerEntity> HttpTriggers => Set<HttpTriggerEntity>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -6,13 +6,17 @@ using ModelEngine.HumanTasks.Inbox;
 using ModelEngine.Persistence.EntityFrameworkCore.Auditing;
 using ModelEngine.Persistence.EntityFrameworkCore.Credentials;
 using ModelEngine.Persistence.EntityFrameworkCore.Definitions;
+using ModelEngine.Persistence.EntityFrameworkCore.HttpTriggers;
 using ModelEngine.Persistence.EntityFrameworkCore.HumanTasks;
+using ModelEngine.Persistence.EntityFrameworkCore.Idempotency;
 using ModelEngine.Persistence.EntityFrameworkCore.Instances;
 using ModelEngine.Persistence.EntityFrameworkCore.PostgreSql;
 using ModelEngine.Persistence.EntityFrameworkCore.Sqlite;
 using ModelEngine.Persistence.EntityFrameworkCore.SqlServer;
 using ModelEngine.Persistence.EntityFrameworkCore.Timers;
 using ModelEngine.Workflows.Auditing;
+using ModelEngine.Workflows.Activities.Http;
+using ModelEngine.Workflows.Idempotency;
 using ModelEngine.Workflows.Persistence;
 using ModelEngine.Workflows.Security.Credentials;
 
@@ -91,6 +95,8 @@ public static class ModelEngineEntityFrameworkCoreServiceCollectionExtensions
         Replace<IAuditLog, EfAuditLog>(services);
         Replace<IApiKeyStore, EfApiKeyStore>(services);
         Replace<IRefreshTokenStore, EfRefreshTokenStore>(services);
+        Replace<IIdempotencyStore, EfIdempotencyStore>(services);
+        Replace<IHttpTriggerStore, EfHttpTriggerStore>(services);
         return services;
     }
 

@@ -3,11 +3,13 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using ModelEngine.Workflows.Activities;
 using ModelEngine.Workflows.Activities.Composition;
 using ModelEngine.Workflows.Activities.Flow;
+using ModelEngine.Workflows.Activities.Http;
 using ModelEngine.Workflows.Activities.Looping;
 using ModelEngine.Workflows.Activities.Primitives;
 using ModelEngine.Workflows.Auditing;
 using ModelEngine.Workflows.Descriptors;
 using ModelEngine.Workflows.Expressions;
+using ModelEngine.Workflows.Idempotency;
 using ModelEngine.Workflows.Management;
 using ModelEngine.Workflows.Models;
 using ModelEngine.Workflows.Persistence;
@@ -52,6 +54,10 @@ public static class WorkflowServiceCollectionExtensions
         services.TryAddSingleton<IWorkflowCommitter>(provider => provider.GetRequiredService<InMemoryWorkflowStore>());
         services.TryAddSingleton<IDurableTimerStore>(provider => provider.GetRequiredService<InMemoryWorkflowStore>());
         services.TryAddSingleton<IAuditLog, InMemoryAuditLog>();
+        services.TryAddSingleton<InMemoryIdempotencyStore>();
+        services.TryAddSingleton<IIdempotencyStore>(provider => provider.GetRequiredService<InMemoryIdempotencyStore>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ICommitChangeHandler, InMemoryIdempotencyStore>(provider => provider.GetRequiredService<InMemoryIdempotencyStore>()));
+        services.TryAddSingleton<IHttpTriggerStore, InMemoryHttpTriggerStore>();
 
         services.AddActivity<Flowchart>()
             .AddActivity<NotFoundActivity>()
@@ -72,6 +78,8 @@ public static class WorkflowServiceCollectionExtensions
             .AddActivity<Activities.Primitives.Timer>()
             .AddActivity<RunTask>()
             .AddActivity<Event>()
+            .AddActivity<HttpEndpoint>()
+            .AddActivity<WriteHttpResponse>()
             .AddActivity<While>()
             .AddActivity<ForEach>()
             .AddActivity<Break>()

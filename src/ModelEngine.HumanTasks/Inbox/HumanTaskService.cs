@@ -64,7 +64,16 @@ public sealed partial class HumanTaskService : IHumanTaskService
         return claimed;
     }
 
-    public async Task<HumanTask> CompleteAsync(string taskId, UserIdentity user, TaskCompletion completion, string? ifMatch, CancellationToken cancellationToken = default)
+    public Task<HumanTask> CompleteAsync(string taskId, UserIdentity user, TaskCompletion completion, string? ifMatch, CancellationToken cancellationToken = default) =>
+        CompleteAsync(taskId, user, completion, ifMatch, commitChange: null, cancellationToken);
+
+    public async Task<HumanTask> CompleteAsync(
+        string taskId,
+        UserIdentity user,
+        TaskCompletion completion,
+        string? ifMatch,
+        Func<HumanTask, object>? commitChange,
+        CancellationToken cancellationToken = default)
     {
         var task = await FindVisibleAsync(taskId, user, cancellationToken).ConfigureAwait(false);
         if (task.Assignee is not null && task.Assignee != user.Name && !user.IsAdmin)
@@ -109,7 +118,10 @@ public sealed partial class HumanTaskService : IHumanTaskService
 
         try
         {
-            await _runtime.ResumeAsync(new ResumeWorkflowRequest(task.WorkflowInstanceId, task.BookmarkId, result, [new HumanTaskUpdated(completed, task.Revision)], RemoveActivityTimers: true), cancellationToken).ConfigureAwait(false);
+            IReadOnlyList<object> changes = commitChange is null
+                ? [new HumanTaskUpdated(completed, task.Revision)]
+                : [new HumanTaskUpdated(completed, task.Revision), commitChange(completed)];
+            await _runtime.ResumeAsync(new ResumeWorkflowRequest(task.WorkflowInstanceId, task.BookmarkId, result, changes, RemoveActivityTimers: true), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is BookmarkNotFoundException or ConcurrencyConflictException)
         {

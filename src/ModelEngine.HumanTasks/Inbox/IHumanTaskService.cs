@@ -23,5 +23,18 @@ public interface IHumanTaskService
     /// Completes a task held by the caller and commits the resume of its instance in the same transaction. The
     /// instance then runs on in the background.
     /// </summary>
-    Task<HumanTask> CompleteAsync(string taskId, UserIdentity user, TaskCompletion completion, string? ifMatch, CancellationToken cancellationToken = default);
+    Task<HumanTask> CompleteAsync(string taskId, UserIdentity user, TaskCompletion completion, string? ifMatch, CancellationToken cancellationToken = default) =>
+        CompleteAsync(taskId, user, completion, ifMatch, commitChange: null, cancellationToken);
+
+    /// <summary>
+    /// Completes a task as the other overload does. <paramref name="commitChange"/>, when given, builds a further
+    /// change from the completed task, such as an idempotency record, that is written in the same transaction.
+    /// </summary>
+    Task<HumanTask> CompleteAsync(
+        string taskId,
+        UserIdentity user,
+        TaskCompletion completion,
+        string? ifMatch,
+        Func<HumanTask, object>? commitChange,
+        CancellationToken cancellationToken = default);
 }

@@ -3,7 +3,9 @@ using Microsoft.Extensions.Logging;
 using ModelEngine.HumanTasks.Model;
 using ModelEngine.Persistence.EntityFrameworkCore.Bookmarks;
 using ModelEngine.Persistence.EntityFrameworkCore.HumanTasks;
+using ModelEngine.Persistence.EntityFrameworkCore.Idempotency;
 using ModelEngine.Persistence.EntityFrameworkCore.Journal;
+using ModelEngine.Workflows.Idempotency;
 using ModelEngine.Workflows.Persistence;
 
 namespace ModelEngine.Persistence.EntityFrameworkCore.Instances;
@@ -72,7 +74,7 @@ internal sealed partial class EfWorkflowCommitter : IWorkflowCommitter
         catch (DbUpdateException exception) when (ProviderErrors.IsUniqueViolation(exception))
         {
             var conflict = new ConcurrencyConflictException(
-                $"The commit of instance {instanceId} inserts a row that already exists (the instance, a bookmark, a task or a journal sequence number). Nothing was written.",
+                $"The commit of instance {instanceId} inserts a row that already exists (the instance, a bookmark, a task, a journal sequence number or an idempotency key). Nothing was written.",
                 exception);
             Log.CommitConflict(_logger, instanceId, conflict.Message);
             throw conflict;
@@ -109,7 +111,7 @@ internal sealed partial class EfWorkflowCommitter : IWorkflowCommitter
 
         foreach (var change in commit.Changes)
         {
-            if (change is not (HumanTaskCreated or HumanTaskUpdated or HumanTaskClosed or HumanTaskOverdue))
+            if (change is not (HumanTaskCreated or HumanTaskUpdated or HumanTaskClosed or HumanTaskOverdue or IdempotencyRecord))
             {
                 throw new InvalidOperationException(
                     $"The commit of instance {commit.Summary.Id} contains a change of type {change?.GetType().FullName ?? "null"}, which the EF Core committer cannot write. Nothing was written.");
@@ -192,6 +194,10 @@ internal sealed partial class EfWorkflowCommitter : IWorkflowCommitter
                     break;
                 case HumanTaskOverdue overdue:
                     await HumanTaskWriter.MarkOverdueAsync(context, overdue, cancellationToken).ConfigureAwait(false);
+                    break;
+                case IdempotencyRecord record:
+                    // A key that a repeat of the same request stored first fails the whole commit on the primary key.
+                    context.IdempotencyKeys.Add(IdempotencyKeyMapper.ToEntity(record));
                     break;
                 default:
                     throw new InvalidOperationException($"A change of type {change?.GetType().FullName ?? "null"} cannot be written.");

@@ -1,6 +1,10 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 using ModelEngine.HumanTasks.Inbox;
 using ModelEngine.HumanTasks.Model;
 using ModelEngine.Server.Endpoints.Contracts;
+using ModelEngine.Server.Idempotency;
 using ModelEngine.Server.Problems;
 
 namespace ModelEngine.Server.Endpoints;
@@ -11,6 +15,8 @@ namespace ModelEngine.Server.Endpoints;
 /// </summary>
 internal static class TaskEndpoints
 {
+    private const string CompleteScope = "tasks/complete";
+
     public static RouteGroupBuilder MapTaskEndpoints(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/tasks").WithTags("Tasks");
@@ -24,13 +30,15 @@ internal static class TaskEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed);
-        group.MapPost("/{id}/complete", CompleteAsync).WithSummary("Completes a task the caller holds and resumes its instance. Honours If-Match.")
+        group.MapPost("/{id}/complete", CompleteAsync)
+            .WithSummary("Completes a task the caller holds and resumes its instance. Honours If-Match and Idempotency-Key.")
             .Produces<TaskResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         return api;
     }
 
@@ -63,6 +71,8 @@ internal static class TaskEndpoints
         CompleteTaskRequest? request,
         HttpContext context,
         IHumanTaskService tasks,
+        IdempotencyGate idempotency,
+        IOptions<JsonOptions> jsonOptions,
         CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request?.Outcome))
@@ -71,9 +81,44 @@ internal static class TaskEndpoints
                 "The body needs 'outcome', one of the task's outcomes such as \"Approve\"; 'comment' and 'data' are optional.");
         }
 
+        var user = context.GetUser();
         var completion = new TaskCompletion(request.Outcome, request.Comment, request.Data);
-        var task = await tasks.CompleteAsync(id, context.GetUser(), completion, context.GetIfMatch(), cancellationToken);
-        return WithETag(context, task);
+        if (IdempotencyGate.ReadKey(context) is not { } key)
+        {
+            var task = await tasks.CompleteAsync(id, user, completion, context.GetIfMatch(), cancellationToken);
+            return WithETag(context, task);
+        }
+
+        // The key's record, holding the completed task, is written in the completion's own transaction.
+        var hash = IdempotencyGate.HashRequest(id, JsonSerializer.Serialize(request, jsonOptions.Value.SerializerOptions));
+        if (await idempotency.FindPreviousAsync(CompleteScope, user.Name, key, hash, cancellationToken) is { } previous)
+        {
+            return IdempotencyGate.Replay(context, previous);
+        }
+
+        var record = idempotency.NewRecord(CompleteScope, user.Name, key, hash);
+        try
+        {
+            var task = await tasks.CompleteAsync(id, user, completion, context.GetIfMatch(), completed => IdempotencyGate.WithResponse(
+                record with { WorkflowInstanceId = completed.WorkflowInstanceId },
+                StatusCodes.Status200OK,
+                "application/json; charset=utf-8",
+                JsonSerializer.Serialize(TaskResponse.From(completed), jsonOptions.Value.SerializerOptions),
+                new Dictionary<string, string[]> { ["ETag"] = [completed.ETag] }),
+                cancellationToken);
+            return WithETag(context, task);
+        }
+        catch (TaskConflictException)
+        {
+            // A repeat with the same key completed the task first, so this request returns that response.
+            var first = await idempotency.FindPreviousAsync(CompleteScope, user.Name, key, hash, cancellationToken);
+            if (first is null)
+            {
+                throw;
+            }
+
+            return IdempotencyGate.Replay(context, first);
+        }
     }
 
     private static IResult WithETag(HttpContext context, HumanTask task)

@@ -8,11 +8,15 @@ using ModelEngine.HumanTasks;
 using ModelEngine.Server.Auditing;
 using ModelEngine.Persistence.EntityFrameworkCore;
 using ModelEngine.Server.Endpoints;
+using ModelEngine.Server.HttpWorkflows;
+using ModelEngine.Server.Idempotency;
 using ModelEngine.Server.Identity;
 using ModelEngine.Server.Problems;
 using ModelEngine.Server.Scheduling;
 using ModelEngine.Waterflow.Workflows;
 using ModelEngine.Workflows;
+using ModelEngine.Workflows.Activities.Http;
+using ModelEngine.Workflows.Management;
 using ModelEngine.Workflows.Runtime;
 using ModelEngine.Workflows.Scripting;
 using ModelEngine.Workflows.Serialization;
@@ -65,6 +69,26 @@ internal static class ServerHostingExtensions
         services.RemoveAll<IDurableTimerScheduler>();
         services.AddServerScheduling(configuration, database);
 
+        // Idempotency keys and the workflows served under /workflows/.
+        services.AddOptions<IdempotencyOptions>().Bind(configuration.GetSection(IdempotencyOptions.SectionName))
+            .Validate(options => options.Retention > TimeSpan.Zero && options.SweepInterval > TimeSpan.Zero && options.InProgressWait >= TimeSpan.Zero,
+                "Idempotency:Retention and Idempotency:SweepInterval must be positive, and Idempotency:InProgressWait must not be negative.")
+            .ValidateOnStart();
+        services.AddSingleton<IdempotencyGate>();
+        services.AddHostedService<IdempotencyCleanupService>();
+        services.AddOptions<HttpWorkflowOptions>().Bind(configuration.GetSection(HttpWorkflowOptions.SectionName))
+            .Validate(options => options.ResponseTimeout > TimeSpan.Zero && options.MaxRequestBodySize > 0,
+                "HttpWorkflows:ResponseTimeout and HttpWorkflows:MaxRequestBodySize must be positive.")
+            .ValidateOnStart();
+        services.AddSingleton<HttpResponseWaiters>();
+        services.AddSingleton<IHttpResponseSink>(provider => provider.GetRequiredService<HttpResponseWaiters>());
+        services.AddSingleton<IWorkflowCommitObserver>(provider => provider.GetRequiredService<HttpResponseWaiters>());
+        services.AddSingleton<HttpWorkflowRouter>();
+        services.AddSingleton<HttpWorkflowHandler>();
+        services.AddSingleton<HttpTriggerPublicationHandler>();
+        services.AddSingleton<IWorkflowPublicationHandler>(provider => provider.GetRequiredService<HttpTriggerPublicationHandler>());
+        services.AddHostedService<HttpTriggerStartupSync>();
+
         services.AddServerIdentity(configuration);
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
         services.AddScoped<InstanceAccess>();
@@ -96,6 +120,7 @@ internal static class ServerHostingExtensions
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(StartupReadinessHealthCheck.Tag) })
             .AllowAnonymous();
         app.MapModelEngineApi();
+        app.MapHttpWorkflowEndpoints();
         return app;
     }
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using ModelEngine.HumanTasks.Inbox;
+using ModelEngine.Server.Idempotency;
 using ModelEngine.Workflows.Management;
 using ModelEngine.Workflows.Persistence;
 using ModelEngine.Workflows.Runtime;
@@ -77,6 +78,10 @@ internal sealed partial class ProblemExceptionHandler : IExceptionHandler
             "The operation conflicts with the current state.", exception.Message),
         DefinitionInUseException inUse => Problem(StatusCodes.Status409Conflict, "The operation conflicts with the current state.", inUse.Message,
             ("definitionId", inUse.DefinitionId), ("runningInstanceCount", inUse.RunningInstanceCount)),
+        IdempotencyKeyReusedException reused => Problem(StatusCodes.Status422UnprocessableEntity, "The Idempotency-Key was used for another request.",
+            reused.Message, ("idempotencyKey", reused.Key)),
+        IdempotencyInProgressException inProgress => Problem(StatusCodes.Status409Conflict, "The first request with this Idempotency-Key has not finished.",
+            inProgress.Message, ("idempotencyKey", inProgress.Key)),
         ConcurrencyConflictException => Problem(StatusCodes.Status409Conflict, "The resource was changed by another request.",
             $"{exception.Message} Read it again and retry."),
         _ => null,

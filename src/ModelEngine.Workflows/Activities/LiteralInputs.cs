@@ -49,6 +49,35 @@ public static class LiteralInputs
         return new LiteralString(expression.ValueAsText());
     }
 
+    /// <summary>
+    /// Reads an input whose expression is a literal (or an object or JSON literal). Returns <see langword="false"/> when
+    /// the expression needs an instance, such as JavaScript, or when the literal does not convert to
+    /// <typeparamref name="T"/>. An input without an expression reads as the default value.
+    /// </summary>
+    public static bool TryReadValue<T>(Input<T>? input, out T? value)
+    {
+        value = default;
+        if (input?.Expression is not { } expression)
+        {
+            return true;
+        }
+
+        if (expression.Type is not (ExpressionTypes.Literal or ExpressionTypes.Object or ExpressionTypes.Json))
+        {
+            return false;
+        }
+
+        try
+        {
+            value = ValueConverter.Convert<T>(expression.Type == ExpressionTypes.Literal ? expression.Value : ParseObject(expression));
+            return true;
+        }
+        catch (Exception exception) when (exception is FormatException or InvalidCastException or System.Text.Json.JsonException or OverflowException)
+        {
+            return false;
+        }
+    }
+
     private static System.Text.Json.Nodes.JsonNode? ParseObject(Expression expression) =>
         expression.ValueAsText() is { Length: > 0 } text ? System.Text.Json.Nodes.JsonNode.Parse(text) : null;
 }

@@ -18,6 +18,7 @@ public sealed partial class WorkflowRuntime : IWorkflowRuntime
     private readonly IWorkflowCommitter _committer;
     private readonly IWorkflowWorkQueue _workQueue;
     private readonly IEnumerable<IDurableTimerScheduler> _timerSchedulers;
+    private readonly IWorkflowCommitObserver[] _commitObservers;
     private readonly WorkflowGraphCache _graphs;
     private readonly ExpressionEvaluatorRegistry _evaluators;
     private readonly InstanceLocks _locks;
@@ -32,6 +33,7 @@ public sealed partial class WorkflowRuntime : IWorkflowRuntime
         IWorkflowCommitter committer,
         IWorkflowWorkQueue workQueue,
         IEnumerable<IDurableTimerScheduler> timerSchedulers,
+        IEnumerable<IWorkflowCommitObserver> commitObservers,
         WorkflowGraphCache graphs,
         ExpressionEvaluatorRegistry evaluators,
         InstanceLocks locks,
@@ -44,6 +46,7 @@ public sealed partial class WorkflowRuntime : IWorkflowRuntime
         _committer = committer;
         _workQueue = workQueue;
         _timerSchedulers = timerSchedulers;
+        _commitObservers = commitObservers.ToArray();
         _graphs = graphs;
         _evaluators = evaluators;
         _locks = locks;
@@ -61,7 +64,7 @@ public sealed partial class WorkflowRuntime : IWorkflowRuntime
         var context = new WorkflowExecutionContext(workflow, state, _services, _evaluators, _timeProvider, cancellationToken);
         context.AddJournal(JournalEvents.WorkflowStarted, null, null, null);
         await context.RunAsync();
-        var summary = await CommitAsync(context, expectedRevision: null, [], cancellationToken);
+        var summary = await CommitAsync(context, expectedRevision: null, request.Changes ?? [], cancellationToken);
         LogExecuted(_logger, state.Id, workflow.DefinitionId, state.SubStatus);
         return ToView(summary, state);
     }
@@ -71,12 +74,12 @@ public sealed partial class WorkflowRuntime : IWorkflowRuntime
         var workflow = await ResolveWorkflowAsync(request, cancellationToken);
         var instanceId = request.IdempotencyKey is { } key ? IdempotentInstanceId(request, key) : WorkflowExecutionContext.NewId();
         var state = WorkflowExecutionContext.CreateState(workflow, instanceId, request.Input, request.CorrelationId, request.Initiator, _timeProvider.GetUtcNow());
-        state.TriggerActivityId = request.TriggerActivityId;
+        CopyProperties(request, state);
         var context = new WorkflowExecutionContext(workflow, state, _services, _evaluators, _timeProvider, cancellationToken);
         context.AddJournal(JournalEvents.WorkflowStarted, null, null, null);
         try
         {
-            await CommitAsync(context, expectedRevision: null, [], cancellationToken);
+            await CommitAsync(context, expectedRevision: null, request.Changes ?? [], cancellationToken);
         }
         catch (ConcurrencyConflictException) when (request.IdempotencyKey is not null)
         {
@@ -320,8 +323,17 @@ public sealed partial class WorkflowRuntime : IWorkflowRuntime
             request.CorrelationId,
             request.Initiator,
             _timeProvider.GetUtcNow());
-        state.TriggerActivityId = request.TriggerActivityId;
+        CopyProperties(request, state);
         return state;
+    }
+
+    private static void CopyProperties(StartWorkflowRequest request, WorkflowState state)
+    {
+        state.TriggerActivityId = request.TriggerActivityId;
+        if (request.Properties is { } properties)
+        {
+            state.Properties = (JsonObject)properties.DeepClone();
+        }
     }
 
     private async Task<(WorkflowInstanceSummary Summary, WorkflowState State)> LoadAsync(string instanceId, CancellationToken cancellationToken)
@@ -371,6 +383,11 @@ public sealed partial class WorkflowRuntime : IWorkflowRuntime
         if (state.SubStatus == WorkflowSubStatus.Pending)
         {
             _workQueue.Enqueue(state.Id);
+        }
+
+        foreach (var observer in _commitObservers)
+        {
+            observer.OnCommitted(state.Id, state.SubStatus);
         }
     }
 

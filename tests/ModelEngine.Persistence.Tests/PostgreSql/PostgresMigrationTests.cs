@@ -9,8 +9,8 @@ public sealed class PostgresMigrationTests : IAsyncLifetime
 {
     private static readonly string[] Tables =
     [
-        "ApiKeys", "AuditRecords", "Bookmarks", "HumanTaskCandidates", "HumanTasks", "JournalEntries", "RefreshTokens",
-        "Timers", "WorkflowDefinitions", "WorkflowInstanceStates", "WorkflowInstances",
+        "ApiKeys", "AuditRecords", "Bookmarks", "HttpTriggers", "HumanTaskCandidates", "HumanTasks", "IdempotencyKeys",
+        "JournalEntries", "RefreshTokens", "Timers", "WorkflowDefinitions", "WorkflowInstanceStates", "WorkflowInstances",
     ];
 
     private readonly PostgresTestDatabase _database = new();

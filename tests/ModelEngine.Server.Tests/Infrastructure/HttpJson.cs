@@ -35,4 +35,14 @@ public static class HttpJson
         using var content = new StringContent(json, Encoding.UTF8, "application/json");
         return await client.PostAsync(path, content).WaitAsync(Timeouts.Request);
     }
+
+    /// <summary>Sends a JSON body with an <c>Idempotency-Key</c> header and buffers the response, so that tests can read it twice.</summary>
+    public static async Task<HttpResponseMessage> SendWithKeyAsync(this HttpClient client, HttpMethod method, string path, object body, string key)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(body) };
+        request.Headers.Add("Idempotency-Key", key);
+        var response = await client.SendAsync(request).WaitAsync(Timeouts.Request);
+        await response.Content.LoadIntoBufferAsync();
+        return response;
+    }
 }

@@ -11,4 +11,7 @@ public static class StressCounts
 
     /// <summary>How many instances each run a race against the real server.</summary>
     public static int ServerRaceRuns => IsFull ? 100 : 10;
+
+    /// <summary>How many times each race test repeats.</summary>
+    public static int RaceRepeats => IsFull ? 100 : 10;
 }

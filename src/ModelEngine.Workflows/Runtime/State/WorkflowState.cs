@@ -42,6 +42,12 @@ public sealed class WorkflowState
 
     public JsonNode? LastResult { get; set; }
 
+    /// <summary>
+    /// Instance-level data that activities share, such as the HTTP request that started the instance and the id of the
+    /// request that WriteHttpResponse answers.
+    /// </summary>
+    public JsonObject Properties { get; set; } = [];
+
     /// <summary>Activity instances that are scheduled, running or waiting. Completed ones are removed.</summary>
     public List<ActivityInstanceState> Activities { get; set; } = [];
 

@@ -1,0 +1,101 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using ModelEngine.Workflows.Runtime;
+
+namespace ModelEngine.Workflows.Activities.Http;
+
+/// <summary>
+/// Writes the response to the HTTP request that last started or resumed the instance through an HttpEndpoint. The response goes to
+/// the waiting request as soon as this activity runs, while the rest of the step goes on. Without such a request,
+/// or when the request was already answered, it writes a journal record and completes.
+/// </summary>
+[Activity("ModelEngine", "HTTP", "Writes the response to the HTTP request that started or resumed the instance.",
+    Aliases = ["Elsa.WriteHttpResponse"], DisplayName = "HTTP Response")]
+public sealed class WriteHttpResponse : Activity
+{
+    private const int DefaultStatusCode = 200;
+
+    [Input(Description = "The HTTP status code, from 200 to 599.", DefaultValue = DefaultStatusCode)]
+    public Input<int>? StatusCode { get; set; }
+
+    [Input(Description = "The body: text is sent as it is, anything else as JSON.", DefaultSyntax = "JavaScript")]
+    public Input<object>? Content { get; set; }
+
+    [Input(Description = "The content type; text/plain for text and application/json for anything else when unset.")]
+    public Input<string>? ContentType { get; set; }
+
+    [Input(Description = "Response headers, as an object of header names to a string or an array of strings.", UIHint = UIHints.JsonEditor)]
+    public Input<object>? ResponseHeaders { get; set; }
+
+    protected internal override async ValueTask ExecuteAsync(ActivityExecutionContext context)
+    {
+        var statusCode = StatusCode?.Expression is null ? DefaultStatusCode : await context.EvaluateAsync(StatusCode, "statusCode");
+        if (statusCode is < 200 or > 599)
+        {
+            throw new WorkflowFaultException($"Activity '{Id}' (WriteHttpResponse) has 'statusCode' {statusCode}; use a status code from 200 to 599.");
+        }
+
+        var content = Models.JsonValueFactory.From(await context.EvaluateAsync(Content, "content"));
+        var contentType = await context.EvaluateAsync(ContentType, "contentType");
+        var headers = ReadHeaders(Models.JsonValueFactory.From(await context.EvaluateAsync(ResponseHeaders, "responseHeaders")));
+        var (body, defaultType) = content switch
+        {
+            null => ((string?)null, (string?)null),
+            JsonValue text when text.TryGetValue(out string? value) => (value, "text/plain; charset=utf-8"),
+            _ => (content.ToJsonString(), "application/json; charset=utf-8"),
+        };
+
+        var response = new HttpResponseData(statusCode, string.IsNullOrWhiteSpace(contentType) ? defaultType : contentType.Trim(), headers, body);
+        var properties = context.WorkflowContext.State.Properties;
+        if (properties[HttpRequestModel.CurrentRequestProperty] is not JsonValue current || !current.TryGetValue(out string? requestId))
+        {
+            context.Journal(Runtime.JournalEvents.WriteLine, "No HTTP request waits for a response: the instance was not started or resumed by an HttpEndpoint, or the request was already answered.");
+            await context.CompleteAsync();
+            return;
+        }
+
+        // One response per request: a second WriteHttpResponse for the same request finds none.
+        properties.Remove(HttpRequestModel.CurrentRequestProperty);
+        properties[HttpRequestModel.ResponseProperty] = new JsonObject
+        {
+            ["requestId"] = requestId,
+            ["statusCode"] = statusCode,
+            ["contentType"] = response.ContentType,
+            ["body"] = body,
+        };
+
+        foreach (var sink in context.Services.GetServices<IHttpResponseSink>())
+        {
+            sink.Write(requestId, context.WorkflowInstanceId, response);
+        }
+
+        await context.CompleteAsync();
+    }
+
+    private IReadOnlyDictionary<string, string[]> ReadHeaders(JsonNode? node)
+    {
+        var headers = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase);
+        if (node is null)
+        {
+            return headers;
+        }
+
+        if (node is not JsonObject entries)
+        {
+            throw new WorkflowFaultException($"Activity '{Id}' (WriteHttpResponse) has 'responseHeaders' {node.ToJsonString()}; give an object of header names to strings, such as {{ \"Location\": \"/orders/17\" }}.");
+        }
+
+        foreach (var (name, value) in entries)
+        {
+            headers[name] = value switch
+            {
+                null => [],
+                JsonArray array => array.Select(item => item is JsonValue text && text.TryGetValue(out string? s) ? s : item?.ToJsonString() ?? "").ToArray(),
+                JsonValue text when text.TryGetValue(out string? s) => [s],
+                _ => [value.ToJsonString()],
+            };
+        }
+
+        return headers;
+    }
+}
