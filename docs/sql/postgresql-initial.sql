@@ -168,3 +168,18 @@ VALUES ('20261204212023_Initial', '10.0.15');
 
 COMMIT;
 
+START TRANSACTION;
+CREATE TABLE "WorkflowInstanceLeases" (
+    "InstanceId" character varying(128) NOT NULL,
+    "OwnerId" character varying(256) NOT NULL,
+    "ExpiresAt" timestamp with time zone NOT NULL,
+    CONSTRAINT "PK_WorkflowInstanceLeases" PRIMARY KEY ("InstanceId")
+);
+
+CREATE INDEX "IX_WorkflowInstanceLeases_ExpiresAt" ON "WorkflowInstanceLeases" ("ExpiresAt");
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261204225313_AddInstanceLeases', '10.0.15');
+
+COMMIT;
+

@@ -173,3 +173,19 @@ VALUES (N'20261204212040_Initial', N'10.0.15');
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+CREATE TABLE [WorkflowInstanceLeases] (
+    [InstanceId] nvarchar(128) NOT NULL,
+    [OwnerId] nvarchar(256) NOT NULL,
+    [ExpiresAt] datetimeoffset NOT NULL,
+    CONSTRAINT [PK_WorkflowInstanceLeases] PRIMARY KEY ([InstanceId])
+);
+
+CREATE INDEX [IX_WorkflowInstanceLeases_ExpiresAt] ON [WorkflowInstanceLeases] ([ExpiresAt]);
+
+INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+VALUES (N'20261204225335_AddInstanceLeases', N'10.0.15');
+
+COMMIT;
+GO
+

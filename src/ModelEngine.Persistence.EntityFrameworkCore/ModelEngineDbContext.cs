@@ -6,12 +6,13 @@ using ModelEngine.Persistence.EntityFrameworkCore.Definitions;
 using ModelEngine.Persistence.EntityFrameworkCore.HumanTasks;
 using ModelEngine.Persistence.EntityFrameworkCore.Instances;
 using ModelEngine.Persistence.EntityFrameworkCore.Journal;
+using ModelEngine.Persistence.EntityFrameworkCore.Leases;
 using ModelEngine.Persistence.EntityFrameworkCore.Timers;
 
 namespace ModelEngine.Persistence.EntityFrameworkCore;
 
 /// <summary>
-/// The database of definitions, instances, bookmarks, timers, journal records and human tasks. Entity types are
+/// The database of definitions, instances, bookmarks, timers, journal records, human tasks and instance leases. Entity types are
 /// internal: other code reads and writes through the store contracts.
 /// </summary>
 public sealed class ModelEngineDbContext : DbContext
@@ -36,6 +37,8 @@ public sealed class ModelEngineDbContext : DbContext
     internal DbSet<HumanTaskEntity> HumanTasks => Set<HumanTaskEntity>();
 
     internal DbSet<HumanTaskCandidateEntity> HumanTaskCandidates => Set<HumanTaskCandidateEntity>();
+
+    internal DbSet<WorkflowLeaseEntity> WorkflowLeases => Set<WorkflowLeaseEntity>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

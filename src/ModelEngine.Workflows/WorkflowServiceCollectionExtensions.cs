@@ -11,6 +11,7 @@ using ModelEngine.Workflows.Models;
 using ModelEngine.Workflows.Persistence;
 using ModelEngine.Workflows.Persistence.InMemory;
 using ModelEngine.Workflows.Runtime;
+using ModelEngine.Workflows.Runtime.Leases;
 using ModelEngine.Workflows.Serialization;
 
 namespace ModelEngine.Workflows;
@@ -36,6 +37,8 @@ public static class WorkflowServiceCollectionExtensions
         services.TryAddSingleton<WorkflowLoader>();
         services.TryAddSingleton<WorkflowGraphCache>();
         services.TryAddSingleton<InstanceLocks>();
+        services.AddOptions<WorkflowLeaseOptions>();
+        services.TryAddSingleton<InstanceLeases>();
         services.TryAddSingleton<IWorkflowRuntime, WorkflowRuntime>();
         services.TryAddSingleton<IWorkflowDefinitionService, WorkflowDefinitionService>();
         services.TryAddSingleton<IWorkflowWorkQueue, NullWorkflowWorkQueue>();
@@ -45,6 +48,7 @@ public static class WorkflowServiceCollectionExtensions
         services.TryAddSingleton<IWorkflowInstanceStore>(provider => provider.GetRequiredService<InMemoryWorkflowStore>());
         services.TryAddSingleton<IWorkflowCommitter>(provider => provider.GetRequiredService<InMemoryWorkflowStore>());
         services.TryAddSingleton<IDurableTimerStore>(provider => provider.GetRequiredService<InMemoryWorkflowStore>());
+        services.TryAddSingleton<IWorkflowLeaseStore, InMemoryWorkflowLeaseStore>();
 
         services.AddActivity<Flowchart>()
             .AddActivity<NotFoundActivity>()

@@ -1,6 +1,9 @@
 namespace ModelEngine.Server.Hosting;
 
-/// <summary>Settings of the background execution of Pending instances, bound from the <c>Execution</c> section.</summary>
+/// <summary>
+/// Settings of the background execution of Pending instances, bound from the <c>Execution</c> section. The lease keys
+/// of the same section bind to <see cref="ModelEngine.Workflows.Runtime.Leases.WorkflowLeaseOptions"/>.
+/// </summary>
 public sealed class ExecutionOptions
 {
     public const string SectionName = "Execution";
@@ -10,4 +13,10 @@ public sealed class ExecutionOptions
 
     /// <summary>The number of workers that run Pending instances at the same time.</summary>
     public int WorkerCount { get; set; } = 4;
+
+    /// <summary>
+    /// How often each node lists the Pending and Executing instances that no live lease covers and runs them, so that
+    /// an instance whose node died is taken over once its lease expires.
+    /// </summary>
+    public TimeSpan RecoveryInterval { get; set; } = TimeSpan.FromSeconds(10);
 }

@@ -13,6 +13,7 @@ using ModelEngine.Server.Scheduling;
 using ModelEngine.Waterflow.Workflows;
 using ModelEngine.Workflows;
 using ModelEngine.Workflows.Runtime;
+using ModelEngine.Workflows.Runtime.Leases;
 using ModelEngine.Workflows.Scripting;
 using ModelEngine.Workflows.Serialization;
 
@@ -46,6 +47,7 @@ internal static class ServerHostingExtensions
         // Background execution. The hosted services start one after another in this order, so the database is
         // migrated before the workers, the timer sweep and Hangfire touch it.
         services.Configure<ExecutionOptions>(configuration.GetSection(ExecutionOptions.SectionName));
+        services.Configure<WorkflowLeaseOptions>(configuration.GetSection(ExecutionOptions.SectionName));
         services.Configure<PersistenceStartupOptions>(configuration.GetSection(PersistenceStartupOptions.SectionName));
         services.AddSingleton<WorkflowWorkQueue>();
         services.RemoveAll<IWorkflowWorkQueue>();
@@ -56,6 +58,7 @@ internal static class ServerHostingExtensions
             .AddCheck<DatabaseHealthCheck>("database", tags: [StartupReadinessHealthCheck.Tag]);
         services.AddHostedService<DatabaseStartupService>();
         services.AddHostedService<WorkflowWorkerService>();
+        services.AddHostedService<WorkflowRecoveryService>();
         services.AddOptions<RetentionOptions>().Bind(configuration.GetSection(RetentionOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<RetentionOptions>, RetentionOptionsValidator>();
         services.AddHostedService<FinishedInstanceRetentionService>();
