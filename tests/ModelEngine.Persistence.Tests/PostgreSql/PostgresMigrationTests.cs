@@ -10,7 +10,7 @@ public sealed class PostgresMigrationTests : IAsyncLifetime
     private static readonly string[] Tables =
     [
         "Bookmarks", "HumanTaskCandidates", "HumanTasks", "JournalEntries", "Timers",
-        "WorkflowDefinitions", "WorkflowInstanceStates", "WorkflowInstances",
+        "WorkflowDefinitions", "WorkflowInstanceLeases", "WorkflowInstanceStates", "WorkflowInstances",
     ];
 
     private readonly PostgresTestDatabase _database = new();

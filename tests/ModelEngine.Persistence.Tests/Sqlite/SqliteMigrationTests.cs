@@ -10,7 +10,7 @@ public sealed class SqliteMigrationTests : IAsyncLifetime
     private static readonly string[] Tables =
     [
         "Bookmarks", "HumanTaskCandidates", "HumanTasks", "JournalEntries", "Timers",
-        "WorkflowDefinitions", "WorkflowInstanceStates", "WorkflowInstances",
+        "WorkflowDefinitions", "WorkflowInstanceLeases", "WorkflowInstanceStates", "WorkflowInstances",
     ];
 
     private readonly SqliteTestDatabase _database = new();
