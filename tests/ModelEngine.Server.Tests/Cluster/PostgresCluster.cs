@@ -1,0 +1,116 @@
+using ModelEngine.Persistence.Tests.PostgreSql;
+using ModelEngine.Server.Tests.Infrastructure;
+using Npgsql;
+
+namespace ModelEngine.Server.Tests.Cluster;
+
+/// <summary>
+/// Two in-process server nodes, <c>node-a</c> and <c>node-b</c>, on one PostgreSQL database of their own, created on
+/// the server that <c>MODELENGINE_TEST_POSTGRES</c> names and dropped at the end. Hangfire is off, because its job
+/// storage is process-wide and the nodes share a process. Leases last 5 s and recovery runs every second.
+/// </summary>
+public sealed class PostgresCluster : IAsyncLifetime
+{
+    private readonly List<ServerFactory> _nodes = [];
+    private ServerFactory? _nodeA;
+    private ServerFactory? _nodeB;
+
+    public string DatabaseName { get; } = "modelengine_cluster_test_" + Guid.NewGuid().ToString("N");
+
+    public string ConnectionString => new NpgsqlConnectionStringBuilder(PostgresTestServer.RequireConnectionString())
+    {
+        Database = DatabaseName,
+    }.ConnectionString;
+
+    public ServerFactory NodeA => Require(_nodeA);
+
+    public ServerFactory NodeB => Require(_nodeB);
+
+    public async Task InitializeAsync()
+    {
+        if (PostgresTestServer.ConnectionString is null)
+        {
+            return;
+        }
+
+        await ExecuteOnServerAsync($"CREATE DATABASE \"{DatabaseName}\"");
+
+        // The first node migrates the database before the second starts, so the two never migrate at once.
+        _nodeA = await StartNodeAsync("node-a");
+        _nodeB = await StartNodeAsync("node-b");
+    }
+
+    /// <summary>Starts another node on the same database, with <paramref name="settings"/> over the cluster's defaults.</summary>
+    public async Task<ServerFactory> StartNodeAsync(string nodeId, params (string Key, string Value)[] settings)
+    {
+        var node = new ServerFactory()
+            .WithSetting("Persistence:Provider", "PostgreSql")
+            .WithSetting("ConnectionStrings:ModelEngine", ConnectionString)
+            .WithSetting("Scheduling:Enabled", "false")
+            .WithSetting("Execution:NodeId", nodeId)
+            .WithSetting("Execution:LeaseDuration", "00:00:05")
+            .WithSetting("Execution:RecoveryInterval", "00:00:01");
+        foreach (var (key, value) in settings)
+        {
+            node.WithSetting(key, value);
+        }
+
+        _nodes.Add(node);
+        using var client = node.CreateClient();
+        await Eventually.WaitAsync(
+            async () => (await client.GetAsync("/health/ready")).StatusCode,
+            status => status == System.Net.HttpStatusCode.OK,
+            $"node {nodeId} to report /health/ready");
+        return node;
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var node in _nodes)
+        {
+            await node.DisposeAsync().AsTask().WaitAsync(Timeouts.Request);
+        }
+
+        if (PostgresTestServer.ConnectionString is null)
+        {
+            return;
+        }
+
+        await using (var pooled = new NpgsqlConnection(ConnectionString))
+        {
+            NpgsqlConnection.ClearPool(pooled);
+        }
+
+        await ExecuteOnServerAsync($"DROP DATABASE IF EXISTS \"{DatabaseName}\" WITH (FORCE)");
+    }
+
+    /// <summary>Runs a query on the cluster's database, with <c>$1</c>, <c>$2</c> and so on as parameters, and returns the first column of the first row.</summary>
+    public async Task<object?> QueryScalarAsync(string sql, params object[] parameters)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync().WaitAsync(Timeouts.Request);
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var parameter in parameters)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = parameter });
+        }
+
+        return await command.ExecuteScalarAsync().WaitAsync(Timeouts.Request);
+    }
+
+    public async Task<long> CountAsync(string sql, params object[] parameters) => Convert.ToInt64(await QueryScalarAsync(sql, parameters));
+
+    private static ServerFactory Require(ServerFactory? node)
+    {
+        PostgresTestServer.RequireConnectionString();
+        return node ?? throw new InvalidOperationException("The cluster was used before InitializeAsync started its nodes.");
+    }
+
+    private static async Task ExecuteOnServerAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(PostgresTestServer.RequireConnectionString());
+        await connection.OpenAsync().WaitAsync(Timeouts.Request);
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync().WaitAsync(Timeouts.Request);
+    }
+}
