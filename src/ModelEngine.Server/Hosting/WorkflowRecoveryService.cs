@@ -9,6 +9,10 @@ namespace ModelEngine.Server.Hosting;
 /// failed, or whose id was dropped from a full queue. Every node runs this service; when two nodes queue the same
 /// instance, the lease lets one of them run it and the other skips it.
 /// </summary>
+/// <remarks>
+/// NOTE: an instance whose run fails every time, such as one whose state cannot be read, is queued again on every
+/// tick, and each round of attempts logs an error. Nothing marks it as given up yet.
+/// </remarks>
 internal sealed partial class WorkflowRecoveryService : BackgroundService
 {
     private readonly WorkflowWorkQueue _queue;

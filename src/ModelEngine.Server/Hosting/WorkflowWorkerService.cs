@@ -68,8 +68,8 @@ internal sealed partial class WorkflowWorkerService : BackgroundService
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            // Shutting down. An instance interrupted here stays Pending or Executing; recovery on another node or at the
-            // next start runs it once its lease is released or expires.
+            // Shutting down. An instance interrupted here stays Pending or Executing. Recovery on another node or at
+            // the next start runs it once its lease is released or expires.
         }
     }
 

@@ -10,8 +10,8 @@ namespace ModelEngine.Workflows.Runtime;
 
 /// <summary>
 /// Starts, resumes and cancels instances over the stores. Each operation on an existing instance takes the instance's
-/// lock on this node and then its lease, which keeps every other node out, runs or changes the state, and commits
-/// everything the step changed in one transaction before it returns and releases the lease.
+/// lock on this node and then its lease, which keeps every other node out. It then runs or changes the state, commits
+/// everything the step changed in one transaction, and releases the lease before it returns.
 /// </summary>
 public sealed partial class WorkflowRuntime : IWorkflowRuntime
 {

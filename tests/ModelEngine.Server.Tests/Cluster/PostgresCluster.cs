@@ -1,6 +1,6 @@
 using ModelEngine.Persistence.Tests.PostgreSql;
 using ModelEngine.Server.Tests.Infrastructure;
-using Npgsql;
+using ModelEngine.Server.Tests.PostgreSql;
 
 namespace ModelEngine.Server.Tests.Cluster;
 
@@ -15,12 +15,8 @@ public sealed class PostgresCluster : IAsyncLifetime
     private ServerFactory? _nodeA;
     private ServerFactory? _nodeB;
 
-    public string DatabaseName { get; } = "modelengine_cluster_test_" + Guid.NewGuid().ToString("N");
-
-    public string ConnectionString => new NpgsqlConnectionStringBuilder(PostgresTestServer.RequireConnectionString())
-    {
-        Database = DatabaseName,
-    }.ConnectionString;
+    /// <summary>The database the nodes share.</summary>
+    public PostgresDatabase Database { get; } = new("modelengine_cluster_test_");
 
     public ServerFactory NodeA => Require(_nodeA);
 
@@ -33,7 +29,7 @@ public sealed class PostgresCluster : IAsyncLifetime
             return;
         }
 
-        await ExecuteOnServerAsync($"CREATE DATABASE \"{DatabaseName}\"");
+        await Database.CreateAsync();
 
         // The first node migrates the database before the second starts, so the two never migrate at once.
         _nodeA = await StartNodeAsync("node-a");
@@ -45,7 +41,7 @@ public sealed class PostgresCluster : IAsyncLifetime
     {
         var node = new ServerFactory()
             .WithSetting("Persistence:Provider", "PostgreSql")
-            .WithSetting("ConnectionStrings:ModelEngine", ConnectionString)
+            .WithSetting("ConnectionStrings:ModelEngine", Database.ConnectionString)
             .WithSetting("Scheduling:Enabled", "false")
             .WithSetting("Execution:NodeId", nodeId)
             .WithSetting("Execution:LeaseDuration", "00:00:05")
@@ -71,46 +67,15 @@ public sealed class PostgresCluster : IAsyncLifetime
             await node.DisposeAsync().AsTask().WaitAsync(Timeouts.Request);
         }
 
-        if (PostgresTestServer.ConnectionString is null)
+        if (PostgresTestServer.ConnectionString is not null)
         {
-            return;
+            await Database.DropAsync();
         }
-
-        await using (var pooled = new NpgsqlConnection(ConnectionString))
-        {
-            NpgsqlConnection.ClearPool(pooled);
-        }
-
-        await ExecuteOnServerAsync($"DROP DATABASE IF EXISTS \"{DatabaseName}\" WITH (FORCE)");
     }
-
-    /// <summary>Runs a query on the cluster's database, with <c>$1</c>, <c>$2</c> and so on as parameters, and returns the first column of the first row.</summary>
-    public async Task<object?> QueryScalarAsync(string sql, params object[] parameters)
-    {
-        await using var connection = new NpgsqlConnection(ConnectionString);
-        await connection.OpenAsync().WaitAsync(Timeouts.Request);
-        await using var command = new NpgsqlCommand(sql, connection);
-        foreach (var parameter in parameters)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = parameter });
-        }
-
-        return await command.ExecuteScalarAsync().WaitAsync(Timeouts.Request);
-    }
-
-    public async Task<long> CountAsync(string sql, params object[] parameters) => Convert.ToInt64(await QueryScalarAsync(sql, parameters));
 
     private static ServerFactory Require(ServerFactory? node)
     {
         PostgresTestServer.RequireConnectionString();
         return node ?? throw new InvalidOperationException("The cluster was used before InitializeAsync started its nodes.");
-    }
-
-    private static async Task ExecuteOnServerAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(PostgresTestServer.RequireConnectionString());
-        await connection.OpenAsync().WaitAsync(Timeouts.Request);
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync().WaitAsync(Timeouts.Request);
     }
 }

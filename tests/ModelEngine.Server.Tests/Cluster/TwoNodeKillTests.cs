@@ -1,10 +1,7 @@
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using ModelEngine.Persistence.Tests;
 using ModelEngine.Persistence.Tests.PostgreSql;
 using ModelEngine.Server.Tests.Infrastructure;
-using Npgsql;
+using ModelEngine.Server.Tests.PostgreSql;
 using Xunit.Abstractions;
 
 namespace ModelEngine.Server.Tests.Cluster;
@@ -18,7 +15,7 @@ public sealed class TwoNodeKillTests : IAsyncLifetime
     private const string BusyMillisecondsScript =
         "(function () { var started = Date.now(); while (Date.now() - started < 1000) { } return Date.now() - started; })()";
 
-    private readonly string _databaseName = "modelengine_kill_test_" + Guid.NewGuid().ToString("N");
+    private readonly PostgresDatabase _database = new("modelengine_kill_test_");
     private readonly string _folder = Directory.CreateTempSubdirectory("modelengine-kill-tests-").FullName;
     private readonly ITestOutputHelper _output;
 
@@ -27,16 +24,11 @@ public sealed class TwoNodeKillTests : IAsyncLifetime
         _output = output;
     }
 
-    private string ConnectionString => new NpgsqlConnectionStringBuilder(PostgresTestServer.RequireConnectionString())
-    {
-        Database = _databaseName,
-    }.ConnectionString;
-
     public async Task InitializeAsync()
     {
         if (PostgresTestServer.ConnectionString is not null)
         {
-            await ExecuteOnServerAsync($"CREATE DATABASE \"{_databaseName}\"");
+            await _database.CreateAsync();
         }
     }
 
@@ -44,12 +36,7 @@ public sealed class TwoNodeKillTests : IAsyncLifetime
     {
         if (PostgresTestServer.ConnectionString is not null)
         {
-            await using (var pooled = new NpgsqlConnection(ConnectionString))
-            {
-                NpgsqlConnection.ClearPool(pooled);
-            }
-
-            await ExecuteOnServerAsync($"DROP DATABASE IF EXISTS \"{_databaseName}\" WITH (FORCE)");
+            await _database.DropAsync();
         }
 
         try
@@ -69,8 +56,8 @@ public sealed class TwoNodeKillTests : IAsyncLifetime
         _output.WriteLine($"{count} instances of a one-second step.");
         await using var nodeA = await StartNodeAsync("node-a");
         await using var nodeB = await StartNodeAsync("node-b");
-        var daveA = await LoginAsync(nodeA, "dave");
-        var daveB = await LoginAsync(nodeB, "dave");
+        var daveA = await nodeA.CreateClientForAsync("dave");
+        var daveB = await nodeB.CreateClientForAsync("dave");
         var model = Fixtures.LoadAs(Fixtures.SlowScript, "cluster-kill");
         model["root"]!["activities"]![1]!["outputValue"]!["expression"]!["value"] = BusyMillisecondsScript;
         await Fixtures.PublishAsync(daveA, model);
@@ -83,18 +70,18 @@ public sealed class TwoNodeKillTests : IAsyncLifetime
         }
 
         await Eventually.WaitAsync(
-            () => CountAsync("""SELECT count(*) FROM "WorkflowInstanceLeases" WHERE "OwnerId" = 'node-a'"""),
+            () => _database.CountAsync("""SELECT count(*) FROM "WorkflowInstanceLeases" WHERE "OwnerId" = 'node-a'"""),
             leased => leased > 0,
             "node A to lease an instance for its step");
         await nodeA.KillAsync();
 
         // The leases of the dead node stay until they expire, and name the instances it was running.
-        var interrupted = await ListAsync("""SELECT "InstanceId" FROM "WorkflowInstanceLeases" WHERE "OwnerId" = 'node-a'""");
+        var interrupted = await _database.ListAsync("""SELECT "InstanceId" FROM "WorkflowInstanceLeases" WHERE "OwnerId" = 'node-a'""");
         _output.WriteLine($"Node A was killed while it held {interrupted.Count} leases: {string.Join(", ", interrupted)}.");
         Assert.NotEmpty(interrupted);
 
         var finished = await Eventually.WaitAsync(
-            () => CountAsync("""SELECT count(*) FROM "WorkflowInstances" WHERE "DefinitionId" = 'cluster-kill' AND "SubStatus" = 'Finished'"""),
+            () => _database.CountAsync("""SELECT count(*) FROM "WorkflowInstances" WHERE "DefinitionId" = 'cluster-kill' AND "SubStatus" = 'Finished'"""),
             finishedCount => finishedCount == count,
             $"node B to finish all {count} instances",
             TimeSpan.FromSeconds(StressCounts.IsFull ? 240 : 90));
@@ -110,14 +97,18 @@ public sealed class TwoNodeKillTests : IAsyncLifetime
             Assert.True(1 == entries.Count(entry => entry.ToJsonString().Contains("slow-script-finished", StringComparison.Ordinal)), $"Instance {instanceId} ran its last step more than once: {journal.ToJsonString()}");
         }
 
-        Assert.Equal(0, await CountAsync("""SELECT count(*) FROM "WorkflowInstanceLeases" WHERE "OwnerId" = 'node-b'"""));
+        // Node B releases each lease just after its commit.
+        await Eventually.WaitAsync(
+            () => _database.CountAsync("""SELECT count(*) FROM "WorkflowInstanceLeases" WHERE "OwnerId" = 'node-b'"""),
+            leased => leased == 0,
+            "node B to release its leases");
     }
 
     private async Task<ServerProcess> StartNodeAsync(string nodeId) =>
         await ServerProcess.StartAsync(Path.Combine(_folder, "unused.db"), new Dictionary<string, string>
         {
             ["Persistence__Provider"] = "PostgreSql",
-            ["ConnectionStrings__ModelEngine"] = ConnectionString,
+            ["ConnectionStrings__ModelEngine"] = _database.ConnectionString,
             ["Scheduling__Enabled"] = "false",
             ["Execution__NodeId"] = nodeId,
             ["Execution__LeaseDuration"] = "00:00:03",
@@ -126,46 +117,4 @@ public sealed class TwoNodeKillTests : IAsyncLifetime
             // Jint counts what a busy loop that reads the clock allocates against its memory limit.
             ["Scripting__JavaScript__MemoryLimitMegabytes"] = "4096",
         });
-
-    private async Task<long> CountAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(ConnectionString);
-        await connection.OpenAsync().WaitAsync(Timeouts.Request);
-        await using var command = new NpgsqlCommand(sql, connection);
-        return Convert.ToInt64(await command.ExecuteScalarAsync().WaitAsync(Timeouts.Request));
-    }
-
-    private async Task<List<string>> ListAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(ConnectionString);
-        await connection.OpenAsync().WaitAsync(Timeouts.Request);
-        await using var command = new NpgsqlCommand(sql, connection);
-        await using var reader = await command.ExecuteReaderAsync().WaitAsync(Timeouts.Request);
-        var values = new List<string>();
-        while (await reader.ReadAsync().WaitAsync(Timeouts.Request))
-        {
-            values.Add(reader.GetString(0));
-        }
-
-        return values;
-    }
-
-    private static async Task ExecuteOnServerAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(PostgresTestServer.RequireConnectionString());
-        await connection.OpenAsync().WaitAsync(Timeouts.Request);
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync().WaitAsync(Timeouts.Request);
-    }
-
-    private static async Task<HttpClient> LoginAsync(ServerProcess server, string username)
-    {
-        var client = server.CreateClient();
-        var response = await client.PostAsJsonAsync("/api/identity/login", new { username, password = "modelengine" }).WaitAsync(Timeouts.Request);
-        var body = await response.Content.ReadFromJsonAsync<JsonObject>();
-        var token = body?["accessToken"]?.GetValue<string>();
-        Assert.False(string.IsNullOrEmpty(token), $"Login as {username} failed with {(int)response.StatusCode}: {body}");
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
 }

@@ -50,15 +50,20 @@ public sealed class TwoNodeTests : IClassFixture<PostgresCluster>
         var failures = statuses.Where(result => result.StatusCode != HttpStatusCode.OK).Select(result => $"{(int)result.StatusCode}: {result.Body}").ToList();
         Assert.True(failures.Count == 0, $"Seed {seed}: {failures.Count} of {count} completions failed. First: {failures.FirstOrDefault()}");
         var finished = await Eventually.WaitAsync(
-            () => _cluster.CountAsync("""SELECT count(*) FROM "WorkflowInstances" WHERE "DefinitionId" = 'cluster-review' AND "SubStatus" = 'Finished'"""),
+            () => _cluster.Database.CountAsync("""SELECT count(*) FROM "WorkflowInstances" WHERE "DefinitionId" = 'cluster-review' AND "SubStatus" = 'Finished'"""),
             finishedCount => finishedCount == count,
             $"all {count} instances to finish (seed {seed})",
             TimeSpan.FromSeconds(60));
         Assert.Equal(count, finished);
-        Assert.Equal(0, await _cluster.CountAsync("""SELECT count(*) FROM "Bookmarks" WHERE "WorkflowInstanceId" = ANY($1)""", (object)instanceIds.ToArray()));
-        Assert.Equal(0, await _cluster.CountAsync("""SELECT count(*) FROM "HumanTasks" WHERE "WorkflowInstanceId" = ANY($1) AND "Status" <> 'Completed'""", (object)instanceIds.ToArray()));
-        Assert.Equal(count, await _cluster.CountAsync("""SELECT count(*) FROM "JournalEntries" WHERE "WorkflowInstanceId" = ANY($1) AND "EventName" = 'WorkflowFinished'""", (object)instanceIds.ToArray()));
-        Assert.Equal(0, await _cluster.CountAsync("""SELECT count(*) FROM "WorkflowInstanceLeases" WHERE "InstanceId" = ANY($1)""", (object)instanceIds.ToArray()));
+        Assert.Equal(0, await _cluster.Database.CountAsync("""SELECT count(*) FROM "Bookmarks" WHERE "WorkflowInstanceId" = ANY($1)""", (object)instanceIds.ToArray()));
+        Assert.Equal(0, await _cluster.Database.CountAsync("""SELECT count(*) FROM "HumanTasks" WHERE "WorkflowInstanceId" = ANY($1) AND "Status" <> 'Completed'""", (object)instanceIds.ToArray()));
+        Assert.Equal(count, await _cluster.Database.CountAsync("""SELECT count(*) FROM "JournalEntries" WHERE "WorkflowInstanceId" = ANY($1) AND "EventName" = 'WorkflowFinished'""", (object)instanceIds.ToArray()));
+
+        // Each node releases a lease just after its commit.
+        await Eventually.WaitAsync(
+            () => _cluster.Database.CountAsync("""SELECT count(*) FROM "WorkflowInstanceLeases" WHERE "InstanceId" = ANY($1)""", (object)instanceIds.ToArray()),
+            leased => leased == 0,
+            "both nodes to release the leases of the finished instances");
     }
 
     [PostgresFact]
@@ -78,7 +83,7 @@ public sealed class TwoNodeTests : IClassFixture<PostgresCluster>
         // Completing the first review queues the slow step, which runs under the lease of whichever node picks it up.
         await bob["node-a"].PostObjectAsync($"/api/tasks/{first.TaskId}/complete", new { outcome = "Approve" });
         var holder = await Eventually.WaitAsync(
-            () => _cluster.QueryScalarAsync("""SELECT "OwnerId" FROM "WorkflowInstanceLeases" WHERE "InstanceId" = $1""", instanceId),
+            () => _cluster.Database.QueryScalarAsync("""SELECT "OwnerId" FROM "WorkflowInstanceLeases" WHERE "InstanceId" = $1""", instanceId),
             owner => owner is string,
             $"a node to lease workflow instance {instanceId} for its slow step");
         var other = (string)holder! == "node-a" ? "node-b" : "node-a";
@@ -127,7 +132,7 @@ public sealed class TwoNodeTests : IClassFixture<PostgresCluster>
             var journal = await JournalTextAsync(instanceId);
             Assert.True(CountOccurrences(journal, "first-review-applied") == 1, $"{context}: the first review was applied {CountOccurrences(journal, "first-review-applied")} times.");
             Assert.True(CountOccurrences(journal, "second-review-applied") == 1, $"{context}: the second review was applied {CountOccurrences(journal, "second-review-applied")} times.");
-            Assert.Equal(1, await _cluster.CountAsync("""SELECT count(*) FROM "JournalEntries" WHERE "WorkflowInstanceId" = $1 AND "EventName" = 'WorkflowFinished'""", instanceId));
+            Assert.Equal(1, await _cluster.Database.CountAsync("""SELECT count(*) FROM "JournalEntries" WHERE "WorkflowInstanceId" = $1 AND "EventName" = 'WorkflowFinished'""", instanceId));
         }
     }
 
@@ -141,7 +146,7 @@ public sealed class TwoNodeTests : IClassFixture<PostgresCluster>
         var task = Assert.Single(await WaitForTasksAsync(bob, [instanceId]));
 
         // A node that is not running keeps the lease for a minute, as a node in the middle of a long step would.
-        await _cluster.QueryScalarAsync(
+        await _cluster.Database.QueryScalarAsync(
             """INSERT INTO "WorkflowInstanceLeases" ("InstanceId", "OwnerId", "ExpiresAt") VALUES ($1, 'node-elsewhere', now() + interval '1 minute')""",
             instanceId);
         var response = await bob.PostAsJsonAsync($"/api/tasks/{task.TaskId}/complete", new { outcome = "Approve" }).WaitAsync(Timeouts.Request);
@@ -149,7 +154,8 @@ public sealed class TwoNodeTests : IClassFixture<PostgresCluster>
         var problem = await response.ReadObjectAsync(HttpStatusCode.ServiceUnavailable);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var retryAfter = response.Headers.RetryAfter?.Delta;
-        Assert.True(retryAfter is { } delta && delta >= TimeSpan.FromSeconds(1), $"Retry-After is {response.Headers.RetryAfter}.");
+        Assert.NotNull(retryAfter);
+        Assert.True(retryAfter >= TimeSpan.FromSeconds(1), $"Retry-After is {retryAfter}.");
         Assert.Equal(503, problem["status"]?.GetValue<int>());
         Assert.Equal(instanceId, problem["workflowInstanceId"]?.GetValue<string>());
         Assert.Contains("node-elsewhere", problem["detail"]?.GetValue<string>());
@@ -157,7 +163,7 @@ public sealed class TwoNodeTests : IClassFixture<PostgresCluster>
         Assert.Equal("Reserved", unchanged["status"]?.GetValue<string>());
 
         // Once that lease is gone, the same call succeeds once.
-        await _cluster.QueryScalarAsync("""DELETE FROM "WorkflowInstanceLeases" WHERE "InstanceId" = $1""", instanceId);
+        await _cluster.Database.QueryScalarAsync("""DELETE FROM "WorkflowInstanceLeases" WHERE "InstanceId" = $1""", instanceId);
         await bob.PostObjectAsync($"/api/tasks/{task.TaskId}/complete", new { outcome = "Approve" });
         await bob.PostObjectAsync($"/api/tasks/{task.TaskId}/complete", new { outcome = "Approve" }, HttpStatusCode.Conflict);
         var finished = await Instances.WaitForSubStatusAsync(bob, instanceId, "Finished");
@@ -173,7 +179,7 @@ public sealed class TwoNodeTests : IClassFixture<PostgresCluster>
         var task = Assert.Single(await WaitForTasksAsync(bob, [instanceId]));
 
         // A node that died holds a lease that expires in 2 s, well within the 10 s LeaseWait.
-        await _cluster.QueryScalarAsync(
+        await _cluster.Database.QueryScalarAsync(
             """INSERT INTO "WorkflowInstanceLeases" ("InstanceId", "OwnerId", "ExpiresAt") VALUES ($1, 'node-dead', now() + interval '2 seconds')""",
             instanceId);
         var watch = Stopwatch.StartNew();
@@ -187,7 +193,7 @@ public sealed class TwoNodeTests : IClassFixture<PostgresCluster>
 
     private async Task<string> JournalTextAsync(string instanceId)
     {
-        var journal = await _cluster.QueryScalarAsync(
+        var journal = await _cluster.Database.QueryScalarAsync(
             """SELECT string_agg(coalesce("Message", '') || ' ' || coalesce("PayloadJson", ''), E'\n') FROM "JournalEntries" WHERE "WorkflowInstanceId" = $1""",
             instanceId);
         return journal as string ?? "";
@@ -208,19 +214,19 @@ public sealed class TwoNodeTests : IClassFixture<PostgresCluster>
     private static async Task<List<(string InstanceId, string TaskId, string Title)>> WaitForTasksAsync(
         HttpClient client, IReadOnlyCollection<string> instanceIds, int expectedPerInstance = 1)
     {
-        var wanted = instanceIds.ToHashSet(StringComparer.Ordinal);
+        var expected = instanceIds.ToHashSet(StringComparer.Ordinal);
         var tasks = await Eventually.WaitAsync(
             async () =>
             {
                 var inbox = await client.GetObjectAsync("/api/tasks?pageSize=1000");
                 return inbox["items"]!.AsArray()
                     .OfType<JsonObject>()
-                    .Where(task => wanted.Contains(task["workflowInstanceId"]!.GetValue<string>()))
+                    .Where(task => expected.Contains(task["workflowInstanceId"]!.GetValue<string>()))
                     .Select(task => (task["workflowInstanceId"]!.GetValue<string>(), task["id"]!.GetValue<string>(), task["title"]!.GetValue<string>()))
                     .ToList();
             },
-            found => found.Count == wanted.Count * expectedPerInstance,
-            $"{wanted.Count * expectedPerInstance} open tasks of {wanted.Count} instances",
+            found => found.Count == expected.Count * expectedPerInstance,
+            $"{expected.Count * expectedPerInstance} open tasks of {expected.Count} instances",
             TimeSpan.FromSeconds(60));
         return tasks;
     }

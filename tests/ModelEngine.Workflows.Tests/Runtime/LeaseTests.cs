@@ -104,7 +104,7 @@ public sealed class LeaseTests : IDisposable
     }
 
     [Fact]
-    public async Task RunPending_NewHolderCommittedFirst_RevisionRejectsOldHolder()
+    public async Task RunPending_LateCommit_RevisionRejects()
     {
         var instanceId = await DispatchGatedAsync();
         var gate = GatedStep.Arm();
@@ -112,7 +112,7 @@ public sealed class LeaseTests : IDisposable
         await gate.Entered.Task.WaitAsync(EngineHarness.Timeout);
 
         // node-b's clock is past node-a's expiry. node-a has not noticed, because its own clock has not moved, so only
-        // the revision check stands between its late commit and node-b's.
+        // the revision check keeps its late commit from overwriting node-b's.
         using var nodeB = Node("node-b", _nodeA.Services.GetRequiredService<InMemoryWorkflowStore>());
         nodeB.Clock.Advance(Duration + TimeSpan.FromSeconds(1));
         await Task.Run(() =>
