@@ -7,7 +7,7 @@ namespace ModelEngine.Server.Tests.Cluster;
 /// <summary>
 /// Two in-process server nodes, <c>node-a</c> and <c>node-b</c>, on one PostgreSQL database of their own, created on
 /// the server that <c>MODELENGINE_TEST_POSTGRES</c> names and dropped at the end. Hangfire is off, because its job
-/// storage is process-wide and the nodes share a process. Leases last 5 s and recovery runs every second.
+/// storage is process-wide and the nodes share a process. Leases last 5 s, recovery runs every second, and scripts may allocate 4 GB.
 /// </summary>
 public sealed class PostgresCluster : IAsyncLifetime
 {
@@ -45,7 +45,11 @@ public sealed class PostgresCluster : IAsyncLifetime
             .WithSetting("Scheduling:Enabled", "false")
             .WithSetting("Execution:NodeId", nodeId)
             .WithSetting("Execution:LeaseDuration", "00:00:05")
-            .WithSetting("Execution:RecoveryInterval", "00:00:01");
+            .WithSetting("Execution:RecoveryInterval", "00:00:01")
+
+            // Jint counts what a busy loop that reads the clock allocates against its memory limit, and a step that
+            // exceeds the 64 MB default faults instead of keeping the lease for its full duration.
+            .WithSetting("Scripting:JavaScript:MemoryLimitMegabytes", "4096");
         foreach (var (key, value) in settings)
         {
             node.WithSetting(key, value);

@@ -90,8 +90,11 @@ public sealed class TwoNodeTests : IClassFixture<PostgresCluster>
 
         // The other node waits for the lease, so the resume lands after the slow step's commit and is applied once.
         var watch = Stopwatch.StartNew();
-        await bob[other].PostObjectAsync($"/api/tasks/{second.TaskId}/complete", new { outcome = "Approve" });
+        var response = await bob[other].PostAsJsonAsync($"/api/tasks/{second.TaskId}/complete", new { outcome = "Approve" }).WaitAsync(Timeouts.Request);
         watch.Stop();
+        var instance = await bob["node-a"].GetObjectAsync($"/api/workflow-instances/{instanceId}");
+        Assert.True(response.StatusCode == HttpStatusCode.OK,
+            $"The completion through {other} returned {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()} Instance: {instance.ToJsonString()}");
         var journalAtAnswer = await JournalTextAsync(instanceId);
         Assert.True(watch.Elapsed > TimeSpan.FromMilliseconds(500), $"The completion through {other} returned after {watch.ElapsedMilliseconds} ms, without waiting for {holder}.");
         Assert.Equal(1, CountOccurrences(journalAtAnswer, "first-review-applied"));
