@@ -169,43 +169,17 @@ VALUES ('20261204212023_Initial', '10.0.15');
 COMMIT;
 
 START TRANSACTION;
-CREATE TABLE "HttpTriggers" (
-    "Id" character varying(128) NOT NULL,
-    "DefinitionId" character varying(128) NOT NULL,
-    "VersionId" character varying(128) NOT NULL,
-    "ActivityId" character varying(512) NOT NULL,
-    "Method" character varying(32) NOT NULL,
-    "Path" character varying(400) NOT NULL,
-    "RouteKey" character varying(400) NOT NULL,
-    "Authorize" boolean NOT NULL,
-    "Policy" character varying(256),
-    CONSTRAINT "PK_HttpTriggers" PRIMARY KEY ("Id")
-);
-
-CREATE TABLE "IdempotencyKeys" (
-    "Id" character varying(64) NOT NULL,
-    "Scope" character varying(512) NOT NULL,
-    "Caller" character varying(256) NOT NULL,
-    "Key" character varying(200) NOT NULL,
-    "RequestHash" character varying(64) NOT NULL,
-    "CreatedAt" timestamp with time zone NOT NULL,
+CREATE TABLE "WorkflowInstanceLeases" (
+    "InstanceId" character varying(128) NOT NULL,
+    "OwnerId" character varying(256) NOT NULL,
     "ExpiresAt" timestamp with time zone NOT NULL,
-    "StatusCode" integer,
-    "ContentType" character varying(256),
-    "HeadersJson" text,
-    "Body" text,
-    "WorkflowInstanceId" character varying(128),
-    CONSTRAINT "PK_IdempotencyKeys" PRIMARY KEY ("Id")
+    CONSTRAINT "PK_WorkflowInstanceLeases" PRIMARY KEY ("InstanceId")
 );
 
-CREATE INDEX "IX_HttpTriggers_DefinitionId" ON "HttpTriggers" ("DefinitionId");
-
-CREATE UNIQUE INDEX "IX_HttpTriggers_Method_RouteKey" ON "HttpTriggers" ("Method", "RouteKey");
-
-CREATE INDEX "IX_IdempotencyKeys_ExpiresAt" ON "IdempotencyKeys" ("ExpiresAt");
+CREATE INDEX "IX_WorkflowInstanceLeases_ExpiresAt" ON "WorkflowInstanceLeases" ("ExpiresAt");
 
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
-VALUES ('20261204230151_AddHttpTriggersAndIdempotencyKeys', '10.0.15');
+VALUES ('20261204225313_AddInstanceLeases', '10.0.15');
 
 COMMIT;
 

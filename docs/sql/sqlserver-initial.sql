@@ -174,43 +174,17 @@ COMMIT;
 GO
 
 BEGIN TRANSACTION;
-CREATE TABLE [HttpTriggers] (
-    [Id] nvarchar(128) NOT NULL,
-    [DefinitionId] nvarchar(128) NOT NULL,
-    [VersionId] nvarchar(128) NOT NULL,
-    [ActivityId] nvarchar(512) NOT NULL,
-    [Method] nvarchar(32) NOT NULL,
-    [Path] nvarchar(400) NOT NULL,
-    [RouteKey] nvarchar(400) NOT NULL,
-    [Authorize] bit NOT NULL,
-    [Policy] nvarchar(256) NULL,
-    CONSTRAINT [PK_HttpTriggers] PRIMARY KEY ([Id])
-);
-
-CREATE TABLE [IdempotencyKeys] (
-    [Id] nvarchar(64) NOT NULL,
-    [Scope] nvarchar(512) NOT NULL,
-    [Caller] nvarchar(256) NOT NULL,
-    [Key] nvarchar(200) NOT NULL,
-    [RequestHash] nvarchar(64) NOT NULL,
-    [CreatedAt] datetimeoffset NOT NULL,
+CREATE TABLE [WorkflowInstanceLeases] (
+    [InstanceId] nvarchar(128) NOT NULL,
+    [OwnerId] nvarchar(256) NOT NULL,
     [ExpiresAt] datetimeoffset NOT NULL,
-    [StatusCode] int NULL,
-    [ContentType] nvarchar(256) NULL,
-    [HeadersJson] nvarchar(max) NULL,
-    [Body] nvarchar(max) NULL,
-    [WorkflowInstanceId] nvarchar(128) NULL,
-    CONSTRAINT [PK_IdempotencyKeys] PRIMARY KEY ([Id])
+    CONSTRAINT [PK_WorkflowInstanceLeases] PRIMARY KEY ([InstanceId])
 );
 
-CREATE INDEX [IX_HttpTriggers_DefinitionId] ON [HttpTriggers] ([DefinitionId]);
-
-CREATE UNIQUE INDEX [IX_HttpTriggers_Method_RouteKey] ON [HttpTriggers] ([Method], [RouteKey]);
-
-CREATE INDEX [IX_IdempotencyKeys_ExpiresAt] ON [IdempotencyKeys] ([ExpiresAt]);
+CREATE INDEX [IX_WorkflowInstanceLeases_ExpiresAt] ON [WorkflowInstanceLeases] ([ExpiresAt]);
 
 INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-VALUES (N'20261204230204_AddHttpTriggersAndIdempotencyKeys', N'10.0.15');
+VALUES (N'20261204225335_AddInstanceLeases', N'10.0.15');
 
 COMMIT;
 GO

@@ -10,13 +10,14 @@ using ModelEngine.Persistence.EntityFrameworkCore.HumanTasks;
 using ModelEngine.Persistence.EntityFrameworkCore.Idempotency;
 using ModelEngine.Persistence.EntityFrameworkCore.Instances;
 using ModelEngine.Persistence.EntityFrameworkCore.Journal;
+using ModelEngine.Persistence.EntityFrameworkCore.Leases;
 using ModelEngine.Persistence.EntityFrameworkCore.Timers;
 
 namespace ModelEngine.Persistence.EntityFrameworkCore;
 
 /// <summary>
-/// The database of definitions, instances, bookmarks, timers, journal records, human tasks, idempotency keys and HTTP
-/// triggers. Entity types are
+/// The database of definitions, instances, instance leases, bookmarks, timers, journal records, human tasks,
+/// idempotency keys, HTTP triggers, audit records, API keys and refresh tokens. Entity types are
 /// internal: other code reads and writes through the store contracts.
 /// </summary>
 public sealed class ModelEngineDbContext : DbContext
@@ -51,6 +52,8 @@ public sealed class ModelEngineDbContext : DbContext
     internal DbSet<IdempotencyKeyEntity> IdempotencyKeys => Set<IdempotencyKeyEntity>();
 
     internal DbSet<HttpTriggerEntity> HttpTriggers => Set<HttpTriggerEntity>();
+
+    internal DbSet<WorkflowLeaseEntity> WorkflowLeases => Set<WorkflowLeaseEntity>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -10,6 +10,7 @@ using ModelEngine.Persistence.EntityFrameworkCore.HttpTriggers;
 using ModelEngine.Persistence.EntityFrameworkCore.HumanTasks;
 using ModelEngine.Persistence.EntityFrameworkCore.Idempotency;
 using ModelEngine.Persistence.EntityFrameworkCore.Instances;
+using ModelEngine.Persistence.EntityFrameworkCore.Leases;
 using ModelEngine.Persistence.EntityFrameworkCore.PostgreSql;
 using ModelEngine.Persistence.EntityFrameworkCore.Sqlite;
 using ModelEngine.Persistence.EntityFrameworkCore.SqlServer;
@@ -97,6 +98,15 @@ public static class ModelEngineEntityFrameworkCoreServiceCollectionExtensions
         Replace<IRefreshTokenStore, EfRefreshTokenStore>(services);
         Replace<IIdempotencyStore, EfIdempotencyStore>(services);
         Replace<IHttpTriggerStore, EfHttpTriggerStore>(services);
+
+        // SQLite is the embedded single-node database, so its leases stay in memory and a step costs no lease round
+        // trip. PostgreSQL and SQL Server may be shared by several nodes, which coordinate through the lease table.
+        if (provider != PersistenceProvider.Sqlite)
+        {
+            services.RemoveAll<IWorkflowLeaseStore>();
+            services.AddSingleton<IWorkflowLeaseStore>(serviceProvider => ActivatorUtilities.CreateInstance<EfWorkflowLeaseStore>(serviceProvider, provider));
+        }
+
         return services;
     }
 

@@ -16,6 +16,7 @@ using ModelEngine.Workflows.Persistence;
 using ModelEngine.Workflows.Persistence.InMemory;
 using ModelEngine.Workflows.Runtime;
 using ModelEngine.Workflows.Runtime.Composition;
+using ModelEngine.Workflows.Runtime.Leases;
 using ModelEngine.Workflows.Serialization;
 
 namespace ModelEngine.Workflows;
@@ -41,6 +42,8 @@ public static class WorkflowServiceCollectionExtensions
         services.TryAddSingleton<WorkflowLoader>();
         services.TryAddSingleton<WorkflowGraphCache>();
         services.TryAddSingleton<InstanceLocks>();
+        services.AddOptions<WorkflowLeaseOptions>();
+        services.TryAddSingleton<InstanceLeases>();
         services.TryAddSingleton<IWorkflowRuntime, WorkflowRuntime>();
         services.TryAddSingleton<IWorkflowDefinitionService, WorkflowDefinitionService>();
         services.TryAddSingleton<IWorkflowWorkQueue, NullWorkflowWorkQueue>();
@@ -58,6 +61,7 @@ public static class WorkflowServiceCollectionExtensions
         services.TryAddSingleton<IIdempotencyStore>(provider => provider.GetRequiredService<InMemoryIdempotencyStore>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ICommitChangeHandler, InMemoryIdempotencyStore>(provider => provider.GetRequiredService<InMemoryIdempotencyStore>()));
         services.TryAddSingleton<IHttpTriggerStore, InMemoryHttpTriggerStore>();
+        services.TryAddSingleton<IWorkflowLeaseStore, InMemoryWorkflowLeaseStore>();
 
         services.AddActivity<Flowchart>()
             .AddActivity<NotFoundActivity>()

@@ -1,6 +1,3 @@
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using ModelEngine.Server.Tests.Infrastructure;
 
 namespace ModelEngine.Server.Tests;
@@ -39,9 +36,9 @@ public sealed class RestartTests : IDisposable
         string instanceId;
         await using (var first = await ServerProcess.StartAsync(database))
         {
-            var dave = await LoginAsync(first, "dave");
-            var alice = await LoginAsync(first, "alice");
-            var bob = await LoginAsync(first, "bob");
+            var dave = await first.CreateClientForAsync("dave");
+            var alice = await first.CreateClientForAsync("alice");
+            var bob = await first.CreateClientForAsync("bob");
             await Fixtures.PublishAsync(dave, Fixtures.Load(Fixtures.PurchaseApproval));
             instanceId = await Instances.DispatchAsync(alice, "purchase-approval", new { amount = 4200, item = "Server rack" });
             await Instances.WaitForTaskAsync(bob, instanceId);
@@ -50,8 +47,8 @@ public sealed class RestartTests : IDisposable
         }
 
         await using var second = await ServerProcess.StartAsync(database);
-        var bobAgain = await LoginAsync(second, "bob");
-        var aliceAgain = await LoginAsync(second, "alice");
+        var bobAgain = await second.CreateClientForAsync("bob");
+        var aliceAgain = await second.CreateClientForAsync("alice");
         var task = await Instances.WaitForTaskAsync(bobAgain, instanceId);
         await bobAgain.PostObjectAsync($"/api/tasks/{task["id"]}/claim", null);
         await bobAgain.PostObjectAsync($"/api/tasks/{task["id"]}/complete", new { outcome = "Approve" });
@@ -67,9 +64,9 @@ public sealed class RestartTests : IDisposable
         string instanceId;
         await using (var first = await ServerProcess.StartAsync(database))
         {
-            var dave = await LoginAsync(first, "dave");
-            var alice = await LoginAsync(first, "alice");
-            var bob = await LoginAsync(first, "bob");
+            var dave = await first.CreateClientForAsync("dave");
+            var alice = await first.CreateClientForAsync("alice");
+            var bob = await first.CreateClientForAsync("bob");
             await dave.PostObjectAsync("/api/workflow-definitions/import", Fixtures.Load(Fixtures.DocumentReview), System.Net.HttpStatusCode.Created);
             var documents = new[] { new { title = "Notes", text = "First.\n\nSecond." } };
             instanceId = await Instances.DispatchAsync(alice, "document-review", new { documents });
@@ -79,8 +76,8 @@ public sealed class RestartTests : IDisposable
         }
 
         await using var second = await ServerProcess.StartAsync(database);
-        var bobAgain = await LoginAsync(second, "bob");
-        var aliceAgain = await LoginAsync(second, "alice");
+        var bobAgain = await second.CreateClientForAsync("bob");
+        var aliceAgain = await second.CreateClientForAsync("alice");
         var task = await Instances.WaitForTaskAsync(bobAgain, instanceId);
         Assert.Equal(2, task["data"]!["held"]!.AsArray().Count);
         await bobAgain.PostObjectAsync($"/api/tasks/{task["id"]}/claim", null);
@@ -97,7 +94,7 @@ public sealed class RestartTests : IDisposable
         string instanceId;
         await using (var first = await ServerProcess.StartAsync(database, s_slowScriptSettings))
         {
-            var dave = await LoginAsync(first, "dave");
+            var dave = await first.CreateClientForAsync("dave");
             await Fixtures.PublishAsync(dave, Fixtures.Load(Fixtures.SlowScript));
             instanceId = await Instances.DispatchAsync(dave, "slow-script", new { });
 
@@ -110,7 +107,7 @@ public sealed class RestartTests : IDisposable
         }
 
         await using var second = await ServerProcess.StartAsync(database, s_slowScriptSettings);
-        var daveAgain = await LoginAsync(second, "dave");
+        var daveAgain = await second.CreateClientForAsync("dave");
         var finished = await Instances.WaitForSubStatusAsync(daveAgain, instanceId, "Finished", TimeSpan.FromSeconds(60));
         Assert.True(finished["output"]?["done"]?.GetValue<bool>(), $"Output: {finished["output"]?.ToJsonString()}");
 
@@ -130,7 +127,7 @@ public sealed class RestartTests : IDisposable
         DateTimeOffset dueBy;
         await using (var first = await ServerProcess.StartAsync(database))
         {
-            var dave = await LoginAsync(first, "dave");
+            var dave = await first.CreateClientForAsync("dave");
             await Fixtures.PublishAsync(dave, model);
             instanceId = await Instances.DispatchAsync(dave, "delayed-greeting", new { });
             await Instances.WaitForSubStatusAsync(dave, instanceId, "Suspended");
@@ -144,19 +141,8 @@ public sealed class RestartTests : IDisposable
         await Eventually.WaitAsync(() => Task.FromResult(DateTimeOffset.UtcNow), now => now > dueBy, $"the timer of workflow instance {instanceId} to be overdue");
         await using var second = await ServerProcess.StartAsync(database);
         await second.WaitForOutputAsync("The start-up timer sweep scheduled 1 timers", "the start-up sweep to schedule the overdue timer");
-        var daveAgain = await LoginAsync(second, "dave");
+        var daveAgain = await second.CreateClientForAsync("dave");
         var finished = await Instances.WaitForSubStatusAsync(daveAgain, instanceId, "Finished");
         Assert.Equal("hello after the delay", finished["output"]?["greeting"]?.GetValue<string>());
-    }
-
-    private static async Task<HttpClient> LoginAsync(ServerProcess server, string username)
-    {
-        var client = server.CreateClient();
-        var response = await client.PostAsJsonAsync("/api/identity/login", new { username, password = "modelengine" }).WaitAsync(Timeouts.Request);
-        var body = await response.Content.ReadFromJsonAsync<JsonObject>();
-        var token = body?["accessToken"]?.GetValue<string>();
-        Assert.False(string.IsNullOrEmpty(token), $"Login as {username} failed with {(int)response.StatusCode}: {body}");
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
     }
 }

@@ -646,6 +646,27 @@ namespace ModelEngine.Migrations.SqlServer.Migrations
                     b.ToTable("JournalEntries", (string)null);
                 });
 
+            modelBuilder.Entity("ModelEngine.Persistence.EntityFrameworkCore.Leases.WorkflowLeaseEntity", b =>
+                {
+                    b.Property<string>("InstanceId")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.HasKey("InstanceId");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("WorkflowInstanceLeases", (string)null);
+                });
+
             modelBuilder.Entity("ModelEngine.Persistence.EntityFrameworkCore.Timers.TimerEntity", b =>
                 {
                     b.Property<string>("Id")

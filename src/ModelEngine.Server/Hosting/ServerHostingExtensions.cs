@@ -18,6 +18,7 @@ using ModelEngine.Workflows;
 using ModelEngine.Workflows.Activities.Http;
 using ModelEngine.Workflows.Management;
 using ModelEngine.Workflows.Runtime;
+using ModelEngine.Workflows.Runtime.Leases;
 using ModelEngine.Workflows.Scripting;
 using ModelEngine.Workflows.Serialization;
 
@@ -51,6 +52,7 @@ internal static class ServerHostingExtensions
         // Background execution. The hosted services start one after another in this order, so the database is
         // migrated before the workers, the timer sweep and Hangfire touch it.
         services.Configure<ExecutionOptions>(configuration.GetSection(ExecutionOptions.SectionName));
+        services.Configure<WorkflowLeaseOptions>(configuration.GetSection(ExecutionOptions.SectionName));
         services.Configure<PersistenceStartupOptions>(configuration.GetSection(PersistenceStartupOptions.SectionName));
         services.AddSingleton<WorkflowWorkQueue>();
         services.RemoveAll<IWorkflowWorkQueue>();
@@ -62,6 +64,7 @@ internal static class ServerHostingExtensions
         services.AddHostedService<DatabaseStartupService>();
         services.AddHostedService<WorkflowWorkerService>();
         services.AddHostedService<ChildWorkflowSweepService>();
+        services.AddHostedService<WorkflowRecoveryService>();
         services.AddOptions<RetentionOptions>().Bind(configuration.GetSection(RetentionOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<RetentionOptions>, RetentionOptionsValidator>();
         services.AddHostedService<FinishedInstanceRetentionService>();

@@ -7,11 +7,13 @@ namespace ModelEngine.Server.Hosting;
 /// <summary>
 /// Holds the ids of committed Pending instances on a bounded channel until a <see cref="WorkflowWorkerService"/> runs
 /// them. When the channel is full, the id is dropped and the queue is marked as overflowed: the worker then lists the
-/// Pending instances from the database again once it has drained the channel, so no work is lost.
+/// Pending instances from the database again once it has drained the channel, so no work is lost. An id already
+/// waiting in the channel is not added a second time.
 /// </summary>
 internal sealed partial class WorkflowWorkQueue : IWorkflowWorkQueue
 {
     private readonly Channel<string> _channel;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _queued = new(StringComparer.Ordinal);
     private readonly ILogger<WorkflowWorkQueue> _logger;
     private int _overflowed;
 
@@ -38,11 +40,19 @@ internal sealed partial class WorkflowWorkQueue : IWorkflowWorkQueue
     {
         ArgumentException.ThrowIfNullOrEmpty(instanceId);
 
+        // An id that waits in the channel already covers this request: the run it gets loads the instance afresh.
+        if (!_queued.TryAdd(instanceId, 0))
+        {
+            return;
+        }
+
         if (_channel.Writer.TryWrite(instanceId))
         {
             Log.Enqueued(_logger, instanceId);
             return;
         }
+
+        _queued.TryRemove(instanceId, out _);
 
         // Only the first drop after a recovery pass is logged, so a burst does not flood the log.
         if (Interlocked.Exchange(ref _overflowed, 1) == 0)
@@ -50,6 +60,15 @@ internal sealed partial class WorkflowWorkQueue : IWorkflowWorkQueue
             Log.QueueFull(_logger, instanceId, Capacity);
         }
     }
+
+    /// <summary>
+    /// Marks an id read from <see cref="Reader"/> as no longer waiting. A worker calls it before it loads the instance,
+    /// so that a commit after that load queues the id again.
+    /// </summary>
+    public void MarkDequeued(string instanceId) => _queued.TryRemove(instanceId, out _);
+
+    /// <summary>Returns whether the id waits in the channel.</summary>
+    public bool IsQueued(string instanceId) => _queued.ContainsKey(instanceId);
 
     /// <summary>Returns whether ids were dropped since the last call, and clears the mark.</summary>
     public bool TakeOverflowMark() => Interlocked.Exchange(ref _overflowed, 0) == 1;

@@ -55,6 +55,7 @@ internal sealed partial class WorkflowWorkerService : BackgroundService
             {
                 while (reader.TryRead(out var instanceId))
                 {
+                    _queue.MarkDequeued(instanceId);
                     await RunPendingAsync(instanceId, stoppingToken);
                 }
 
@@ -67,7 +68,8 @@ internal sealed partial class WorkflowWorkerService : BackgroundService
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            // Shutting down. An instance interrupted here stays Pending or Executing and is recovered at the next start.
+            // Shutting down. An instance interrupted here stays Pending or Executing. Recovery on another node or at
+            // the next start runs it once its lease is released or expires.
         }
     }
 
@@ -87,6 +89,12 @@ internal sealed partial class WorkflowWorkerService : BackgroundService
             {
                 throw;
             }
+            catch (WorkflowInstanceBusyException exception)
+            {
+                // This node lost the lease during the step, so another node runs the instance from its last commit.
+                Log.LeaseLost(_logger, instanceId, exception.Message);
+                return;
+            }
             catch (Exception exception) when (attempt <= s_retryDelays.Length)
             {
                 // A busy database or a lost race usually clears up; the instance is still Pending in the database.
@@ -96,7 +104,7 @@ internal sealed partial class WorkflowWorkerService : BackgroundService
             }
             catch (Exception exception)
             {
-                // The host keeps running; the instance stays Pending and start-up recovery tries it again.
+                // The host keeps running; the instance stays Pending and periodic recovery tries it again.
                 Log.RunFailed(_logger, exception, instanceId, attempt);
                 return;
             }
@@ -137,11 +145,14 @@ internal sealed partial class WorkflowWorkerService : BackgroundService
         [LoggerMessage(EventId = 1112, Level = LogLevel.Debug, Message = "Running the pending work of workflow instance {WorkflowInstanceId}.")]
         public static partial void Running(ILogger logger, string workflowInstanceId);
 
-        [LoggerMessage(EventId = 1113, Level = LogLevel.Error, Message = "Running the pending work of workflow instance {WorkflowInstanceId} failed {Attempts} times; it stays Pending and is retried at the next start-up.")]
+        [LoggerMessage(EventId = 1113, Level = LogLevel.Error, Message = "Running the pending work of workflow instance {WorkflowInstanceId} failed {Attempts} times; it stays Pending and recovery retries it after Execution:RecoveryInterval.")]
         public static partial void RunFailed(ILogger logger, Exception exception, string workflowInstanceId, int attempts);
 
         [LoggerMessage(EventId = 1116, Level = LogLevel.Warning, Message = "Running the pending work of workflow instance {WorkflowInstanceId} failed (attempt {Attempt}); retrying in {DelaySeconds} s.")]
         public static partial void RunRetrying(ILogger logger, Exception exception, string workflowInstanceId, int attempt, double delaySeconds);
+
+        [LoggerMessage(EventId = 1117, Level = LogLevel.Information, Message = "Workflow instance {WorkflowInstanceId} was not committed here: {Reason}")]
+        public static partial void LeaseLost(ILogger logger, string workflowInstanceId, string reason);
 
         [LoggerMessage(EventId = 1114, Level = LogLevel.Information, Message = "Re-queued {Count} Pending or Executing workflow instances after the execution queue overflowed.")]
         public static partial void Requeued(ILogger logger, int count);

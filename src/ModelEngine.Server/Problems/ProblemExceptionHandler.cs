@@ -12,9 +12,9 @@ using ModelEngine.Workflows.Validation;
 namespace ModelEngine.Server.Problems;
 
 /// <summary>
-/// Turns exceptions into RFC 9457 problem details: bad input and the engine's known exceptions get their 4xx status
-/// and a message that names the element and the value, and any other exception is logged and returned as a 500 that
-/// carries only the trace id.
+/// Turns exceptions into RFC 9457 problem details: bad input and the engine's known exceptions get their 4xx status, or
+/// 503 with Retry-After for an instance leased by another node, and a message that names the element and the value.
+/// Any other exception is logged and returned as a 500 that carries only the trace id.
 /// </summary>
 internal sealed partial class ProblemExceptionHandler : IExceptionHandler
 {
@@ -46,6 +46,11 @@ internal sealed partial class ProblemExceptionHandler : IExceptionHandler
         }
 
         httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
+        if (exception is WorkflowInstanceBusyException busy)
+        {
+            httpContext.Response.Headers.RetryAfter = RetryAfterSeconds(busy).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         return await _problemDetails.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
@@ -82,10 +87,14 @@ internal sealed partial class ProblemExceptionHandler : IExceptionHandler
             reused.Message, ("idempotencyKey", reused.Key)),
         IdempotencyInProgressException inProgress => Problem(StatusCodes.Status409Conflict, "The first request with this Idempotency-Key has not finished.",
             inProgress.Message, ("idempotencyKey", inProgress.Key)),
+        WorkflowInstanceBusyException busy => Problem(StatusCodes.Status503ServiceUnavailable, "The workflow instance is busy on another node.",
+            busy.Message, ("workflowInstanceId", busy.InstanceId), ("retryAfterSeconds", RetryAfterSeconds(busy))),
         ConcurrencyConflictException => Problem(StatusCodes.Status409Conflict, "The resource was changed by another request.",
             $"{exception.Message} Read it again and retry."),
         _ => null,
     };
+
+    private static int RetryAfterSeconds(WorkflowInstanceBusyException busy) => (int)Math.Max(1, Math.Ceiling(busy.RetryAfter.TotalSeconds));
 
     private static ProblemDetails MalformedJson(JsonException json)
     {

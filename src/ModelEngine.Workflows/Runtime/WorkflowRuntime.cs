@@ -3,13 +3,15 @@ using Microsoft.Extensions.Logging;
 using ModelEngine.Workflows.Activities;
 using ModelEngine.Workflows.Expressions;
 using ModelEngine.Workflows.Persistence;
+using ModelEngine.Workflows.Runtime.Leases;
 using ModelEngine.Workflows.Runtime.State;
 
 namespace ModelEngine.Workflows.Runtime;
 
 /// <summary>
-/// Starts, resumes and cancels instances over the stores. Each operation takes the instance's lock, runs or changes
-/// the state, and commits everything the step changed in one transaction before it returns.
+/// Starts, resumes and cancels instances over the stores. Each operation on an existing instance takes the instance's
+/// lock on this node and then its lease, which keeps every other node out. It then runs or changes the state, commits
+/// everything the step changed in one transaction, and releases the lease before it returns.
 /// </summary>
 public sealed partial class WorkflowRuntime : IWorkflowRuntime
 {
@@ -22,6 +24,7 @@ public sealed partial class WorkflowRuntime : IWorkflowRuntime
     private readonly WorkflowGraphCache _graphs;
     private readonly ExpressionEvaluatorRegistry _evaluators;
     private readonly InstanceLocks _locks;
+    private readonly InstanceLeases _leases;
     private readonly IServiceProvider _services;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<WorkflowRuntime> _logger;
@@ -37,6 +40,7 @@ public sealed partial class WorkflowRuntime : IWorkflowRuntime
         WorkflowGraphCache graphs,
         ExpressionEvaluatorRegistry evaluators,
         InstanceLocks locks,
+        InstanceLeases leases,
         IServiceProvider services,
         TimeProvider timeProvider,
         ILogger<WorkflowRuntime> logger)
@@ -50,6 +54,7 @@ public sealed partial class WorkflowRuntime : IWorkflowRuntime
         _graphs = graphs;
         _evaluators = evaluators;
         _locks = locks;
+        _leases = leases;
         _services = services;
         _timeProvider = timeProvider;
         _logger = logger;
@@ -64,7 +69,8 @@ public sealed partial class WorkflowRuntime : IWorkflowRuntime
         var context = new WorkflowExecutionContext(workflow, state, _services, _evaluators, _timeProvider, cancellationToken);
         context.AddJournal(JournalEvents.WorkflowStarted, null, null, null);
         await context.RunAsync();
-        var summary = await CommitAsync(context, expectedRevision: null, request.Changes ?? [], cancellationToken);
+        // The instance is new and its id unknown to other nodes until this insert commits, so it needs no lease.
+        var summary = await CommitAsync(context, lease: null, expectedRevision: null, request.Changes ?? [], cancellationToken);
         LogExecuted(_logger, state.Id, workflow.DefinitionId, state.SubStatus);
         return ToView(summary, state);
     }
@@ -79,7 +85,7 @@ public sealed partial class WorkflowRuntime : IWorkflowRuntime
         context.AddJournal(JournalEvents.WorkflowStarted, null, null, null);
         try
         {
-            await CommitAsync(context, expectedRevision: null, request.Changes ?? [], cancellationToken);
+            await CommitAsync(context, lease: null, expectedRevision: null, request.Changes ?? [], cancellationToken);
         }
         catch (ConcurrencyConflictException) when (request.IdempotencyKey is not null)
         {
@@ -112,6 +118,10 @@ public sealed partial class WorkflowRuntime : IWorkflowRuntime
     public async Task ResumeAsync(ResumeWorkflowRequest request, CancellationToken cancellationToken = default)
     {
         using var handle = await _locks.AcquireAsync(request.InstanceId, cancellationToken);
+
+        // A step that runs on another node holds the lease until its commit, so this waits for that commit and then
+        // finds the bookmarks it created.
+        await using var lease = await _leases.AcquireAsync(request.InstanceId, cancellationToken);
         var (summary, state) = await LoadAsync(request.InstanceId, cancellationToken);
         var bookmark = state.SubStatus.ToStatus() == WorkflowStatus.Running
             ? state.Bookmarks.FirstOrDefault(candidate => candidate.Id == request.BookmarkId)
@@ -142,6 +152,7 @@ public sealed partial class WorkflowRuntime : IWorkflowRuntime
             Changes = request.Changes ?? [],
         };
 
+        await lease.EnsureHeldAsync(cancellationToken);
         await _committer.CommitAsync(commit, cancellationToken);
         LogResumeCommitted(_logger, request.InstanceId, request.BookmarkId);
         _workQueue.Enqueue(request.InstanceId);
@@ -150,18 +161,20 @@ public sealed partial class WorkflowRuntime : IWorkflowRuntime
     public async Task<WorkflowInstanceView> CancelAsync(string instanceId, CancellationToken cancellationToken = default)
     {
         using var handle = await _locks.AcquireAsync(instanceId, cancellationToken);
+        await using var lease = await _leases.AcquireAsync(instanceId, cancellationToken);
         var (summary, state) = await LoadAsync(instanceId, cancellationToken);
         if (state.SubStatus.ToStatus() == WorkflowStatus.Finished)
         {
             throw new WorkflowConflictException($"Workflow instance '{instanceId}' is already {state.SubStatus} and cannot be cancelled.");
         }
 
-        return await CancelLockedAsync(instanceId, summary, state, cancellationToken);
+        return await CancelLockedAsync(instanceId, lease, summary, state, cancellationToken);
     }
 
     public async Task DeleteAsync(string instanceId, bool force, CancellationToken cancellationToken = default)
     {
         using var handle = await _locks.AcquireAsync(instanceId, cancellationToken);
+        await using var lease = await _leases.AcquireAsync(instanceId, cancellationToken);
         var (summary, state) = await LoadAsync(instanceId, cancellationToken);
         if (summary.Status == WorkflowStatus.Running)
         {
@@ -172,9 +185,10 @@ public sealed partial class WorkflowRuntime : IWorkflowRuntime
             }
 
             // Cancelling first ends the open tasks as Exited, as a cancel does, before their rows are deleted.
-            await CancelLockedAsync(instanceId, summary, state, cancellationToken);
+            await CancelLockedAsync(instanceId, lease, summary, state, cancellationToken);
         }
 
+        await lease.EnsureHeldAsync(cancellationToken);
         if (!await _committer.DeleteInstanceAsync(instanceId, cancellationToken))
         {
             throw new WorkflowNotFoundException($"Workflow instance '{instanceId}' does not exist.");
@@ -183,14 +197,14 @@ public sealed partial class WorkflowRuntime : IWorkflowRuntime
         LogDeleted(_logger, instanceId, summary.DefinitionId, summary.SubStatus);
     }
 
-    /// <summary>Cancels a Running instance whose lock the caller holds, and commits the cancellation.</summary>
-    private async Task<WorkflowInstanceView> CancelLockedAsync(string instanceId, WorkflowInstanceSummary summary, WorkflowState state, CancellationToken cancellationToken)
+    /// <summary>Cancels a Running instance whose lock and lease the caller holds, and commits the cancellation.</summary>
+    private async Task<WorkflowInstanceView> CancelLockedAsync(string instanceId, InstanceLease lease, WorkflowInstanceSummary summary, WorkflowState state, CancellationToken cancellationToken)
     {
         var workflow = await _graphs.GetAsync(state.DefinitionVersionId, cancellationToken);
         var context = new WorkflowExecutionContext(workflow, state, _services, _evaluators, _timeProvider, cancellationToken);
         await context.CancelAllAsync(CancellationReason.InstanceCancelled);
         context.MarkCancelled();
-        var committed = await CommitAsync(context, summary.Revision, [], cancellationToken);
+        var committed = await CommitAsync(context, lease, summary.Revision, [], cancellationToken);
         LogCancelled(_logger, instanceId);
         return ToView(committed, state);
     }
@@ -198,6 +212,7 @@ public sealed partial class WorkflowRuntime : IWorkflowRuntime
     public async Task<WorkflowInstanceView> RetryAsync(string instanceId, CancellationToken cancellationToken = default)
     {
         using var handle = await _locks.AcquireAsync(instanceId, cancellationToken);
+        await using var lease = await _leases.AcquireAsync(instanceId, cancellationToken);
         var (summary, state) = await LoadAsync(instanceId, cancellationToken);
         if (state.SubStatus != WorkflowSubStatus.Faulted)
         {
@@ -212,7 +227,7 @@ public sealed partial class WorkflowRuntime : IWorkflowRuntime
         state.FinishedAt = null;
         state.UpdatedAt = _timeProvider.GetUtcNow();
         context.AddJournal(JournalEvents.WorkflowRetried, null, resolved, null);
-        var committed = await CommitAsync(context, summary.Revision, [], cancellationToken);
+        var committed = await CommitAsync(context, lease, summary.Revision, [], cancellationToken);
         LogRetried(_logger, instanceId);
         return ToView(committed, state);
     }
@@ -220,6 +235,16 @@ public sealed partial class WorkflowRuntime : IWorkflowRuntime
     public async Task RunPendingAsync(string instanceId, CancellationToken cancellationToken = default)
     {
         using var handle = await _locks.AcquireAsync(instanceId, cancellationToken);
+
+        // Another node that holds the lease runs or changes the instance now, and runs any work it leaves Pending, so
+        // this node does not wait. Periodic recovery takes the instance over if that node dies.
+        await using var lease = await _leases.TryAcquireAsync(instanceId, cancellationToken);
+        if (lease is null)
+        {
+            LogLeasedElsewhere(_logger, instanceId);
+            return;
+        }
+
         var snapshot = await _instances.LoadAsync(instanceId, cancellationToken);
         if (snapshot is null || snapshot.Summary.SubStatus is not (WorkflowSubStatus.Pending or WorkflowSubStatus.Executing))
         {
@@ -233,7 +258,7 @@ public sealed partial class WorkflowRuntime : IWorkflowRuntime
         try
         {
             await context.RunAsync();
-            await CommitAsync(context, snapshot.Summary.Revision, [], cancellationToken);
+            await CommitAsync(context, lease, snapshot.Summary.Revision, [], cancellationToken);
         }
         finally
         {
@@ -343,7 +368,8 @@ public sealed partial class WorkflowRuntime : IWorkflowRuntime
         return (snapshot.Summary, WorkflowStateSerializer.Deserialize(snapshot.StateJson));
     }
 
-    private async Task<WorkflowInstanceSummary> CommitAsync(WorkflowExecutionContext context, long? expectedRevision, IReadOnlyList<object> extraChanges, CancellationToken cancellationToken)
+    private async Task<WorkflowInstanceSummary> CommitAsync(
+        WorkflowExecutionContext context, InstanceLease? lease, long? expectedRevision, IReadOnlyList<object> extraChanges, CancellationToken cancellationToken)
     {
         var state = context.State;
         var summary = ToSummary(state, (expectedRevision ?? 0) + 1);
@@ -359,6 +385,13 @@ public sealed partial class WorkflowRuntime : IWorkflowRuntime
             Changes = extraChanges.Count == 0 ? context.Changes : [.. context.Changes, .. extraChanges],
             StartedInstances = StartedInstanceCommits(context),
         };
+
+        // The revision check rejects a commit over a newer one. Checking the lease as well keeps a node whose lease
+        // expired from committing first and leaving the new holder's step to fail.
+        if (lease is not null)
+        {
+            await lease.EnsureHeldAsync(cancellationToken);
+        }
 
         await _committer.CommitAsync(commit, cancellationToken);
         AfterCommit(state, added);
@@ -440,6 +473,9 @@ public sealed partial class WorkflowRuntime : IWorkflowRuntime
 
     [LoggerMessage(EventId = 1008, Level = LogLevel.Debug, Message = "Workflow instance {WorkflowInstanceId} of {DefinitionId} returned again for a repeated idempotency key")]
     private static partial void LogIdempotentDispatch(ILogger logger, string workflowInstanceId, string definitionId);
+
+    [LoggerMessage(EventId = 1009, Level = LogLevel.Debug, Message = "Workflow instance {WorkflowInstanceId} is leased by another node, which runs its pending work; skipped here")]
+    private static partial void LogLeasedElsewhere(ILogger logger, string workflowInstanceId);
 
     [LoggerMessage(EventId = 1005, Level = LogLevel.Information, Message = "Workflow instance {WorkflowInstanceId} retried")]
     private static partial void LogRetried(ILogger logger, string workflowInstanceId);

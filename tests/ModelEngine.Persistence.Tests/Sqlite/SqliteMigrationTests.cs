@@ -10,7 +10,8 @@ public sealed class SqliteMigrationTests : IAsyncLifetime
     private static readonly string[] Tables =
     [
         "ApiKeys", "AuditRecords", "Bookmarks", "HttpTriggers", "HumanTaskCandidates", "HumanTasks", "IdempotencyKeys",
-        "JournalEntries", "RefreshTokens", "Timers", "WorkflowDefinitions", "WorkflowInstanceStates", "WorkflowInstances",
+        "JournalEntries", "RefreshTokens", "Timers", "WorkflowDefinitions", "WorkflowInstanceLeases", "WorkflowInstanceStates",
+        "WorkflowInstances",
     ];
 
     private readonly SqliteTestDatabase _database = new();

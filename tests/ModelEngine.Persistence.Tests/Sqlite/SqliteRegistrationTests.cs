@@ -4,7 +4,10 @@ using ModelEngine.HumanTasks.Inbox;
 using ModelEngine.Persistence.EntityFrameworkCore;
 using ModelEngine.Persistence.EntityFrameworkCore.HumanTasks;
 using ModelEngine.Persistence.EntityFrameworkCore.Instances;
+using ModelEngine.Persistence.EntityFrameworkCore.Leases;
+using ModelEngine.Workflows;
 using ModelEngine.Workflows.Persistence;
+using ModelEngine.Workflows.Persistence.InMemory;
 
 namespace ModelEngine.Persistence.Tests.Sqlite;
 
@@ -41,6 +44,32 @@ public sealed class SqliteRegistrationTests
         Assert.NotNull(provider.GetRequiredService<IWorkflowDefinitionStore>());
         Assert.NotNull(provider.GetRequiredService<IWorkflowInstanceStore>());
         Assert.NotNull(provider.GetRequiredService<IDurableTimerStore>());
+    }
+
+    [Fact]
+    public void AddModelEngineEntityFrameworkCore_Sqlite_KeepsLeasesInMemory()
+    {
+        var services = new ServiceCollection().AddLogging();
+
+        services.AddModelEngineWorkflows();
+        services.AddModelEngineEntityFrameworkCore(ConnectionString);
+        using var provider = services.BuildServiceProvider();
+
+        Assert.IsType<InMemoryWorkflowLeaseStore>(provider.GetRequiredService<IWorkflowLeaseStore>());
+    }
+
+    [Theory]
+    [InlineData(PersistenceProvider.PostgreSql, "Host=127.0.0.1;Port=1;Database=unused")]
+    [InlineData(PersistenceProvider.SqlServer, "Server=127.0.0.1,1;Database=unused;TrustServerCertificate=true")]
+    public void AddModelEngineEntityFrameworkCore_SharedDatabase_StoresLeasesInIt(PersistenceProvider provider, string connectionString)
+    {
+        var services = new ServiceCollection().AddLogging();
+
+        services.AddModelEngineWorkflows();
+        services.AddModelEngineEntityFrameworkCore(provider, connectionString);
+        using var serviceProvider = services.BuildServiceProvider();
+
+        Assert.IsType<EfWorkflowLeaseStore>(serviceProvider.GetRequiredService<IWorkflowLeaseStore>());
     }
 
     private sealed class StubCommitter : IWorkflowCommitter

@@ -12,6 +12,8 @@ public static class Fixtures
     public const string SlowScript = "slow-script.json";
     public const string RunTask = "run-task.json";
     public const string DocumentReview = "document-review.json";
+    public const string SingleReview = "single-review.json";
+    public const string ParallelReview = "parallel-review.json";
 
     public static JsonObject Load(string fileName)
     {

@@ -1,7 +1,10 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Net.Sockets;
+using System.Text.Json.Nodes;
 
 namespace ModelEngine.Server.Tests.Infrastructure;
 
@@ -62,6 +65,18 @@ public sealed class ServerProcess : IAsyncDisposable
     }
 
     public HttpClient CreateClient() => new() { BaseAddress = BaseAddress, Timeout = Timeouts.Request };
+
+    /// <summary>Returns a client that sends the access token of <paramref name="username"/> (password <c>modelengine</c>).</summary>
+    public async Task<HttpClient> CreateClientForAsync(string username)
+    {
+        var client = CreateClient();
+        var response = await client.PostAsJsonAsync("/api/identity/login", new { username, password = "modelengine" }).WaitAsync(Timeouts.Request);
+        var body = await response.Content.ReadFromJsonAsync<JsonObject>();
+        var token = body?["accessToken"]?.GetValue<string>();
+        Assert.False(string.IsNullOrEmpty(token), $"Login as {username} failed with {(int)response.StatusCode}: {body}");
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
 
     /// <summary>Waits until the output contains <paramref name="text"/>.</summary>
     public Task WaitForOutputAsync(string text, string description) =>

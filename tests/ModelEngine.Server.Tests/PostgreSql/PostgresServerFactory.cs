@@ -1,6 +1,5 @@
 using ModelEngine.Persistence.Tests.PostgreSql;
 using ModelEngine.Server.Tests.Infrastructure;
-using Npgsql;
 
 namespace ModelEngine.Server.Tests.PostgreSql;
 
@@ -11,15 +10,13 @@ namespace ModelEngine.Server.Tests.PostgreSql;
 /// </summary>
 public sealed class PostgresServerFactory : IAsyncLifetime
 {
+    private readonly PostgresDatabase _database = new("modelengine_server_test_");
     private ServerFactory? _server;
 
-    public string DatabaseName { get; } = "modelengine_server_test_" + Guid.NewGuid().ToString("N");
+    public string DatabaseName => _database.Name;
 
     /// <summary>The connection string of this class's database.</summary>
-    public string ConnectionString => new NpgsqlConnectionStringBuilder(PostgresTestServer.RequireConnectionString())
-    {
-        Database = DatabaseName,
-    }.ConnectionString;
+    public string ConnectionString => _database.ConnectionString;
 
     /// <summary>The server, or an exception that names <c>MODELENGINE_TEST_POSTGRES</c> when it is not set.</summary>
     public ServerFactory Server
@@ -38,8 +35,7 @@ public sealed class PostgresServerFactory : IAsyncLifetime
             return;
         }
 
-        // The name is generated above from a GUID, so quoting it is safe. Identifiers cannot be parameters.
-        await ExecuteOnServerAsync($"CREATE DATABASE \"{DatabaseName}\"");
+        await _database.CreateAsync();
         _server = new ServerFactory()
             .WithSetting("Persistence:Provider", "PostgreSql")
             .WithSetting("ConnectionStrings:ModelEngine", ConnectionString)
@@ -54,36 +50,12 @@ public sealed class PostgresServerFactory : IAsyncLifetime
         }
 
         await _server.DisposeAsync().AsTask().WaitAsync(Timeouts.Request);
-        await using (var pooled = new NpgsqlConnection(ConnectionString))
-        {
-            NpgsqlConnection.ClearPool(pooled);
-        }
-
-        await ExecuteOnServerAsync($"DROP DATABASE IF EXISTS \"{DatabaseName}\" WITH (FORCE)");
+        await _database.DropAsync();
     }
 
     /// <summary>
     /// Runs a query on this class's database, with <paramref name="parameters"/> as <c>$1</c>, <c>$2</c> and so on,
     /// and returns the first column of the first row.
     /// </summary>
-    public async Task<object?> QueryScalarAsync(string sql, params object[] parameters)
-    {
-        await using var connection = new NpgsqlConnection(ConnectionString);
-        await connection.OpenAsync().WaitAsync(Timeouts.Request);
-        await using var command = new NpgsqlCommand(sql, connection);
-        foreach (var parameter in parameters)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = parameter });
-        }
-
-        return await command.ExecuteScalarAsync().WaitAsync(Timeouts.Request);
-    }
-
-    private static async Task ExecuteOnServerAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(PostgresTestServer.RequireConnectionString());
-        await connection.OpenAsync().WaitAsync(Timeouts.Request);
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync().WaitAsync(Timeouts.Request);
-    }
+    public Task<object?> QueryScalarAsync(string sql, params object[] parameters) => _database.QueryScalarAsync(sql, parameters);
 }
