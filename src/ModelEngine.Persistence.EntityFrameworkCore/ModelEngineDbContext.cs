@@ -6,12 +6,13 @@ using ModelEngine.Persistence.EntityFrameworkCore.Definitions;
 using ModelEngine.Persistence.EntityFrameworkCore.HumanTasks;
 using ModelEngine.Persistence.EntityFrameworkCore.Instances;
 using ModelEngine.Persistence.EntityFrameworkCore.Journal;
+using ModelEngine.Persistence.EntityFrameworkCore.Messaging;
 using ModelEngine.Persistence.EntityFrameworkCore.Timers;
 
 namespace ModelEngine.Persistence.EntityFrameworkCore;
 
 /// <summary>
-/// The database of definitions, instances, bookmarks, timers, journal records and human tasks. Entity types are
+/// The database of definitions, instances, bookmarks, timers, journal records, human tasks and the message outbox. Entity types are
 /// internal: other code reads and writes through the store contracts.
 /// </summary>
 public sealed class ModelEngineDbContext : DbContext
@@ -36,6 +37,10 @@ public sealed class ModelEngineDbContext : DbContext
     internal DbSet<HumanTaskEntity> HumanTasks => Set<HumanTaskEntity>();
 
     internal DbSet<HumanTaskCandidateEntity> HumanTaskCandidates => Set<HumanTaskCandidateEntity>();
+
+    internal DbSet<OutboxMessageEntity> OutboxMessages => Set<OutboxMessageEntity>();
+
+    internal DbSet<ConsumedMessageEntity> ConsumedMessages => Set<ConsumedMessageEntity>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -6,10 +6,12 @@ using ModelEngine.HumanTasks.Inbox;
 using ModelEngine.Persistence.EntityFrameworkCore.Definitions;
 using ModelEngine.Persistence.EntityFrameworkCore.HumanTasks;
 using ModelEngine.Persistence.EntityFrameworkCore.Instances;
+using ModelEngine.Persistence.EntityFrameworkCore.Messaging;
 using ModelEngine.Persistence.EntityFrameworkCore.PostgreSql;
 using ModelEngine.Persistence.EntityFrameworkCore.Sqlite;
 using ModelEngine.Persistence.EntityFrameworkCore.SqlServer;
 using ModelEngine.Persistence.EntityFrameworkCore.Timers;
+using ModelEngine.Workflows.Messaging;
 using ModelEngine.Workflows.Persistence;
 
 namespace ModelEngine.Persistence.EntityFrameworkCore;
@@ -84,6 +86,7 @@ public static class ModelEngineEntityFrameworkCoreServiceCollectionExtensions
         Replace<IWorkflowCommitter, EfWorkflowCommitter>(services);
         Replace<IDurableTimerStore, EfDurableTimerStore>(services);
         Replace<IHumanTaskStore, EfHumanTaskStore>(services);
+        Replace<IOutboxStore, EfOutboxStore>(services);
         return services;
     }
 

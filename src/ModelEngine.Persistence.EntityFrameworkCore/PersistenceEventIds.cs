@@ -14,4 +14,6 @@ public static class PersistenceEventIds
     public const int DefinitionDeleted = 3031;
     public const int MigrationsApplying = 3040;
     public const int MigrationsApplied = 3041;
+    public const int OutboxMessageClaimed = 3050;
+    public const int OutboxMessageClaimRejected = 3051;
 }

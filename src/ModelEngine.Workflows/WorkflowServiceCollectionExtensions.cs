@@ -3,10 +3,12 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using ModelEngine.Workflows.Activities;
 using ModelEngine.Workflows.Activities.Flow;
 using ModelEngine.Workflows.Activities.Looping;
+using ModelEngine.Workflows.Activities.Messaging;
 using ModelEngine.Workflows.Activities.Primitives;
 using ModelEngine.Workflows.Descriptors;
 using ModelEngine.Workflows.Expressions;
 using ModelEngine.Workflows.Management;
+using ModelEngine.Workflows.Messaging;
 using ModelEngine.Workflows.Models;
 using ModelEngine.Workflows.Persistence;
 using ModelEngine.Workflows.Persistence.InMemory;
@@ -39,12 +41,15 @@ public static class WorkflowServiceCollectionExtensions
         services.TryAddSingleton<IWorkflowRuntime, WorkflowRuntime>();
         services.TryAddSingleton<IWorkflowDefinitionService, WorkflowDefinitionService>();
         services.TryAddSingleton<IWorkflowWorkQueue, NullWorkflowWorkQueue>();
+        services.TryAddSingleton<IOutboxSignal, NullOutboxSignal>();
+        services.TryAddSingleton(new MessageTypeCatalog([]));
 
         services.TryAddSingleton<InMemoryWorkflowStore>();
         services.TryAddSingleton<IWorkflowDefinitionStore>(provider => provider.GetRequiredService<InMemoryWorkflowStore>());
         services.TryAddSingleton<IWorkflowInstanceStore>(provider => provider.GetRequiredService<InMemoryWorkflowStore>());
         services.TryAddSingleton<IWorkflowCommitter>(provider => provider.GetRequiredService<InMemoryWorkflowStore>());
         services.TryAddSingleton<IDurableTimerStore>(provider => provider.GetRequiredService<InMemoryWorkflowStore>());
+        services.TryAddSingleton<IOutboxStore>(provider => provider.GetRequiredService<InMemoryWorkflowStore>());
 
         services.AddActivity<Flowchart>()
             .AddActivity<NotFoundActivity>()
@@ -64,6 +69,8 @@ public static class WorkflowServiceCollectionExtensions
             .AddActivity<Activities.Primitives.Timer>()
             .AddActivity<RunTask>()
             .AddActivity<Event>()
+            .AddActivity<PublishMessage>()
+            .AddActivity<MessageReceived>()
             .AddActivity<While>()
             .AddActivity<ForEach>()
             .AddActivity<Break>();

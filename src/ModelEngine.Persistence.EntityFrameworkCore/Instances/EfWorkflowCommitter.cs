@@ -4,6 +4,8 @@ using ModelEngine.HumanTasks.Model;
 using ModelEngine.Persistence.EntityFrameworkCore.Bookmarks;
 using ModelEngine.Persistence.EntityFrameworkCore.HumanTasks;
 using ModelEngine.Persistence.EntityFrameworkCore.Journal;
+using ModelEngine.Persistence.EntityFrameworkCore.Messaging;
+using ModelEngine.Workflows.Messaging;
 using ModelEngine.Workflows.Persistence;
 
 namespace ModelEngine.Persistence.EntityFrameworkCore.Instances;
@@ -67,7 +69,7 @@ internal sealed partial class EfWorkflowCommitter : IWorkflowCommitter
         catch (DbUpdateException exception) when (ProviderErrors.IsUniqueViolation(exception))
         {
             var conflict = new ConcurrencyConflictException(
-                $"The commit of instance {instanceId} inserts a row that already exists (the instance, a bookmark, a task or a journal sequence number). Nothing was written.",
+                $"The commit of instance {instanceId} inserts a row that already exists (the instance, a bookmark, a task, a journal sequence number, an outbox message or a consumed message). Nothing was written.",
                 exception);
             Log.CommitConflict(_logger, instanceId, conflict.Message);
             throw conflict;
@@ -95,7 +97,7 @@ internal sealed partial class EfWorkflowCommitter : IWorkflowCommitter
     {
         foreach (var change in commit.Changes)
         {
-            if (change is not (HumanTaskCreated or HumanTaskUpdated or HumanTaskClosed))
+            if (change is not (HumanTaskCreated or HumanTaskUpdated or HumanTaskClosed or OutboxMessage or ConsumedMessage))
             {
                 throw new InvalidOperationException(
                     $"The commit of instance {commit.Summary.Id} contains a change of type {change?.GetType().FullName ?? "null"}, which the EF Core committer cannot write. Nothing was written.");
@@ -175,6 +177,13 @@ internal sealed partial class EfWorkflowCommitter : IWorkflowCommitter
                     break;
                 case HumanTaskClosed closed:
                     await HumanTaskWriter.CloseAsync(context, closed, cancellationToken).ConfigureAwait(false);
+                    break;
+                case OutboxMessage message:
+                    context.OutboxMessages.Add(OutboxMessageMapper.ToEntity(message));
+                    break;
+                case ConsumedMessage consumed:
+                    // The key (message id, instance id) makes a repeated delivery fail here as a unique violation.
+                    context.ConsumedMessages.Add(OutboxMessageMapper.ToEntity(consumed));
                     break;
                 default:
                     throw new InvalidOperationException($"A change of type {change?.GetType().FullName ?? "null"} cannot be written.");

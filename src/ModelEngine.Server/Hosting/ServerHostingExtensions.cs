@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using ModelEngine.HumanTasks;
+using ModelEngine.Messaging;
 using ModelEngine.Persistence.EntityFrameworkCore;
 using ModelEngine.Server.Endpoints;
 using ModelEngine.Server.Identity;
@@ -56,6 +57,12 @@ internal static class ServerHostingExtensions
             .AddCheck<DatabaseHealthCheck>("database", tags: [StartupReadinessHealthCheck.Tag]);
         services.AddHostedService<DatabaseStartupService>();
         services.AddHostedService<WorkflowWorkerService>();
+
+        // The bus, the outbox relay and the consumers start after the database is migrated. With Transport=RabbitMq the
+        // work queue above is wrapped, so that any node runs the Pending instances that this node commits.
+        var executionOptions = configuration.GetSection(ExecutionOptions.SectionName).Get<ExecutionOptions>() ?? new ExecutionOptions();
+        services.AddModelEngineMessaging(configuration, StartupReadinessHealthCheck.Tag, Math.Max(1, executionOptions.WorkerCount));
+        services.AddServerTelemetry();
         services.AddOptions<RetentionOptions>().Bind(configuration.GetSection(RetentionOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<RetentionOptions>, RetentionOptionsValidator>();
         services.AddHostedService<FinishedInstanceRetentionService>();

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using ModelEngine.Workflows.Activities;
 using ModelEngine.Workflows.Expressions;
+using ModelEngine.Workflows.Messaging;
 using ModelEngine.Workflows.Persistence;
 using ModelEngine.Workflows.Runtime.State;
 
@@ -18,6 +19,7 @@ public sealed partial class WorkflowRuntime : IWorkflowRuntime
     private readonly IWorkflowCommitter _committer;
     private readonly IWorkflowWorkQueue _workQueue;
     private readonly IEnumerable<IDurableTimerScheduler> _timerSchedulers;
+    private readonly IOutboxSignal _outboxSignal;
     private readonly WorkflowGraphCache _graphs;
     private readonly ExpressionEvaluatorRegistry _evaluators;
     private readonly InstanceLocks _locks;
@@ -32,6 +34,7 @@ public sealed partial class WorkflowRuntime : IWorkflowRuntime
         IWorkflowCommitter committer,
         IWorkflowWorkQueue workQueue,
         IEnumerable<IDurableTimerScheduler> timerSchedulers,
+        IOutboxSignal outboxSignal,
         WorkflowGraphCache graphs,
         ExpressionEvaluatorRegistry evaluators,
         InstanceLocks locks,
@@ -44,6 +47,7 @@ public sealed partial class WorkflowRuntime : IWorkflowRuntime
         _committer = committer;
         _workQueue = workQueue;
         _timerSchedulers = timerSchedulers;
+        _outboxSignal = outboxSignal;
         _graphs = graphs;
         _evaluators = evaluators;
         _locks = locks;
@@ -333,12 +337,21 @@ public sealed partial class WorkflowRuntime : IWorkflowRuntime
         };
 
         await _committer.CommitAsync(commit, cancellationToken);
-        AfterCommit(state, added);
+        AfterCommit(state, added, commit.Changes);
         return summary;
     }
 
-    private void AfterCommit(WorkflowState state, IReadOnlyList<BookmarkState> added)
+    private void AfterCommit(WorkflowState state, IReadOnlyList<BookmarkState> added, IReadOnlyList<object> changes)
     {
+        foreach (var change in changes)
+        {
+            if (change is OutboxMessage)
+            {
+                _outboxSignal.Notify();
+                break;
+            }
+        }
+
         foreach (var bookmark in added)
         {
             if (bookmark.DueAt is { } dueAt)

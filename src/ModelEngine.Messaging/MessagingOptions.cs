@@ -1,0 +1,27 @@
+namespace ModelEngine.Messaging;
+
+/// <summary>Settings of the message bus and the outbox relay, bound from the <c>Messaging</c> section.</summary>
+public sealed class MessagingOptions
+{
+    public const string SectionName = "Messaging";
+
+    /// <summary>The name of the AMQP URI under <c>ConnectionStrings</c>.</summary>
+    public const string RabbitMqConnectionStringName = "RabbitMq";
+
+    public MessagingTransport Transport { get; set; } = MessagingTransport.InMemory;
+
+    /// <summary>The message type names that PublishMessage and MessageReceived accept.</summary>
+    public List<string> MessageTypes { get; set; } = [];
+
+    /// <summary>How often the relay looks for outbox rows that no commit signalled, such as rows left by a crash.</summary>
+    public TimeSpan OutboxPollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The maximum number of outbox rows one relay pass reads.</summary>
+    public int OutboxBatchSize { get; set; } = 100;
+
+    /// <summary>How long a relay holds its claim on an outbox row before another relay may publish the row again.</summary>
+    public TimeSpan OutboxClaimLease { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long one publish may wait for the broker before the relay or the work queue gives up on it.</summary>
+    public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(10);
+}
