@@ -168,3 +168,32 @@ VALUES ('20261204212023_Initial', '10.0.15');
 
 COMMIT;
 
+START TRANSACTION;
+CREATE TABLE "ConsumedMessages" (
+    "MessageId" character varying(128) NOT NULL,
+    "WorkflowInstanceId" character varying(128) NOT NULL,
+    "ConsumedAt" timestamp with time zone NOT NULL,
+    CONSTRAINT "PK_ConsumedMessages" PRIMARY KEY ("MessageId", "WorkflowInstanceId"),
+    CONSTRAINT "FK_ConsumedMessages_WorkflowInstances_WorkflowInstanceId" FOREIGN KEY ("WorkflowInstanceId") REFERENCES "WorkflowInstances" ("Id") ON DELETE CASCADE
+);
+
+CREATE TABLE "OutboxMessages" (
+    "Id" character varying(128) NOT NULL,
+    "WorkflowInstanceId" character varying(128) NOT NULL,
+    "MessageType" character varying(256) NOT NULL,
+    "CorrelationId" character varying(256),
+    "PayloadJson" text,
+    "CreatedAt" timestamp with time zone NOT NULL,
+    "ClaimedUntil" timestamp with time zone,
+    CONSTRAINT "PK_OutboxMessages" PRIMARY KEY ("Id")
+);
+
+CREATE INDEX "IX_ConsumedMessages_WorkflowInstanceId" ON "ConsumedMessages" ("WorkflowInstanceId");
+
+CREATE INDEX "IX_OutboxMessages_CreatedAt" ON "OutboxMessages" ("CreatedAt");
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261204225329_AddMessagingOutbox', '10.0.15');
+
+COMMIT;
+

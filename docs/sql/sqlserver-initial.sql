@@ -173,3 +173,33 @@ VALUES (N'20261204212040_Initial', N'10.0.15');
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+CREATE TABLE [ConsumedMessages] (
+    [MessageId] nvarchar(128) NOT NULL,
+    [WorkflowInstanceId] nvarchar(128) NOT NULL,
+    [ConsumedAt] datetimeoffset NOT NULL,
+    CONSTRAINT [PK_ConsumedMessages] PRIMARY KEY ([MessageId], [WorkflowInstanceId]),
+    CONSTRAINT [FK_ConsumedMessages_WorkflowInstances_WorkflowInstanceId] FOREIGN KEY ([WorkflowInstanceId]) REFERENCES [WorkflowInstances] ([Id]) ON DELETE CASCADE
+);
+
+CREATE TABLE [OutboxMessages] (
+    [Id] nvarchar(128) NOT NULL,
+    [WorkflowInstanceId] nvarchar(128) NOT NULL,
+    [MessageType] nvarchar(256) NOT NULL,
+    [CorrelationId] nvarchar(256) NULL,
+    [PayloadJson] nvarchar(max) NULL,
+    [CreatedAt] datetimeoffset NOT NULL,
+    [ClaimedUntil] datetimeoffset NULL,
+    CONSTRAINT [PK_OutboxMessages] PRIMARY KEY ([Id])
+);
+
+CREATE INDEX [IX_ConsumedMessages_WorkflowInstanceId] ON [ConsumedMessages] ([WorkflowInstanceId]);
+
+CREATE INDEX [IX_OutboxMessages_CreatedAt] ON [OutboxMessages] ([CreatedAt]);
+
+INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+VALUES (N'20261204225433_AddMessagingOutbox', N'10.0.15');
+
+COMMIT;
+GO
+

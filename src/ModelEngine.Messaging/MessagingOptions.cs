@@ -22,6 +22,12 @@ public sealed class MessagingOptions
     /// <summary>How long a relay holds its claim on an outbox row before another relay may publish the row again.</summary>
     public TimeSpan OutboxClaimLease { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// The start of the names of this deployment's queues. Nodes of one deployment share it, so that they compete for
+    /// its messages; deployments that share a broker need different prefixes.
+    /// </summary>
+    public string QueuePrefix { get; set; } = "modelengine";
+
     /// <summary>How long one publish may wait for the broker before the relay or the work queue gives up on it.</summary>
     public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(10);
 }

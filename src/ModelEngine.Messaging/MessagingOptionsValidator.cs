@@ -21,6 +21,11 @@ internal sealed class MessagingOptionsValidator : IValidateOptions<MessagingOpti
             failures.Add($"Messaging:OutboxBatchSize is {options.OutboxBatchSize}. Set it to 1 or more.");
         }
 
+        if (string.IsNullOrWhiteSpace(options.QueuePrefix) || options.QueuePrefix.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')))
+        {
+            failures.Add($"Messaging:QueuePrefix is '{options.QueuePrefix}'. Use letters, digits, '-', '_' or '.' only, such as modelengine.");
+        }
+
         foreach (var type in options.MessageTypes)
         {
             if (string.IsNullOrWhiteSpace(type))

@@ -64,7 +64,7 @@ public static class MessagingServiceCollectionExtensions
             });
 
             bus.AddConsumer<WorkflowMessageConsumer>()
-                .Endpoint(endpoint => endpoint.Name = WorkflowMessageConsumer.QueueName);
+                .Endpoint(endpoint => endpoint.Name = options.QueuePrefix + WorkflowMessageConsumer.QueueSuffix);
             if (rabbitMqUri is null)
             {
                 bus.UsingInMemory((context, transport) => transport.ConfigureEndpoints(context));
@@ -75,7 +75,7 @@ public static class MessagingServiceCollectionExtensions
                     retry.Intervals(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(15))))
                 .Endpoint(endpoint =>
                 {
-                    endpoint.Name = RunWorkflowInstanceConsumer.QueueName;
+                    endpoint.Name = options.QueuePrefix + RunWorkflowInstanceConsumer.QueueSuffix;
                     endpoint.ConcurrentMessageLimit = consumerConcurrency;
                 });
             bus.UsingRabbitMq((context, transport) =>

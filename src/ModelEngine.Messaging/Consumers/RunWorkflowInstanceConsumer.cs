@@ -14,7 +14,8 @@ namespace ModelEngine.Messaging.Consumers;
 /// </summary>
 internal sealed partial class RunWorkflowInstanceConsumer : IConsumer<RunWorkflowInstance>
 {
-    public const string QueueName = "modelengine-run-workflow-instance";
+    /// <summary>The queue's name after <see cref="MessagingOptions.QueuePrefix"/>.</summary>
+    public const string QueueSuffix = "-run-workflow-instance";
 
     private readonly IWorkflowRuntime _runtime;
     private readonly ILogger<RunWorkflowInstanceConsumer> _logger;

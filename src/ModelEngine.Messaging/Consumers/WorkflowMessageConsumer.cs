@@ -18,7 +18,8 @@ namespace ModelEngine.Messaging.Consumers;
 /// </summary>
 internal sealed partial class WorkflowMessageConsumer : IConsumer<WorkflowMessage>
 {
-    public const string QueueName = "modelengine-workflow-messages";
+    /// <summary>The queue's name after <see cref="MessagingOptions.QueuePrefix"/>.</summary>
+    public const string QueueSuffix = "-workflow-messages";
 
     // A resume that loses a race to another commit on the same instance tries again this many times.
     private const int MaxAttempts = 3;

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ModelEngine.Server.Tests.Infrastructure;
 
@@ -12,6 +13,7 @@ namespace ModelEngine.Server.Tests.Infrastructure;
 public sealed class ServerFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings = new();
+    private readonly List<Action<IServiceCollection>> _services = [];
     private string _environment = "Development";
 
     public ServerFactory()
@@ -30,6 +32,13 @@ public sealed class ServerFactory : WebApplicationFactory<Program>
     public ServerFactory WithSetting(string key, string? value)
     {
         _settings[key] = value;
+        return this;
+    }
+
+    /// <summary>Adds service registrations after the server's own; call before the first client is created.</summary>
+    public ServerFactory WithServices(Action<IServiceCollection> configure)
+    {
+        _services.Add(configure);
         return this;
     }
 
@@ -57,6 +66,11 @@ public sealed class ServerFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        foreach (var configure in _services)
+        {
+            builder.ConfigureServices(configure);
         }
     }
 

@@ -1,0 +1,165 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using ModelEngine.Server.Tests.Infrastructure;
+using ModelEngine.Workflows;
+using ModelEngine.Workflows.Messaging;
+using ModelEngine.Workflows.Persistence;
+using Xunit.Abstractions;
+
+namespace ModelEngine.Server.Tests.Messaging;
+
+/// <summary>Messaging through a real RabbitMQ broker, named by <c>MODELENGINE_TEST_RABBITMQ</c>.</summary>
+public sealed class RabbitMqMessagingTests
+{
+    private readonly ITestOutputHelper _output;
+
+    public RabbitMqMessagingTests(ITestOutputHelper output)
+    {
+        _output = output;
+    }
+
+    [RabbitMqFact]
+    public async Task PublishMessage_ResumesMatchingReceiverOnly()
+    {
+        using var node = MessagingTestNodes.RabbitMq(RabbitMqTestServer.RequireUri(), MessagingTestNodes.NewQueuePrefix());
+        var dave = await node.CreateClientForAsync("dave");
+        var alice = await node.CreateClientForAsync("alice");
+        await Fixtures.PublishAsync(dave, MessagingDefinitions.Receiver("receive-a", MessagingTestNodes.MessageType, "order-1"));
+        await Fixtures.PublishAsync(dave, MessagingDefinitions.Receiver("receive-b", MessagingTestNodes.MessageType, "order-2"));
+        await Fixtures.PublishAsync(dave, MessagingDefinitions.Publisher("send", MessagingTestNodes.MessageType, "order-1"));
+        var matching = await Instances.DispatchAsync(alice, "receive-a", new { });
+        var other = await Instances.DispatchAsync(alice, "receive-b", new { });
+        await Instances.WaitForSubStatusAsync(alice, matching, "Suspended");
+        await Instances.WaitForSubStatusAsync(alice, other, "Suspended");
+
+        var sender = await Instances.DispatchAsync(alice, "send", new { order = new { id = 41 } });
+
+        await Instances.WaitForSubStatusAsync(alice, sender, "Finished");
+        var finished = await Instances.WaitForSubStatusAsync(alice, matching, "Finished");
+        Assert.Equal(41, finished["output"]?["received"]?["id"]?.GetValue<int>());
+        var unmatched = await alice.GetObjectAsync($"/api/workflow-instances/{other}");
+        Assert.Equal("Suspended", unmatched["subStatus"]?.GetValue<string>());
+    }
+
+    [RabbitMqFact]
+    public async Task OutboxRowLeftByCrash_IsRelayedAtStartup()
+    {
+        var uri = RabbitMqTestServer.RequireUri();
+        var prefix = MessagingTestNodes.NewQueuePrefix();
+        string receiverId;
+
+        // Disposing a test host deletes its folder, so both hosts use the database in the folder of the second one.
+        using var second = MessagingTestNodes.RabbitMq(uri, prefix);
+
+        // The first node commits an outbox row without waking its relay, whose next poll is an hour away, and stops:
+        // the row is what a crash between the commit and the publish leaves behind.
+        using (var first = MessagingTestNodes.RabbitMq(uri, prefix, second.DatabasePath).WithSetting("Messaging:OutboxPollInterval", "01:00:00"))
+        {
+            var dave = await first.CreateClientForAsync("dave");
+            var alice = await first.CreateClientForAsync("alice");
+            await Fixtures.PublishAsync(dave, MessagingDefinitions.Receiver("receive-left", MessagingTestNodes.MessageType, "order-9"));
+            receiverId = await Instances.DispatchAsync(alice, "receive-left", new { });
+            await Instances.WaitForSubStatusAsync(alice, receiverId, "Suspended");
+
+            await CommitOutboxRowAsync(first.Services, receiverId, "order-9", new JsonObject { ["left"] = true });
+            var rows = await first.Services.GetRequiredService<IOutboxStore>().ListUnclaimedMessagesAsync(DateTimeOffset.UtcNow, 10);
+            Assert.Single(rows);
+        }
+
+        var reader = await second.CreateClientForAsync("alice");
+
+        var finished = await Instances.WaitForSubStatusAsync(reader, receiverId, "Finished");
+        Assert.True(finished["output"]?["received"]?["left"]?.GetValue<bool>(), $"Unexpected output: {finished.ToJsonString()}");
+        var left = await second.Services.GetRequiredService<IOutboxStore>().ListUnclaimedMessagesAsync(DateTimeOffset.UtcNow.AddHours(1), 10);
+        Assert.Empty(left);
+    }
+
+    [RabbitMqFact]
+    public async Task DispatchOnNodeA_RunsExactlyOnceAcrossTwoNodes()
+    {
+        var uri = RabbitMqTestServer.RequireUri();
+        var prefix = MessagingTestNodes.NewQueuePrefix();
+        var count = MessagingStress.IsFull ? 100 : 20;
+        using var nodeA = MessagingTestNodes.RabbitMq(uri, prefix)
+            .WithServices(services => services.AddSingleton(new TestNodeName("A")).AddActivity<CountRun>());
+        using var nodeB = MessagingTestNodes.RabbitMq(uri, prefix, nodeA.DatabasePath)
+            .WithServices(services => services.AddSingleton(new TestNodeName("B")).AddActivity<CountRun>());
+        var dave = await nodeA.CreateClientForAsync("dave");
+        var alice = await nodeA.CreateClientForAsync("alice");
+        var bob = await nodeB.CreateClientForAsync("admin");
+        var definitionId = "count-" + prefix;
+        await Fixtures.PublishAsync(dave, JsonNode.Parse($$"""
+            { "definitionId": "{{definitionId}}", "root": { "type": "Elsa.Flowchart", "id": "f",
+              "activities": [ { "id": "count", "type": "Test.CountRun" } ], "connections": [] } }
+            """)!.AsObject());
+
+        var ids = new List<string>();
+        for (var i = 0; i < count; i++)
+        {
+            ids.Add(await Instances.DispatchAsync(alice, definitionId, new { }));
+        }
+
+        foreach (var id in ids)
+        {
+            await Instances.WaitForSubStatusAsync(bob, id, "Finished", TimeSpan.FromSeconds(60));
+        }
+
+        var byNode = ids.SelectMany(id => CountRun.Runs.TryGetValue(id, out var runs) ? runs : []).GroupBy(node => node)
+            .ToDictionary(group => group.Key, group => group.Count());
+        _output.WriteLine($"{count} instances ran on: {string.Join(", ", byNode.Select(pair => $"{pair.Key}={pair.Value}"))}");
+        foreach (var id in ids)
+        {
+            Assert.True(CountRun.Runs.TryGetValue(id, out var runs), $"Instance {id} finished without running its activity.");
+            Assert.True(runs.Count == 1, $"Instance {id} ran {runs.Count} times, on {string.Join(", ", runs)}.");
+        }
+
+        Assert.True(byNode.GetValueOrDefault("B") > 0, $"Node B ran none of the {count} instances dispatched on node A.");
+    }
+
+    [RabbitMqFact]
+    public async Task ReadyCheck_ReportsBrokerDownThenUp()
+    {
+        // Nothing listens on the port of a socket that was bound and closed at once.
+        var closedPort = ClosedLoopbackPort();
+        using var down = MessagingTestNodes.RabbitMq($"amqp://guest:guest@127.0.0.1:{closedPort}/", MessagingTestNodes.NewQueuePrefix());
+        using var up = MessagingTestNodes.RabbitMq(RabbitMqTestServer.RequireUri(), MessagingTestNodes.NewQueuePrefix());
+        var downClient = down.CreateClient();
+        var upClient = up.CreateClient();
+
+        await Eventually.WaitAsync(
+            async () => (await downClient.GetAsync("/health/ready")).StatusCode,
+            status => status == HttpStatusCode.ServiceUnavailable,
+            "/health/ready to report the unreachable broker");
+        Assert.Equal(HttpStatusCode.OK, (await downClient.GetAsync("/health/live")).StatusCode);
+        await Eventually.WaitAsync(
+            async () => (await upClient.GetAsync("/health/ready")).StatusCode,
+            status => status == HttpStatusCode.OK,
+            "/health/ready to report the reachable broker");
+    }
+
+    private static int ClosedLoopbackPort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    /// <summary>Commits a new instance of the receiver's definition whose step sent one message, as a step would.</summary>
+    private static async Task CommitOutboxRowAsync(IServiceProvider services, string receiverId, string correlationId, JsonObject payload)
+    {
+        var receiver = await services.GetRequiredService<IWorkflowInstanceStore>().FindSummaryAsync(receiverId);
+        Assert.NotNull(receiver);
+        var now = DateTimeOffset.UtcNow;
+        var senderId = Guid.NewGuid().ToString("N");
+        var message = new OutboxMessage(Guid.NewGuid().ToString("N"), senderId, MessagingTestNodes.MessageType, correlationId, payload.ToJsonString(), now);
+        await services.GetRequiredService<IWorkflowCommitter>().CommitAsync(new WorkflowCommit
+        {
+            Summary = receiver with { Id = senderId, SubStatus = Workflows.Runtime.WorkflowSubStatus.Finished, Revision = 1, FinishedAt = now },
+            StateJson = "{}",
+            Changes = [message],
+        });
+    }
+}
