@@ -2,7 +2,7 @@
 # Starts a private RabbitMQ node for the messaging tests and exports MODELENGINE_TEST_RABBITMQ.
 #
 #   source .ci/rabbitmq.sh
-#   dotnet test tests/ModelEngine.Server.Tests --filter Category=RabbitMq
+#   dotnet test tests/ModelEngine.Server.Tests --filter "FullyQualifiedName~Messaging"
 #
 # The node listens on 127.0.0.1 only, on a free AMQP port, with the guest account (which RabbitMQ admits from loopback
 # only), and keeps its data and logs in a new temporary directory. It is stopped and the directory removed when the

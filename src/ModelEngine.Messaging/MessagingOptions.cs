@@ -19,7 +19,7 @@ public sealed class MessagingOptions
     /// <summary>The maximum number of outbox rows one relay pass reads.</summary>
     public int OutboxBatchSize { get; set; } = 100;
 
-    /// <summary>How long a relay holds its claim on an outbox row before another relay may publish the row again.</summary>
+    /// <summary>How long a relay's claim on an outbox row lasts before another relay may publish the row again.</summary>
     public TimeSpan OutboxClaimLease { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>

@@ -16,8 +16,11 @@ namespace ModelEngine.Messaging;
 /// <summary>Registers the message bus (MassTransit), the outbox relay and the consumers.</summary>
 public static class MessagingServiceCollectionExtensions
 {
-    /// <summary>The name of the bus health check that <c>/health/ready</c> includes when the transport is RabbitMQ.</summary>
-    public const string HealthCheckName = "rabbitmq";
+    /// <summary>The name of the bus health check with RabbitMQ, which <c>/health/ready</c> includes.</summary>
+    public const string RabbitMqHealthCheckName = "rabbitmq";
+
+    /// <summary>The name of the bus health check with the in-memory transport, which readiness ignores.</summary>
+    public const string InMemoryHealthCheckName = "bus";
 
     /// <summary>
     /// Adds the bus on the transport that <c>Messaging:Transport</c> names, the outbox relay, the consumers and the
@@ -53,7 +56,7 @@ public static class MessagingServiceCollectionExtensions
         {
             bus.ConfigureHealthCheckOptions(health =>
             {
-                health.Name = HealthCheckName;
+                health.Name = rabbitMqUri is null ? InMemoryHealthCheckName : RabbitMqHealthCheckName;
                 health.MinimalFailureStatus = HealthStatus.Unhealthy;
 
                 // With the in-memory bus there is no broker to be down, so readiness does not depend on it.

@@ -126,8 +126,8 @@ internal sealed partial class WorkflowMessageConsumer : IConsumer<WorkflowMessag
             return false;
         }
 
-        var wanted = payload[MessageReceived.CorrelationIdProperty]?.GetValue<string>();
-        return wanted is null || string.Equals(wanted, message.CorrelationId, StringComparison.Ordinal);
+        var expectedCorrelationId = payload[MessageReceived.CorrelationIdProperty]?.GetValue<string>();
+        return expectedCorrelationId is null || string.Equals(expectedCorrelationId, message.CorrelationId, StringComparison.Ordinal);
     }
 
     private static partial class Log

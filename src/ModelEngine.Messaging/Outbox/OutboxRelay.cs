@@ -14,7 +14,7 @@ namespace ModelEngine.Messaging.Outbox;
 /// <summary>
 /// Publishes outbox rows on the bus after their commit, then deletes them. It runs when a commit signals it and every
 /// <see cref="MessagingOptions.OutboxPollInterval"/>, which also picks up rows that a crash left behind. Each row is
-/// claimed before it is published, so of several nodes only one relays it; a relay that dies after the publish and
+/// claimed before it is published, so of several nodes only one relays it. A relay that dies after the publish and
 /// before the delete leaves the row to be published again once its claim expires, so delivery is at least once.
 /// </summary>
 internal sealed partial class OutboxRelay : BackgroundService
@@ -175,7 +175,7 @@ internal sealed partial class OutboxRelay : BackgroundService
         [LoggerMessage(EventId = 5004, Level = LogLevel.Warning, Message = "Publishing outbox message {MessageId} from workflow instance {WorkflowInstanceId} failed; it is published again after its claim ends in {LeaseSeconds} s.")]
         public static partial void RelayFailed(ILogger logger, Exception exception, string messageId, string workflowInstanceId, double leaseSeconds);
 
-        [LoggerMessage(EventId = 5005, Level = LogLevel.Error, Message = "An outbox relay pass failed; the next pass tries again.")]
+        [LoggerMessage(EventId = 5005, Level = LogLevel.Error, Message = "An outbox relay pass failed. The next pass tries again.")]
         public static partial void PassFailed(ILogger logger, Exception exception);
     }
 }

@@ -7,7 +7,7 @@ namespace ModelEngine.Workflows.Messaging;
 public interface IOutboxStore
 {
     /// <summary>
-    /// Lists up to <paramref name="maxCount"/> messages, oldest first, that nobody holds a live claim on at
+    /// Lists up to <paramref name="maxCount"/> messages, oldest first, that have no live claim at
     /// <paramref name="now"/>.
     /// </summary>
     Task<IReadOnlyList<OutboxMessage>> ListUnclaimedMessagesAsync(DateTimeOffset now, int maxCount, CancellationToken cancellationToken = default);

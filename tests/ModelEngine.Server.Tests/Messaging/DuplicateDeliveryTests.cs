@@ -45,8 +45,8 @@ public sealed class DuplicateDeliveryTests : IClassFixture<DuplicateDeliveryTest
             var instanceId = await Instances.DispatchAsync(alice, definitionId, new { });
             await Instances.WaitForSubStatusAsync(alice, instanceId, "Suspended");
 
-            // Copies that arrive together race for the first bookmark; copies that arrive after the instance moved on
-            // meet the second bookmark, which only the consumed-message record keeps them from resuming.
+            // Copies that arrive together race for the first bookmark. Copies that arrive after the instance moved on
+            // meet the second bookmark, and only the consumed-message record keeps them from resuming it.
             var repeated = Message(correlationId, round);
             var together = random.Next(1, 5);
             var later = random.Next(1, 5);

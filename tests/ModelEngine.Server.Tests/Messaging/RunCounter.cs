@@ -10,7 +10,7 @@ public sealed record TestNodeName(string Value);
 
 /// <summary>
 /// Records, for each instance, the test hosts that executed it. Hosts in one test process share this static record,
-/// so a test sees every execution on every node.
+/// so a test reads every execution on every node.
 /// </summary>
 [Activity("Test", "Test", "Records the node that runs it.")]
 public sealed class CountRun : Activity
