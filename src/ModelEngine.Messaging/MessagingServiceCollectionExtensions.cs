@@ -44,6 +44,7 @@ public static class MessagingServiceCollectionExtensions
         services.RemoveAll<MessageTypeCatalog>();
         services.AddSingleton(new MessageTypeCatalog(options.MessageTypes));
         services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<MessageStartFinder>();
         services.RemoveAll<IOutboxSignal>();
         services.AddSingleton<IOutboxSignal>(provider => provider.GetRequiredService<OutboxSignal>());
 

@@ -13,7 +13,8 @@ namespace ModelEngine.Messaging.Consumers;
 
 /// <summary>
 /// Resumes the instances waiting in MessageReceived for a message's type, and, when the bookmark names a correlation
-/// id, only those whose id matches the message's. Each resume commits a <see cref="ConsumedMessage"/> row with it, so a
+/// id, only those whose id matches the message's. It also starts an instance of each published definition whose
+/// flowchart starts with a matching MessageReceived. Each resume commits a <see cref="ConsumedMessage"/> row with it, so a
 /// second delivery of the same message to the same instance fails its commit and changes nothing.
 /// </summary>
 internal sealed partial class WorkflowMessageConsumer : IConsumer<WorkflowMessage>
@@ -27,6 +28,7 @@ internal sealed partial class WorkflowMessageConsumer : IConsumer<WorkflowMessag
     private readonly IWorkflowRuntime _runtime;
     private readonly IWorkflowInstanceStore _instances;
     private readonly MessageTypeCatalog _catalog;
+    private readonly MessageStartFinder _startFinder;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<WorkflowMessageConsumer> _logger;
 
@@ -34,12 +36,14 @@ internal sealed partial class WorkflowMessageConsumer : IConsumer<WorkflowMessag
         IWorkflowRuntime runtime,
         IWorkflowInstanceStore instances,
         MessageTypeCatalog catalog,
+        MessageStartFinder startFinder,
         TimeProvider timeProvider,
         ILogger<WorkflowMessageConsumer> logger)
     {
         _runtime = runtime;
         _instances = instances;
         _catalog = catalog;
+        _startFinder = startFinder;
         _timeProvider = timeProvider;
         _logger = logger;
     }
@@ -69,9 +73,20 @@ internal sealed partial class WorkflowMessageConsumer : IConsumer<WorkflowMessag
             }
         }
 
+        // Starts come after the resumes, so that the instances started here are not resumed a second time above.
+        var started = 0;
+        foreach (var definitionId in await _startFinder.FindAsync(message, context.CancellationToken))
+        {
+            if (await StartAsync(definitionId, message, context.CancellationToken))
+            {
+                started++;
+            }
+        }
+
         span?.SetTag("modelengine.resumed_count", resumed);
-        Log.Consumed(_logger, message.MessageId, message.MessageType, resumed);
-        Count(resumed == 0 ? "no-receiver" : "resumed");
+        span?.SetTag("modelengine.started_count", started);
+        Log.Consumed(_logger, message.MessageId, message.MessageType, resumed, started);
+        Count(resumed + started == 0 ? "no-receiver" : "resumed");
     }
 
     private static void Count(string outcome) => MessagingTelemetry.MessagesConsumed.Add(1, new TagList
@@ -79,6 +94,51 @@ internal sealed partial class WorkflowMessageConsumer : IConsumer<WorkflowMessag
         { MessagingTelemetry.ConsumerTag, nameof(WorkflowMessage) },
         { MessagingTelemetry.OutcomeTag, outcome },
     });
+
+    /// <summary>
+    /// Starts an instance of <paramref name="definitionId"/> for the message and resumes its first MessageReceived with
+    /// it. The message id is the dispatch's idempotency key, so a repeated delivery finds the same instance, whose
+    /// bookmark is consumed already.
+    /// </summary>
+    private async Task<bool> StartAsync(string definitionId, WorkflowMessage message, CancellationToken cancellationToken)
+    {
+        var instanceId = await _runtime.DispatchAsync(
+            new StartWorkflowRequest(definitionId, CorrelationId: message.CorrelationId, IdempotencyKey: message.MessageId),
+            cancellationToken);
+
+        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        {
+            // Running the instance here brings it to its MessageReceived at once. A worker that runs it at the same time
+            // is harmless: one of the two commits first and the other finds no Pending work or loses the revision check.
+            try
+            {
+                await _runtime.RunPendingAsync(instanceId, cancellationToken);
+            }
+            catch (ConcurrencyConflictException exception)
+            {
+                Log.Retrying(_logger, instanceId, message.MessageId, attempt, exception.Message);
+            }
+
+            var bookmarks = await _instances.ListBookmarksAsync(MessageReceived.TypeName, instanceId, cancellationToken);
+            if (bookmarks.FirstOrDefault(bookmark => Matches(bookmark, message)) is { } waiting)
+            {
+                return await ResumeAsync(waiting, message, cancellationToken);
+            }
+
+            var summary = await _instances.FindSummaryAsync(instanceId, cancellationToken);
+            if (summary?.SubStatus is not (WorkflowSubStatus.Pending or WorkflowSubStatus.Executing))
+            {
+                // The instance went past its MessageReceived: an earlier delivery of this message resumed it.
+                Log.Skipped(_logger, instanceId, message.MessageId, $"the started instance is {summary?.SubStatus.ToString() ?? "gone"} and does not wait for the message");
+                return false;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt), _timeProvider, cancellationToken);
+        }
+
+        Log.Skipped(_logger, instanceId, message.MessageId, $"the started instance did not reach its MessageReceived after {MaxAttempts} attempts; it stays Pending");
+        return false;
+    }
 
     private async Task<bool> ResumeAsync(BookmarkRecord bookmark, WorkflowMessage message, CancellationToken cancellationToken)
     {
@@ -132,8 +192,8 @@ internal sealed partial class WorkflowMessageConsumer : IConsumer<WorkflowMessag
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 5201, Level = LogLevel.Debug, Message = "Message {MessageId} of type {MessageType} resumed {ResumedCount} workflow instances.")]
-        public static partial void Consumed(ILogger logger, string messageId, string messageType, int resumedCount);
+        [LoggerMessage(EventId = 5201, Level = LogLevel.Debug, Message = "Message {MessageId} of type {MessageType} resumed {ResumedCount} waiting workflow instances and started {StartedCount}.")]
+        public static partial void Consumed(ILogger logger, string messageId, string messageType, int resumedCount, int startedCount);
 
         [LoggerMessage(EventId = 5202, Level = LogLevel.Debug, Message = "Workflow instance {WorkflowInstanceId} resumed by message {MessageId} at bookmark {BookmarkId}.")]
         public static partial void Resumed(ILogger logger, string workflowInstanceId, string messageId, string bookmarkId);

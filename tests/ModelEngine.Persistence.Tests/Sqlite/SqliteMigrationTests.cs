@@ -9,7 +9,7 @@ public sealed class SqliteMigrationTests : IAsyncLifetime
 {
     private static readonly string[] Tables =
     [
-        "Bookmarks", "HumanTaskCandidates", "HumanTasks", "JournalEntries", "Timers",
+        "Bookmarks", "ConsumedMessages", "HumanTaskCandidates", "HumanTasks", "JournalEntries", "OutboxMessages", "Timers",
         "WorkflowDefinitions", "WorkflowInstanceStates", "WorkflowInstances",
     ];
 

@@ -67,6 +67,34 @@ public sealed class DuplicateDeliveryTests : IClassFixture<DuplicateDeliveryTest
         }
     }
 
+    [Fact]
+    public async Task RepeatedMessage_StartsOneInstance()
+    {
+        var seed = Random.Shared.Next();
+        var deliveries = new Random(seed).Next(2, 8);
+        _output.WriteLine($"Seed {seed}: {deliveries} deliveries.");
+        var dave = await _node.CreateClientForAsync("dave");
+        var admin = await _node.CreateClientForAsync("admin");
+        var bus = _node.Services.GetRequiredService<IBus>();
+        using var consumed = new ConsumeCounter();
+        var correlationId = $"start-{seed}";
+        var definitionId = $"start-on-message-{seed}";
+        await Fixtures.PublishAsync(dave, MessagingDefinitions.Receiver(definitionId, MessagingTestNodes.MessageType, correlationId));
+        var message = Message(correlationId, 5);
+
+        await Task.WhenAll(Enumerable.Range(0, deliveries).Select(_ => bus.Publish(message)));
+        await consumed.WaitForAsync(message.MessageId, deliveries);
+
+        var list = await Eventually.WaitAsync(
+            () => admin.GetObjectAsync($"/api/workflow-instances?definitionId={definitionId}"),
+            page => page["items"]!.AsArray().Any(item => item?["subStatus"]?.GetValue<string>() == "Finished"),
+            $"an instance of {definitionId} started by message {message.MessageId} to finish");
+        var instance = Assert.Single(list["items"]!.AsArray())!;
+        Assert.Equal(correlationId, instance["correlationId"]?.GetValue<string>());
+        var finished = await admin.GetObjectAsync($"/api/workflow-instances/{instance["id"]!.GetValue<string>()}");
+        Assert.Equal(5, finished["output"]?["received"]?["round"]?.GetValue<int>());
+    }
+
     private static WorkflowMessage Message(string correlationId, int round) => new()
     {
         MessageId = Guid.NewGuid().ToString("N"),

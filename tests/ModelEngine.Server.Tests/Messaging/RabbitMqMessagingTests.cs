@@ -43,6 +43,27 @@ public sealed class RabbitMqMessagingTests
     }
 
     [RabbitMqFact]
+    public async Task MessageReceivedFirst_StartsInstanceFromMessage()
+    {
+        using var node = MessagingTestNodes.RabbitMq(RabbitMqTestServer.RequireUri(), MessagingTestNodes.NewQueuePrefix());
+        var dave = await node.CreateClientForAsync("dave");
+        var admin = await node.CreateClientForAsync("admin");
+        await Fixtures.PublishAsync(dave, MessagingDefinitions.Receiver("start-on-message", MessagingTestNodes.MessageType, "order-3"));
+        await Fixtures.PublishAsync(dave, MessagingDefinitions.Publisher("send-start", MessagingTestNodes.MessageType, "order-3"));
+
+        await Instances.DispatchAsync(admin, "send-start", new { order = new { id = 3 } });
+
+        var list = await Eventually.WaitAsync(
+            () => admin.GetObjectAsync("/api/workflow-instances?definitionId=start-on-message"),
+            page => page["items"]!.AsArray().Any(item => item?["subStatus"]?.GetValue<string>() == "Finished"),
+            "an instance of start-on-message started by the message to finish");
+        var started = Assert.Single(list["items"]!.AsArray())!;
+        var finished = await admin.GetObjectAsync($"/api/workflow-instances/{started["id"]!.GetValue<string>()}");
+        Assert.Equal("order-3", finished["correlationId"]?.GetValue<string>());
+        Assert.Equal(3, finished["output"]?["received"]?["id"]?.GetValue<int>());
+    }
+
+    [RabbitMqFact]
     public async Task OutboxRowLeftByCrash_IsRelayedAtStartup()
     {
         var uri = RabbitMqTestServer.RequireUri();
