@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,7 +32,7 @@ public sealed class DuplicateDeliveryTests : IClassFixture<DuplicateDeliveryTest
         var dave = await _node.CreateClientForAsync("dave");
         var alice = await _node.CreateClientForAsync("alice");
         var bus = _node.Services.GetRequiredService<IBus>();
-        using var consumed = new ConsumeCounter();
+        using var consumed = new ConsumeSpanCounter("consume WorkflowMessage", MessagingTelemetry.MessageIdTag);
 
         for (var round = 0; round < MessagingStress.Rounds; round++)
         {
@@ -76,7 +74,7 @@ public sealed class DuplicateDeliveryTests : IClassFixture<DuplicateDeliveryTest
         var dave = await _node.CreateClientForAsync("dave");
         var admin = await _node.CreateClientForAsync("admin");
         var bus = _node.Services.GetRequiredService<IBus>();
-        using var consumed = new ConsumeCounter();
+        using var consumed = new ConsumeSpanCounter("consume WorkflowMessage", MessagingTelemetry.MessageIdTag);
         var correlationId = $"start-{seed}";
         var definitionId = $"start-on-message-{seed}";
         await Fixtures.PublishAsync(dave, MessagingDefinitions.Receiver(definitionId, MessagingTestNodes.MessageType, correlationId));
@@ -113,36 +111,5 @@ public sealed class DuplicateDeliveryTests : IClassFixture<DuplicateDeliveryTest
         public Task<HttpClient> CreateClientForAsync(string username) => _factory.CreateClientForAsync(username);
 
         public void Dispose() => _factory.Dispose();
-    }
-
-    /// <summary>Counts finished consume spans of the WorkflowMessage consumer by message id.</summary>
-    private sealed class ConsumeCounter : IDisposable
-    {
-        private readonly ConcurrentDictionary<string, int> _counts = new(StringComparer.Ordinal);
-        private readonly ActivityListener _listener;
-
-        public ConsumeCounter()
-        {
-            _listener = new ActivityListener
-            {
-                ShouldListenTo = source => source.Name == MessagingTelemetry.SourceName,
-                Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
-                ActivityStopped = activity =>
-                {
-                    if (activity.OperationName == "consume WorkflowMessage" && activity.GetTagItem(MessagingTelemetry.MessageIdTag) is string id)
-                    {
-                        _counts.AddOrUpdate(id, 1, (_, count) => count + 1);
-                    }
-                },
-            };
-            ActivitySource.AddActivityListener(_listener);
-        }
-
-        public Task WaitForAsync(string messageId, int deliveries) => Eventually.WaitAsync(
-            () => Task.FromResult(_counts.GetValueOrDefault(messageId)),
-            count => count >= deliveries,
-            $"{deliveries} consumed deliveries of message {messageId}");
-
-        public void Dispose() => _listener.Dispose();
     }
 }

@@ -27,6 +27,19 @@ internal static class MessagingTestNodes
         return factory;
     }
 
+    /// <summary>
+    /// Starts the host and waits until <c>/health/ready</c> reports the bus connected. A queue that the broker has not
+    /// bound yet drops what is published to its exchange, so tests publish only after this.
+    /// </summary>
+    public static async Task WaitUntilReadyAsync(ServerFactory factory)
+    {
+        var client = factory.CreateClient();
+        await Eventually.WaitAsync(
+            async () => (await client.GetAsync("/health/ready")).StatusCode,
+            status => status == System.Net.HttpStatusCode.OK,
+            "/health/ready to report the bus connected to RabbitMQ");
+    }
+
     /// <summary>A host on the in-memory bus with <see cref="MessageType"/> configured.</summary>
     public static ServerFactory InMemory() => new ServerFactory()
         .WithSetting("Messaging:MessageTypes:0", MessageType);

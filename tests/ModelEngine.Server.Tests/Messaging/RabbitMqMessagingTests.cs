@@ -1,6 +1,9 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
+using ModelEngine.Messaging.Contracts;
+using ModelEngine.Messaging.Telemetry;
 using ModelEngine.Server.Tests.Infrastructure;
 using ModelEngine.Workflows;
 using ModelEngine.Workflows.Messaging;
@@ -23,6 +26,7 @@ public sealed class RabbitMqMessagingTests
     public async Task PublishMessage_ResumesMatchingReceiverOnly()
     {
         using var node = MessagingTestNodes.RabbitMq(RabbitMqTestServer.RequireUri(), MessagingTestNodes.NewQueuePrefix());
+        await MessagingTestNodes.WaitUntilReadyAsync(node);
         var dave = await node.CreateClientForAsync("dave");
         var alice = await node.CreateClientForAsync("alice");
         await Fixtures.PublishAsync(dave, MessagingDefinitions.Receiver("receive-a", MessagingTestNodes.MessageType, "order-1"));
@@ -46,6 +50,7 @@ public sealed class RabbitMqMessagingTests
     public async Task MessageReceivedFirst_StartsInstanceFromMessage()
     {
         using var node = MessagingTestNodes.RabbitMq(RabbitMqTestServer.RequireUri(), MessagingTestNodes.NewQueuePrefix());
+        await MessagingTestNodes.WaitUntilReadyAsync(node);
         var dave = await node.CreateClientForAsync("dave");
         var admin = await node.CreateClientForAsync("admin");
         await Fixtures.PublishAsync(dave, MessagingDefinitions.Receiver("start-on-message", MessagingTestNodes.MessageType, "order-3"));
@@ -77,6 +82,7 @@ public sealed class RabbitMqMessagingTests
         // the row is what a crash between the commit and the publish leaves behind.
         using (var first = MessagingTestNodes.RabbitMq(uri, prefix, second.DatabasePath).WithSetting("Messaging:OutboxPollInterval", "01:00:00"))
         {
+            await MessagingTestNodes.WaitUntilReadyAsync(first);
             var dave = await first.CreateClientForAsync("dave");
             var alice = await first.CreateClientForAsync("alice");
             await Fixtures.PublishAsync(dave, MessagingDefinitions.Receiver("receive-left", MessagingTestNodes.MessageType, "order-9"));
@@ -106,14 +112,13 @@ public sealed class RabbitMqMessagingTests
             .WithServices(services => services.AddSingleton(new TestNodeName("A")).AddActivity<CountRun>());
         using var nodeB = MessagingTestNodes.RabbitMq(uri, prefix, nodeA.DatabasePath)
             .WithServices(services => services.AddSingleton(new TestNodeName("B")).AddActivity<CountRun>());
+        await MessagingTestNodes.WaitUntilReadyAsync(nodeA);
+        await MessagingTestNodes.WaitUntilReadyAsync(nodeB);
         var dave = await nodeA.CreateClientForAsync("dave");
         var alice = await nodeA.CreateClientForAsync("alice");
         var bob = await nodeB.CreateClientForAsync("admin");
         var definitionId = "count-" + prefix;
-        await Fixtures.PublishAsync(dave, JsonNode.Parse($$"""
-            { "definitionId": "{{definitionId}}", "root": { "type": "Elsa.Flowchart", "id": "f",
-              "activities": [ { "id": "count", "type": "Test.CountRun" } ], "connections": [] } }
-            """)!.AsObject());
+        await Fixtures.PublishAsync(dave, CountDefinition(definitionId));
 
         var ids = new List<string>();
         for (var i = 0; i < count; i++)
@@ -139,6 +144,37 @@ public sealed class RabbitMqMessagingTests
     }
 
     [RabbitMqFact]
+    public async Task RepeatedRunMessage_RunsInstanceOnce()
+    {
+        var seed = Random.Shared.Next();
+        var random = new Random(seed);
+        var prefix = MessagingTestNodes.NewQueuePrefix();
+        _output.WriteLine($"Seed {seed}; {MessagingStress.Rounds} instances.");
+        using var node = MessagingTestNodes.RabbitMq(RabbitMqTestServer.RequireUri(), prefix)
+            .WithServices(services => services.AddSingleton(new TestNodeName("single")).AddActivity<CountRun>());
+        await MessagingTestNodes.WaitUntilReadyAsync(node);
+        var dave = await node.CreateClientForAsync("dave");
+        var alice = await node.CreateClientForAsync("alice");
+        var bus = node.Services.GetRequiredService<IBus>();
+        using var consumed = new ConsumeSpanCounter("consume RunWorkflowInstance", MessagingTelemetry.InstanceIdTag);
+        var definitionId = "count-" + prefix;
+        await Fixtures.PublishAsync(dave, CountDefinition(definitionId));
+
+        for (var round = 0; round < MessagingStress.Rounds; round++)
+        {
+            // The dispatch announces the instance once; the copies stand for redeliveries of that announcement.
+            var id = await Instances.DispatchAsync(alice, definitionId, new { });
+            var copies = random.Next(1, 6);
+            await Task.WhenAll(Enumerable.Range(0, copies).Select(_ => bus.Publish(new RunWorkflowInstance { WorkflowInstanceId = id })));
+            await consumed.WaitForAsync(id, copies + 1);
+            await Instances.WaitForSubStatusAsync(alice, id, "Finished");
+
+            Assert.True(CountRun.Runs.TryGetValue(id, out var runs), $"Round {round} (seed {seed}): instance {id} finished without running its activity.");
+            Assert.True(runs.Count == 1, $"Round {round} (seed {seed}): instance {id} ran {runs.Count} times for {copies + 1} deliveries.");
+        }
+    }
+
+    [RabbitMqFact]
     public async Task ReadyCheck_ReportsBrokerDownThenUp()
     {
         // Nothing listens on the port of a socket that was bound and closed at once.
@@ -158,6 +194,11 @@ public sealed class RabbitMqMessagingTests
             status => status == HttpStatusCode.OK,
             "/health/ready to report the reachable broker");
     }
+
+    private static JsonObject CountDefinition(string definitionId) => JsonNode.Parse($$"""
+        { "definitionId": "{{definitionId}}", "root": { "type": "Elsa.Flowchart", "id": "f",
+          "activities": [ { "id": "count", "type": "Test.CountRun" } ], "connections": [] } }
+        """)!.AsObject();
 
     private static int ClosedLoopbackPort()
     {
