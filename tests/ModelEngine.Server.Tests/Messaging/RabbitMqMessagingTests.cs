@@ -4,10 +4,12 @@ using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using ModelEngine.Messaging.Contracts;
 using ModelEngine.Messaging.Telemetry;
+using ModelEngine.Persistence.Tests.PostgreSql;
 using ModelEngine.Server.Tests.Infrastructure;
 using ModelEngine.Workflows;
 using ModelEngine.Workflows.Messaging;
 using ModelEngine.Workflows.Persistence;
+using Npgsql;
 using Xunit.Abstractions;
 
 namespace ModelEngine.Server.Tests.Messaging;
@@ -107,17 +109,58 @@ public sealed class RabbitMqMessagingTests
     {
         var uri = RabbitMqTestServer.RequireUri();
         var prefix = MessagingTestNodes.NewQueuePrefix();
-        var count = MessagingStress.IsFull ? 100 : 20;
         using var nodeA = MessagingTestNodes.RabbitMq(uri, prefix)
             .WithServices(services => services.AddSingleton(new TestNodeName("A")).AddActivity<CountRun>());
         using var nodeB = MessagingTestNodes.RabbitMq(uri, prefix, nodeA.DatabasePath)
             .WithServices(services => services.AddSingleton(new TestNodeName("B")).AddActivity<CountRun>());
+
+        await AssertRunsOnceAcrossNodesAsync(nodeA, nodeB, "count-" + prefix);
+    }
+
+    [RabbitMqPostgresFact]
+    public async Task DispatchOnNodeA_RunsOnceAcrossPostgresNodes()
+    {
+        var uri = RabbitMqTestServer.RequireUri();
+        var prefix = MessagingTestNodes.NewQueuePrefix();
+        var database = new NpgsqlConnectionStringBuilder(PostgresTestServer.RequireConnectionString())
+        {
+            Database = "modelengine_messaging_test_" + Guid.NewGuid().ToString("N"),
+        };
+        try
+        {
+            using var nodeA = OnPostgres(MessagingTestNodes.RabbitMq(uri, prefix), database.ConnectionString)
+                .WithServices(services => services.AddSingleton(new TestNodeName("A")).AddActivity<CountRun>());
+            using var nodeB = OnPostgres(MessagingTestNodes.RabbitMq(uri, prefix), database.ConnectionString)
+                .WithServices(services => services.AddSingleton(new TestNodeName("B")).AddActivity<CountRun>());
+
+            await AssertRunsOnceAcrossNodesAsync(nodeA, nodeB, "count-" + prefix);
+        }
+        finally
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var server = new NpgsqlConnection(PostgresTestServer.RequireConnectionString());
+            await server.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database.Database}\" WITH (FORCE)", server);
+            await drop.ExecuteNonQueryAsync();
+        }
+    }
+
+    private static ServerFactory OnPostgres(ServerFactory factory, string connectionString) => factory
+        .WithSetting("Persistence:Provider", "PostgreSql")
+        .WithSetting("ConnectionStrings:ModelEngine", connectionString);
+
+    /// <summary>
+    /// Dispatches instances on node A, waits until node B reports them finished, and checks that each ran once and
+    /// that node B ran some. Node A starts first, so that it alone migrates the database.
+    /// </summary>
+    private async Task AssertRunsOnceAcrossNodesAsync(ServerFactory nodeA, ServerFactory nodeB, string definitionId)
+    {
+        var count = MessagingStress.IsFull ? 100 : 20;
         await MessagingTestNodes.WaitUntilReadyAsync(nodeA);
         await MessagingTestNodes.WaitUntilReadyAsync(nodeB);
         var dave = await nodeA.CreateClientForAsync("dave");
         var alice = await nodeA.CreateClientForAsync("alice");
-        var bob = await nodeB.CreateClientForAsync("admin");
-        var definitionId = "count-" + prefix;
+        var admin = await nodeB.CreateClientForAsync("admin");
         await Fixtures.PublishAsync(dave, CountDefinition(definitionId));
 
         var ids = new List<string>();
@@ -128,7 +171,7 @@ public sealed class RabbitMqMessagingTests
 
         foreach (var id in ids)
         {
-            await Instances.WaitForSubStatusAsync(bob, id, "Finished", TimeSpan.FromSeconds(60));
+            await Instances.WaitForSubStatusAsync(admin, id, "Finished", TimeSpan.FromSeconds(60));
         }
 
         var byNode = ids.SelectMany(id => CountRun.Runs.TryGetValue(id, out var runs) ? runs : []).GroupBy(node => node)
