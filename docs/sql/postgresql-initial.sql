@@ -169,6 +169,94 @@ VALUES ('20261204212023_Initial', '10.0.15');
 COMMIT;
 
 START TRANSACTION;
+ALTER TABLE "HumanTasks" ADD "OverdueAt" timestamp with time zone;
+
+CREATE TABLE "ApiKeys" (
+    "Id" character varying(128) NOT NULL,
+    "Name" character varying(128) NOT NULL,
+    "Hash" character varying(64) NOT NULL,
+    "GroupsJson" text NOT NULL,
+    "CreatedAt" timestamp with time zone NOT NULL,
+    "CreatedBy" character varying(256) NOT NULL,
+    "ExpiresAt" timestamp with time zone,
+    "RevokedAt" timestamp with time zone,
+    "RevokedBy" character varying(256),
+    CONSTRAINT "PK_ApiKeys" PRIMARY KEY ("Id")
+);
+
+CREATE TABLE "AuditRecords" (
+    "Id" character varying(128) NOT NULL,
+    "Timestamp" timestamp with time zone NOT NULL,
+    "Actor" character varying(256) NOT NULL,
+    "Action" character varying(32) NOT NULL,
+    "EntityType" character varying(32) NOT NULL,
+    "EntityId" character varying(128) NOT NULL,
+    "DefinitionId" character varying(128),
+    "Version" integer,
+    "Detail" character varying(512),
+    CONSTRAINT "PK_AuditRecords" PRIMARY KEY ("Id")
+);
+
+CREATE TABLE "ConsumedMessages" (
+    "MessageId" character varying(128) NOT NULL,
+    "WorkflowInstanceId" character varying(128) NOT NULL,
+    "ConsumedAt" timestamp with time zone NOT NULL,
+    CONSTRAINT "PK_ConsumedMessages" PRIMARY KEY ("MessageId", "WorkflowInstanceId"),
+    CONSTRAINT "FK_ConsumedMessages_WorkflowInstances_WorkflowInstanceId" FOREIGN KEY ("WorkflowInstanceId") REFERENCES "WorkflowInstances" ("Id") ON DELETE CASCADE
+);
+
+CREATE TABLE "HttpTriggers" (
+    "Id" character varying(128) NOT NULL,
+    "DefinitionId" character varying(128) NOT NULL,
+    "VersionId" character varying(128) NOT NULL,
+    "ActivityId" character varying(512) NOT NULL,
+    "Method" character varying(32) NOT NULL,
+    "Path" character varying(400) NOT NULL,
+    "RouteKey" character varying(400) NOT NULL,
+    "Authorize" boolean NOT NULL,
+    "Policy" character varying(256),
+    CONSTRAINT "PK_HttpTriggers" PRIMARY KEY ("Id")
+);
+
+CREATE TABLE "IdempotencyKeys" (
+    "Id" character varying(64) NOT NULL,
+    "Scope" character varying(512) NOT NULL,
+    "Caller" character varying(256) NOT NULL,
+    "Key" character varying(200) NOT NULL,
+    "RequestHash" character varying(64) NOT NULL,
+    "CreatedAt" timestamp with time zone NOT NULL,
+    "ExpiresAt" timestamp with time zone NOT NULL,
+    "StatusCode" integer,
+    "ContentType" character varying(256),
+    "HeadersJson" text,
+    "Body" text,
+    "WorkflowInstanceId" character varying(128),
+    CONSTRAINT "PK_IdempotencyKeys" PRIMARY KEY ("Id")
+);
+
+CREATE TABLE "OutboxMessages" (
+    "Id" character varying(128) NOT NULL,
+    "WorkflowInstanceId" character varying(128) NOT NULL,
+    "MessageType" character varying(256) NOT NULL,
+    "CorrelationId" character varying(256),
+    "PayloadJson" text,
+    "CreatedAt" timestamp with time zone NOT NULL,
+    "ClaimedUntil" timestamp with time zone,
+    CONSTRAINT "PK_OutboxMessages" PRIMARY KEY ("Id")
+);
+
+CREATE TABLE "RefreshTokens" (
+    "Id" character varying(128) NOT NULL,
+    "TokenHash" character varying(64) NOT NULL,
+    "FamilyId" character varying(128) NOT NULL,
+    "UserName" character varying(256) NOT NULL,
+    "CreatedAt" timestamp with time zone NOT NULL,
+    "ExpiresAt" timestamp with time zone NOT NULL,
+    "UsedAt" timestamp with time zone,
+    "RevokedAt" timestamp with time zone,
+    CONSTRAINT "PK_RefreshTokens" PRIMARY KEY ("Id")
+);
+
 CREATE TABLE "WorkflowInstanceLeases" (
     "InstanceId" character varying(128) NOT NULL,
     "OwnerId" character varying(256) NOT NULL,
@@ -176,10 +264,36 @@ CREATE TABLE "WorkflowInstanceLeases" (
     CONSTRAINT "PK_WorkflowInstanceLeases" PRIMARY KEY ("InstanceId")
 );
 
+CREATE UNIQUE INDEX "IX_ApiKeys_Hash" ON "ApiKeys" ("Hash");
+
+CREATE UNIQUE INDEX "IX_ApiKeys_Name" ON "ApiKeys" ("Name");
+
+CREATE INDEX "IX_AuditRecords_Actor_Timestamp" ON "AuditRecords" ("Actor", "Timestamp");
+
+CREATE INDEX "IX_AuditRecords_EntityType_EntityId_Timestamp" ON "AuditRecords" ("EntityType", "EntityId", "Timestamp");
+
+CREATE INDEX "IX_AuditRecords_Timestamp" ON "AuditRecords" ("Timestamp");
+
+CREATE INDEX "IX_ConsumedMessages_WorkflowInstanceId" ON "ConsumedMessages" ("WorkflowInstanceId");
+
+CREATE INDEX "IX_HttpTriggers_DefinitionId" ON "HttpTriggers" ("DefinitionId");
+
+CREATE UNIQUE INDEX "IX_HttpTriggers_Method_RouteKey" ON "HttpTriggers" ("Method", "RouteKey");
+
+CREATE INDEX "IX_IdempotencyKeys_ExpiresAt" ON "IdempotencyKeys" ("ExpiresAt");
+
+CREATE INDEX "IX_OutboxMessages_CreatedAt" ON "OutboxMessages" ("CreatedAt");
+
+CREATE INDEX "IX_RefreshTokens_ExpiresAt" ON "RefreshTokens" ("ExpiresAt");
+
+CREATE INDEX "IX_RefreshTokens_FamilyId" ON "RefreshTokens" ("FamilyId");
+
+CREATE UNIQUE INDEX "IX_RefreshTokens_TokenHash" ON "RefreshTokens" ("TokenHash");
+
 CREATE INDEX "IX_WorkflowInstanceLeases_ExpiresAt" ON "WorkflowInstanceLeases" ("ExpiresAt");
 
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
-VALUES ('20261204225313_AddInstanceLeases', '10.0.15');
+VALUES ('20261204235658_ProductionRuntime', '10.0.15');
 
 COMMIT;
 

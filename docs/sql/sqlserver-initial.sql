@@ -174,6 +174,94 @@ COMMIT;
 GO
 
 BEGIN TRANSACTION;
+ALTER TABLE [HumanTasks] ADD [OverdueAt] datetimeoffset NULL;
+
+CREATE TABLE [ApiKeys] (
+    [Id] nvarchar(128) NOT NULL,
+    [Name] nvarchar(128) NOT NULL,
+    [Hash] nvarchar(64) NOT NULL,
+    [GroupsJson] nvarchar(max) NOT NULL,
+    [CreatedAt] datetimeoffset NOT NULL,
+    [CreatedBy] nvarchar(256) NOT NULL,
+    [ExpiresAt] datetimeoffset NULL,
+    [RevokedAt] datetimeoffset NULL,
+    [RevokedBy] nvarchar(256) NULL,
+    CONSTRAINT [PK_ApiKeys] PRIMARY KEY ([Id])
+);
+
+CREATE TABLE [AuditRecords] (
+    [Id] nvarchar(128) NOT NULL,
+    [Timestamp] datetimeoffset NOT NULL,
+    [Actor] nvarchar(256) NOT NULL,
+    [Action] nvarchar(32) NOT NULL,
+    [EntityType] nvarchar(32) NOT NULL,
+    [EntityId] nvarchar(128) NOT NULL,
+    [DefinitionId] nvarchar(128) NULL,
+    [Version] int NULL,
+    [Detail] nvarchar(512) NULL,
+    CONSTRAINT [PK_AuditRecords] PRIMARY KEY ([Id])
+);
+
+CREATE TABLE [ConsumedMessages] (
+    [MessageId] nvarchar(128) NOT NULL,
+    [WorkflowInstanceId] nvarchar(128) NOT NULL,
+    [ConsumedAt] datetimeoffset NOT NULL,
+    CONSTRAINT [PK_ConsumedMessages] PRIMARY KEY ([MessageId], [WorkflowInstanceId]),
+    CONSTRAINT [FK_ConsumedMessages_WorkflowInstances_WorkflowInstanceId] FOREIGN KEY ([WorkflowInstanceId]) REFERENCES [WorkflowInstances] ([Id]) ON DELETE CASCADE
+);
+
+CREATE TABLE [HttpTriggers] (
+    [Id] nvarchar(128) NOT NULL,
+    [DefinitionId] nvarchar(128) NOT NULL,
+    [VersionId] nvarchar(128) NOT NULL,
+    [ActivityId] nvarchar(512) NOT NULL,
+    [Method] nvarchar(32) NOT NULL,
+    [Path] nvarchar(400) NOT NULL,
+    [RouteKey] nvarchar(400) NOT NULL,
+    [Authorize] bit NOT NULL,
+    [Policy] nvarchar(256) NULL,
+    CONSTRAINT [PK_HttpTriggers] PRIMARY KEY ([Id])
+);
+
+CREATE TABLE [IdempotencyKeys] (
+    [Id] nvarchar(64) NOT NULL,
+    [Scope] nvarchar(512) NOT NULL,
+    [Caller] nvarchar(256) NOT NULL,
+    [Key] nvarchar(200) NOT NULL,
+    [RequestHash] nvarchar(64) NOT NULL,
+    [CreatedAt] datetimeoffset NOT NULL,
+    [ExpiresAt] datetimeoffset NOT NULL,
+    [StatusCode] int NULL,
+    [ContentType] nvarchar(256) NULL,
+    [HeadersJson] nvarchar(max) NULL,
+    [Body] nvarchar(max) NULL,
+    [WorkflowInstanceId] nvarchar(128) NULL,
+    CONSTRAINT [PK_IdempotencyKeys] PRIMARY KEY ([Id])
+);
+
+CREATE TABLE [OutboxMessages] (
+    [Id] nvarchar(128) NOT NULL,
+    [WorkflowInstanceId] nvarchar(128) NOT NULL,
+    [MessageType] nvarchar(256) NOT NULL,
+    [CorrelationId] nvarchar(256) NULL,
+    [PayloadJson] nvarchar(max) NULL,
+    [CreatedAt] datetimeoffset NOT NULL,
+    [ClaimedUntil] datetimeoffset NULL,
+    CONSTRAINT [PK_OutboxMessages] PRIMARY KEY ([Id])
+);
+
+CREATE TABLE [RefreshTokens] (
+    [Id] nvarchar(128) NOT NULL,
+    [TokenHash] nvarchar(64) NOT NULL,
+    [FamilyId] nvarchar(128) NOT NULL,
+    [UserName] nvarchar(256) NOT NULL,
+    [CreatedAt] datetimeoffset NOT NULL,
+    [ExpiresAt] datetimeoffset NOT NULL,
+    [UsedAt] datetimeoffset NULL,
+    [RevokedAt] datetimeoffset NULL,
+    CONSTRAINT [PK_RefreshTokens] PRIMARY KEY ([Id])
+);
+
 CREATE TABLE [WorkflowInstanceLeases] (
     [InstanceId] nvarchar(128) NOT NULL,
     [OwnerId] nvarchar(256) NOT NULL,
@@ -181,10 +269,36 @@ CREATE TABLE [WorkflowInstanceLeases] (
     CONSTRAINT [PK_WorkflowInstanceLeases] PRIMARY KEY ([InstanceId])
 );
 
+CREATE UNIQUE INDEX [IX_ApiKeys_Hash] ON [ApiKeys] ([Hash]);
+
+CREATE UNIQUE INDEX [IX_ApiKeys_Name] ON [ApiKeys] ([Name]);
+
+CREATE INDEX [IX_AuditRecords_Actor_Timestamp] ON [AuditRecords] ([Actor], [Timestamp]);
+
+CREATE INDEX [IX_AuditRecords_EntityType_EntityId_Timestamp] ON [AuditRecords] ([EntityType], [EntityId], [Timestamp]);
+
+CREATE INDEX [IX_AuditRecords_Timestamp] ON [AuditRecords] ([Timestamp]);
+
+CREATE INDEX [IX_ConsumedMessages_WorkflowInstanceId] ON [ConsumedMessages] ([WorkflowInstanceId]);
+
+CREATE INDEX [IX_HttpTriggers_DefinitionId] ON [HttpTriggers] ([DefinitionId]);
+
+CREATE UNIQUE INDEX [IX_HttpTriggers_Method_RouteKey] ON [HttpTriggers] ([Method], [RouteKey]);
+
+CREATE INDEX [IX_IdempotencyKeys_ExpiresAt] ON [IdempotencyKeys] ([ExpiresAt]);
+
+CREATE INDEX [IX_OutboxMessages_CreatedAt] ON [OutboxMessages] ([CreatedAt]);
+
+CREATE INDEX [IX_RefreshTokens_ExpiresAt] ON [RefreshTokens] ([ExpiresAt]);
+
+CREATE INDEX [IX_RefreshTokens_FamilyId] ON [RefreshTokens] ([FamilyId]);
+
+CREATE UNIQUE INDEX [IX_RefreshTokens_TokenHash] ON [RefreshTokens] ([TokenHash]);
+
 CREATE INDEX [IX_WorkflowInstanceLeases_ExpiresAt] ON [WorkflowInstanceLeases] ([ExpiresAt]);
 
 INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-VALUES (N'20261204225335_AddInstanceLeases', N'10.0.15');
+VALUES (N'20261204235711_ProductionRuntime', N'10.0.15');
 
 COMMIT;
 GO

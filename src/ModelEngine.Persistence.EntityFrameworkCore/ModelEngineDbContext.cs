@@ -11,13 +11,14 @@ using ModelEngine.Persistence.EntityFrameworkCore.Idempotency;
 using ModelEngine.Persistence.EntityFrameworkCore.Instances;
 using ModelEngine.Persistence.EntityFrameworkCore.Journal;
 using ModelEngine.Persistence.EntityFrameworkCore.Leases;
+using ModelEngine.Persistence.EntityFrameworkCore.Messaging;
 using ModelEngine.Persistence.EntityFrameworkCore.Timers;
 
 namespace ModelEngine.Persistence.EntityFrameworkCore;
 
 /// <summary>
 /// The database of definitions, instances, instance leases, bookmarks, timers, journal records, human tasks,
-/// idempotency keys, HTTP triggers, audit records, API keys and refresh tokens. Entity types are
+/// idempotency keys, HTTP triggers, the message outbox, audit records, API keys and refresh tokens. Entity types are
 /// internal: other code reads and writes through the store contracts.
 /// </summary>
 public sealed class ModelEngineDbContext : DbContext
@@ -54,6 +55,10 @@ public sealed class ModelEngineDbContext : DbContext
     internal DbSet<HttpTriggerEntity> HttpTriggers => Set<HttpTriggerEntity>();
 
     internal DbSet<WorkflowLeaseEntity> WorkflowLeases => Set<WorkflowLeaseEntity>();
+
+    internal DbSet<OutboxMessageEntity> OutboxMessages => Set<OutboxMessageEntity>();
+
+    internal DbSet<ConsumedMessageEntity> ConsumedMessages => Set<ConsumedMessageEntity>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

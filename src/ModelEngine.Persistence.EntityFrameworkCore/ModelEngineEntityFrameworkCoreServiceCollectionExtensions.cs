@@ -11,6 +11,7 @@ using ModelEngine.Persistence.EntityFrameworkCore.HumanTasks;
 using ModelEngine.Persistence.EntityFrameworkCore.Idempotency;
 using ModelEngine.Persistence.EntityFrameworkCore.Instances;
 using ModelEngine.Persistence.EntityFrameworkCore.Leases;
+using ModelEngine.Persistence.EntityFrameworkCore.Messaging;
 using ModelEngine.Persistence.EntityFrameworkCore.PostgreSql;
 using ModelEngine.Persistence.EntityFrameworkCore.Sqlite;
 using ModelEngine.Persistence.EntityFrameworkCore.SqlServer;
@@ -18,6 +19,7 @@ using ModelEngine.Persistence.EntityFrameworkCore.Timers;
 using ModelEngine.Workflows.Auditing;
 using ModelEngine.Workflows.Activities.Http;
 using ModelEngine.Workflows.Idempotency;
+using ModelEngine.Workflows.Messaging;
 using ModelEngine.Workflows.Persistence;
 using ModelEngine.Workflows.Security.Credentials;
 
@@ -98,6 +100,7 @@ public static class ModelEngineEntityFrameworkCoreServiceCollectionExtensions
         Replace<IRefreshTokenStore, EfRefreshTokenStore>(services);
         Replace<IIdempotencyStore, EfIdempotencyStore>(services);
         Replace<IHttpTriggerStore, EfHttpTriggerStore>(services);
+        Replace<IOutboxStore, EfOutboxStore>(services);
 
         // SQLite is the embedded single-node database, so its leases stay in memory and a step costs no lease round
         // trip. PostgreSQL and SQL Server may be shared by several nodes, which coordinate through the lease table.

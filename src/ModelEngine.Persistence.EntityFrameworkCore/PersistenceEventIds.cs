@@ -16,4 +16,6 @@ public static class PersistenceEventIds
     public const int MigrationsApplied = 3041;
     public const int LeaseAcquired = 3050;
     public const int LeaseRejected = 3051;
+    public const int OutboxMessageClaimed = 3060;
+    public const int OutboxMessageClaimRejected = 3061;
 }

@@ -5,12 +5,14 @@ using ModelEngine.Workflows.Activities.Composition;
 using ModelEngine.Workflows.Activities.Flow;
 using ModelEngine.Workflows.Activities.Http;
 using ModelEngine.Workflows.Activities.Looping;
+using ModelEngine.Workflows.Activities.Messaging;
 using ModelEngine.Workflows.Activities.Primitives;
 using ModelEngine.Workflows.Auditing;
 using ModelEngine.Workflows.Descriptors;
 using ModelEngine.Workflows.Expressions;
 using ModelEngine.Workflows.Idempotency;
 using ModelEngine.Workflows.Management;
+using ModelEngine.Workflows.Messaging;
 using ModelEngine.Workflows.Models;
 using ModelEngine.Workflows.Persistence;
 using ModelEngine.Workflows.Persistence.InMemory;
@@ -50,6 +52,8 @@ public static class WorkflowServiceCollectionExtensions
         services.TryAddSingleton<ChildWorkflowSweeper>();
         services.TryAddSingleton<DefinitionActivityCatalog>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IWorkflowPublicationHandler, ChildWorkflowPublicationValidator>());
+        services.TryAddSingleton<IOutboxSignal, NullOutboxSignal>();
+        services.TryAddSingleton(new MessageTypeCatalog([]));
 
         services.TryAddSingleton<InMemoryWorkflowStore>();
         services.TryAddSingleton<IWorkflowDefinitionStore>(provider => provider.GetRequiredService<InMemoryWorkflowStore>());
@@ -62,6 +66,7 @@ public static class WorkflowServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ICommitChangeHandler, InMemoryIdempotencyStore>(provider => provider.GetRequiredService<InMemoryIdempotencyStore>()));
         services.TryAddSingleton<IHttpTriggerStore, InMemoryHttpTriggerStore>();
         services.TryAddSingleton<IWorkflowLeaseStore, InMemoryWorkflowLeaseStore>();
+        services.TryAddSingleton<IOutboxStore>(provider => provider.GetRequiredService<InMemoryWorkflowStore>());
 
         services.AddActivity<Flowchart>()
             .AddActivity<NotFoundActivity>()
@@ -84,6 +89,8 @@ public static class WorkflowServiceCollectionExtensions
             .AddActivity<Event>()
             .AddActivity<HttpEndpoint>()
             .AddActivity<WriteHttpResponse>()
+            .AddActivity<PublishMessage>()
+            .AddActivity<MessageReceived>()
             .AddActivity<While>()
             .AddActivity<ForEach>()
             .AddActivity<Break>()

@@ -667,6 +667,62 @@ namespace ModelEngine.Migrations.SqlServer.Migrations
                     b.ToTable("WorkflowInstanceLeases", (string)null);
                 });
 
+            modelBuilder.Entity("ModelEngine.Persistence.EntityFrameworkCore.Messaging.ConsumedMessageEntity", b =>
+                {
+                    b.Property<string>("MessageId")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<string>("WorkflowInstanceId")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<DateTimeOffset>("ConsumedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("MessageId", "WorkflowInstanceId");
+
+                    b.HasIndex("WorkflowInstanceId");
+
+                    b.ToTable("ConsumedMessages", (string)null);
+                });
+
+            modelBuilder.Entity("ModelEngine.Persistence.EntityFrameworkCore.Messaging.OutboxMessageEntity", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<DateTimeOffset?>("ClaimedUntil")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("CorrelationId")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("MessageType")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("PayloadJson")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("WorkflowInstanceId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("OutboxMessages", (string)null);
+                });
+
             modelBuilder.Entity("ModelEngine.Persistence.EntityFrameworkCore.Timers.TimerEntity", b =>
                 {
                     b.Property<string>("Id")
@@ -737,6 +793,15 @@ namespace ModelEngine.Migrations.SqlServer.Migrations
                 });
 
             modelBuilder.Entity("ModelEngine.Persistence.EntityFrameworkCore.Journal.JournalEntryEntity", b =>
+                {
+                    b.HasOne("ModelEngine.Persistence.EntityFrameworkCore.Instances.WorkflowInstanceEntity", null)
+                        .WithMany()
+                        .HasForeignKey("WorkflowInstanceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ModelEngine.Persistence.EntityFrameworkCore.Messaging.ConsumedMessageEntity", b =>
                 {
                     b.HasOne("ModelEngine.Persistence.EntityFrameworkCore.Instances.WorkflowInstanceEntity", null)
                         .WithMany()

@@ -661,6 +661,62 @@ namespace ModelEngine.Migrations.Sqlite.Migrations
                     b.ToTable("WorkflowInstanceLeases", (string)null);
                 });
 
+            modelBuilder.Entity("ModelEngine.Persistence.EntityFrameworkCore.Messaging.ConsumedMessageEntity", b =>
+                {
+                    b.Property<string>("MessageId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WorkflowInstanceId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ConsumedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("MessageId", "WorkflowInstanceId");
+
+                    b.HasIndex("WorkflowInstanceId");
+
+                    b.ToTable("ConsumedMessages", (string)null);
+                });
+
+            modelBuilder.Entity("ModelEngine.Persistence.EntityFrameworkCore.Messaging.OutboxMessageEntity", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClaimedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CorrelationId")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MessageType")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PayloadJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WorkflowInstanceId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("OutboxMessages", (string)null);
+                });
+
             modelBuilder.Entity("ModelEngine.Persistence.EntityFrameworkCore.Timers.TimerEntity", b =>
                 {
                     b.Property<string>("Id")
@@ -731,6 +787,15 @@ namespace ModelEngine.Migrations.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("ModelEngine.Persistence.EntityFrameworkCore.Journal.JournalEntryEntity", b =>
+                {
+                    b.HasOne("ModelEngine.Persistence.EntityFrameworkCore.Instances.WorkflowInstanceEntity", null)
+                        .WithMany()
+                        .HasForeignKey("WorkflowInstanceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ModelEngine.Persistence.EntityFrameworkCore.Messaging.ConsumedMessageEntity", b =>
                 {
                     b.HasOne("ModelEngine.Persistence.EntityFrameworkCore.Instances.WorkflowInstanceEntity", null)
                         .WithMany()

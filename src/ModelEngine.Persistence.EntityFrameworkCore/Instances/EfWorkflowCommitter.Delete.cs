@@ -19,6 +19,7 @@ internal sealed partial class EfWorkflowCommitter
         var tasks = await context.HumanTasks.Where(t => t.WorkflowInstanceId == instanceId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         await context.Timers.Where(t => t.WorkflowInstanceId == instanceId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         var bookmarks = await context.Bookmarks.Where(b => b.WorkflowInstanceId == instanceId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        await context.ConsumedMessages.Where(c => c.WorkflowInstanceId == instanceId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         var journal = await context.JournalEntries.Where(j => j.WorkflowInstanceId == instanceId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         await context.WorkflowInstanceStates.Where(s => s.Id == instanceId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         var instances = await context.WorkflowInstances.Where(i => i.Id == instanceId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);

@@ -6,6 +6,8 @@ using ModelEngine.Persistence.EntityFrameworkCore.HumanTasks;
 using ModelEngine.Persistence.EntityFrameworkCore.Idempotency;
 using ModelEngine.Persistence.EntityFrameworkCore.Journal;
 using ModelEngine.Workflows.Idempotency;
+using ModelEngine.Persistence.EntityFrameworkCore.Messaging;
+using ModelEngine.Workflows.Messaging;
 using ModelEngine.Workflows.Persistence;
 
 namespace ModelEngine.Persistence.EntityFrameworkCore.Instances;
@@ -74,7 +76,7 @@ internal sealed partial class EfWorkflowCommitter : IWorkflowCommitter
         catch (DbUpdateException exception) when (ProviderErrors.IsUniqueViolation(exception))
         {
             var conflict = new ConcurrencyConflictException(
-                $"The commit of instance {instanceId} inserts a row that already exists (the instance, a bookmark, a task, a journal sequence number or an idempotency key). Nothing was written.",
+                $"The commit of instance {instanceId} inserts a row that already exists (the instance, a bookmark, a task, a journal sequence number, an idempotency key, an outbox message or a consumed message). Nothing was written.",
                 exception);
             Log.CommitConflict(_logger, instanceId, conflict.Message);
             throw conflict;
@@ -111,7 +113,7 @@ internal sealed partial class EfWorkflowCommitter : IWorkflowCommitter
 
         foreach (var change in commit.Changes)
         {
-            if (change is not (HumanTaskCreated or HumanTaskUpdated or HumanTaskClosed or HumanTaskOverdue or IdempotencyRecord))
+            if (change is not (HumanTaskCreated or HumanTaskUpdated or HumanTaskClosed or HumanTaskOverdue or IdempotencyRecord or OutboxMessage or ConsumedMessage))
             {
                 throw new InvalidOperationException(
                     $"The commit of instance {commit.Summary.Id} contains a change of type {change?.GetType().FullName ?? "null"}, which the EF Core committer cannot write. Nothing was written.");
@@ -198,6 +200,13 @@ internal sealed partial class EfWorkflowCommitter : IWorkflowCommitter
                 case IdempotencyRecord record:
                     // A key that a repeat of the same request stored first fails the whole commit on the primary key.
                     context.IdempotencyKeys.Add(IdempotencyKeyMapper.ToEntity(record));
+                    break;
+                case OutboxMessage message:
+                    context.OutboxMessages.Add(OutboxMessageMapper.ToEntity(message));
+                    break;
+                case ConsumedMessage consumed:
+                    // The key (message id, instance id) makes a repeated delivery fail here as a unique violation.
+                    context.ConsumedMessages.Add(OutboxMessageMapper.ToEntity(consumed));
                     break;
                 default:
                     throw new InvalidOperationException($"A change of type {change?.GetType().FullName ?? "null"} cannot be written.");

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using ModelEngine.HumanTasks;
 using ModelEngine.Server.Auditing;
+using ModelEngine.Messaging;
 using ModelEngine.Persistence.EntityFrameworkCore;
 using ModelEngine.Server.Endpoints;
 using ModelEngine.Server.HttpWorkflows;
@@ -65,6 +66,12 @@ internal static class ServerHostingExtensions
         services.AddHostedService<WorkflowWorkerService>();
         services.AddHostedService<ChildWorkflowSweepService>();
         services.AddHostedService<WorkflowRecoveryService>();
+
+        // The bus, the outbox relay and the consumers start after the database is migrated. With Transport=RabbitMq the
+        // work queue above is wrapped, so that any node runs the Pending instances that this node commits.
+        var executionOptions = configuration.GetSection(ExecutionOptions.SectionName).Get<ExecutionOptions>() ?? new ExecutionOptions();
+        services.AddModelEngineMessaging(configuration, StartupReadinessHealthCheck.Tag, Math.Max(1, executionOptions.WorkerCount));
+        services.AddServerTelemetry();
         services.AddOptions<RetentionOptions>().Bind(configuration.GetSection(RetentionOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<RetentionOptions>, RetentionOptionsValidator>();
         services.AddHostedService<FinishedInstanceRetentionService>();

@@ -16,6 +16,7 @@ public sealed partial class WorkflowRuntime
     {
         ArgumentNullException.ThrowIfNull(request);
         using var handle = await _locks.AcquireAsync(request.InstanceId, cancellationToken);
+        await using var lease = await _leases.AcquireAsync(request.InstanceId, cancellationToken);
         var (summary, state) = await LoadAsync(request.InstanceId, cancellationToken);
         if (state.SubStatus is WorkflowSubStatus.Finished or WorkflowSubStatus.Cancelled)
         {
@@ -51,8 +52,9 @@ public sealed partial class WorkflowRuntime
             Journal = context.JournalEntries,
         };
 
+        await lease.EnsureHeldAsync(cancellationToken);
         await _committer.CommitAsync(commit, cancellationToken);
-        AfterCommit(state, changedBookmarks);
+        AfterCommit(state, changedBookmarks, commit.Changes);
         LogMigrated(_logger, request.InstanceId, state.DefinitionId, fromVersion, target.Version);
         return ToView(commit.Summary, state);
     }

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using ModelEngine.Workflows.Activities;
 using ModelEngine.Workflows.Expressions;
+using ModelEngine.Workflows.Messaging;
 using ModelEngine.Workflows.Persistence;
 using ModelEngine.Workflows.Runtime.Leases;
 using ModelEngine.Workflows.Runtime.State;
@@ -21,6 +22,7 @@ public sealed partial class WorkflowRuntime : IWorkflowRuntime
     private readonly IWorkflowWorkQueue _workQueue;
     private readonly IEnumerable<IDurableTimerScheduler> _timerSchedulers;
     private readonly IWorkflowCommitObserver[] _commitObservers;
+    private readonly IOutboxSignal _outboxSignal;
     private readonly WorkflowGraphCache _graphs;
     private readonly ExpressionEvaluatorRegistry _evaluators;
     private readonly InstanceLocks _locks;
@@ -37,6 +39,7 @@ public sealed partial class WorkflowRuntime : IWorkflowRuntime
         IWorkflowWorkQueue workQueue,
         IEnumerable<IDurableTimerScheduler> timerSchedulers,
         IEnumerable<IWorkflowCommitObserver> commitObservers,
+        IOutboxSignal outboxSignal,
         WorkflowGraphCache graphs,
         ExpressionEvaluatorRegistry evaluators,
         InstanceLocks locks,
@@ -51,6 +54,7 @@ public sealed partial class WorkflowRuntime : IWorkflowRuntime
         _workQueue = workQueue;
         _timerSchedulers = timerSchedulers;
         _commitObservers = commitObservers.ToArray();
+        _outboxSignal = outboxSignal;
         _graphs = graphs;
         _evaluators = evaluators;
         _locks = locks;
@@ -394,13 +398,22 @@ public sealed partial class WorkflowRuntime : IWorkflowRuntime
         }
 
         await _committer.CommitAsync(commit, cancellationToken);
-        AfterCommit(state, added);
+        AfterCommit(state, added, commit.Changes);
         await AfterCompositionCommitAsync(context, cancellationToken);
         return summary;
     }
 
-    private void AfterCommit(WorkflowState state, IReadOnlyList<BookmarkState> added)
+    private void AfterCommit(WorkflowState state, IReadOnlyList<BookmarkState> added, IReadOnlyList<object> changes)
     {
+        foreach (var change in changes)
+        {
+            if (change is OutboxMessage)
+            {
+                _outboxSignal.Notify();
+                break;
+            }
+        }
+
         foreach (var bookmark in added)
         {
             if (bookmark.DueAt is { } dueAt)

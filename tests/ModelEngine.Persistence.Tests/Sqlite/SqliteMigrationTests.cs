@@ -9,9 +9,9 @@ public sealed class SqliteMigrationTests : IAsyncLifetime
 {
     private static readonly string[] Tables =
     [
-        "ApiKeys", "AuditRecords", "Bookmarks", "HttpTriggers", "HumanTaskCandidates", "HumanTasks", "IdempotencyKeys",
-        "JournalEntries", "RefreshTokens", "Timers", "WorkflowDefinitions", "WorkflowInstanceLeases", "WorkflowInstanceStates",
-        "WorkflowInstances",
+        "ApiKeys", "AuditRecords", "Bookmarks", "ConsumedMessages", "HttpTriggers", "HumanTaskCandidates", "HumanTasks",
+        "IdempotencyKeys", "JournalEntries", "OutboxMessages", "RefreshTokens", "Timers", "WorkflowDefinitions",
+        "WorkflowInstanceLeases", "WorkflowInstanceStates", "WorkflowInstances",
     ];
 
     private readonly SqliteTestDatabase _database = new();

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ModelEngine.Server.Tests.Infrastructure;
 
@@ -12,7 +13,7 @@ namespace ModelEngine.Server.Tests.Infrastructure;
 public sealed class ServerFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings = new();
-    private readonly List<Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>> _services = [];
+    private readonly List<Action<IServiceCollection>> _services = [];
     private string _environment = "Development";
 
     public ServerFactory()
@@ -34,8 +35,8 @@ public sealed class ServerFactory : WebApplicationFactory<Program>
         return this;
     }
 
-    /// <summary>Adds or replaces services after the server's own registrations; call before the first client is created.</summary>
-    public ServerFactory WithServices(Action<Microsoft.Extensions.DependencyInjection.IServiceCollection> configure)
+    /// <summary>Adds service registrations after the server's own; call before the first client is created.</summary>
+    public ServerFactory WithServices(Action<IServiceCollection> configure)
     {
         _services.Add(configure);
         return this;

@@ -3,10 +3,10 @@ using ModelEngine.Workflows.Runtime;
 namespace ModelEngine.Workflows.Persistence.InMemory;
 
 /// <summary>
-/// Keeps definitions, instances, bookmarks, timers and journal records in memory, with the same commit rules as the
+/// Keeps definitions, instances, bookmarks, timers, journal records and outbox messages in memory, with the same commit rules as the
 /// database stores. It serves tests, benchmarks and embedding without a database; its data is lost on exit.
 /// </summary>
-public sealed class InMemoryWorkflowStore : IWorkflowDefinitionStore, IWorkflowInstanceStore, IWorkflowCommitter, IDurableTimerStore
+public sealed partial class InMemoryWorkflowStore : IWorkflowDefinitionStore, IWorkflowInstanceStore, IWorkflowCommitter, IDurableTimerStore
 {
     private readonly object _gate = new();
     private readonly Dictionary<string, WorkflowDefinitionRecord> _definitions = new(StringComparer.Ordinal);
@@ -226,6 +226,7 @@ public sealed class InMemoryWorkflowStore : IWorkflowDefinitionStore, IWorkflowI
             }
 
             _journal.Remove(instanceId);
+            RemoveConsumedMessages(instanceId);
             foreach (var handler in _changeHandlers)
             {
                 handler.RemoveInstance(instanceId);
@@ -281,6 +282,11 @@ public sealed class InMemoryWorkflowStore : IWorkflowDefinitionStore, IWorkflowI
 
         foreach (var change in commit.Changes)
         {
+            if (ValidateMessageChange(change))
+            {
+                continue;
+            }
+
             var handler = _changeHandlers.FirstOrDefault(candidate => candidate.CanApply(change))
                 ?? throw new InvalidOperationException($"No store handles commit changes of type '{change.GetType().FullName}'.");
             handler.Validate(change);
@@ -318,7 +324,10 @@ public sealed class InMemoryWorkflowStore : IWorkflowDefinitionStore, IWorkflowI
 
         foreach (var change in commit.Changes)
         {
-            _changeHandlers.First(candidate => candidate.CanApply(change)).Apply(change);
+            if (!ApplyMessageChange(change))
+            {
+                _changeHandlers.First(candidate => candidate.CanApply(change)).Apply(change);
+            }
         }
     }
 
