@@ -25,12 +25,17 @@ internal static class HumanTaskQueries
         var groups = user.Groups.ToList();
 
         // An uncorrelated IN subquery runs once and reads the (Kind, Name, TaskId) index, where a correlated EXISTS
-        // would probe the candidates of every task.
+        // would probe the candidates of every task. The assigned tasks join it as a UNION ALL rather than an OR on the
+        // outer query, because the OR makes PostgreSQL scan every task instead of looking up the few visible ids.
         var candidateTaskIds = context.HumanTaskCandidates
             .Where(c => (c.Kind == HumanTaskCandidateEntity.UserKind && c.Name == name)
                 || (c.Kind == HumanTaskCandidateEntity.GroupKind && groups.Contains(c.Name)))
             .Select(c => c.TaskId);
+        var assignedTaskIds = context.HumanTasks
+            .Where(t => t.Assignee == name)
+            .Select(t => t.Id);
+        var visibleTaskIds = candidateTaskIds.Concat(assignedTaskIds);
 
-        return tasks.Where(t => t.Assignee == name || candidateTaskIds.Contains(t.Id));
+        return tasks.Where(t => visibleTaskIds.Contains(t.Id));
     }
 }

@@ -68,6 +68,48 @@ internal sealed class EngineHost : IAsyncDisposable
         return host;
     }
 
+    /// <summary>
+    /// Builds an engine on an existing PostgreSQL database. <paramref name="migrate"/> applies the migrations; the
+    /// second node of a pair skips it. The database is left in place: its owner drops it.
+    /// </summary>
+    public static async Task<EngineHost> CreatePostgreSqlAsync(string connectionString, bool migrate)
+    {
+        var host = new EngineHost(
+            BuildServices(services => services.AddModelEngineEntityFrameworkCore(PersistenceProvider.PostgreSql, connectionString)),
+            databaseDirectory: null);
+        if (migrate)
+        {
+            await host.Services.MigrateModelEngineDatabaseAsync();
+        }
+
+        return host;
+    }
+
+    /// <summary>Starts an instance and throws unless it suspended on its task. Returns the task's id.</summary>
+    public async Task<string> StartToTaskAsync(StartWorkflowRequest request)
+    {
+        var view = await Runtime.ExecuteAsync(request);
+        if (view.Summary.SubStatus != WorkflowSubStatus.Suspended)
+        {
+            throw new InvalidOperationException($"Instance '{view.Summary.Id}' ended its step as {view.Summary.SubStatus}, but the approval definition should suspend on its task.");
+        }
+
+        var tasks = await TaskStore.ListByInstanceAsync(view.Summary.Id);
+        if (tasks.Count != 1)
+        {
+            throw new InvalidOperationException($"Instance '{view.Summary.Id}' has {tasks.Count} tasks after its start, but the approval definition creates exactly one.");
+        }
+
+        return tasks[0].Id;
+    }
+
+    /// <summary>Claims and completes a task as a member of the reviewer group, as two API calls would.</summary>
+    public async Task ClaimAndCompleteAsync(string taskId)
+    {
+        await Tasks.ClaimAsync(taskId, Reviewer, ifMatch: null);
+        await Tasks.CompleteAsync(taskId, Reviewer, Approve, ifMatch: null);
+    }
+
     /// <summary>Saves and publishes a definition model and returns its definition id.</summary>
     public async Task<string> PublishAsync(JsonObject model)
     {
