@@ -125,12 +125,17 @@ public sealed class CompositionEndpointTests : IClassFixture<ServerFactory>
         await alice.PostObjectAsync($"/api/workflow-instances/{instanceId}/migrate", new { targetVersion = 2 }, HttpStatusCode.Forbidden);
         var migrated = await admin.PostObjectAsync($"/api/workflow-instances/{instanceId}/migrate", new { targetVersion = 2, activityIdMap = new Dictionary<string, string> { ["a"] = "a2" } });
         var journal = await admin.GetObjectAsync($"/api/workflow-instances/{instanceId}/journal?pageSize=1000");
+        var audit = await admin.GetObjectAsync($"/api/audit?action=Migrated&entityId={instanceId}");
 
         Assert.Equal("a", unmapped["activityId"]?.GetValue<string>());
         Assert.Equal(instanceId, unmapped["instanceId"]?.GetValue<string>());
         Assert.Contains("'a'", unmapped["detail"]?.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal(2, migrated["version"]?.GetValue<int>());
         Assert.Contains(journal["items"]!.AsArray(), entry => entry?["eventName"]?.GetValue<string>() == "WorkflowMigrated");
+        var record = Assert.Single(audit["items"]!.AsArray());
+        Assert.Equal("admin", record?["actor"]?.GetValue<string>());
+        Assert.Equal(2, record?["version"]?.GetValue<int>());
+        Assert.Equal("from version 1", record?["detail"]?.GetValue<string>());
     }
 
     [Theory]
@@ -177,6 +182,8 @@ public sealed class CompositionEndpointTests : IClassFixture<ServerFactory>
         Assert.Equal(2, items[0]["version"]?.GetValue<int>());
         Assert.Equal("Rejected", items[1]["outcome"]?.GetValue<string>());
         Assert.Equal(404, items[1]["status"]?.GetValue<int>());
+        var audit = await admin.GetObjectAsync($"/api/audit?action=Migrated&entityId={instanceId}");
+        Assert.Single(audit["items"]!.AsArray());
     }
 
     [Theory]

@@ -1,8 +1,11 @@
+using ModelEngine.Server.Auditing;
 using ModelEngine.Server.Endpoints.Contracts;
 using ModelEngine.Server.Problems;
+using ModelEngine.Workflows.Auditing;
 using ModelEngine.Workflows.Persistence;
 using ModelEngine.Workflows.Runtime;
 using ModelEngine.Workflows.Runtime.Migration;
+using ModelEngine.Workflows.Security;
 
 namespace ModelEngine.Server.Endpoints;
 
@@ -41,6 +44,7 @@ internal static class InstanceMigrationEndpoints
         IWorkflowRuntime runtime,
         IWorkflowInstanceStore store,
         InstanceAccess access,
+        AuditTrail audit,
         CancellationToken cancellationToken)
     {
         var user = context.GetUser();
@@ -57,8 +61,7 @@ internal static class InstanceMigrationEndpoints
         }
 
         var view = await runtime.MigrateAsync(new MigrateWorkflowRequest(id, request?.TargetVersion, request?.ActivityIdMap, user.Name), cancellationToken);
-
-        // TODO: write an audit record here (actor, instance, from and to version, activity id map) once the audit log exists.
+        await RecordMigratedAsync(audit, user, view, summary.Version);
         return Results.Ok(WorkflowInstanceResponse.From(view));
     }
 
@@ -66,6 +69,8 @@ internal static class InstanceMigrationEndpoints
         BulkMigrateRequest? request,
         HttpContext context,
         IWorkflowRuntime runtime,
+        IWorkflowInstanceStore store,
+        AuditTrail audit,
         CancellationToken cancellationToken)
     {
         var user = context.GetUser();
@@ -89,20 +94,27 @@ internal static class InstanceMigrationEndpoints
         var results = new List<MigrationResultResponse>(ids.Count);
         foreach (var id in ids.Distinct(StringComparer.Ordinal))
         {
-            results.Add(await MigrateOneAsync(runtime, id, request, user.Name, cancellationToken));
+            results.Add(await MigrateOneAsync(runtime, store, audit, id, request, user, cancellationToken));
         }
 
         return Results.Ok(new ListResponse<MigrationResultResponse>(results, results.Count));
     }
 
     /// <summary>Migrates one instance of a bulk request and turns a refusal into its result item.</summary>
-    private static async Task<MigrationResultResponse> MigrateOneAsync(IWorkflowRuntime runtime, string id, BulkMigrateRequest request, string actor, CancellationToken cancellationToken)
+    private static async Task<MigrationResultResponse> MigrateOneAsync(
+        IWorkflowRuntime runtime,
+        IWorkflowInstanceStore store,
+        AuditTrail audit,
+        string id,
+        BulkMigrateRequest request,
+        UserIdentity user,
+        CancellationToken cancellationToken)
     {
         try
         {
-            var view = await runtime.MigrateAsync(new MigrateWorkflowRequest(id, request.TargetVersion, request.ActivityIdMap, actor), cancellationToken);
-
-            // TODO: write an audit record here, as for the single migration, once the audit log exists.
+            var fromVersion = (await store.FindSummaryAsync(id, cancellationToken))?.Version;
+            var view = await runtime.MigrateAsync(new MigrateWorkflowRequest(id, request.TargetVersion, request.ActivityIdMap, user.Name), cancellationToken);
+            await RecordMigratedAsync(audit, user, view, fromVersion);
             return new MigrationResultResponse(id, "Migrated", view.Summary.Version);
         }
         catch (MigrationRejectedException rejected)
@@ -120,6 +132,16 @@ internal static class InstanceMigrationEndpoints
             return new MigrationResultResponse(id, "Rejected", Status: status, Detail: exception.Message);
         }
     }
+
+    private static Task RecordMigratedAsync(AuditTrail audit, UserIdentity user, WorkflowInstanceView view, int? fromVersion) =>
+        audit.RecordAsync(
+            user,
+            AuditActions.Migrated,
+            AuditEntityTypes.WorkflowInstance,
+            view.Summary.Id,
+            view.Summary.DefinitionId,
+            view.Summary.Version,
+            fromVersion is { } version ? $"from version {version}" : null);
 
     private static void ValidateTargetVersion(int? targetVersion)
     {
