@@ -55,6 +55,21 @@ public sealed class AuditLogTests : IClassFixture<ServerFactory>
     }
 
     [Fact]
+    public async Task Import_RecordsImportAndPublish()
+    {
+        var dave = await _factory.CreateClientForAsync("dave");
+        var admin = await _factory.CreateClientForAsync("admin");
+        var published = Fixtures.LoadAs(Fixtures.CapexReview, "audited-import");
+        published["isPublished"] = true;
+
+        await dave.PostObjectAsync("/api/workflow-definitions/import", published, HttpStatusCode.Created);
+
+        var records = await ReadAsync(admin, "entityId=audited-import");
+        Assert.Equal(["Imported", "Published"], records.Select(r => r["action"]!.GetValue<string>()).Reverse());
+        Assert.Equal("new definition", records[^1]["detail"]?.GetValue<string>());
+    }
+
+    [Fact]
     public async Task InstanceActions_CancelRetryDelete_AreRecorded()
     {
         var dave = await _factory.CreateClientForAsync("dave");
