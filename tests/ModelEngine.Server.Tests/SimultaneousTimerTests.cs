@@ -36,7 +36,7 @@ public abstract class SimultaneousTimerTests
         var timers = Server.Services.GetRequiredService<IDurableTimerStore>();
 
         // Every instance waits in a StartAt for the same instant, far enough ahead for all of them to be suspended.
-        var lead = TimeSpan.FromSeconds(15) + TimeSpan.FromMilliseconds(30 * count);
+        var lead = TimeSpan.FromSeconds(20) + TimeSpan.FromMilliseconds(50 * count);
         var dueAt = DateTimeOffset.UtcNow + lead;
         dueAt = new DateTimeOffset(dueAt.Ticks - (dueAt.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
         _output.WriteLine($"{Provider}: {count} timers due at {dueAt:O}");

@@ -35,8 +35,8 @@ public sealed partial class DurableTimerJob
 
     /// <summary>
     /// Waits until <paramref name="dueAt"/> when Hangfire runs the job early, then claims and fires the timer as
-    /// <see cref="FireAsync"/> does. Hangfire keeps a delayed job's time in whole seconds on some storages, so it may
-    /// enqueue the job up to a second before the timer is due. The run then fires up to
+    /// <see cref="FireAsync"/> does. Hangfire may run a delayed job before its time: with the SQLite storage,
+    /// the parallel-delay test saw a timer fire 0.35 s early before this wait existed. The run then fires up to
     /// <see cref="OtherDueBatchSize"/> other timers that are already due, so that timers due in the same second do not
     /// each wait for a free Hangfire worker. Their own jobs later find them claimed and do nothing.
     /// </summary>
@@ -70,7 +70,7 @@ public sealed partial class DurableTimerJob
             }
             catch (Exception exception) when (exception is ConcurrencyConflictException or WorkflowNotFoundException)
             {
-                // The claim stays until ClaimLease ends; then the sweep or the timer's own job fires it again.
+                // The claim stays until ClaimLease ends, and then the sweep or the timer's own job fires it again.
                 Log.OtherTimerFailed(_logger, timer.Id, timer.WorkflowInstanceId, exception.Message);
             }
         }

@@ -53,6 +53,13 @@ internal sealed partial class CronTriggerStartupService : IHostedService
         var removed = 0;
         foreach (var definitionId in _registry.ListDefinitionIds().Where(id => !withTrigger.Contains(id)))
         {
+            // Another node may have published the definition since the list was read, so check it once more.
+            var published = await definitions.FindPublishedAsync(definitionId, cancellationToken);
+            if (published is not null && CronTrigger.Find(graphs.Get(published)) is not null)
+            {
+                continue;
+            }
+
             _registry.Apply(definitionId, null);
             removed++;
         }
