@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using ModelEngine.Persistence.Tests;
 using ModelEngine.Persistence.Tests.PostgreSql;
 using ModelEngine.Server.Tests.Infrastructure;
@@ -13,7 +14,10 @@ namespace ModelEngine.Server.Tests.Cluster;
 public sealed class TwoNodeKillTests : IAsyncLifetime
 {
     private const string BusyMillisecondsScript =
-        "(function () { var started = Date.now(); while (Date.now() - started < 1000) { } return Date.now() - started; })()";
+        "(function () { var started = Date.now(); while (Date.now() - started < input.busyMilliseconds) { } return Date.now() - started; })()";
+
+    // The first instances run long enough that node A is still inside one of their steps when the test kills it.
+    private const int LongStepCount = 4;
 
     private readonly PostgresDatabase _database = new("modelengine_kill_test_");
     private readonly string _folder = Directory.CreateTempSubdirectory("modelengine-kill-tests-").FullName;
@@ -53,26 +57,29 @@ public sealed class TwoNodeKillTests : IAsyncLifetime
     public async Task KillNodeMidStep_OtherNodeFinishesOnce()
     {
         var count = StressCounts.IsFull ? 100 : 12;
-        _output.WriteLine($"{count} instances of a one-second step.");
+        _output.WriteLine($"{LongStepCount} instances of a 5 s step, then {count - LongStepCount} of a 1 s step.");
         await using var nodeA = await StartNodeAsync("node-a");
         await using var nodeB = await StartNodeAsync("node-b");
         var daveA = await nodeA.CreateClientForAsync("dave");
         var daveB = await nodeB.CreateClientForAsync("dave");
         var model = Fixtures.LoadAs(Fixtures.SlowScript, "cluster-kill");
         model["root"]!["activities"]![1]!["outputValue"]!["expression"]!["value"] = BusyMillisecondsScript;
+        model["inputs"] = new JsonArray(new JsonObject { ["type"] = "Int32", ["name"] = "busyMilliseconds" });
         await Fixtures.PublishAsync(daveA, model);
 
         // Every instance is dispatched through node A; node B's recovery may take over the ones A has not started.
         var instanceIds = new List<string>();
         for (var i = 0; i < count; i++)
         {
-            instanceIds.Add(await Instances.DispatchAsync(daveA, "cluster-kill", new { }));
+            var busyMilliseconds = i < LongStepCount ? 5000 : 1000;
+            instanceIds.Add(await Instances.DispatchAsync(daveA, "cluster-kill", new { busyMilliseconds }));
         }
 
+        var longSteps = instanceIds.Take(LongStepCount).ToArray();
         await Eventually.WaitAsync(
-            () => _database.CountAsync("""SELECT count(*) FROM "WorkflowInstanceLeases" WHERE "OwnerId" = 'node-a'"""),
+            () => _database.CountAsync("""SELECT count(*) FROM "WorkflowInstanceLeases" WHERE "OwnerId" = 'node-a' AND "InstanceId" = ANY($1)""", (object)longSteps),
             leased => leased > 0,
-            "node A to lease an instance for its step");
+            "node A to lease an instance with a 5 s step");
         await nodeA.KillAsync();
 
         // The leases of the dead node stay until they expire, and name the instances it was running.
