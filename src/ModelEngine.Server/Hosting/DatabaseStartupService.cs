@@ -8,7 +8,7 @@ namespace ModelEngine.Server.Hosting;
 
 /// <summary>
 /// Migrates the database, creates Hangfire's tables on PostgreSQL and SQL Server, and queues the instances that a
-/// crash left Pending or Executing. It is registered before the other hosted services, and the host starts those one
+/// crash left Pending or Executing, except those another live node holds a lease on. It is registered before the other hosted services, and the host starts those one
 /// after another, so nothing reads the database before it is migrated.
 /// </summary>
 internal sealed partial class DatabaseStartupService : IHostedService
@@ -53,13 +53,20 @@ internal sealed partial class DatabaseStartupService : IHostedService
         await using var scope = _services.CreateAsyncScope();
         var store = scope.ServiceProvider.GetRequiredService<IWorkflowInstanceStore>();
         var ids = await store.ListRecoverableAsync(cancellationToken);
-        foreach (var id in ids)
+
+        // Instances that another live node runs keep their lease; periodic recovery takes them if that node dies.
+        var leases = scope.ServiceProvider.GetRequiredService<IWorkflowLeaseStore>();
+        var timeProvider = scope.ServiceProvider.GetRequiredService<TimeProvider>();
+        var leased = new HashSet<string>(await leases.ListLeasedAsync(timeProvider.GetUtcNow(), cancellationToken), StringComparer.Ordinal);
+        var queued = 0;
+        foreach (var id in ids.Where(id => !leased.Contains(id)))
         {
             Log.Recovering(_logger, id);
             _queue.Enqueue(id);
+            queued++;
         }
 
-        Log.Recovered(_logger, ids.Count);
+        Log.Recovered(_logger, queued);
         _readiness.MarkReady();
     }
 
@@ -73,7 +80,7 @@ internal sealed partial class DatabaseStartupService : IHostedService
         [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "The database is up to date.")]
         public static partial void Migrated(ILogger logger);
 
-        [LoggerMessage(EventId = 1002, Level = LogLevel.Information, Message = "Recovering workflow instance {WorkflowInstanceId}, left Pending or Executing by the previous run.")]
+        [LoggerMessage(EventId = 1002, Level = LogLevel.Information, Message = "Recovering workflow instance {WorkflowInstanceId}, left Pending or Executing by the previous run and leased by no node.")]
         public static partial void Recovering(ILogger logger, string workflowInstanceId);
 
         [LoggerMessage(EventId = 1003, Level = LogLevel.Information, Message = "Start-up recovery queued {Count} workflow instances.")]

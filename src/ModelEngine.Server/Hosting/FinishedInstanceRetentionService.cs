@@ -100,9 +100,10 @@ internal sealed partial class FinishedInstanceRetentionService : BackgroundServi
             Log.Deleted(_logger, instanceId);
             return true;
         }
-        catch (Exception exception) when (exception is WorkflowConflictException or WorkflowNotFoundException)
+        catch (Exception exception) when (exception is WorkflowConflictException or WorkflowNotFoundException or WorkflowInstanceBusyException)
         {
-            // A retry made the instance run again, or someone else deleted it, since it was listed.
+            // A retry made the instance run again, someone else deleted it since it was listed, or another node holds
+            // its lease. The next sweep lists it again if it is still there.
             Log.Skipped(_logger, instanceId, exception.Message);
             return false;
         }

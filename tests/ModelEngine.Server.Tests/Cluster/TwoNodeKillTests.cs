@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using ModelEngine.Persistence.Tests;
 using ModelEngine.Persistence.Tests.PostgreSql;
 using ModelEngine.Server.Tests.Infrastructure;
@@ -13,7 +14,12 @@ namespace ModelEngine.Server.Tests.Cluster;
 public sealed class TwoNodeKillTests : IAsyncLifetime
 {
     private const string BusyMillisecondsScript =
-        "(function () { var started = Date.now(); while (Date.now() - started < 1000) { } return Date.now() - started; })()";
+        "(function () { var started = Date.now(); while (Date.now() - started < input.busyMilliseconds) { } return Date.now() - started; })()";
+
+    // The first instances run long enough that node A is still inside their steps after the test has dispatched the
+    // others, when it kills node A.
+    private const int LongStepCount = 4;
+    private const int LongStepMilliseconds = 15_000;
 
     private readonly PostgresDatabase _database = new("modelengine_kill_test_");
     private readonly string _folder = Directory.CreateTempSubdirectory("modelengine-kill-tests-").FullName;
@@ -53,26 +59,33 @@ public sealed class TwoNodeKillTests : IAsyncLifetime
     public async Task KillNodeMidStep_OtherNodeFinishesOnce()
     {
         var count = StressCounts.IsFull ? 100 : 12;
-        _output.WriteLine($"{count} instances of a one-second step.");
+        _output.WriteLine($"{LongStepCount} instances of a {LongStepMilliseconds / 1000} s step, then {count - LongStepCount} of a 1 s step.");
         await using var nodeA = await StartNodeAsync("node-a");
         await using var nodeB = await StartNodeAsync("node-b");
         var daveA = await nodeA.CreateClientForAsync("dave");
         var daveB = await nodeB.CreateClientForAsync("dave");
         var model = Fixtures.LoadAs(Fixtures.SlowScript, "cluster-kill");
         model["root"]!["activities"]![1]!["outputValue"]!["expression"]!["value"] = BusyMillisecondsScript;
+        model["inputs"] = new JsonArray(new JsonObject { ["type"] = "Int32", ["name"] = "busyMilliseconds" });
         await Fixtures.PublishAsync(daveA, model);
 
-        // Every instance is dispatched through node A; node B's recovery may take over the ones A has not started.
+        // Every instance is dispatched through node A, the long ones first, so that A's workers pick those up at once.
+        // Node B's recovery may take over the instances A has not started.
         var instanceIds = new List<string>();
-        for (var i = 0; i < count; i++)
+        for (var i = 0; i < LongStepCount; i++)
         {
-            instanceIds.Add(await Instances.DispatchAsync(daveA, "cluster-kill", new { }));
+            instanceIds.Add(await Instances.DispatchAsync(daveA, "cluster-kill", new { busyMilliseconds = LongStepMilliseconds }));
         }
 
         await Eventually.WaitAsync(
-            () => _database.CountAsync("""SELECT count(*) FROM "WorkflowInstanceLeases" WHERE "OwnerId" = 'node-a'"""),
+            () => _database.CountAsync("""SELECT count(*) FROM "WorkflowInstanceLeases" WHERE "OwnerId" = 'node-a' AND "InstanceId" = ANY($1)""", (object)instanceIds.ToArray()),
             leased => leased > 0,
-            "node A to lease an instance for its step");
+            $"node A to lease an instance with a {LongStepMilliseconds / 1000} s step");
+        for (var i = LongStepCount; i < count; i++)
+        {
+            instanceIds.Add(await Instances.DispatchAsync(daveA, "cluster-kill", new { busyMilliseconds = 1000 }));
+        }
+
         await nodeA.KillAsync();
 
         // The leases of the dead node stay until they expire, and name the instances it was running.
@@ -84,7 +97,7 @@ public sealed class TwoNodeKillTests : IAsyncLifetime
             () => _database.CountAsync("""SELECT count(*) FROM "WorkflowInstances" WHERE "DefinitionId" = 'cluster-kill' AND "SubStatus" = 'Finished'"""),
             finishedCount => finishedCount == count,
             $"node B to finish all {count} instances",
-            TimeSpan.FromSeconds(StressCounts.IsFull ? 240 : 90));
+            TimeSpan.FromSeconds(StressCounts.IsFull ? 300 : 120));
         Assert.Equal(count, finished);
 
         foreach (var instanceId in instanceIds)
@@ -114,7 +127,9 @@ public sealed class TwoNodeKillTests : IAsyncLifetime
             ["Execution__LeaseDuration"] = "00:00:03",
             ["Execution__RecoveryInterval"] = "00:00:01",
 
-            // Jint counts what a busy loop that reads the clock allocates against its memory limit.
+            // Jint counts what a busy loop that reads the clock allocates against its memory limit, and the long step
+            // outlasts the 10 s default timeout of one evaluation.
             ["Scripting__JavaScript__MemoryLimitMegabytes"] = "4096",
+            ["Scripting__JavaScript__TimeoutSeconds"] = "60",
         });
 }

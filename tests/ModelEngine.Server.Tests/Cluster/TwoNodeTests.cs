@@ -148,9 +148,13 @@ public sealed class TwoNodeTests : IClassFixture<PostgresCluster>
         var instanceId = await Instances.DispatchAsync(bob, "cluster-busy-review", new { });
         var task = Assert.Single(await WaitForTasksAsync(bob, [instanceId]));
 
-        // A node that is not running keeps the lease for a minute, as a node in the middle of a long step would.
+        // A node that is not running keeps the lease for a minute, as a node in the middle of a long step would. The
+        // upsert replaces the lease of the step that created the task, which its node releases just after the commit.
         await _cluster.Database.QueryScalarAsync(
-            """INSERT INTO "WorkflowInstanceLeases" ("InstanceId", "OwnerId", "ExpiresAt") VALUES ($1, 'node-elsewhere', now() + interval '1 minute')""",
+            """
+            INSERT INTO "WorkflowInstanceLeases" ("InstanceId", "OwnerId", "ExpiresAt") VALUES ($1, 'node-elsewhere', now() + interval '1 minute')
+            ON CONFLICT ("InstanceId") DO UPDATE SET "OwnerId" = excluded."OwnerId", "ExpiresAt" = excluded."ExpiresAt"
+            """,
             instanceId);
         var response = await bob.PostAsJsonAsync($"/api/tasks/{task.TaskId}/complete", new { outcome = "Approve" }).WaitAsync(Timeouts.Request);
 
@@ -183,7 +187,10 @@ public sealed class TwoNodeTests : IClassFixture<PostgresCluster>
 
         // A node that died holds a lease that expires in 2 s, well within the 10 s LeaseWait.
         await _cluster.Database.QueryScalarAsync(
-            """INSERT INTO "WorkflowInstanceLeases" ("InstanceId", "OwnerId", "ExpiresAt") VALUES ($1, 'node-dead', now() + interval '2 seconds')""",
+            """
+            INSERT INTO "WorkflowInstanceLeases" ("InstanceId", "OwnerId", "ExpiresAt") VALUES ($1, 'node-dead', now() + interval '2 seconds')
+            ON CONFLICT ("InstanceId") DO UPDATE SET "OwnerId" = excluded."OwnerId", "ExpiresAt" = excluded."ExpiresAt"
+            """,
             instanceId);
         var watch = Stopwatch.StartNew();
         await bob.PostObjectAsync($"/api/tasks/{task.TaskId}/complete", new { outcome = "Approve" });
