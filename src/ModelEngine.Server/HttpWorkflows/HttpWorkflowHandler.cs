@@ -178,22 +178,40 @@ internal sealed partial class HttpWorkflowHandler
 
             // The commit may have happened before the waiter knew its instance, and another node may run the step.
             var summary = await _instances.FindSummaryAsync(instanceId, cancellationToken);
-            if (summary is not null && HttpResponseWaiter.IsSettled(summary.SubStatus) && !waiter.Response.Task.IsCompleted)
-            {
-                return new HttpWorkflowOutcome(null, summary.SubStatus);
-            }
-
             var remaining = deadline - _timeProvider.GetUtcNow();
-            if (remaining <= TimeSpan.Zero)
+            var settled = summary is not null && HttpResponseWaiter.IsSettled(summary.SubStatus);
+            if ((settled || remaining <= TimeSpan.Zero) && !waiter.Response.Task.IsCompleted)
             {
+                // A step on another node stores its response in the instance state instead of this node's waiter.
+                if (await ReadStoredResponseAsync(instanceId, waiter.RequestId, cancellationToken) is { } stored)
+                {
+                    return new HttpWorkflowOutcome(stored, null);
+                }
+
+                if (settled)
+                {
+                    return new HttpWorkflowOutcome(null, summary!.SubStatus);
+                }
+
                 Log.TimedOut(_logger, instanceId, _options.ResponseTimeout);
                 return new HttpWorkflowOutcome(null, summary?.SubStatus ?? WorkflowSubStatus.Pending);
+            }
+
+            if (waiter.Response.Task.IsCompleted)
+            {
+                continue;
             }
 
             var delay = Task.Delay(remaining < StatusPollInterval ? remaining : StatusPollInterval, _timeProvider, cancellationToken);
             await Task.WhenAny(waiter.Response.Task, waiter.Settled.Task, delay);
             cancellationToken.ThrowIfCancellationRequested();
         }
+    }
+
+    private async Task<HttpResponseData?> ReadStoredResponseAsync(string instanceId, string requestId, CancellationToken cancellationToken)
+    {
+        var snapshot = await _instances.LoadAsync(instanceId, cancellationToken);
+        return snapshot is null ? null : HttpRequestModel.ReadStoredResponse(WorkflowStateSerializer.Deserialize(snapshot.StateJson), requestId);
     }
 
     private static string? ReadCorrelationId(HttpRequest request)

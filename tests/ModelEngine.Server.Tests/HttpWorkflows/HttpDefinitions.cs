@@ -56,5 +56,15 @@ public static class HttpDefinitions
             { "source": { "activity": "decision", "port": "Done" }, "target": { "activity": "answer", "port": "In" } } ] } }
         """);
 
+    /// <summary>An HttpEndpoint on <paramref name="path"/> followed by <paramref name="next"/>, an activity in Elsa's JSON shape whose id is <c>next</c>.</summary>
+    public static JsonObject ThenActivity(string definitionId, string path, string next) => Parse($$"""
+        { "definitionId": "{{definitionId}}", "root": { "type": "Elsa.Flowchart", "id": "f",
+          "activities": [
+            { "id": "http", "type": "Elsa.HttpEndpoint",
+              "path": { "typeName": "String", "expression": { "type": "Literal", "value": "{{path}}" } } },
+            {{next}} ],
+          "connections": [ { "source": { "activity": "http", "port": "Done" }, "target": { "activity": "next", "port": "In" } } ] } }
+        """);
+
     private static JsonObject Parse(string json) => JsonNode.Parse(json)!.AsObject();
 }

@@ -93,6 +93,37 @@ public sealed class HttpEndpointTests : IClassFixture<ServerFactory>
     }
 
     [Fact]
+    public async Task Start_SuspendingWithoutResponse_Returns202()
+    {
+        var dave = await _factory.CreateClientForAsync("dave");
+        const string wait = """{ "id": "next", "type": "Elsa.Event", "eventName": { "typeName": "String", "expression": { "type": "Literal", "value": "NeverSent" } } }""";
+        await Fixtures.PublishAsync(dave, HttpDefinitions.ThenActivity("http-suspends", "suspends", wait));
+
+        var response = await dave.GetAsync("/workflows/suspends").WaitAsync(Timeouts.Request);
+
+        var body = await response.ReadObjectAsync(HttpStatusCode.Accepted);
+        var instanceId = body["workflowInstanceId"]?.GetValue<string>();
+        Assert.Equal("Suspended", body["subStatus"]?.GetValue<string>());
+        Assert.Equal($"/api/workflow-instances/{instanceId}", response.Headers.Location?.OriginalString);
+        Assert.Equal(instanceId, Assert.Single(response.Headers.GetValues("X-Workflow-Instance-Id")));
+    }
+
+    [Fact]
+    public async Task Start_FaultingWithoutResponse_Returns502()
+    {
+        var dave = await _factory.CreateClientForAsync("dave");
+        const string fault = """{ "id": "next", "type": "Elsa.Fault", "message": { "typeName": "String", "expression": { "type": "Literal", "value": "broken" } } }""";
+        await Fixtures.PublishAsync(dave, HttpDefinitions.ThenActivity("http-faults", "faults", fault));
+
+        var response = await dave.GetAsync("/workflows/faults").WaitAsync(Timeouts.Request);
+
+        var problem = await response.ReadObjectAsync(HttpStatusCode.BadGateway);
+        var instanceId = problem["workflowInstanceId"]?.GetValue<string>();
+        Assert.Equal(instanceId, Assert.Single(response.Headers.GetValues("X-Workflow-Instance-Id")));
+        await Instances.WaitForSubStatusAsync(dave, instanceId!, "Faulted");
+    }
+
+    [Fact]
     public async Task Authorize_DefaultTrue_Returns401ForAnonymous()
     {
         var dave = await _factory.CreateClientForAsync("dave");

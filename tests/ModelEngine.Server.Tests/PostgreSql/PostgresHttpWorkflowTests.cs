@@ -9,7 +9,7 @@ namespace ModelEngine.Server.Tests.PostgreSql;
 
 /// <summary>
 /// The HTTP trigger table and the IdempotencyKeys table on PostgreSQL: conflicting routes, replaced and removed
-/// triggers, and concurrent repeats of a trigger and of a task completion.
+/// triggers, two nodes on one database, and concurrent repeats of a trigger and of a task completion.
 /// </summary>
 [Collection(HangfireCollection.Name)]
 public sealed class PostgresHttpWorkflowTests : IClassFixture<PostgresServerFactory>
@@ -43,6 +43,36 @@ public sealed class PostgresHttpWorkflowTests : IClassFixture<PostgresServerFact
         Assert.Equal(HttpStatusCode.NotFound, retracted.StatusCode);
         var rows = await _database.QueryScalarAsync("SELECT count(*) FROM \"HttpTriggers\" WHERE \"DefinitionId\" = $1", "pg-owner");
         Assert.Equal(0L, Convert.ToInt64(rows));
+    }
+
+    [PostgresFact]
+    public async Task TwoNodes_ShareTriggersAndKeys()
+    {
+        var nodeA = await _database.Server.CreateClientForAsync("dave");
+        await using var secondNode = new ServerFactory()
+            .WithSetting("Persistence:Provider", "PostgreSql")
+            .WithSetting("ConnectionStrings:ModelEngine", _database.ConnectionString);
+        var nodeB = await secondNode.CreateClientForAsync("dave");
+
+        // A publish on one node is served and enforced by the other at once.
+        await Fixtures.PublishAsync(nodeA, HttpDefinitions.Echo("pg-node-a", "nodes/{id}"));
+        var servedByB = await nodeB.PostAsJsonAsync("/workflows/nodes/1", new { amount = 1 }).WaitAsync(Timeouts.Request);
+        var conflictOnB = await nodeB.PostAsJsonAsync("/api/workflow-definitions", new { model = HttpDefinitions.Echo("pg-node-b", "nodes/{key}"), publish = true });
+
+        // The same key sent to both nodes at once starts one instance.
+        var responses = await Task.WhenAll(
+            nodeA.SendWithKeyAsync(HttpMethod.Post, "/workflows/nodes/2", new { amount = 2 }, "two-nodes"),
+            nodeB.SendWithKeyAsync(HttpMethod.Post, "/workflows/nodes/2", new { amount = 2 }, "two-nodes"));
+
+        await nodeA.PostObjectAsync("/api/workflow-definitions/pg-node-a/retract", null);
+        var retractedOnB = await nodeB.PostAsJsonAsync("/workflows/nodes/3", new { amount = 3 }).WaitAsync(Timeouts.Request);
+
+        Assert.Equal(HttpStatusCode.Created, servedByB.StatusCode);
+        var problem = await conflictOnB.ReadObjectAsync(HttpStatusCode.Conflict);
+        Assert.Contains("'pg-node-a'", problem["detail"]?.GetValue<string>());
+        Assert.All(responses, response => Assert.Equal(HttpStatusCode.Created, response.StatusCode));
+        Assert.Single(responses.Select(response => Assert.Single(response.Headers.GetValues("X-Workflow-Instance-Id"))).Distinct());
+        Assert.Equal(HttpStatusCode.NotFound, retractedOnB.StatusCode);
     }
 
     [PostgresFact]

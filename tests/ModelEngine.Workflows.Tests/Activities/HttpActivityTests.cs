@@ -75,6 +75,13 @@ public sealed class HttpActivityTests
         Assert.Equal(201, response.StatusCode);
         Assert.Equal("""{"id":"17","amount":5}""", response.Body);
         Assert.StartsWith("application/json", response.ContentType);
+
+        // A request that waits on another node reads the same response from the committed state.
+        var state = WorkflowStateSerializer.Deserialize((await engine.Instances.LoadAsync(view.Summary.Id))!.StateJson);
+        var stored = HttpRequestModel.ReadStoredResponse(state, "request-1");
+        Assert.Equal(201, stored?.StatusCode);
+        Assert.Equal(response.Body, stored?.Body);
+        Assert.Null(HttpRequestModel.ReadStoredResponse(state, "request-other"));
     }
 
     [Fact]

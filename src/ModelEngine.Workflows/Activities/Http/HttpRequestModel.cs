@@ -34,7 +34,7 @@ public static class HttpRequestModel
     /// <summary>The id of the request that the next WriteHttpResponse responds to.</summary>
     public const string CurrentRequestProperty = "httpRequestId";
 
-    /// <summary>The last response that WriteHttpResponse wrote, with the id of the request it answered.</summary>
+    /// <summary>The last response that WriteHttpResponse wrote, with the id of the request it responded to.</summary>
     public const string ResponseProperty = "httpResponse";
 
     /// <summary>Builds the instance properties of an instance that a request to <paramref name="activityNodeId"/> starts.</summary>
@@ -58,5 +58,52 @@ public static class HttpRequestModel
 
         state.Properties.Remove(TriggerProperty);
         return (JsonObject)request.DeepClone();
+    }
+
+    /// <summary>Builds the <see cref="ResponseProperty"/> value for a response to <paramref name="requestId"/>.</summary>
+    public static JsonObject ToStoredResponse(string requestId, HttpResponseData response)
+    {
+        var headers = new JsonObject();
+        foreach (var (name, values) in response.Headers)
+        {
+            headers[name] = new JsonArray(values.Select(value => (JsonNode?)value).ToArray());
+        }
+
+        return new JsonObject
+        {
+            ["requestId"] = requestId,
+            ["statusCode"] = response.StatusCode,
+            ["contentType"] = response.ContentType,
+            ["headers"] = headers,
+            ["body"] = response.Body,
+        };
+    }
+
+    /// <summary>
+    /// Returns the response that WriteHttpResponse stored in the instance for <paramref name="requestId"/>, or
+    /// <see langword="null"/> when the last stored response belongs to another request. A host whose request waits on
+    /// one node reads it when another node ran the step.
+    /// </summary>
+    public static HttpResponseData? ReadStoredResponse(WorkflowState state, string requestId)
+    {
+        if (state.Properties[ResponseProperty] is not JsonObject stored || stored["requestId"]?.GetValue<string>() != requestId)
+        {
+            return null;
+        }
+
+        var headers = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase);
+        if (stored["headers"] is JsonObject storedHeaders)
+        {
+            foreach (var (name, values) in storedHeaders)
+            {
+                headers[name] = values is JsonArray array ? array.Select(value => value?.GetValue<string>() ?? "").ToArray() : [];
+            }
+        }
+
+        return new HttpResponseData(
+            stored["statusCode"]?.GetValue<int>() ?? 200,
+            stored["contentType"]?.GetValue<string>(),
+            headers,
+            stored["body"]?.GetValue<string>());
     }
 }

@@ -54,15 +54,10 @@ public sealed class WriteHttpResponse : Activity
             return;
         }
 
-        // One response per request: a second WriteHttpResponse for the same request finds none.
+        // One response per request: a second WriteHttpResponse for the same request finds none. The stored copy reaches
+        // a request that waits on another node once this step commits.
         properties.Remove(HttpRequestModel.CurrentRequestProperty);
-        properties[HttpRequestModel.ResponseProperty] = new JsonObject
-        {
-            ["requestId"] = requestId,
-            ["statusCode"] = statusCode,
-            ["contentType"] = response.ContentType,
-            ["body"] = body,
-        };
+        properties[HttpRequestModel.ResponseProperty] = HttpRequestModel.ToStoredResponse(requestId, response);
 
         foreach (var sink in context.Services.GetServices<IHttpResponseSink>())
         {
