@@ -13,6 +13,9 @@ public sealed partial class DurableTimerJob
     /// <summary>The maximum number of other due timers that one Hangfire run fires after its own.</summary>
     public const int OtherDueBatchSize = 100;
 
+    /// <summary>How many of those other due timers one run fires at the same time.</summary>
+    public const int OtherDueConcurrency = 8;
+
     private readonly IDurableTimerStore _timers;
     private readonly IWorkflowRuntime _runtime;
     private readonly TimeProvider _timeProvider;
@@ -57,23 +60,22 @@ public sealed partial class DurableTimerJob
     private async Task FireOtherDueAsync(string timerId, CancellationToken cancellationToken)
     {
         var due = await _timers.ListDueAsync(_timeProvider.GetUtcNow(), OtherDueBatchSize, cancellationToken);
-        foreach (var timer in due)
-        {
-            if (timer.Id == timerId)
-            {
-                continue;
-            }
 
+        // Each timer belongs to its own instance, so they fire side by side: the claim keeps each to one firing, and the
+        // runtime serializes the timers of one instance.
+        var options = new ParallelOptions { MaxDegreeOfParallelism = OtherDueConcurrency, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(due.Where(timer => timer.Id != timerId), options, async (timer, token) =>
+        {
             try
             {
-                await FireAsync(timer.Id, timer.WorkflowInstanceId, timer.BookmarkId, cancellationToken);
+                await FireAsync(timer.Id, timer.WorkflowInstanceId, timer.BookmarkId, token);
             }
-            catch (Exception exception) when (exception is ConcurrencyConflictException or WorkflowNotFoundException)
+            catch (Exception exception) when (exception is ConcurrencyConflictException or WorkflowNotFoundException or WorkflowInstanceBusyException)
             {
                 // The claim stays until ClaimLease ends, and then the sweep or the timer's own job fires it again.
                 Log.OtherTimerFailed(_logger, timer.Id, timer.WorkflowInstanceId, exception.Message);
             }
-        }
+        });
     }
 
     /// <summary>
