@@ -238,6 +238,33 @@ public sealed class RabbitMqMessagingTests
             "/health/ready to report the reachable broker");
     }
 
+    [RabbitMqFact]
+    public async Task ReadyCheck_BrokerLostAfterConnect_Returns503()
+    {
+        // The node reaches the broker through a forwarder, so the test can take the broker away without stopping it.
+        var broker = new Uri(RabbitMqTestServer.RequireUri());
+        await using var forwarder = new LoopbackTcpForwarder(broker.Port);
+        forwarder.Start();
+        using var node = MessagingTestNodes.RabbitMq($"amqp://guest:guest@127.0.0.1:{forwarder.ListenPort}/", MessagingTestNodes.NewQueuePrefix());
+        await MessagingTestNodes.WaitUntilReadyAsync(node);
+        var client = node.CreateClient();
+
+        forwarder.Cut();
+        var lost = await Eventually.WaitAsync(
+            async () => await client.GetAsync("/health/ready"),
+            response => response.StatusCode == HttpStatusCode.ServiceUnavailable,
+            "/health/ready to report the lost broker");
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
+
+        await using var restored = new LoopbackTcpForwarder(broker.Port, forwarder.ListenPort);
+        restored.Start();
+        await Eventually.WaitAsync(
+            async () => (await client.GetAsync("/health/ready")).StatusCode,
+            status => status == HttpStatusCode.OK,
+            "/health/ready to report the broker back");
+        Assert.NotEqual("Healthy", await lost.Content.ReadAsStringAsync());
+    }
+
     private static JsonObject CountDefinition(string definitionId) => JsonNode.Parse($$"""
         { "definitionId": "{{definitionId}}", "root": { "type": "Elsa.Flowchart", "id": "f",
           "activities": [ { "id": "count", "type": "Test.CountRun" } ], "connections": [] } }
