@@ -62,6 +62,14 @@ public sealed class UserTask : Activity
         return outcomes.Count == 0 ? DefaultOutcomes : outcomes;
     }
 
+    protected override IEnumerable<Workflows.Validation.ValidationError> Validate()
+    {
+        if (LiteralInputs.TryReadValue(DueIn, out var dueIn) && dueIn < TimeSpan.Zero)
+        {
+            yield return new Workflows.Validation.ValidationError(Id, "dueIn", dueIn.Value.ToString(), NegativeDueInMessage(dueIn.Value));
+        }
+    }
+
     protected override async ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
         var title = await context.EvaluateAsync(Title, "title");
@@ -72,6 +80,11 @@ public sealed class UserTask : Activity
 
         var outcomes = await context.EvaluateAsync(Outcomes, "outcomes") is { Length: > 0 } listed ? listed : DefaultOutcomes.ToArray();
         var dueIn = await context.EvaluateAsync(DueIn, "dueIn");
+        if (dueIn < TimeSpan.Zero)
+        {
+            throw new WorkflowFaultException(NegativeDueInMessage(dueIn.Value));
+        }
+
         HumanTaskFactory.Create(context, new HumanTaskRequest(title)
         {
             Description = await context.EvaluateAsync(Description, "description"),
@@ -105,4 +118,7 @@ public sealed class UserTask : Activity
         HumanTaskFactory.Close(context, reason);
         return ValueTask.CompletedTask;
     }
+
+    private string NegativeDueInMessage(TimeSpan dueIn) =>
+        $"Activity '{Id}' (UserTask) has a negative 'dueIn' {dueIn}. Use a positive duration, such as PT4H or 04:00:00.";
 }

@@ -120,7 +120,7 @@ public static class ValueConverter
     public static TimeSpan ParseDuration(string text)
     {
         var trimmed = text.Trim();
-        if (trimmed.StartsWith('P') || trimmed.StartsWith('-'))
+        if (trimmed.StartsWith('P') || trimmed.StartsWith("-P", StringComparison.Ordinal))
         {
             return XmlConvert.ToTimeSpan(trimmed);
         }

@@ -11,14 +11,25 @@ public sealed class Delay : Activity
     [Input(Description = "How long to wait, as hh:mm:ss or an ISO 8601 duration such as PT5M.", UIHint = UIHints.Duration, IsRequired = true)]
     public Input<TimeSpan>? TimeSpan { get; set; }
 
+    protected internal override IEnumerable<Validation.ValidationError> Validate()
+    {
+        if (LiteralInputs.TryReadValue(TimeSpan, out var span) && span < System.TimeSpan.Zero)
+        {
+            yield return new Validation.ValidationError(Id, "timeSpan", span.ToString(), NegativeMessage(span));
+        }
+    }
+
     protected internal override async ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
         var span = await context.EvaluateAsync(TimeSpan, "timeSpan");
         if (span < System.TimeSpan.Zero)
         {
-            throw new WorkflowFaultException($"Activity '{Id}' (Delay) has a negative time span {span}. Use a duration of zero or more.");
+            throw new WorkflowFaultException(NegativeMessage(span));
         }
 
         context.CreateBookmark(dueAt: context.TimeProvider.GetUtcNow() + span);
     }
+
+    private string NegativeMessage(System.TimeSpan span) =>
+        $"Activity '{Id}' (Delay) has a negative time span {span}. Use a duration of zero or more.";
 }

@@ -11,14 +11,25 @@ public sealed class Timer : Activity
     [Input(Description = "The interval, as hh:mm:ss or an ISO 8601 duration such as PT1H.", UIHint = UIHints.Duration, IsRequired = true)]
     public Input<TimeSpan>? Interval { get; set; }
 
+    protected internal override IEnumerable<Validation.ValidationError> Validate()
+    {
+        if (LiteralInputs.TryReadValue(Interval, out var interval) && Interval?.Expression is not null && interval <= TimeSpan.Zero)
+        {
+            yield return new Validation.ValidationError(Id, "interval", interval.ToString(), NotPositiveMessage(interval));
+        }
+    }
+
     protected internal override async ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
         var interval = await context.EvaluateAsync(Interval, "interval");
         if (interval <= TimeSpan.Zero)
         {
-            throw new WorkflowFaultException($"Activity '{Id}' (Timer) has the interval {interval}. Use an interval greater than zero.");
+            throw new WorkflowFaultException(NotPositiveMessage(interval));
         }
 
         context.CreateBookmark(dueAt: context.TimeProvider.GetUtcNow() + interval);
     }
+
+    private string NotPositiveMessage(TimeSpan interval) =>
+        $"Activity '{Id}' (Timer) has the interval {interval}. Use an interval greater than zero.";
 }
