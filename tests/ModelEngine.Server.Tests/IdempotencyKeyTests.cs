@@ -241,6 +241,21 @@ public sealed class IdempotencyKeyTests : IClassFixture<ServerFactory>
         Assert.Equal("Idempotency-Key", problem["parameter"]?.GetValue<string>());
     }
 
+    [Theory]
+    [InlineData("/api/tasks/none/complete")]
+    [InlineData("/api/workflow-definitions/none/dispatch")]
+    [InlineData("/api/events/paid/trigger")]
+    public async Task EmptyKey_Returns400(string path)
+    {
+        var admin = await _factory.CreateClientForAsync("admin");
+
+        var response = await admin.SendWithKeyAsync(HttpMethod.Post, path, new { outcome = "Approve" }, "  ");
+
+        var problem = await response.ReadObjectAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("Idempotency-Key", problem["parameter"]?.GetValue<string>());
+        Assert.Contains("empty", problem["detail"]?.GetValue<string>(), StringComparison.Ordinal);
+    }
+
     /// <summary>Publishes the purchase sample under <paramref name="definitionId"/>, starts a purchase that needs a manager, and lets bob claim its task.</summary>
     private async Task<(HttpClient Bob, string TaskId, string InstanceId)> ClaimedTaskAsync(string definitionId)
     {

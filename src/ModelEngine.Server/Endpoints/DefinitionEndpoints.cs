@@ -173,13 +173,8 @@ internal static class DefinitionEndpoints
     /// </summary>
     private static StartWorkflowRequest ToStartRequest(string definitionId, DispatchRequest? request, HttpContext context)
     {
-        var key = context.Request.Headers["Idempotency-Key"].ToString();
-        if (key.Length > 200)
-        {
-            throw new RequestValidationException("Idempotency-Key", key[..20] + "…", "The Idempotency-Key header is longer than 200 characters. Send a shorter key, such as a GUID.");
-        }
-
-        return new(definitionId, request?.Input, request?.CorrelationId, context.GetUser().Name, IdempotencyKey: key.Length == 0 ? null : key);
+        var key = Idempotency.IdempotencyGate.ReadKey(context);
+        return new(definitionId, request?.Input, request?.CorrelationId, context.GetUser().Name, IdempotencyKey: key);
     }
 
     /// <summary>Records a save or an import, and a publish when the saved version was published by it.</summary>

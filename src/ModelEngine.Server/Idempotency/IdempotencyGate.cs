@@ -31,17 +31,31 @@ internal sealed partial class IdempotencyGate
         _logger = logger;
     }
 
-    /// <summary>Returns the request's key, or <see langword="null"/> without the header. Throws 400 for a key that is too long.</summary>
+    /// <summary>
+    /// Returns the request's key, or <see langword="null"/> without the header. Throws 400 for a key that is empty or too
+    /// long, because a client that sends the header expects protection that an ignored key would not give.
+    /// </summary>
     public static string? ReadKey(HttpContext context)
     {
-        var key = context.Request.Headers[HeaderName].ToString();
+        if (!context.Request.Headers.TryGetValue(HeaderName, out var values))
+        {
+            return null;
+        }
+
+        var key = values.ToString().Trim();
+        if (key.Length == 0)
+        {
+            throw new RequestValidationException(HeaderName, "",
+                "The Idempotency-Key header is empty. Send a unique key, such as a GUID, or leave the header out.");
+        }
+
         if (key.Length > IdempotencyKeys.MaxKeyLength)
         {
             throw new RequestValidationException(HeaderName, key[..20] + "…",
                 $"The Idempotency-Key header is longer than {IdempotencyKeys.MaxKeyLength} characters. Send a shorter key, such as a GUID.");
         }
 
-        return key.Trim().Length == 0 ? null : key.Trim();
+        return key;
     }
 
     /// <summary>
