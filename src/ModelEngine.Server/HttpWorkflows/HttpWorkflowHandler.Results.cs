@@ -67,7 +67,7 @@ internal sealed partial class HttpWorkflowHandler
     }
 
     /// <summary>Builds the response for the outcome, and returns in <paramref name="stored"/> what a repeat with the same key gets.</summary>
-    private static IResult ToResult(HttpContext context, string instanceId, HttpWorkflowOutcome outcome, out HttpResponseData stored)
+    private IResult ToResult(HttpContext context, string instanceId, HttpWorkflowOutcome outcome, out HttpResponseData stored)
     {
         var headers = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase)
         {
@@ -93,15 +93,43 @@ internal sealed partial class HttpWorkflowHandler
             };
         }
 
-        foreach (var (name, values) in stored.Headers)
+        try
         {
-            context.Response.Headers[name] = values;
+            foreach (var (name, values) in stored.Headers)
+            {
+                context.Response.Headers[name] = values;
+            }
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or ArgumentException)
+        {
+            // WriteHttpResponse checks its headers, so only a response stored before that check, or a header that
+            // Kestrel rejects for a reason the check does not know, gets here.
+            Log.ResponseHeadersRejected(_logger, exception, instanceId);
+            context.Response.Headers.Clear();
+            stored = new HttpResponseData(
+                StatusCodes.Status502BadGateway,
+                ProblemContentType,
+                new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase) { [HttpWorkflowEndpoints.InstanceHeader] = [instanceId] },
+                UnsendableProblem(context, instanceId));
+            context.Response.Headers[HttpWorkflowEndpoints.InstanceHeader] = instanceId;
         }
 
-        return stored.Body is null
+        var result = stored.Body is null
             ? Results.StatusCode(stored.StatusCode)
             : Results.Content(stored.Body, stored.ContentType, statusCode: stored.StatusCode);
+        return new LoggedWorkflowResult(result, instanceId, _logger);
     }
+
+    private static string UnsendableProblem(HttpContext context, string instanceId) => new JsonObject
+    {
+        ["type"] = "https://tools.ietf.org/html/rfc9110#section-15.6.3",
+        ["title"] = "The workflow wrote a response that the server cannot send.",
+        ["status"] = StatusCodes.Status502BadGateway,
+        ["detail"] = $"The server could not send the response of workflow instance '{instanceId}'. The server log has the cause under this instance id.",
+        ["instance"] = context.Request.Path.Value,
+        ["workflowInstanceId"] = instanceId,
+        ["traceId"] = context.TraceIdentifier,
+    }.ToJsonString();
 
     private static HttpResponseData Accepted(string instanceId, WorkflowSubStatus subStatus, Dictionary<string, string[]> headers)
     {
