@@ -3,10 +3,10 @@ namespace ModelEngine.Server.HttpWorkflows;
 internal sealed partial class HttpWorkflowHandler
 {
     /// <summary>
-    /// Writes a workflow's response and logs a failure with the instance id. When nothing was sent yet the client gets
-    /// 502 instead of the host's bare 500; after the response started, the exception goes on and the host aborts it.
+    /// Writes a workflow's response and logs a failure with the instance id. When nothing was sent yet, the client gets
+    /// 502 instead of the host's bare 500. After the response started, the exception is rethrown and the host aborts it.
     /// </summary>
-    private sealed class LoggedWorkflowResult(IResult inner, string instanceId, ILogger logger) : IResult
+    internal sealed class LoggedWorkflowResult(IResult inner, string instanceId, ILogger logger) : IResult
     {
         public async Task ExecuteAsync(HttpContext httpContext)
         {
@@ -16,7 +16,7 @@ internal sealed partial class HttpWorkflowHandler
             }
             catch (OperationCanceledException) when (httpContext.RequestAborted.IsCancellationRequested)
             {
-                // The client went away; there is no one to send an error to.
+                // The client disconnected, so no one receives an error response.
                 throw;
             }
             catch (Exception exception)

@@ -47,7 +47,7 @@ public sealed class HttpResponseHeaderTests
     [MemberData(nameof(UnsendableHeaders))]
     public async Task Run_ExpressionUnsendableHeader_FaultsWithIncident(string headers, string name)
     {
-        var sink = new RecordingSink();
+        var sink = new RecordingHttpResponseSink();
         using var engine = new EngineHarness(services => services.AddSingleton<IHttpResponseSink>(sink));
         var id = await PublishAsync(engine, Expr("JavaScript", $"({headers})"));
 
@@ -63,7 +63,7 @@ public sealed class HttpResponseHeaderTests
     [Fact]
     public async Task Run_SendableHeaders_AreWritten()
     {
-        var sink = new RecordingSink();
+        var sink = new RecordingHttpResponseSink();
         using var engine = new EngineHarness(services => services.AddSingleton<IHttpResponseSink>(sink));
         const string headers = """({ "Location": "/orders/17", "X-Trace": "a\tb c", "Set-Cookie": ["theme=dark; Path=/"], "Cache-Control": "no-store" })""";
         var id = await PublishAsync(engine, Expr("JavaScript", headers));
@@ -101,12 +101,4 @@ public sealed class HttpResponseHeaderTests
 
     private static JsonObject RequestProperties() =>
         HttpRequestModel.TriggerProperties("root:http", new JsonObject { [HttpRequestModel.Id] = "request-1" });
-
-    private sealed class RecordingSink : IHttpResponseSink
-    {
-        public List<(string RequestId, string InstanceId, HttpResponseData Response)> Responses { get; } = [];
-
-        public void Write(string requestId, string workflowInstanceId, HttpResponseData response) =>
-            Responses.Add((requestId, workflowInstanceId, response));
-    }
 }

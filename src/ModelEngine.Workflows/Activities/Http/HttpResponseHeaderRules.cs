@@ -1,7 +1,7 @@
 namespace ModelEngine.Workflows.Activities.Http;
 
 /// <summary>
-/// Checks the response headers that WriteHttpResponse may set. A name must be an RFC 9110 token, and a value may hold
+/// Checks the response headers that WriteHttpResponse may set. A name must be an RFC 9110 token, and a value may contain
 /// visible ASCII, space and tab only. Framing and hop-by-hop headers belong to the server, and so does its own cookie.
 /// </summary>
 public static class HttpResponseHeaderRules
