@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Authentication;
+using ModelEngine.Server.Idempotency;
 using ModelEngine.Workflows.Activities.Http;
+using ModelEngine.Workflows.Idempotency;
 using ModelEngine.Workflows.Runtime;
 
 namespace ModelEngine.Server.HttpWorkflows;
@@ -104,20 +106,44 @@ internal sealed partial class HttpWorkflowHandler
         {
             // WriteHttpResponse checks its headers, so only a response stored before that check, or a header that
             // Kestrel rejects for a reason the check does not know, gets here.
-            Log.ResponseHeadersRejected(_logger, exception, instanceId);
-            context.Response.Headers.Clear();
-            stored = new HttpResponseData(
-                StatusCodes.Status502BadGateway,
-                ProblemContentType,
-                new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase) { [HttpWorkflowEndpoints.InstanceHeader] = [instanceId] },
-                UnsendableProblem(context, instanceId));
-            context.Response.Headers[HttpWorkflowEndpoints.InstanceHeader] = instanceId;
+            stored = RejectHeaders(context, instanceId, exception);
         }
 
         var result = stored.Body is null
             ? Results.StatusCode(stored.StatusCode)
             : Results.Content(stored.Body, stored.ContentType, statusCode: stored.StatusCode);
         return new LoggedWorkflowResult(result, instanceId, _logger);
+    }
+
+    /// <summary>
+    /// Repeats the first response of an Idempotency-Key. A stored response whose headers the server rejects, such as
+    /// one stored before WriteHttpResponse checked its headers, becomes a logged 502.
+    /// </summary>
+    private IResult Replay(HttpContext context, IdempotencyRecord previous)
+    {
+        var instanceId = previous.WorkflowInstanceId ?? "";
+        try
+        {
+            return new LoggedWorkflowResult(IdempotencyGate.Replay(context, previous), instanceId, _logger);
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or ArgumentException)
+        {
+            var rejected = RejectHeaders(context, instanceId, exception);
+            return new LoggedWorkflowResult(Results.Content(rejected.Body, rejected.ContentType, statusCode: rejected.StatusCode), instanceId, _logger);
+        }
+    }
+
+    /// <summary>Logs headers that the server rejected, clears what was set, and returns the 502 that replaces the response.</summary>
+    private HttpResponseData RejectHeaders(HttpContext context, string instanceId, Exception exception)
+    {
+        Log.ResponseHeadersRejected(_logger, exception, instanceId);
+        context.Response.Headers.Clear();
+        context.Response.Headers[HttpWorkflowEndpoints.InstanceHeader] = instanceId;
+        return new HttpResponseData(
+            StatusCodes.Status502BadGateway,
+            ProblemContentType,
+            new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase) { [HttpWorkflowEndpoints.InstanceHeader] = [instanceId] },
+            UnsendableProblem(context, instanceId));
     }
 
     private static string UnsendableProblem(HttpContext context, string instanceId) => new JsonObject

@@ -80,7 +80,7 @@ internal sealed partial class HttpWorkflowHandler
             var hash = IdempotencyGate.HashRequest(method, string.Join('/', segments), request.QueryString.Value, body);
             if (await _idempotency.FindPreviousAsync(IdempotencyScope, caller ?? "", key, hash, cancellationToken) is { } previous)
             {
-                return IdempotencyGate.Replay(context, previous);
+                return Replay(context, previous);
             }
 
             record = _idempotency.NewRecord(IdempotencyScope, caller ?? "", key, hash);
@@ -103,7 +103,7 @@ internal sealed partial class HttpWorkflowHandler
                 throw;
             }
 
-            return IdempotencyGate.Replay(context, previous);
+            return Replay(context, previous);
         }
 
         waiter.WorkflowInstanceId = instanceId;
