@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Authentication;
+using ModelEngine.Server.Idempotency;
 using ModelEngine.Workflows.Activities.Http;
+using ModelEngine.Workflows.Idempotency;
 using ModelEngine.Workflows.Runtime;
 
 namespace ModelEngine.Server.HttpWorkflows;
@@ -67,7 +69,7 @@ internal sealed partial class HttpWorkflowHandler
     }
 
     /// <summary>Builds the response for the outcome, and returns in <paramref name="stored"/> what a repeat with the same key gets.</summary>
-    private static IResult ToResult(HttpContext context, string instanceId, HttpWorkflowOutcome outcome, out HttpResponseData stored)
+    private IResult ToResult(HttpContext context, string instanceId, HttpWorkflowOutcome outcome, out HttpResponseData stored)
     {
         var headers = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase)
         {
@@ -93,15 +95,67 @@ internal sealed partial class HttpWorkflowHandler
             };
         }
 
-        foreach (var (name, values) in stored.Headers)
+        try
         {
-            context.Response.Headers[name] = values;
+            foreach (var (name, values) in stored.Headers)
+            {
+                context.Response.Headers[name] = values;
+            }
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or ArgumentException)
+        {
+            // WriteHttpResponse checks its headers, so only a response stored before that check, or a header that
+            // Kestrel rejects for a reason the check does not know, gets here.
+            stored = RejectHeaders(context, instanceId, exception);
         }
 
-        return stored.Body is null
+        var result = stored.Body is null
             ? Results.StatusCode(stored.StatusCode)
             : Results.Content(stored.Body, stored.ContentType, statusCode: stored.StatusCode);
+        return new LoggedWorkflowResult(result, instanceId, _logger);
     }
+
+    /// <summary>
+    /// Repeats the first response of an Idempotency-Key. A stored response whose headers the server rejects, such as
+    /// one stored before WriteHttpResponse checked its headers, becomes a logged 502.
+    /// </summary>
+    private IResult Replay(HttpContext context, IdempotencyRecord previous)
+    {
+        var instanceId = previous.WorkflowInstanceId ?? "";
+        try
+        {
+            return new LoggedWorkflowResult(IdempotencyGate.Replay(context, previous), instanceId, _logger);
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or ArgumentException)
+        {
+            var rejected = RejectHeaders(context, instanceId, exception);
+            return new LoggedWorkflowResult(Results.Content(rejected.Body, rejected.ContentType, statusCode: rejected.StatusCode), instanceId, _logger);
+        }
+    }
+
+    /// <summary>Logs headers that the server rejected, clears what was set, and returns the 502 that replaces the response.</summary>
+    private HttpResponseData RejectHeaders(HttpContext context, string instanceId, Exception exception)
+    {
+        Log.ResponseHeadersRejected(_logger, exception, instanceId);
+        context.Response.Headers.Clear();
+        context.Response.Headers[HttpWorkflowEndpoints.InstanceHeader] = instanceId;
+        return new HttpResponseData(
+            StatusCodes.Status502BadGateway,
+            ProblemContentType,
+            new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase) { [HttpWorkflowEndpoints.InstanceHeader] = [instanceId] },
+            UnsendableProblem(context, instanceId));
+    }
+
+    private static string UnsendableProblem(HttpContext context, string instanceId) => new JsonObject
+    {
+        ["type"] = "https://tools.ietf.org/html/rfc9110#section-15.6.3",
+        ["title"] = "The workflow wrote a response that the server cannot send.",
+        ["status"] = StatusCodes.Status502BadGateway,
+        ["detail"] = $"The server could not send the response of workflow instance '{instanceId}'. The server log has the cause under this instance id.",
+        ["instance"] = context.Request.Path.Value,
+        ["workflowInstanceId"] = instanceId,
+        ["traceId"] = context.TraceIdentifier,
+    }.ToJsonString();
 
     private static HttpResponseData Accepted(string instanceId, WorkflowSubStatus subStatus, Dictionary<string, string[]> headers)
     {

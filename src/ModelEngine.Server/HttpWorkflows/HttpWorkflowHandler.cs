@@ -80,7 +80,7 @@ internal sealed partial class HttpWorkflowHandler
             var hash = IdempotencyGate.HashRequest(method, string.Join('/', segments), request.QueryString.Value, body);
             if (await _idempotency.FindPreviousAsync(IdempotencyScope, caller ?? "", key, hash, cancellationToken) is { } previous)
             {
-                return IdempotencyGate.Replay(context, previous);
+                return Replay(context, previous);
             }
 
             record = _idempotency.NewRecord(IdempotencyScope, caller ?? "", key, hash);
@@ -103,7 +103,7 @@ internal sealed partial class HttpWorkflowHandler
                 throw;
             }
 
-            return IdempotencyGate.Replay(context, previous);
+            return Replay(context, previous);
         }
 
         waiter.WorkflowInstanceId = instanceId;
@@ -236,5 +236,11 @@ internal sealed partial class HttpWorkflowHandler
 
         [LoggerMessage(EventId = 1702, Level = LogLevel.Information, Message = "Workflow instance {WorkflowInstanceId} wrote no HTTP response within {Timeout}; the request gets 202")]
         public static partial void TimedOut(ILogger logger, string workflowInstanceId, TimeSpan timeout);
+
+        [LoggerMessage(EventId = 1703, Level = LogLevel.Error, Message = "Workflow instance {WorkflowInstanceId} wrote response headers that the server rejected; the request gets 502")]
+        public static partial void ResponseHeadersRejected(ILogger logger, Exception exception, string workflowInstanceId);
+
+        [LoggerMessage(EventId = 1704, Level = LogLevel.Error, Message = "Writing the HTTP response of workflow instance {WorkflowInstanceId} failed")]
+        public static partial void ResponseWriteFailed(ILogger logger, Exception exception, string workflowInstanceId);
     }
 }

@@ -13,8 +13,11 @@ internal static class ServerIdentityServiceCollectionExtensions
     /// <summary>The scheme that picks the API key handler when an X-Api-Key header is present, else the bearer handler.</summary>
     public const string SelectorScheme = "ModelEngine";
 
-    /// <summary>The cookie that login sets so that a browser can open the Hangfire dashboard.</summary>
-    public const string DashboardCookieName = "modelengine.access_token";
+    /// <summary>
+    /// The cookie that login sets so that a browser can open the Hangfire dashboard. The engine owns the name, so that
+    /// WriteHttpResponse can reject a workflow's Set-Cookie for it.
+    /// </summary>
+    public const string DashboardCookieName = Workflows.Activities.Http.HttpResponseHeaderRules.ReservedCookieName;
 
     public static IServiceCollection AddServerIdentity(this IServiceCollection services, IConfiguration configuration)
     {

@@ -56,7 +56,7 @@ public sealed class HttpActivityTests
     [Fact]
     public async Task Trigger_WithRequest_SetsOutputsAndWritesResponse()
     {
-        var sink = new RecordingSink();
+        var sink = new RecordingHttpResponseSink();
         using var engine = new EngineHarness(services => services.AddSingleton<IHttpResponseSink>(sink));
         var id = await PublishEchoAsync(engine, Literal("orders/{id}", "String"));
         var request = new JsonObject
@@ -87,7 +87,7 @@ public sealed class HttpActivityTests
     [Fact]
     public async Task Endpoint_WithoutTrigger_WaitsOnBookmark()
     {
-        var sink = new RecordingSink();
+        var sink = new RecordingHttpResponseSink();
         using var engine = new EngineHarness(services => services.AddSingleton<IHttpResponseSink>(sink));
         var id = await PublishEchoAsync(engine, Expr("JavaScript", "'orders/' + '{id}'", "String"));
 
@@ -143,12 +143,4 @@ public sealed class HttpActivityTests
                 ("statusCode", Literal("201", "Int32")),
                 ("content", Expr("JavaScript", "({ id: getOutputFrom('http', 'routeData').id, amount: (getOutputFrom('http', 'parsedContent') || {}).amount })")))),
         Array(Connect("http", "respond")));
-
-    private sealed class RecordingSink : IHttpResponseSink
-    {
-        public List<(string RequestId, string InstanceId, HttpResponseData Response)> Responses { get; } = [];
-
-        public void Write(string requestId, string workflowInstanceId, HttpResponseData response) =>
-            Responses.Add((requestId, workflowInstanceId, response));
-    }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using ModelEngine.Workflows.Runtime;
+using ModelEngine.Workflows.Validation;
 
 namespace ModelEngine.Workflows.Activities.Http;
 
@@ -14,6 +15,7 @@ namespace ModelEngine.Workflows.Activities.Http;
 public sealed class WriteHttpResponse : Activity
 {
     private const int DefaultStatusCode = 200;
+    private const string ResponseHeadersProperty = "responseHeaders";
 
     [Input(Description = "The HTTP status code, from 200 to 599.", DefaultValue = DefaultStatusCode)]
     public Input<int>? StatusCode { get; set; }
@@ -37,7 +39,7 @@ public sealed class WriteHttpResponse : Activity
 
         var content = Models.JsonValueFactory.From(await context.EvaluateAsync(Content, "content"));
         var contentType = await context.EvaluateAsync(ContentType, "contentType");
-        var headers = ReadHeaders(Models.JsonValueFactory.From(await context.EvaluateAsync(ResponseHeaders, "responseHeaders")));
+        var headers = ReadHeaders(Models.JsonValueFactory.From(await context.EvaluateAsync(ResponseHeaders, ResponseHeadersProperty)));
         var (body, defaultType) = content switch
         {
             null => ((string?)null, (string?)null),
@@ -67,17 +69,60 @@ public sealed class WriteHttpResponse : Activity
         await context.CompleteAsync();
     }
 
-    private IReadOnlyDictionary<string, string[]> ReadHeaders(JsonNode? node)
+    protected internal override IEnumerable<ValidationError> Validate()
     {
-        var headers = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase);
-        if (node is null)
+        // An expression is evaluated when the activity runs, and ReadHeaders faults the activity then.
+        if (!LiteralInputs.TryReadValue(ResponseHeaders, out var literal))
         {
-            return headers;
+            yield break;
         }
 
-        if (node is not JsonObject entries)
+        var node = Models.JsonValueFactory.From(literal);
+        if (node is not null and not JsonObject)
         {
-            throw new WorkflowFaultException($"Activity '{Id}' (WriteHttpResponse) has 'responseHeaders' {node.ToJsonString()}; give an object of header names to strings, such as {{ \"Location\": \"/orders/17\" }}.");
+            yield return new ValidationError(Id, ResponseHeadersProperty, node.ToJsonString(), NotAnObjectMessage(node));
+            yield break;
+        }
+
+        foreach (var (name, values) in ToHeaders(node as JsonObject))
+        {
+            if (HttpResponseHeaderRules.FindProblem(name, values) is { } problem)
+            {
+                yield return new ValidationError(Id, ResponseHeadersProperty, name, HeaderMessage(problem));
+            }
+        }
+    }
+
+    private IReadOnlyDictionary<string, string[]> ReadHeaders(JsonNode? node)
+    {
+        if (node is not null and not JsonObject)
+        {
+            throw new WorkflowFaultException(NotAnObjectMessage(node));
+        }
+
+        var headers = ToHeaders(node as JsonObject);
+        foreach (var (name, values) in headers)
+        {
+            if (HttpResponseHeaderRules.FindProblem(name, values) is { } problem)
+            {
+                throw new WorkflowFaultException(HeaderMessage(problem));
+            }
+        }
+
+        return headers;
+    }
+
+    private string NotAnObjectMessage(JsonNode node) =>
+        $"Activity '{Id}' (WriteHttpResponse) has 'responseHeaders' {node.ToJsonString()}; give an object of header names to strings, such as {{ \"Location\": \"/orders/17\" }}.";
+
+    private string HeaderMessage(string problem) => $"Activity '{Id}' (WriteHttpResponse) input '{ResponseHeadersProperty}': {problem}.";
+
+    private static Dictionary<string, string[]> ToHeaders(JsonObject? entries)
+    {
+        var headers = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase);
+        if (entries is null)
+        {
+            return headers;
         }
 
         foreach (var (name, value) in entries)
