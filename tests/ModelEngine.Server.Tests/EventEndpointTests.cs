@@ -56,4 +56,15 @@ public sealed class EventEndpointTests : IClassFixture<ServerFactory>
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
+
+    [Fact]
+    public async Task Trigger_BlankName_Returns400()
+    {
+        var admin = await _factory.CreateClientForAsync("admin");
+
+        var response = await admin.PostAsync("/api/events/%20/trigger", JsonContent.Create(new { }));
+
+        var problem = await response.ReadObjectAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("name", problem["parameter"]?.GetValue<string>());
+    }
 }

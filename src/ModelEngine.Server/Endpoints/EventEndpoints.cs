@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using ModelEngine.Server.Endpoints.Contracts;
 using ModelEngine.Server.Identity;
 using ModelEngine.Server.Idempotency;
+using ModelEngine.Server.Problems;
 using ModelEngine.Workflows.Runtime;
 
 namespace ModelEngine.Server.Endpoints;
@@ -34,6 +35,11 @@ internal static class EventEndpoints
         IOptions<JsonOptions> jsonOptions,
         CancellationToken cancellationToken)
     {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            throw new RequestValidationException("name", name, "The event name is blank. Send the eventName that the Event activity waits for.");
+        }
+
         var correlationId = string.IsNullOrEmpty(request?.CorrelationId) ? null : request.CorrelationId;
         if (IdempotencyGate.ReadKey(context) is not { } key)
         {

@@ -37,6 +37,8 @@ public sealed class HttpActivityTests
     [InlineData("orders/{id?}")]
     [InlineData("orders/{*rest}")]
     [InlineData("a/{id}/{id}")]
+    [InlineData("../x")]
+    [InlineData("orders/./{id}")]
     public void RouteTemplate_Invalid_IsRejected(string template)
     {
         Assert.False(HttpRouteTemplate.TryParse(template, out _, out var error));

@@ -63,6 +63,12 @@ public sealed class HttpRouteTemplate
                 return false;
             }
 
+            if (segment is "." or "..")
+            {
+                error = $"The path '{trimmed}' has the segment '{segment}', which no request can reach because clients resolve it away. Remove it.";
+                return false;
+            }
+
             if (segment.StartsWith('{') && segment.EndsWith('}'))
             {
                 var name = segment[1..^1];
