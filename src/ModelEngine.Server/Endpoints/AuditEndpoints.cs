@@ -41,10 +41,19 @@ internal static class AuditEndpoints
                 $"Query parameter 'to' ('{to}') must be later than 'from' ('{from}'): the range includes 'from' and excludes 'to'.");
         }
 
+        if (Blank(entityType) is { } type && !KnownEntityTypes.Contains(type))
+        {
+            throw new RequestValidationException("entityType", type,
+                $"Query parameter 'entityType' ('{type}') is unknown. Use one of {string.Join(", ", KnownEntityTypes)}.");
+        }
+
         var query = new AuditQuery(paging, Blank(actor), Blank(entityType), Blank(entityId), Blank(action), fromTime, toTime);
         var result = await auditLog.ListAsync(query, cancellationToken);
         return new ListResponse<AuditRecord>(result.Items, result.TotalCount);
     }
+
+    private static readonly string[] KnownEntityTypes =
+        [AuditEntityTypes.WorkflowDefinition, AuditEntityTypes.WorkflowInstance, AuditEntityTypes.ApiKey];
 
     private static string? Blank(string? value) => string.IsNullOrEmpty(value) ? null : value;
 

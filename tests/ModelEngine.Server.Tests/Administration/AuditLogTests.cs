@@ -134,6 +134,9 @@ public sealed class AuditLogTests : IClassFixture<ServerFactory>
         var future = await admin.GetObjectAsync($"/api/audit?from={Uri.EscapeDataString(after.ToString("O"))}");
         Assert.Equal(0, future["totalCount"]?.GetValue<long>());
 
+        var unknownType = await admin.GetObjectAsync("/api/audit?entityType=Foo", System.Net.HttpStatusCode.BadRequest);
+        Assert.Equal("entityType", unknownType["parameter"]?.GetValue<string>());
+
         var page = await admin.GetObjectAsync("/api/audit?action=Saved&pageSize=1");
         Assert.Single(page["items"]!.AsArray());
         Assert.True(page["totalCount"]!.GetValue<long>() >= 2, $"totalCount should count every match: {page.ToJsonString()}");
