@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Authentication;
+using ModelEngine.Server.Problems;
 using ModelEngine.Workflows.Activities.Http;
 using ModelEngine.Workflows.Runtime;
 
@@ -118,6 +119,6 @@ internal sealed partial class HttpWorkflowHandler
         ["detail"] = $"Workflow instance '{instanceId}' faulted. Its incidents are at GET /api/workflow-instances/{instanceId} for callers who may read it.",
         ["instance"] = context.Request.Path.Value,
         ["workflowInstanceId"] = instanceId,
-        ["traceId"] = context.TraceIdentifier,
+        ["traceId"] = ProblemTraceId.Get(context),
     }.ToJsonString();
 }
