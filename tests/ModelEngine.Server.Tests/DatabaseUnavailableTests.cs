@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Net;
 using System.Net.Http.Json;
@@ -23,7 +22,7 @@ public sealed class DatabaseUnavailableTests
     [Fact]
     public async Task UnopenableDatabase_Returns503()
     {
-        var recorder = new ProblemLogRecorder();
+        var recorder = new LogRecorder();
         using var factory = new ServerFactory().WithServices(services => services.AddLogging(logging => logging.AddProvider(recorder)));
         var alice = await factory.CreateClientForAsync("alice");
         MakeDatabaseUnopenable(factory.DatabasePath);
@@ -40,7 +39,7 @@ public sealed class DatabaseUnavailableTests
             var traceId = problem["traceId"]?.GetValue<string>();
             Assert.False(string.IsNullOrEmpty(traceId));
             Assert.Contains($"'{traceId}'", problem["detail"]?.GetValue<string>(), StringComparison.Ordinal);
-            Assert.Equal(1, recorder.CountFor(DatabaseUnavailableEventId, traceId!));
+            Assert.Single(recorder.Entries, entry => entry.EventId == DatabaseUnavailableEventId && Equals(entry.Values.GetValueOrDefault("TraceId"), traceId));
         }
     }
 
@@ -84,35 +83,4 @@ public sealed class DatabaseUnavailableTests
     }
 
     private sealed class PlainDbException(Exception? inner) : DbException("query failed", inner);
-
-    /// <summary>Counts the problem handler's log events by event id and trace id.</summary>
-    private sealed class ProblemLogRecorder : ILoggerProvider
-    {
-        private readonly ConcurrentDictionary<(int EventId, string TraceId), int> _counts = new();
-
-        public int CountFor(int eventId, string traceId) => _counts.GetValueOrDefault((eventId, traceId));
-
-        public ILogger CreateLogger(string categoryName) => new Recorder(this);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class Recorder(ProblemLogRecorder owner) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state)
-                where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-            {
-                if (state is IReadOnlyList<KeyValuePair<string, object?>> values &&
-                    values.FirstOrDefault(pair => pair.Key == "TraceId").Value is string traceId)
-                {
-                    owner._counts.AddOrUpdate((eventId.Id, traceId), 1, (_, count) => count + 1);
-                }
-            }
-        }
-    }
 }
