@@ -57,6 +57,21 @@ public sealed class DatabaseUnavailableTests
     }
 
     [Fact]
+    public async Task Classifier_RecognizesRefusedPostgresConnection()
+    {
+        // Nothing listens on a loopback port that was just released, so Npgsql's connect is refused at once.
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        await using var connection = new NpgsqlConnection($"Host=127.0.0.1;Port={port};Username=nobody;Password=none;Timeout=5;Pooling=false");
+
+        var exception = await Assert.ThrowsAnyAsync<Exception>(() => connection.OpenAsync().WaitAsync(Timeouts.Request));
+
+        Assert.True(DatabaseUnavailableClassifier.IsDatabaseUnavailable(exception), exception.ToString());
+    }
+
+    [Fact]
     public void Classifier_IgnoresOtherErrors()
     {
         Assert.False(DatabaseUnavailableClassifier.IsDatabaseUnavailable(new SqliteException("UNIQUE constraint failed", 19)));
