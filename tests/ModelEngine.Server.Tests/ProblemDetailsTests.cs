@@ -121,6 +121,58 @@ public sealed class ProblemDetailsTests : IClassFixture<ServerFactory>
         Assert.Equal("$.input", problem["jsonPath"]?.GetValue<string>());
     }
 
+    [Theory]
+    [InlineData("", "/api/identity/refresh", "{ \"refreshToken\": 5 }", "$.refreshToken", "a string", "a number")]
+    [InlineData("alice", "/api/workflow-definitions/any/dispatch", "{ \"correlationId\": 5 }", "$.correlationId", "a string", "a number")]
+    [InlineData("admin", "/api/api-keys", "{ \"name\": \"k\", \"expiresAt\": \"tomorrow\" }", "$.expiresAt", "a date-time string in ISO 8601", null)]
+    [InlineData("dave", "/api/workflow-definitions", "{ \"model\": {}, \"publish\": \"yes\" }", "$.publish", "a boolean", "a string")]
+    public async Task WrongJsonType_Returns400(string user, string path, string body, string jsonPath, string expected, string? received)
+    {
+        var client = user.Length == 0 ? _factory.CreateClient() : await _factory.CreateClientForAsync(user);
+
+        var response = await client.PostRawAsync(path, body);
+
+        var problem = await response.ReadObjectAsync(HttpStatusCode.BadRequest);
+        var detail = problem["detail"]?.GetValue<string>() ?? "";
+        Assert.Equal(jsonPath, problem["jsonPath"]?.GetValue<string>());
+        Assert.StartsWith(expected, problem["expectedType"]?.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains(jsonPath, detail, StringComparison.Ordinal);
+        Assert.Contains(expected, detail, StringComparison.Ordinal);
+        if (received is not null)
+        {
+            Assert.Equal(received, problem["receivedKind"]?.GetValue<string>());
+        }
+
+        Assert.DoesNotContain("ModelEngine.", detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("reader options", detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("well-formed", detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TriggerEventAsUser_Returns403()
+    {
+        var alice = await _factory.CreateClientForAsync("alice");
+
+        var response = await alice.PostRawAsync("/api/events/order-shipped/trigger", "{}");
+
+        var problem = await response.ReadObjectAsync(HttpStatusCode.Forbidden);
+        var detail = problem["detail"]?.GetValue<string>() ?? "";
+        Assert.Contains("Triggering events", detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("RunTask", detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TraceId_HasW3CForm()
+    {
+        var bob = await _factory.CreateClientForAsync("bob");
+
+        var problem = await bob.GetObjectAsync("/api/tasks/no-such-task", HttpStatusCode.NotFound);
+
+        // ASP.NET Core starts an activity for every request, so the trace id has the W3C traceparent form.
+        Assert.Matches("^00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$", problem["traceId"]?.GetValue<string>() ?? "");
+    }
+
     [Fact]
     public async Task CompleteWithUnknownOutcome_Returns400()
     {

@@ -22,6 +22,14 @@ internal sealed class EfApiKeyStore : IApiKeyStore
         ArgumentNullException.ThrowIfNull(key);
         using var writeTurn = await _writeLock.EnterAsync(cancellationToken).ConfigureAwait(false);
         await using var context = await _contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+
+        // A taken name is a caller error, so it is checked before the INSERT. A unique violation there makes EF Core log
+        // "Failed executing DbCommand" at Error. Only two requests racing for the same name still reach the catch below.
+        if (await context.ApiKeys.AnyAsync(e => e.Name == key.Name, cancellationToken).ConfigureAwait(false))
+        {
+            throw NameTaken(key.Name, innerException: null);
+        }
+
         context.ApiKeys.Add(new ApiKeyEntity
         {
             Id = key.Id,
@@ -41,9 +49,12 @@ internal sealed class EfApiKeyStore : IApiKeyStore
         }
         catch (DbUpdateException exception) when (ProviderErrors.IsUniqueViolation(exception))
         {
-            throw new ConcurrencyConflictException($"An API key named '{key.Name}' exists already. Names stay taken after a key is revoked; choose another name.", exception);
+            throw NameTaken(key.Name, exception);
         }
     }
+
+    private static ConcurrencyConflictException NameTaken(string name, Exception? innerException) =>
+        new($"An API key named '{name}' exists already. Names stay taken after a key is revoked; choose another name.", innerException);
 
     public async Task<StoredApiKey?> FindByHashAsync(string hash, CancellationToken cancellationToken = default)
     {

@@ -19,7 +19,7 @@ internal static class EventEndpoints
 
     public static RouteGroupBuilder MapEventEndpoints(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/events").WithTags("Events").RequireAuthorization(AccessPolicies.RunTaskWorker);
+        var group = api.MapGroup("/events").WithTags("Events").RequireAuthorization(AccessPolicies.EventTrigger);
         group.MapPost("/{name}/trigger", TriggerAsync)
             .WithSummary("Resumes the instances waiting for an event, optionally only those with a correlation id. Honours Idempotency-Key.")
             .Produces<TriggerEventResponse>();

@@ -110,7 +110,7 @@ internal static class ServerHostingExtensions
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
             context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
-            context.ProblemDetails.Extensions.TryAdd("traceId", context.HttpContext.TraceIdentifier);
+            context.ProblemDetails.Extensions["traceId"] = ProblemTraceId.Get(context.HttpContext);
         });
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddOpenApi();

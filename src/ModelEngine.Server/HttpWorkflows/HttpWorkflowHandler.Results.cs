@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Authentication;
 using ModelEngine.Server.Idempotency;
+using ModelEngine.Server.Problems;
 using ModelEngine.Workflows.Activities.Http;
 using ModelEngine.Workflows.Idempotency;
 using ModelEngine.Workflows.Runtime;
@@ -154,7 +155,7 @@ internal sealed partial class HttpWorkflowHandler
         ["detail"] = $"The server could not send the response of workflow instance '{instanceId}'. The server log has the cause under this instance id.",
         ["instance"] = context.Request.Path.Value,
         ["workflowInstanceId"] = instanceId,
-        ["traceId"] = context.TraceIdentifier,
+        ["traceId"] = ProblemTraceId.Get(context),
     }.ToJsonString();
 
     private static HttpResponseData Accepted(string instanceId, WorkflowSubStatus subStatus, Dictionary<string, string[]> headers)
@@ -172,6 +173,6 @@ internal sealed partial class HttpWorkflowHandler
         ["detail"] = $"Workflow instance '{instanceId}' faulted. Its incidents are at GET /api/workflow-instances/{instanceId} for callers who may read it.",
         ["instance"] = context.Request.Path.Value,
         ["workflowInstanceId"] = instanceId,
-        ["traceId"] = context.TraceIdentifier,
+        ["traceId"] = ProblemTraceId.Get(context),
     }.ToJsonString();
 }

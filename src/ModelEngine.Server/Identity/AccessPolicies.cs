@@ -9,6 +9,9 @@ internal static class AccessPolicies
     /// <summary>Listing and completing RunTasks: an API key client or the admins group.</summary>
     public const string RunTaskWorker = "RunTaskWorker";
 
+    /// <summary>Triggering events: an API key client or the admins group.</summary>
+    public const string EventTrigger = "EventTrigger";
+
     /// <summary>Reading the audit log and managing API keys: the admins group.</summary>
     public const string Admin = "Admin";
 }

@@ -83,6 +83,11 @@ internal static class ServerIdentityServiceCollectionExtensions
                 .RequireAuthenticatedUser()
                 .RequireAssertion(context =>
                     context.User.IsApiKeyClient() || context.User.HasClaim(ServerClaimTypes.Groups, UserIdentity.AdminsGroup)))
+            .AddPolicy(AccessPolicies.EventTrigger, policy => policy
+                .AddAuthenticationSchemes(SelectorScheme)
+                .RequireAuthenticatedUser()
+                .RequireAssertion(context =>
+                    context.User.IsApiKeyClient() || context.User.HasClaim(ServerClaimTypes.Groups, UserIdentity.AdminsGroup)))
             .AddPolicy(AccessPolicies.Admin, policy => policy
                 .AddAuthenticationSchemes(SelectorScheme)
                 .RequireAuthenticatedUser()

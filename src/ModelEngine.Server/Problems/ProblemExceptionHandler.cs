@@ -14,7 +14,8 @@ namespace ModelEngine.Server.Problems;
 /// <summary>
 /// Turns exceptions into RFC 9457 problem details: bad input and the engine's known exceptions get their 4xx status, or
 /// 503 with Retry-After for an instance leased by another node, and a message that names the element and the value.
-/// Any other exception is logged and returned as a 500 that carries only the trace id.
+/// A database that cannot be reached or is busy gives 503 with Retry-After. Any other exception is logged and returned
+/// as a 500 that carries only the trace id.
 /// </summary>
 internal sealed partial class ProblemExceptionHandler : IExceptionHandler
 {
@@ -29,15 +30,28 @@ internal sealed partial class ProblemExceptionHandler : IExceptionHandler
 
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        var problem = Map(exception);
-        if (problem is null)
+        var traceId = ProblemTraceId.Get(httpContext);
+        var problem = exception is BadHttpRequestException { InnerException: JsonException json } && JsonTypeMismatchProblem.IsTypeMismatch(json)
+            ? JsonTypeMismatchProblem.Create(httpContext, json)
+            : Map(exception);
+        int? retryAfterSeconds = exception is WorkflowInstanceBusyException busy ? RetryAfterSeconds(busy) : null;
+        if (problem is null && DatabaseUnavailableClassifier.IsDatabaseUnavailable(exception))
         {
-            Log.Unhandled(_logger, exception, httpContext.Request.Method, httpContext.Request.Path, httpContext.TraceIdentifier);
+            Log.DatabaseUnavailable(_logger, exception, httpContext.Request.Method, httpContext.Request.Path, traceId);
+            retryAfterSeconds = DatabaseRetryAfterSeconds;
+            problem = Problem(StatusCodes.Status503ServiceUnavailable, "The database is unavailable.",
+                $"The server cannot reach its database or the database is busy. Retry in {DatabaseRetryAfterSeconds} seconds or later; " +
+                $"if the problem persists, report the trace id '{traceId}' to the operator.",
+                ("retryAfterSeconds", DatabaseRetryAfterSeconds));
+        }
+        else if (problem is null)
+        {
+            Log.Unhandled(_logger, exception, httpContext.Request.Method, httpContext.Request.Path, traceId);
             problem = new ProblemDetails
             {
                 Status = StatusCodes.Status500InternalServerError,
                 Title = "An unexpected error occurred.",
-                Detail = $"The server failed to process the request. Report the trace id '{httpContext.TraceIdentifier}' to the operator; the server log has the details.",
+                Detail = $"The server failed to process the request. Report the trace id '{traceId}' to the operator; the server log has the details.",
             };
         }
         else
@@ -45,10 +59,11 @@ internal sealed partial class ProblemExceptionHandler : IExceptionHandler
             Log.Handled(_logger, problem.Status ?? 0, exception.GetType().Name, httpContext.Request.Method, httpContext.Request.Path, exception.Message);
         }
 
+        problem.Extensions["traceId"] = traceId;
         httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
-        if (exception is WorkflowInstanceBusyException busy)
+        if (retryAfterSeconds is { } seconds)
         {
-            httpContext.Response.Headers.RetryAfter = RetryAfterSeconds(busy).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            httpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
         return await _problemDetails.TryWriteAsync(new ProblemDetailsContext
@@ -94,6 +109,9 @@ internal sealed partial class ProblemExceptionHandler : IExceptionHandler
         _ => null,
     };
 
+    /// <summary>The Retry-After value sent while the database is unavailable. It is an estimate of a short outage, not a measurement.</summary>
+    private const int DatabaseRetryAfterSeconds = 5;
+
     private static int RetryAfterSeconds(WorkflowInstanceBusyException busy) => (int)Math.Max(1, Math.Ceiling(busy.RetryAfter.TotalSeconds));
 
     private static ProblemDetails MalformedJson(JsonException json)
@@ -129,6 +147,9 @@ internal sealed partial class ProblemExceptionHandler : IExceptionHandler
     {
         [LoggerMessage(EventId = 1400, Level = LogLevel.Error, Message = "{Method} {Path} failed unexpectedly (trace id {TraceId}).")]
         public static partial void Unhandled(ILogger logger, Exception exception, string method, string path, string traceId);
+
+        [LoggerMessage(EventId = 1402, Level = LogLevel.Error, Message = "{Method} {Path} returned 503 because the database is unavailable (trace id {TraceId}).")]
+        public static partial void DatabaseUnavailable(ILogger logger, Exception exception, string method, string path, string traceId);
 
         [LoggerMessage(EventId = 1401, Level = LogLevel.Debug, Message = "{Method} {Path} returned {Status} for {ExceptionType}: {Message}")]
         public static partial void Handled(ILogger logger, int status, string exceptionType, string method, string path, string message);

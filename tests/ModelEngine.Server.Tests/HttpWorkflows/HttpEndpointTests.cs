@@ -120,6 +120,8 @@ public sealed class HttpEndpointTests : IClassFixture<ServerFactory>
         var problem = await response.ReadObjectAsync(HttpStatusCode.BadGateway);
         var instanceId = problem["workflowInstanceId"]?.GetValue<string>();
         Assert.Equal(instanceId, Assert.Single(response.Headers.GetValues("X-Workflow-Instance-Id")));
+        // The same W3C trace id form as every other problem response, not the connection-based request id.
+        Assert.Matches("^00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$", problem["traceId"]?.GetValue<string>() ?? "");
         await Instances.WaitForSubStatusAsync(dave, instanceId!, "Faulted");
     }
 
