@@ -28,6 +28,6 @@ public sealed class ProductionIdentityTests
 
         var exception = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
 
-        Assert.Contains("Identity:SigningKey", exception.ToString(), StringComparison.Ordinal);
+        Assert.True(exception.ToString().Contains("Identity:SigningKey", StringComparison.Ordinal), exception.ToString());
     }
 }
