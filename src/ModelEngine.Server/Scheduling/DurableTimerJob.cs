@@ -16,6 +16,8 @@ public sealed partial class DurableTimerJob
     /// <summary>How many of those other due timers one run fires at the same time.</summary>
     public const int OtherDueConcurrency = 8;
 
+    private static readonly TimeSpan DueTimeMargin = TimeSpan.FromMilliseconds(1);
+
     private readonly IDurableTimerStore _timers;
     private readonly IWorkflowRuntime _runtime;
     private readonly TimeProvider _timeProvider;
@@ -45,7 +47,9 @@ public sealed partial class DurableTimerJob
     /// </summary>
     public async Task<bool> FireAtAsync(string timerId, string workflowInstanceId, string bookmarkId, DateTimeOffset dueAt, CancellationToken cancellationToken)
     {
-        var early = dueAt - _timeProvider.GetUtcNow();
+        // NOTE: a join finished a few milliseconds before its timer's due time under load, which suggests that Hangfire
+        // stores the job's copy of the due time with less precision than the timer row. The wait adds one millisecond.
+        var early = dueAt + DueTimeMargin - _timeProvider.GetUtcNow();
         if (early > TimeSpan.Zero)
         {
             Log.WaitingForDueTime(_logger, timerId, workflowInstanceId, early.TotalMilliseconds);

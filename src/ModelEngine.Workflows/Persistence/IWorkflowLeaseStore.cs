@@ -26,6 +26,6 @@ public interface IWorkflowLeaseStore
     /// <summary>Returns the lease of <paramref name="instanceId"/>, live or expired, or <see langword="null"/> when it has none.</summary>
     Task<WorkflowLease?> FindAsync(string instanceId, CancellationToken cancellationToken = default);
 
-    /// <summary>Returns the ids of the instances whose lease is live at <paramref name="now"/>, whoever holds it.</summary>
+    /// <summary>Returns the ids of the instances whose lease is live at <paramref name="now"/>, on any node.</summary>
     Task<IReadOnlyList<string>> ListLeasedAsync(DateTimeOffset now, CancellationToken cancellationToken = default);
 }

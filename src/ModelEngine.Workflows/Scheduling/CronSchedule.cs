@@ -36,8 +36,7 @@ public sealed class CronSchedule
 
     /// <summary>
     /// Parses <paramref name="expression"/> in the zone <paramref name="timeZoneId"/> (an IANA id such as
-    /// <c>Europe/Berlin</c>, or UTC when empty). On failure <paramref name="error"/> says which part is invalid and how
-    /// to fix it.
+    /// <c>Europe/Berlin</c>, or UTC when empty). On failure <paramref name="error"/> names the invalid part and the fix.
     /// </summary>
     public static bool TryParse(
         string? expression,
@@ -102,7 +101,7 @@ public sealed class CronSchedule
         return null;
     }
 
-    /// <summary>Returns whether <paramref name="timeZoneId"/> is empty (UTC) or a time zone this host knows.</summary>
+    /// <summary>Returns whether <paramref name="timeZoneId"/> is empty (UTC) or a time zone found on this host.</summary>
     public static bool IsKnownTimeZone(string? timeZoneId) => TryFindTimeZone(timeZoneId, out _);
 
     private static bool TryFindTimeZone(string? timeZoneId, [NotNullWhen(true)] out TimeZoneInfo? timeZone)

@@ -6,9 +6,9 @@ using ModelEngine.Workflows.Validation;
 namespace ModelEngine.Workflows.Activities.Http;
 
 /// <summary>
-/// Writes the response to the HTTP request that last started or resumed the instance through an HttpEndpoint. The response goes to
-/// the waiting request as soon as this activity runs, while the rest of the step goes on. Without such a request,
-/// or when the request was already answered, it writes a journal record and completes.
+/// Writes the response to the HTTP request that last started or resumed the instance through an HttpEndpoint. The
+/// response goes to the waiting request as soon as this activity runs, while the rest of the step goes on. Without such
+/// a request, or when the request already has its response, it writes a journal record and completes.
 /// </summary>
 [Activity("ModelEngine", "HTTP", "Writes the response to the HTTP request that started or resumed the instance.",
     Aliases = ["Elsa.WriteHttpResponse"], DisplayName = "HTTP Response")]

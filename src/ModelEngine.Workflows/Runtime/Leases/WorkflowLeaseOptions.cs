@@ -7,8 +7,8 @@ namespace ModelEngine.Workflows.Runtime.Leases;
 public sealed class WorkflowLeaseOptions
 {
     /// <summary>
-    /// The id this node writes into the leases it holds. It must differ between nodes that share a database; when it
-    /// is empty, the machine name, the process id and a short random suffix are used.
+    /// The id this node writes into its leases. It must differ between nodes that share a database. When it is empty,
+    /// the machine name, the process id and a short random suffix are used.
     /// </summary>
     public string? NodeId { get; set; }
 

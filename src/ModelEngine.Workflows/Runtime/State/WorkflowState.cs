@@ -44,7 +44,7 @@ public sealed class WorkflowState
 
     /// <summary>
     /// Instance-level data that activities share, such as the HTTP request that started the instance and the id of the
-    /// request that WriteHttpResponse answers.
+    /// request that WriteHttpResponse responds to.
     /// </summary>
     public JsonObject Properties { get; set; } = [];
 
