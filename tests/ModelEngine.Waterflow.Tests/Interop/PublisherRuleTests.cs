@@ -354,8 +354,11 @@ public sealed class PublisherRuleTests
 
         subscriber.Subscription!.Cancel();
         var countAfterCancel = subscriber.Count;
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => producer).WaitAsync(Waits.Timeout);
+        // An offer waiting for credit is cancelled, and an offer made after the flow finished is rejected; either stops
+        // the producer, depending on where the cancel found it.
+        var stopped = await Record.ExceptionAsync(() => producer).WaitAsync(Waits.Timeout);
 
+        Assert.True(stopped is OperationCanceledException or InvalidOperationException, $"The producer stopped with {stopped?.GetType().Name ?? "no exception"}.");
         Assert.Equal(countAfterCancel, subscriber.Count);
     }
 
