@@ -40,8 +40,8 @@ public sealed partial class DurableTimerJob
 
     /// <summary>
     /// Waits until <paramref name="dueAt"/> when Hangfire runs the job early, then claims and fires the timer as
-    /// <see cref="FireAsync"/> does. Hangfire may run a delayed job before its time: with the SQLite storage,
-    /// the parallel-delay test saw a timer fire 0.35 s early before this wait existed. The run then fires up to
+    /// <see cref="FireAsync"/> does. Hangfire may run a delayed job before its time: with the SQLite storage, a timer
+    /// fired about 0.35 s early before this wait existed. The run then fires up to
     /// <see cref="OtherDueBatchSize"/> other timers that are already due, so that timers due in the same second do not
     /// each wait for a free Hangfire worker. Their own jobs later find them claimed and do nothing.
     /// </summary>
@@ -65,8 +65,8 @@ public sealed partial class DurableTimerJob
     {
         var due = await _timers.ListDueAsync(_timeProvider.GetUtcNow(), OtherDueBatchSize, cancellationToken);
 
-        // Each timer belongs to its own instance, so they fire side by side: the claim keeps each to one firing, and the
-        // runtime serializes the timers of one instance.
+        // The timers fire side by side. The claim keeps each timer to one firing, and the runtime serializes the timers
+        // of one instance.
         var options = new ParallelOptions { MaxDegreeOfParallelism = OtherDueConcurrency, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(due.Where(timer => timer.Id != timerId), options, async (timer, token) =>
         {

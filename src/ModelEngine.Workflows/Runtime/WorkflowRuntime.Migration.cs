@@ -64,17 +64,17 @@ public sealed partial class WorkflowRuntime
         var record = targetVersion is { } version
             ? await _definitions.FindVersionAsync(state.DefinitionId, version, cancellationToken)
             : await _definitions.FindPublishedAsync(state.DefinitionId, cancellationToken);
-        var shown = targetVersion?.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var requestedVersion = targetVersion?.ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (record is null)
         {
-            throw new InvalidMigrationRequestException("targetVersion", shown, targetVersion is null
+            throw new InvalidMigrationRequestException("targetVersion", requestedVersion, targetVersion is null
                 ? $"Workflow definition '{state.DefinitionId}' has no published version to migrate to. Publish one, or name a 'targetVersion'."
-                : $"Workflow definition '{state.DefinitionId}' has no version {shown}. Name one of its published versions.");
+                : $"Workflow definition '{state.DefinitionId}' has no version {requestedVersion}. Name one of its published versions.");
         }
 
         if (!record.IsPublished)
         {
-            throw new InvalidMigrationRequestException("targetVersion", shown ?? record.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            throw new InvalidMigrationRequestException("targetVersion", requestedVersion ?? record.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 $"Version {record.Version} of workflow definition '{state.DefinitionId}' is not published. Publish it first: only a published version has passed validation.");
         }
 

@@ -354,8 +354,8 @@ public sealed class PublisherRuleTests
 
         subscriber.Subscription!.Cancel();
         var countAfterCancel = subscriber.Count;
-        // An offer waiting for credit is cancelled, and an offer made after the flow finished is rejected; either stops
-        // the producer, depending on where the cancel found it.
+        // An offer waiting for credit is cancelled, and an offer made after the flow finished is rejected. Which one stops
+        // the producer depends on where the cancel found it.
         var stopped = await Record.ExceptionAsync(() => producer).WaitAsync(Waits.Timeout);
 
         Assert.True(stopped is OperationCanceledException or InvalidOperationException, $"The producer stopped with {stopped?.GetType().Name ?? "no exception"}.");

@@ -66,8 +66,8 @@ public sealed class ExecuteWorkflowTests
     [Fact]
     public async Task ChildEndAndSweep_Race_ResumeParentOnce()
     {
-        // The committer reports the child's final commit, then holds the child's own resume of its parent for a random
-        // 0 to 2 ms while the sweep starts after a random 0 to 2 ms, so that either may reach the parent's bookmark first.
+        // The committer reports the child's final commit and then delays the child's own resume of its parent by a random
+        // 0 to 2 ms. The sweep starts after another random 0 to 2 ms, so either may reach the parent's bookmark first.
         using var engine = new EngineHarness(services => services.AddSingleton<IWorkflowCommitter>(provider =>
             new PausingCommitter(provider.GetRequiredService<InMemoryWorkflowStore>(), commit => commit.Summary.DefinitionId == "child" && commit.Summary.SubStatus == WorkflowSubStatus.Finished)));
         await PublishAsync(engine, "child", Array(RunTask("wait", "work"), Output("out", "value", "getLastResult()")), Array(Connect("wait", "out")));

@@ -40,17 +40,17 @@ internal static class JoinRecordMigrator
             {
                 var mappedJoin = map.GetValueOrDefault(joinId, joinId);
                 var inbound = flowchart.GetInbound(mappedJoin).Select(connection => connection.Key).ToHashSet(StringComparer.Ordinal);
-                var kept = new JsonArray();
+                var arrivedTokens = new JsonArray();
                 foreach (var token in (tokens as JsonArray ?? []).Select(token => token?.GetValue<string>()).OfType<string>())
                 {
                     var key = MapConnectionKey(token, map);
                     if (inbound.Contains(key))
                     {
-                        kept.Add(key);
+                        arrivedTokens.Add(key);
                     }
                 }
 
-                migrated[mappedJoin] = kept;
+                migrated[mappedJoin] = arrivedTokens;
             }
 
             joins.Clear();
