@@ -44,6 +44,12 @@ public sealed class ModelEngineDbContext : DbContext
 
     internal DbSet<HumanTaskCandidateEntity> HumanTaskCandidates => Set<HumanTaskCandidateEntity>();
 
+    internal DbSet<HumanTaskHistoryEntity> HumanTaskHistory => Set<HumanTaskHistoryEntity>();
+
+    internal DbSet<HumanTaskCommentEntity> HumanTaskComments => Set<HumanTaskCommentEntity>();
+
+    internal DbSet<HumanTaskAttachmentEntity> HumanTaskAttachments => Set<HumanTaskAttachmentEntity>();
+
     internal DbSet<AuditRecordEntity> AuditRecords => Set<AuditRecordEntity>();
 
     internal DbSet<ApiKeyEntity> ApiKeys => Set<ApiKeyEntity>();

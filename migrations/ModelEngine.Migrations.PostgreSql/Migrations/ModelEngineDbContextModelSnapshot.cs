@@ -325,6 +325,53 @@ namespace ModelEngine.Migrations.PostgreSql.Migrations
                     b.ToTable("HttpTriggers", (string)null);
                 });
 
+            modelBuilder.Entity("ModelEngine.Persistence.EntityFrameworkCore.HumanTasks.HumanTaskAttachmentEntity", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("OnBehalfOf")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("TaskId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TaskId", "CreatedAt");
+
+                    b.ToTable("HumanTaskAttachments", (string)null);
+                });
+
             modelBuilder.Entity("ModelEngine.Persistence.EntityFrameworkCore.HumanTasks.HumanTaskCandidateEntity", b =>
                 {
                     b.Property<string>("TaskId")
@@ -346,6 +393,40 @@ namespace ModelEngine.Migrations.PostgreSql.Migrations
                     b.ToTable("HumanTaskCandidates", (string)null);
                 });
 
+            modelBuilder.Entity("ModelEngine.Persistence.EntityFrameworkCore.HumanTasks.HumanTaskCommentEntity", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OnBehalfOf")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("TaskId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TaskId", "CreatedAt");
+
+                    b.ToTable("HumanTaskComments", (string)null);
+                });
+
             modelBuilder.Entity("ModelEngine.Persistence.EntityFrameworkCore.HumanTasks.HumanTaskEntity", b =>
                 {
                     b.Property<string>("Id")
@@ -362,6 +443,12 @@ namespace ModelEngine.Migrations.PostgreSql.Migrations
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)");
 
+                    b.Property<string>("ApprovalPolicyJson")
+                        .HasColumnType("text");
+
+                    b.Property<int>("ApprovalStep")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Assignee")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
@@ -370,6 +457,10 @@ namespace ModelEngine.Migrations.PostgreSql.Migrations
                         .IsRequired()
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)");
+
+                    b.Property<string>("BusinessAdministratorsJson")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.Property<string>("CandidateGroupsJson")
                         .IsRequired()
@@ -400,10 +491,33 @@ namespace ModelEngine.Migrations.PostgreSql.Migrations
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)");
 
+                    b.Property<string>("DelegationState")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<string>("Description")
                         .HasColumnType("text");
 
+                    b.Property<string>("DraftDataJson")
+                        .HasColumnType("text");
+
                     b.Property<DateTimeOffset?>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("EscalatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("ExcludeInitiator")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("ExcludePreviousApprovers")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ExcludedUsersJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("FollowUpAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("FormSchemaJson")
@@ -424,6 +538,10 @@ namespace ModelEngine.Migrations.PostgreSql.Migrations
                     b.Property<DateTimeOffset?>("OverdueAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Owner")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.Property<int>("Priority")
                         .HasColumnType("integer");
 
@@ -434,8 +552,15 @@ namespace ModelEngine.Migrations.PostgreSql.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("bigint");
 
+                    b.Property<bool>("Skippable")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Status")
                         .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("SuspendedFrom")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
@@ -443,6 +568,9 @@ namespace ModelEngine.Migrations.PostgreSql.Migrations
                         .IsRequired()
                         .HasMaxLength(512)
                         .HasColumnType("character varying(512)");
+
+                    b.Property<string>("UiSchemaJson")
+                        .HasColumnType("text");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -463,6 +591,58 @@ namespace ModelEngine.Migrations.PostgreSql.Migrations
                     b.HasIndex("Status", "Priority", "CreatedAt");
 
                     b.ToTable("HumanTasks", (string)null);
+                });
+
+            modelBuilder.Entity("ModelEngine.Persistence.EntityFrameworkCore.HumanTasks.HumanTaskHistoryEntity", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DetailsJson")
+                        .HasColumnType("text");
+
+                    b.Property<string>("OnBehalfOf")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("StatusAfter")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("StatusBefore")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("TaskId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("WorkflowInstanceId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TaskId", "At", "Id");
+
+                    b.ToTable("HumanTaskHistory", (string)null);
                 });
 
             modelBuilder.Entity("ModelEngine.Persistence.EntityFrameworkCore.Idempotency.IdempotencyKeyEntity", b =>
@@ -765,7 +945,25 @@ namespace ModelEngine.Migrations.PostgreSql.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ModelEngine.Persistence.EntityFrameworkCore.HumanTasks.HumanTaskAttachmentEntity", b =>
+                {
+                    b.HasOne("ModelEngine.Persistence.EntityFrameworkCore.HumanTasks.HumanTaskEntity", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ModelEngine.Persistence.EntityFrameworkCore.HumanTasks.HumanTaskCandidateEntity", b =>
+                {
+                    b.HasOne("ModelEngine.Persistence.EntityFrameworkCore.HumanTasks.HumanTaskEntity", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ModelEngine.Persistence.EntityFrameworkCore.HumanTasks.HumanTaskCommentEntity", b =>
                 {
                     b.HasOne("ModelEngine.Persistence.EntityFrameworkCore.HumanTasks.HumanTaskEntity", null)
                         .WithMany()
@@ -779,6 +977,15 @@ namespace ModelEngine.Migrations.PostgreSql.Migrations
                     b.HasOne("ModelEngine.Persistence.EntityFrameworkCore.Instances.WorkflowInstanceEntity", null)
                         .WithMany()
                         .HasForeignKey("WorkflowInstanceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ModelEngine.Persistence.EntityFrameworkCore.HumanTasks.HumanTaskHistoryEntity", b =>
+                {
+                    b.HasOne("ModelEngine.Persistence.EntityFrameworkCore.HumanTasks.HumanTaskEntity", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -56,6 +56,25 @@ public static class HumanTaskFactory
 
         context.Properties[TaskIdProperty] = taskId;
         context.AddChange(new HumanTaskCreated(task));
+        context.AddChange(new HumanTaskHistoryEntry
+        {
+            Id = HumanTaskHistory.NewId(),
+            TaskId = taskId,
+            WorkflowInstanceId = task.WorkflowInstanceId,
+            Action = HumanTaskActions.Create,
+            Actor = HumanTaskActions.SystemActor,
+            At = now,
+            StatusAfter = task.Status,
+            Details = assignee is null ? null : new JsonObject { ["assignee"] = assignee },
+        });
+        context.AddChange(new HumanTaskEvent
+        {
+            Id = HumanTaskHistory.NewId(),
+            Kind = HumanTaskEventKind.Created,
+            Task = task,
+            Actor = HumanTaskActions.SystemActor,
+            At = now,
+        });
         if (task.DueAt is { } dueAt)
         {
             // A second bookmark of the same activity instance is the due-date timer. Its row is committed with the
@@ -83,6 +102,20 @@ public static class HumanTaskFactory
         context.AddChange(new HumanTaskOverdue(taskId, now));
         context.Journal(TaskOverdueEvent, $"Task '{taskId}' is overdue.", new JsonObject { ["taskId"] = taskId, ["overdueAt"] = now });
         return true;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="bookmark"/> is a timer of the task <paramref name="taskId"/>, such as its due date, a
+    /// deadline or a reminder, which ends with the task.
+    /// </summary>
+    public static bool IsTimerOf(Workflows.Runtime.State.BookmarkState bookmark, string taskId)
+    {
+        ArgumentNullException.ThrowIfNull(bookmark);
+        return bookmark.DueAt is not null
+            && bookmark.Payload is JsonObject payload
+            && payload[DueTaskIdProperty] is JsonValue value
+            && value.TryGetValue(out string? id)
+            && id == taskId;
     }
 
     /// <summary>Closes the open task of a cancelled activity: Exited when the instance was cancelled, else Obsolete.</summary>

@@ -53,7 +53,7 @@ public sealed partial class HumanTaskService : IHumanTaskService
         var claimed = task with { Status = HumanTaskStatus.Reserved, Assignee = user.Name, UpdatedAt = now, Revision = task.Revision + 1 };
         try
         {
-            await _store.UpdateAsync(claimed, task.Revision, cancellationToken).ConfigureAwait(false);
+            await _store.UpdateAsync(claimed, task.Revision, null, cancellationToken).ConfigureAwait(false);
         }
         catch (ConcurrencyConflictException exception)
         {
@@ -132,17 +132,10 @@ public sealed partial class HumanTaskService : IHumanTaskService
         return completed;
     }
 
-    /// <summary>Whether <paramref name="user"/> may see the task at all.</summary>
-    public static bool CanSee(HumanTask task, UserIdentity user) =>
-        user.IsAdmin
-        || task.Assignee == user.Name
-        || task.CandidateUsers.Contains(user.Name, StringComparer.Ordinal)
-        || task.CandidateGroups.Any(user.IsInGroup);
-
     private async Task<HumanTask> FindVisibleAsync(string taskId, UserIdentity user, CancellationToken cancellationToken)
     {
         var task = await _store.FindAsync(taskId, cancellationToken).ConfigureAwait(false);
-        if (task is null || !CanSee(task, user))
+        if (task is null || !TaskAccess.CanSee(task, user))
         {
             throw new TaskNotFoundException($"Task '{taskId}' does not exist or is not visible to you.");
         }

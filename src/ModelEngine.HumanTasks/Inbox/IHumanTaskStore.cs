@@ -17,9 +17,24 @@ public interface IHumanTaskStore
 
     Task<IReadOnlyList<HumanTask>> ListByInstanceAsync(string workflowInstanceId, CancellationToken cancellationToken = default);
 
+    /// <summary>The tasks one activity instance created, such as the tasks of a vote, oldest first.</summary>
+    Task<IReadOnlyList<HumanTask>> ListByActivityInstanceAsync(string activityInstanceId, CancellationToken cancellationToken = default);
+
+    /// <summary>The history of a task, oldest first.</summary>
+    Task<IReadOnlyList<HumanTaskHistoryEntry>> GetHistoryAsync(string taskId, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<HumanTaskComment>> ListCommentsAsync(string taskId, CancellationToken cancellationToken = default);
+
+    /// <summary>The attachments of a task, without their content.</summary>
+    Task<IReadOnlyList<HumanTaskAttachment>> ListAttachmentsAsync(string taskId, CancellationToken cancellationToken = default);
+
+    /// <summary>One attachment with its content, or <see langword="null"/>.</summary>
+    Task<HumanTaskAttachment?> FindAttachmentAsync(string taskId, string attachmentId, CancellationToken cancellationToken = default);
+
     /// <summary>
-    /// Replaces a task when its stored revision is <paramref name="expectedRevision"/>; otherwise throws
-    /// <see cref="ConcurrencyConflictException"/>.
+    /// Replaces a task when its stored revision is <paramref name="expectedRevision"/>, and writes
+    /// <paramref name="changes"/> (history entries, events, comments, attachments) in the same transaction. Otherwise
+    /// throws <see cref="ConcurrencyConflictException"/> and writes nothing.
     /// </summary>
-    Task UpdateAsync(HumanTask task, long expectedRevision, CancellationToken cancellationToken = default);
+    Task UpdateAsync(HumanTask task, long expectedRevision, IReadOnlyList<object>? changes = null, CancellationToken cancellationToken = default);
 }

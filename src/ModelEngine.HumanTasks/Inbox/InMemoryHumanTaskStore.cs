@@ -9,6 +9,22 @@ public sealed class InMemoryHumanTaskStore : IHumanTaskStore, ICommitChangeHandl
 {
     private readonly object _gate = new();
     private readonly Dictionary<string, HumanTask> _tasks = new(StringComparer.Ordinal);
+    private readonly List<HumanTaskHistoryEntry> _history = [];
+    private readonly List<HumanTaskComment> _comments = [];
+    private readonly List<HumanTaskAttachment> _attachments = [];
+    private readonly List<HumanTaskEvent> _events = [];
+
+    /// <summary>The events written so far, oldest first.</summary>
+    public IReadOnlyList<HumanTaskEvent> Events
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _events.ToList();
+            }
+        }
+    }
 
     public Task<HumanTask?> FindAsync(string taskId, CancellationToken cancellationToken = default)
     {
@@ -23,7 +39,7 @@ public sealed class InMemoryHumanTaskStore : IHumanTaskStore, ICommitChangeHandl
         lock (_gate)
         {
             var visible = _tasks.Values
-                .Where(task => task.Status.IsOpen() && HumanTaskService.CanSee(task, user))
+                .Where(task => task.Status.IsOpen() && TaskAccess.CanSee(task, user))
                 .OrderByDescending(task => task.Priority)
                 .ThenBy(task => task.CreatedAt)
                 .ThenBy(task => task.Id, StringComparer.Ordinal)
@@ -32,33 +48,55 @@ public sealed class InMemoryHumanTaskStore : IHumanTaskStore, ICommitChangeHandl
         }
     }
 
-    public Task<IReadOnlyList<HumanTask>> ListByInstanceAsync(string workflowInstanceId, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<HumanTask>> ListByInstanceAsync(string workflowInstanceId, CancellationToken cancellationToken = default) =>
+        Select(_tasks.Values.Where(task => task.WorkflowInstanceId == workflowInstanceId).OrderBy(task => task.CreatedAt));
+
+    public Task<IReadOnlyList<HumanTask>> ListByActivityInstanceAsync(string activityInstanceId, CancellationToken cancellationToken = default) =>
+        Select(_tasks.Values.Where(task => task.ActivityInstanceId == activityInstanceId).OrderBy(task => task.CreatedAt).ThenBy(task => task.Id, StringComparer.Ordinal));
+
+    public Task<IReadOnlyList<HumanTaskHistoryEntry>> GetHistoryAsync(string taskId, CancellationToken cancellationToken = default) =>
+        Select(_history.Where(entry => entry.TaskId == taskId));
+
+    public Task<IReadOnlyList<HumanTaskComment>> ListCommentsAsync(string taskId, CancellationToken cancellationToken = default) =>
+        Select(_comments.Where(comment => comment.TaskId == taskId));
+
+    public Task<IReadOnlyList<HumanTaskAttachment>> ListAttachmentsAsync(string taskId, CancellationToken cancellationToken = default) =>
+        Select(_attachments.Where(attachment => attachment.TaskId == taskId).Select(attachment => attachment with { Content = ReadOnlyMemory<byte>.Empty }));
+
+    public Task<HumanTaskAttachment?> FindAttachmentAsync(string taskId, string attachmentId, CancellationToken cancellationToken = default)
     {
         lock (_gate)
         {
-            IReadOnlyList<HumanTask> tasks = _tasks.Values.Where(task => task.WorkflowInstanceId == workflowInstanceId).OrderBy(task => task.CreatedAt).ToList();
-            return Task.FromResult(tasks);
+            return Task.FromResult(_attachments.FirstOrDefault(attachment => attachment.TaskId == taskId && attachment.Id == attachmentId));
         }
     }
 
-    public Task UpdateAsync(HumanTask task, long expectedRevision, CancellationToken cancellationToken = default)
+    public Task UpdateAsync(HumanTask task, long expectedRevision, IReadOnlyList<object>? changes = null, CancellationToken cancellationToken = default)
     {
         lock (_gate)
         {
             CheckRevision(task.Id, expectedRevision);
             _tasks[task.Id] = task;
+            foreach (var change in changes ?? [])
+            {
+                Apply(change);
+            }
         }
 
         return Task.CompletedTask;
     }
 
-    public bool CanApply(object change) => change is HumanTaskCreated or HumanTaskUpdated or HumanTaskClosed or HumanTaskOverdue;
+    public bool CanApply(object change) => change is HumanTaskCreated or HumanTaskUpdated or HumanTaskClosed or HumanTaskOverdue
+        or HumanTaskHistoryEntry or HumanTaskEvent or HumanTaskComment or HumanTaskAttachment or HumanTaskAttachmentRemoved;
 
     public void Validate(object change)
     {
         if (change is HumanTaskUpdated updated)
         {
-            CheckRevision(updated.Task.Id, updated.ExpectedRevision);
+            lock (_gate)
+            {
+                CheckRevision(updated.Task.Id, updated.ExpectedRevision);
+            }
         }
     }
 
@@ -66,14 +104,27 @@ public sealed class InMemoryHumanTaskStore : IHumanTaskStore, ICommitChangeHandl
     {
         lock (_gate)
         {
-            foreach (var task in _tasks.Values.Where(task => task.WorkflowInstanceId == workflowInstanceId).ToList())
+            var removed = _tasks.Values.Where(task => task.WorkflowInstanceId == workflowInstanceId).Select(task => task.Id).ToHashSet(StringComparer.Ordinal);
+            foreach (var id in removed)
             {
-                _tasks.Remove(task.Id);
+                _tasks.Remove(id);
             }
+
+            _history.RemoveAll(entry => removed.Contains(entry.TaskId));
+            _comments.RemoveAll(comment => removed.Contains(comment.TaskId));
+            _attachments.RemoveAll(attachment => removed.Contains(attachment.TaskId));
         }
     }
 
     public void Apply(object change)
+    {
+        lock (_gate)
+        {
+            ApplyLocked(change);
+        }
+    }
+
+    private void ApplyLocked(object change)
     {
         switch (change)
         {
@@ -86,9 +137,12 @@ public sealed class InMemoryHumanTaskStore : IHumanTaskStore, ICommitChangeHandl
                 break;
 
             case HumanTaskClosed closed:
-                foreach (var task in _tasks.Values.Where(task => task.ActivityInstanceId == closed.ActivityInstanceId && !task.Status.IsFinal()).ToList())
+                foreach (var task in _tasks.Values.Where(task => task.ActivityInstanceId == closed.ActivityInstanceId && !task.Status.IsFinal() && !closed.ExceptTaskIds.Contains(task.Id)).ToList())
                 {
-                    _tasks[task.Id] = task with { Status = closed.Status, UpdatedAt = closed.At, Revision = task.Revision + 1 };
+                    var ended = task with { Status = closed.Status, UpdatedAt = closed.At, CompletedAt = closed.At, Revision = task.Revision + 1 };
+                    _tasks[task.Id] = ended;
+                    _history.Add(HumanTaskHistory.ForClose(task, closed));
+                    _events.Add(HumanTaskHistory.EventForClose(ended, task.Assignee, closed));
                 }
 
                 break;
@@ -100,6 +154,35 @@ public sealed class InMemoryHumanTaskStore : IHumanTaskStore, ICommitChangeHandl
                 }
 
                 break;
+
+            case HumanTaskHistoryEntry entry:
+                _history.Add(entry);
+                break;
+
+            case HumanTaskEvent taskEvent:
+                _events.Add(taskEvent);
+                break;
+
+            case HumanTaskComment comment:
+                _comments.Add(comment);
+                break;
+
+            case HumanTaskAttachment attachment:
+                _attachments.Add(attachment);
+                break;
+
+            case HumanTaskAttachmentRemoved removed:
+                _attachments.RemoveAll(attachment => attachment.TaskId == removed.TaskId && attachment.Id == removed.AttachmentId);
+                break;
+        }
+    }
+
+    private Task<IReadOnlyList<T>> Select<T>(IEnumerable<T> source)
+    {
+        lock (_gate)
+        {
+            IReadOnlyList<T> items = source.ToList();
+            return Task.FromResult(items);
         }
     }
 

@@ -69,11 +69,85 @@ internal sealed partial class EfHumanTaskStore : IHumanTaskStore
         return entities.ConvertAll(HumanTaskMapper.ToTask);
     }
 
+    public async Task<IReadOnlyList<HumanTask>> ListByActivityInstanceAsync(string activityInstanceId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(activityInstanceId);
+        await using var context = await _contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var entities = await context.HumanTasks.AsNoTracking()
+            .Where(t => t.ActivityInstanceId == activityInstanceId)
+            .OrderBy(t => t.CreatedAt)
+            .ThenBy(t => t.Id)
+            .ToListAsync(cancellationToken)
+            .ConfigureAwait(false);
+        return entities.ConvertAll(HumanTaskMapper.ToTask);
+    }
+
+    public async Task<IReadOnlyList<HumanTaskHistoryEntry>> GetHistoryAsync(string taskId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(taskId);
+        await using var context = await _contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var entities = await context.HumanTaskHistory.AsNoTracking()
+            .Where(h => h.TaskId == taskId)
+            .OrderBy(h => h.At)
+            .ThenBy(h => h.Id)
+            .ToListAsync(cancellationToken)
+            .ConfigureAwait(false);
+        return entities.ConvertAll(HumanTaskDetailMapper.ToEntry);
+    }
+
+    public async Task<IReadOnlyList<HumanTaskComment>> ListCommentsAsync(string taskId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(taskId);
+        await using var context = await _contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var entities = await context.HumanTaskComments.AsNoTracking()
+            .Where(c => c.TaskId == taskId)
+            .OrderBy(c => c.CreatedAt)
+            .ThenBy(c => c.Id)
+            .ToListAsync(cancellationToken)
+            .ConfigureAwait(false);
+        return entities.ConvertAll(HumanTaskDetailMapper.ToComment);
+    }
+
+    public async Task<IReadOnlyList<HumanTaskAttachment>> ListAttachmentsAsync(string taskId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(taskId);
+        await using var context = await _contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await context.HumanTaskAttachments.AsNoTracking()
+            .Where(a => a.TaskId == taskId)
+            .OrderBy(a => a.CreatedAt)
+            .ThenBy(a => a.Id)
+            .Select(a => new HumanTaskAttachment
+            {
+                Id = a.Id,
+                TaskId = a.TaskId,
+                FileName = a.FileName,
+                ContentType = a.ContentType,
+                Size = a.Size,
+                UploadedBy = a.UploadedBy,
+                OnBehalfOf = a.OnBehalfOf,
+                CreatedAt = a.CreatedAt,
+            })
+            .ToListAsync(cancellationToken)
+            .ConfigureAwait(false);
+        return rows;
+    }
+
+    public async Task<HumanTaskAttachment?> FindAttachmentAsync(string taskId, string attachmentId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(taskId);
+        ArgumentNullException.ThrowIfNull(attachmentId);
+        await using var context = await _contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var entity = await context.HumanTaskAttachments.AsNoTracking()
+            .FirstOrDefaultAsync(a => a.TaskId == taskId && a.Id == attachmentId, cancellationToken)
+            .ConfigureAwait(false);
+        return entity is null ? null : HumanTaskDetailMapper.ToAttachment(entity, withContent: true);
+    }
+
     /// <summary>
-    /// Replaces a task in its own transaction. <paramref name="task"/> must carry revision
-    /// <paramref name="expectedRevision"/> plus one, as <see cref="HumanTaskUpdated"/> requires.
+    /// Replaces a task in its own transaction, with <paramref name="changes"/>. <paramref name="task"/> must carry
+    /// revision <paramref name="expectedRevision"/> plus one, as <see cref="HumanTaskUpdated"/> requires.
     /// </summary>
-    public async Task UpdateAsync(HumanTask task, long expectedRevision, CancellationToken cancellationToken = default)
+    public async Task UpdateAsync(HumanTask task, long expectedRevision, IReadOnlyList<object>? changes = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(task);
         using var writeTurn = await _writeLock.EnterAsync(cancellationToken).ConfigureAwait(false);
@@ -83,6 +157,14 @@ internal sealed partial class EfHumanTaskStore : IHumanTaskStore
         try
         {
             await HumanTaskWriter.StageUpdateAsync(context, task, expectedRevision, cancellationToken).ConfigureAwait(false);
+            foreach (var change in changes ?? [])
+            {
+                if (!HumanTaskWriter.TryStage(context, change))
+                {
+                    throw new ArgumentException($"A task update cannot write a change of type {change?.GetType().FullName ?? "null"}.", nameof(changes));
+                }
+            }
+
             await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }

@@ -9,9 +9,12 @@ internal sealed class HumanTaskCandidateEntity
     public const string UserKind = "user";
     public const string GroupKind = "group";
 
+    /// <summary>A business administrator of the task, who sees it as candidates do.</summary>
+    public const string AdministratorKind = "administrator";
+
     public required string TaskId { get; set; }
 
-    /// <summary><see cref="UserKind"/> or <see cref="GroupKind"/>.</summary>
+    /// <summary><see cref="UserKind"/>, <see cref="GroupKind"/> or <see cref="AdministratorKind"/>.</summary>
     public required string Kind { get; set; }
 
     public required string Name { get; set; }

@@ -60,6 +60,34 @@ internal sealed class HumanTaskEntity
 
     public string? FormSchemaJson { get; set; }
 
+    public string? UiSchemaJson { get; set; }
+
+    public string? DraftDataJson { get; set; }
+
+    public DateTimeOffset? FollowUpAt { get; set; }
+
+    public required string ExcludedUsersJson { get; set; }
+
+    public bool ExcludeInitiator { get; set; }
+
+    public bool ExcludePreviousApprovers { get; set; }
+
+    public required string BusinessAdministratorsJson { get; set; }
+
+    public string? Owner { get; set; }
+
+    public HumanTaskDelegationState? DelegationState { get; set; }
+
+    public HumanTaskStatus? SuspendedFrom { get; set; }
+
+    public bool Skippable { get; set; }
+
+    public string? ApprovalPolicyJson { get; set; }
+
+    public int ApprovalStep { get; set; }
+
+    public DateTimeOffset? EscalatedAt { get; set; }
+
     /// <summary>The concurrency token and the task's ETag.</summary>
     public long Revision { get; set; }
 }

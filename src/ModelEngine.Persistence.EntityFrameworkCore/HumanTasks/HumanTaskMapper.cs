@@ -6,6 +6,11 @@ namespace ModelEngine.Persistence.EntityFrameworkCore.HumanTasks;
 
 internal static class HumanTaskMapper
 {
+    private static readonly JsonSerializerOptions PolicyOptions = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
+
     public static HumanTask ToTask(HumanTaskEntity entity) => new()
     {
         Id = entity.Id,
@@ -34,6 +39,20 @@ internal static class HumanTaskMapper
         ResultData = ParseNode(entity.ResultDataJson),
         CompletedBy = entity.CompletedBy,
         FormSchema = ParseNode(entity.FormSchemaJson),
+        UiSchema = ParseNode(entity.UiSchemaJson),
+        DraftData = ParseNode(entity.DraftDataJson),
+        FollowUpAt = entity.FollowUpAt,
+        ExcludedUsers = ParseList(entity.ExcludedUsersJson),
+        ExcludeInitiator = entity.ExcludeInitiator,
+        ExcludePreviousApprovers = entity.ExcludePreviousApprovers,
+        BusinessAdministrators = ParseList(entity.BusinessAdministratorsJson),
+        Owner = entity.Owner,
+        DelegationState = entity.DelegationState,
+        SuspendedFrom = entity.SuspendedFrom,
+        Skippable = entity.Skippable,
+        ApprovalPolicy = entity.ApprovalPolicyJson is null ? null : JsonSerializer.Deserialize<ApprovalPolicy>(entity.ApprovalPolicyJson, PolicyOptions),
+        ApprovalStep = entity.ApprovalStep,
+        EscalatedAt = entity.EscalatedAt,
         Revision = entity.Revision,
     };
 
@@ -65,6 +84,20 @@ internal static class HumanTaskMapper
         ResultDataJson = task.ResultData?.ToJsonString(),
         CompletedBy = task.CompletedBy,
         FormSchemaJson = task.FormSchema?.ToJsonString(),
+        UiSchemaJson = task.UiSchema?.ToJsonString(),
+        DraftDataJson = task.DraftData?.ToJsonString(),
+        FollowUpAt = task.FollowUpAt,
+        ExcludedUsersJson = FormatList(task.ExcludedUsers),
+        ExcludeInitiator = task.ExcludeInitiator,
+        ExcludePreviousApprovers = task.ExcludePreviousApprovers,
+        BusinessAdministratorsJson = FormatList(task.BusinessAdministrators),
+        Owner = task.Owner,
+        DelegationState = task.DelegationState,
+        SuspendedFrom = task.SuspendedFrom,
+        Skippable = task.Skippable,
+        ApprovalPolicyJson = task.ApprovalPolicy is null ? null : JsonSerializer.Serialize(task.ApprovalPolicy, PolicyOptions),
+        ApprovalStep = task.ApprovalStep,
+        EscalatedAt = task.EscalatedAt,
         Revision = revision,
     };
 
@@ -80,11 +113,16 @@ internal static class HumanTaskMapper
         {
             yield return new HumanTaskCandidateEntity { TaskId = task.Id, Kind = HumanTaskCandidateEntity.GroupKind, Name = group };
         }
+
+        foreach (var administrator in task.BusinessAdministrators.Distinct(StringComparer.Ordinal))
+        {
+            yield return new HumanTaskCandidateEntity { TaskId = task.Id, Kind = HumanTaskCandidateEntity.AdministratorKind, Name = administrator };
+        }
     }
 
     public static string FormatList(IReadOnlyList<string> values) => JsonSerializer.Serialize(values);
 
-    private static string[] ParseList(string json) => JsonSerializer.Deserialize<string[]>(json) ?? [];
+    private static string[] ParseList(string? json) => string.IsNullOrEmpty(json) ? [] : JsonSerializer.Deserialize<string[]>(json) ?? [];
 
     private static JsonNode? ParseNode(string? json) => json is null ? null : JsonNode.Parse(json);
 }

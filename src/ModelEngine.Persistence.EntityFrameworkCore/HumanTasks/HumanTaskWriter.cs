@@ -33,7 +33,7 @@ internal static class HumanTaskWriter
 
         var stored = await context.HumanTasks.AsNoTracking()
             .Where(t => t.Id == task.Id)
-            .Select(t => new { t.Revision, t.CandidateUsersJson, t.CandidateGroupsJson })
+            .Select(t => new { t.Revision, t.CandidateUsersJson, t.CandidateGroupsJson, t.BusinessAdministratorsJson })
             .FirstOrDefaultAsync(cancellationToken)
             .ConfigureAwait(false);
 
@@ -54,7 +54,8 @@ internal static class HumanTaskWriter
         entry.Property(e => e.Revision).OriginalValue = expectedRevision;
 
         var candidatesChanged = stored.CandidateUsersJson != entity.CandidateUsersJson
-            || stored.CandidateGroupsJson != entity.CandidateGroupsJson;
+            || stored.CandidateGroupsJson != entity.CandidateGroupsJson
+            || stored.BusinessAdministratorsJson != entity.BusinessAdministratorsJson;
         if (candidatesChanged)
         {
             await context.HumanTaskCandidates
@@ -66,10 +67,11 @@ internal static class HumanTaskWriter
     }
 
     /// <summary>
-    /// Moves every task of the activity instance that has not ended to the final status of <paramref name="closed"/>,
-    /// now. Returns the number of tasks closed, which is zero when none was open.
+    /// Moves every task of the activity instance that has not ended, except <see cref="HumanTaskClosed.ExceptTaskIds"/>,
+    /// to the final status of <paramref name="closed"/>, now, and stages a history entry and an event for each. Returns
+    /// the number of tasks closed, which is zero when none was open.
     /// </summary>
-    public static Task<int> CloseAsync(ModelEngineDbContext context, HumanTaskClosed closed, CancellationToken cancellationToken)
+    public static async Task<int> CloseAsync(ModelEngineDbContext context, HumanTaskClosed closed, CancellationToken cancellationToken)
     {
         if (!closed.Status.IsFinal())
         {
@@ -79,15 +81,90 @@ internal static class HumanTaskWriter
         }
 
         var nonFinal = HumanTaskQueries.NonFinalStatuses;
-        return context.HumanTasks
-            .Where(t => t.ActivityInstanceId == closed.ActivityInstanceId && nonFinal.Contains(t.Status))
+        var except = closed.ExceptTaskIds.ToList();
+        var open = context.HumanTasks
+            .Where(t => t.ActivityInstanceId == closed.ActivityInstanceId && nonFinal.Contains(t.Status) && !except.Contains(t.Id));
+        var tasks = await open.AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false);
+        if (tasks.Count == 0)
+        {
+            return 0;
+        }
+
+        var ids = tasks.ConvertAll(t => t.Id);
+        var count = await context.HumanTasks
+            .Where(t => ids.Contains(t.Id) && nonFinal.Contains(t.Status))
             .ExecuteUpdateAsync(
                 setters => setters
                     .SetProperty(t => t.Status, closed.Status)
                     .SetProperty(t => t.UpdatedAt, closed.At)
                     .SetProperty(t => t.CompletedAt, closed.At)
                     .SetProperty(t => t.Revision, t => t.Revision + 1),
-                cancellationToken);
+                cancellationToken)
+            .ConfigureAwait(false);
+
+        foreach (var entity in tasks)
+        {
+            var task = HumanTaskMapper.ToTask(entity);
+            var ended = task with { Status = closed.Status, UpdatedAt = closed.At, CompletedAt = closed.At, Revision = task.Revision + 1 };
+            AddHistory(context, HumanTaskHistory.ForClose(task, closed));
+            AddEvent(context, HumanTaskHistory.EventForClose(ended, task.Assignee, closed));
+        }
+
+        return count;
+    }
+
+    /// <summary>
+    /// Stages a task change other than the task row itself: a history entry, an event, a comment or an attachment.
+    /// Returns <see langword="false"/> for any other change, which the caller handles.
+    /// </summary>
+    public static bool TryStage(ModelEngineDbContext context, object change)
+    {
+        switch (change)
+        {
+            case HumanTaskHistoryEntry entry:
+                AddHistory(context, entry);
+                return true;
+            case HumanTaskEvent taskEvent:
+                AddEvent(context, taskEvent);
+                return true;
+            case HumanTaskComment comment:
+                context.HumanTaskComments.Add(HumanTaskDetailMapper.ToEntity(comment));
+                return true;
+            case HumanTaskAttachment attachment:
+                context.HumanTaskAttachments.Add(HumanTaskDetailMapper.ToEntity(attachment));
+                return true;
+            case HumanTaskAttachmentRemoved removed:
+                var entity = new HumanTaskAttachmentEntity
+                {
+                    Id = removed.AttachmentId,
+                    TaskId = removed.TaskId,
+                    FileName = string.Empty,
+                    ContentType = string.Empty,
+                    UploadedBy = string.Empty,
+                    Content = [],
+                };
+                context.HumanTaskAttachments.Attach(entity).State = EntityState.Deleted;
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>Whether <see cref="TryStage"/> or the task writers handle <paramref name="change"/>.</summary>
+    public static bool IsTaskChange(object? change) =>
+        change is HumanTaskCreated or HumanTaskUpdated or HumanTaskClosed or HumanTaskOverdue
+            or HumanTaskHistoryEntry or HumanTaskEvent or HumanTaskComment or HumanTaskAttachment or HumanTaskAttachmentRemoved;
+
+    private static void AddHistory(ModelEngineDbContext context, HumanTaskHistoryEntry entry) =>
+        context.HumanTaskHistory.Add(HumanTaskDetailMapper.ToEntity(entry));
+
+    /// <summary>
+    /// Stages the delivery of a task event. Notifications are not wired yet, so events are dropped here.
+    /// </summary>
+    private static void AddEvent(ModelEngineDbContext context, HumanTaskEvent taskEvent)
+    {
+        _ = context;
+        _ = taskEvent;
     }
 
     /// <summary>

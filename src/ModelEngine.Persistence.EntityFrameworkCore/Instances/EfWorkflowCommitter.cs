@@ -113,7 +113,7 @@ internal sealed partial class EfWorkflowCommitter : IWorkflowCommitter
 
         foreach (var change in commit.Changes)
         {
-            if (change is not (HumanTaskCreated or HumanTaskUpdated or HumanTaskClosed or HumanTaskOverdue or IdempotencyRecord or OutboxMessage or ConsumedMessage))
+            if (!HumanTaskWriter.IsTaskChange(change) && change is not (IdempotencyRecord or OutboxMessage or ConsumedMessage))
             {
                 throw new InvalidOperationException(
                     $"The commit of instance {commit.Summary.Id} contains a change of type {change?.GetType().FullName ?? "null"}, which the EF Core committer cannot write. Nothing was written.");
@@ -209,7 +209,12 @@ internal sealed partial class EfWorkflowCommitter : IWorkflowCommitter
                     context.ConsumedMessages.Add(OutboxMessageMapper.ToEntity(consumed));
                     break;
                 default:
-                    throw new InvalidOperationException($"A change of type {change?.GetType().FullName ?? "null"} cannot be written.");
+                    if (!HumanTaskWriter.TryStage(context, change))
+                    {
+                        throw new InvalidOperationException($"A change of type {change?.GetType().FullName ?? "null"} cannot be written.");
+                    }
+
+                    break;
             }
         }
     }

@@ -75,6 +75,16 @@ public sealed class ActivityExecutionContext
         WorkflowContext.CreateBookmark(this, payload, dueAt);
 
     /// <summary>Stores an output value and copies it into the variable its <c>memoryReference</c> names.</summary>
+    /// <summary>
+    /// Removes the bookmarks of this activity instance that <paramref name="predicate"/> selects, such as the timers of
+    /// one of several tasks, with their timer rows in this step's commit. Returns how many it removed.
+    /// </summary>
+    public int RemoveBookmarks(Func<State.BookmarkState, bool> predicate)
+    {
+        ArgumentNullException.ThrowIfNull(predicate);
+        return WorkflowContext.RemoveBookmarks(Instance.Id, predicate);
+    }
+
     public void SetOutput(string outputName, JsonNode? value, Output? output = null) =>
         WorkflowContext.SetOutput(this, outputName, value, output);
 

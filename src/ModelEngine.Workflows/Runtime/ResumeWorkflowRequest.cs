@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ModelEngine.Workflows.Runtime.State;
 
 namespace ModelEngine.Workflows.Runtime;
 
@@ -13,4 +14,19 @@ public sealed record ResumeWorkflowRequest(
     string BookmarkId,
     JsonNode? Input = null,
     IReadOnlyList<object>? Changes = null,
-    bool RemoveActivityTimers = false);
+    bool RemoveActivityTimers = false)
+{
+    /// <summary>
+    /// Runs after the instance's lease is held and the bookmark is found, before anything is written, and returns the
+    /// input and changes to commit in place of <see cref="Input"/> and <see cref="Changes"/>. A decision that depends on
+    /// rows other resumes of the same instance write, such as the votes of sibling tasks, is taken here, so that no
+    /// other resume of the instance commits in between. An exception it throws ends the resume with nothing written.
+    /// </summary>
+    public Func<CancellationToken, ValueTask<ResumePlan>>? Prepare { get; init; }
+
+    /// <summary>
+    /// Other bookmarks of the instance to remove in the resume's transaction, such as the timers of the task that the
+    /// resume completes, when <see cref="RemoveActivityTimers"/> would remove too many.
+    /// </summary>
+    public Func<BookmarkState, bool>? RemoveBookmarks { get; init; }
+}

@@ -26,16 +26,22 @@ public sealed partial class WorkflowExecutionContext
         return bookmark;
     }
 
-    private void RemoveBookmarksOf(string activityInstanceId)
+    private void RemoveBookmarksOf(string activityInstanceId) =>
+        RemoveBookmarks(activityInstanceId, static _ => true);
+
+    /// <summary>Removes the bookmarks of an activity instance that <paramref name="predicate"/> selects.</summary>
+    internal int RemoveBookmarks(string activityInstanceId, Func<BookmarkState, bool> predicate)
     {
+        var removed = 0;
         for (var i = State.Bookmarks.Count - 1; i >= 0; i--)
         {
             var bookmark = State.Bookmarks[i];
-            if (bookmark.ActivityInstanceId != activityInstanceId)
+            if (bookmark.ActivityInstanceId != activityInstanceId || !predicate(bookmark))
             {
                 continue;
             }
 
+            removed++;
             State.Bookmarks.RemoveAt(i);
 
             // A bookmark created and dropped in the same step never reaches the database.
@@ -44,6 +50,8 @@ public sealed partial class WorkflowExecutionContext
                 _removedBookmarkIds.Add(bookmark.Id);
             }
         }
+
+        return removed;
     }
 
     internal void SetOutput(ActivityExecutionContext context, string outputName, JsonNode? value, Output? output)

@@ -135,15 +135,21 @@ public sealed partial class WorkflowRuntime : IWorkflowRuntime
             throw new BookmarkNotFoundException(request.InstanceId, request.BookmarkId);
         }
 
-        WorkflowExecutionContext.ScheduleResume(state, bookmark, request.Input?.DeepClone());
-        List<string> removedBookmarkIds = [bookmark.Id];
-        if (request.RemoveActivityTimers)
+        var input = request.Input;
+        var changes = request.Changes ?? [];
+        if (request.Prepare is { } prepare)
         {
-            foreach (var timer in state.Bookmarks.Where(other => other.ActivityInstanceId == bookmark.ActivityInstanceId && other.DueAt is not null).ToList())
-            {
-                state.Bookmarks.Remove(timer);
-                removedBookmarkIds.Add(timer.Id);
-            }
+            var plan = await prepare(cancellationToken);
+            input = plan.Input;
+            changes = plan.Changes;
+        }
+
+        WorkflowExecutionContext.ScheduleResume(state, bookmark, input?.DeepClone());
+        List<string> removedBookmarkIds = [bookmark.Id];
+        foreach (var other in state.Bookmarks.Where(other => other.Id != bookmark.Id && ShouldRemoveWith(request, bookmark, other)).ToList())
+        {
+            state.Bookmarks.Remove(other);
+            removedBookmarkIds.Add(other.Id);
         }
 
         state.UpdatedAt = _timeProvider.GetUtcNow();
@@ -153,7 +159,7 @@ public sealed partial class WorkflowRuntime : IWorkflowRuntime
             StateJson = WorkflowStateSerializer.Serialize(state),
             ExpectedRevision = summary.Revision,
             RemovedBookmarkIds = removedBookmarkIds,
-            Changes = request.Changes ?? [],
+            Changes = changes,
         };
 
         await lease.EnsureHeldAsync(cancellationToken);
@@ -161,6 +167,10 @@ public sealed partial class WorkflowRuntime : IWorkflowRuntime
         LogResumeCommitted(_logger, request.InstanceId, request.BookmarkId);
         _workQueue.Enqueue(request.InstanceId);
     }
+
+    private static bool ShouldRemoveWith(ResumeWorkflowRequest request, BookmarkState resumed, BookmarkState other) =>
+        (request.RemoveActivityTimers && other.ActivityInstanceId == resumed.ActivityInstanceId && other.DueAt is not null)
+        || (request.RemoveBookmarks?.Invoke(other) ?? false);
 
     public async Task<WorkflowInstanceView> CancelAsync(string instanceId, CancellationToken cancellationToken = default)
     {

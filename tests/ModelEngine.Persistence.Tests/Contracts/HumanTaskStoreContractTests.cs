@@ -19,6 +19,20 @@ public abstract class HumanTaskStoreContractTests : WorkflowStoreContractTests
             Outcome = "Approve",
             Comment = "fine",
             CompletedBy = "bob",
+            UiSchema = new JsonObject { ["amount"] = new JsonObject { ["ui:widget"] = "updown" } },
+            DraftData = new JsonObject { ["note"] = "half done" },
+            FollowUpAt = TestData.BaseTime.AddHours(5),
+            ExcludedUsers = ["erin"],
+            ExcludeInitiator = true,
+            ExcludePreviousApprovers = true,
+            BusinessAdministrators = ["frank"],
+            Owner = "gina",
+            DelegationState = HumanTaskDelegationState.Pending,
+            SuspendedFrom = HumanTaskStatus.InProgress,
+            Skippable = true,
+            ApprovalPolicy = new ApprovalPolicy { Kind = ApprovalPolicyKind.Parallel, Approvers = ["bob", "group:finance"], Required = 2, RejectEndsVote = true },
+            ApprovalStep = 1,
+            EscalatedAt = TestData.BaseTime.AddHours(2),
         };
         await CommitAsync(TestData.NewInstance("i1", new HumanTaskCreated(task)));
 
@@ -33,7 +47,18 @@ public abstract class HumanTaskStoreContractTests : WorkflowStoreContractTests
         Assert.Equal(task.Outcomes, found.Outcomes);
         Assert.Equal(task.DueAt, found.DueAt);
         Assert.Equal(task.ETag, found.ETag);
-        var comparable = found with { Data = task.Data, ResultData = task.ResultData, FormSchema = task.FormSchema, CandidateUsers = task.CandidateUsers, CandidateGroups = task.CandidateGroups, Outcomes = task.Outcomes };
+        Assert.Equal(task.UiSchema.ToJsonString(), found.UiSchema?.ToJsonString());
+        Assert.Equal(task.DraftData.ToJsonString(), found.DraftData?.ToJsonString());
+        Assert.Equal(task.ExcludedUsers, found.ExcludedUsers);
+        Assert.Equal(task.BusinessAdministrators, found.BusinessAdministrators);
+        Assert.Equal(task.ApprovalPolicy.Approvers, found.ApprovalPolicy?.Approvers);
+        Assert.Equal(task.ApprovalPolicy with { Approvers = [] }, found.ApprovalPolicy! with { Approvers = [] });
+        var comparable = found with
+        {
+            Data = task.Data, ResultData = task.ResultData, FormSchema = task.FormSchema, CandidateUsers = task.CandidateUsers,
+            CandidateGroups = task.CandidateGroups, Outcomes = task.Outcomes, UiSchema = task.UiSchema, DraftData = task.DraftData,
+            ExcludedUsers = task.ExcludedUsers, BusinessAdministrators = task.BusinessAdministrators, ApprovalPolicy = task.ApprovalPolicy,
+        };
         Assert.Equal(task, comparable);
     }
 

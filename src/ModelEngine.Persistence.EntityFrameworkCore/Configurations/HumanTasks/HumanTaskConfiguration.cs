@@ -24,6 +24,9 @@ internal sealed class HumanTaskConfiguration : IEntityTypeConfiguration<HumanTas
         builder.Property(e => e.Initiator).HasMaxLength(ColumnLengths.Name);
         builder.Property(e => e.Outcome).HasMaxLength(ColumnLengths.Name);
         builder.Property(e => e.CompletedBy).HasMaxLength(ColumnLengths.Name);
+        builder.Property(e => e.Owner).HasMaxLength(ColumnLengths.Name);
+        builder.Property(e => e.DelegationState).HasConversion<string>().HasMaxLength(ColumnLengths.Status);
+        builder.Property(e => e.SuspendedFrom).HasConversion<string>().HasMaxLength(ColumnLengths.Status);
         builder.Property(e => e.Revision).IsConcurrencyToken();
 
         // The inbox filters open statuses, then assignee or candidates, and sorts by priority and age.

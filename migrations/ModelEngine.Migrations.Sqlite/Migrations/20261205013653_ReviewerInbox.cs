@@ -1,0 +1,264 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace ModelEngine.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class ReviewerInbox : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "ApprovalPolicyJson",
+                table: "HumanTasks",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "ApprovalStep",
+                table: "HumanTasks",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<string>(
+                name: "BusinessAdministratorsJson",
+                table: "HumanTasks",
+                type: "TEXT",
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<string>(
+                name: "DelegationState",
+                table: "HumanTasks",
+                type: "TEXT",
+                maxLength: 32,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "DraftDataJson",
+                table: "HumanTasks",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "EscalatedAt",
+                table: "HumanTasks",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "ExcludeInitiator",
+                table: "HumanTasks",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "ExcludePreviousApprovers",
+                table: "HumanTasks",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ExcludedUsersJson",
+                table: "HumanTasks",
+                type: "TEXT",
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<long>(
+                name: "FollowUpAt",
+                table: "HumanTasks",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Owner",
+                table: "HumanTasks",
+                type: "TEXT",
+                maxLength: 256,
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "Skippable",
+                table: "HumanTasks",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<string>(
+                name: "SuspendedFrom",
+                table: "HumanTasks",
+                type: "TEXT",
+                maxLength: 32,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "UiSchemaJson",
+                table: "HumanTasks",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "HumanTaskAttachments",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    TaskId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    UploadedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    OnBehalfOf = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Content = table.Column<byte[]>(type: "BLOB", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_HumanTaskAttachments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_HumanTaskAttachments_HumanTasks_TaskId",
+                        column: x => x.TaskId,
+                        principalTable: "HumanTasks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "HumanTaskComments",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    TaskId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Author = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    OnBehalfOf = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Text = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_HumanTaskComments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_HumanTaskComments_HumanTasks_TaskId",
+                        column: x => x.TaskId,
+                        principalTable: "HumanTasks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "HumanTaskHistory",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    TaskId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    WorkflowInstanceId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Actor = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    OnBehalfOf = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    StatusBefore = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    StatusAfter = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    DetailsJson = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_HumanTaskHistory", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_HumanTaskHistory_HumanTasks_TaskId",
+                        column: x => x.TaskId,
+                        principalTable: "HumanTasks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HumanTaskAttachments_TaskId_CreatedAt",
+                table: "HumanTaskAttachments",
+                columns: new[] { "TaskId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HumanTaskComments_TaskId_CreatedAt",
+                table: "HumanTaskComments",
+                columns: new[] { "TaskId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HumanTaskHistory_TaskId_At_Id",
+                table: "HumanTaskHistory",
+                columns: new[] { "TaskId", "At", "Id" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "HumanTaskAttachments");
+
+            migrationBuilder.DropTable(
+                name: "HumanTaskComments");
+
+            migrationBuilder.DropTable(
+                name: "HumanTaskHistory");
+
+            migrationBuilder.DropColumn(
+                name: "ApprovalPolicyJson",
+                table: "HumanTasks");
+
+            migrationBuilder.DropColumn(
+                name: "ApprovalStep",
+                table: "HumanTasks");
+
+            migrationBuilder.DropColumn(
+                name: "BusinessAdministratorsJson",
+                table: "HumanTasks");
+
+            migrationBuilder.DropColumn(
+                name: "DelegationState",
+                table: "HumanTasks");
+
+            migrationBuilder.DropColumn(
+                name: "DraftDataJson",
+                table: "HumanTasks");
+
+            migrationBuilder.DropColumn(
+                name: "EscalatedAt",
+                table: "HumanTasks");
+
+            migrationBuilder.DropColumn(
+                name: "ExcludeInitiator",
+                table: "HumanTasks");
+
+            migrationBuilder.DropColumn(
+                name: "ExcludePreviousApprovers",
+                table: "HumanTasks");
+
+            migrationBuilder.DropColumn(
+                name: "ExcludedUsersJson",
+                table: "HumanTasks");
+
+            migrationBuilder.DropColumn(
+                name: "FollowUpAt",
+                table: "HumanTasks");
+
+            migrationBuilder.DropColumn(
+                name: "Owner",
+                table: "HumanTasks");
+
+            migrationBuilder.DropColumn(
+                name: "Skippable",
+                table: "HumanTasks");
+
+            migrationBuilder.DropColumn(
+                name: "SuspendedFrom",
+                table: "HumanTasks");
+
+            migrationBuilder.DropColumn(
+                name: "UiSchemaJson",
+                table: "HumanTasks");
+        }
+    }
+}
