@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using ModelEngine.HumanTasks.Model;
+using ModelEngine.HumanTasks.Substitutes;
 using ModelEngine.Workflows.Persistence;
 using ModelEngine.Workflows.Runtime;
 using ModelEngine.Workflows.Security;
@@ -8,8 +10,9 @@ using ModelEngine.Workflows.Security;
 namespace ModelEngine.HumanTasks.Inbox;
 
 /// <summary>
-/// Claim and complete with the human-task access rules: 404 for callers who cannot see the task, then 403, then a
-/// stale ETag (412), then the wrong status (409).
+/// The reviewer's operations with the human-task access rules: 404 for callers who cannot see the task, then 403, then a
+/// stale ETag (412), then the wrong status (409). Each change writes a history entry and an event in its own
+/// transaction.
 /// </summary>
 public sealed partial class HumanTaskService : IHumanTaskService
 {
@@ -17,131 +20,91 @@ public sealed partial class HumanTaskService : IHumanTaskService
     private readonly IWorkflowRuntime _runtime;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<HumanTaskService> _logger;
+    private readonly ISubstituteStore? _substitutes;
+    private readonly HumanTaskOptions _options;
 
-    public HumanTaskService(IHumanTaskStore store, IWorkflowRuntime runtime, TimeProvider timeProvider, ILogger<HumanTaskService> logger)
+    public HumanTaskService(
+        IHumanTaskStore store,
+        IWorkflowRuntime runtime,
+        TimeProvider timeProvider,
+        ILogger<HumanTaskService> logger,
+        ISubstituteStore? substitutes = null,
+        IOptions<HumanTaskOptions>? options = null)
     {
         _store = store;
         _runtime = runtime;
         _timeProvider = timeProvider;
         _logger = logger;
+        _substitutes = substitutes;
+        _options = options?.Value ?? new HumanTaskOptions();
     }
 
     public Task<Page<HumanTask>> GetInboxAsync(UserIdentity user, PageRequest page, CancellationToken cancellationToken = default) =>
         _store.ListInboxAsync(user, page, cancellationToken);
 
     public async Task<HumanTask> GetAsync(string taskId, UserIdentity user, CancellationToken cancellationToken = default) =>
-        await FindVisibleAsync(taskId, user, cancellationToken).ConfigureAwait(false);
+        (await AuthorizeAsync(taskId, user, cancellationToken).ConfigureAwait(false)).Task;
 
-    public async Task<HumanTask> ClaimAsync(string taskId, UserIdentity user, string? ifMatch, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<HumanTaskHistoryEntry>> GetHistoryAsync(string taskId, UserIdentity user, CancellationToken cancellationToken = default)
     {
-        var task = await FindVisibleAsync(taskId, user, cancellationToken).ConfigureAwait(false);
-        CheckETag(task, ifMatch);
-
-        if (task.Status is HumanTaskStatus.Reserved or HumanTaskStatus.InProgress && task.Assignee == user.Name)
-        {
-            return task;
-        }
-
-        if (task.Status != HumanTaskStatus.Ready)
-        {
-            throw new TaskConflictException(task.Status.IsFinal()
-                ? $"Task '{taskId}' is {task.Status} and can no longer be claimed."
-                : $"Task '{taskId}' is already claimed by '{task.Assignee}'.");
-        }
-
-        var now = _timeProvider.GetUtcNow();
-        var claimed = task with { Status = HumanTaskStatus.Reserved, Assignee = user.Name, UpdatedAt = now, Revision = task.Revision + 1 };
-        try
-        {
-            await _store.UpdateAsync(claimed, task.Revision, null, cancellationToken).ConfigureAwait(false);
-        }
-        catch (ConcurrencyConflictException exception)
-        {
-            throw new TaskConflictException($"Task '{taskId}' changed while it was being claimed; reload it and try again. {exception.Message}");
-        }
-
-        LogClaimed(_logger, taskId, task.WorkflowInstanceId, user.Name);
-        return claimed;
+        await AuthorizeAsync(taskId, user, cancellationToken).ConfigureAwait(false);
+        return await _store.GetHistoryAsync(taskId, cancellationToken).ConfigureAwait(false);
     }
 
-    public Task<HumanTask> CompleteAsync(string taskId, UserIdentity user, TaskCompletion completion, string? ifMatch, CancellationToken cancellationToken = default) =>
-        CompleteAsync(taskId, user, completion, ifMatch, commitChange: null, cancellationToken);
-
-    public async Task<HumanTask> CompleteAsync(
-        string taskId,
-        UserIdentity user,
-        TaskCompletion completion,
-        string? ifMatch,
-        Func<HumanTask, object>? commitChange,
-        CancellationToken cancellationToken = default)
+    public async Task<TaskForm> GetFormAsync(string taskId, UserIdentity user, CancellationToken cancellationToken = default)
     {
-        var task = await FindVisibleAsync(taskId, user, cancellationToken).ConfigureAwait(false);
-        if (task.Assignee is not null && task.Assignee != user.Name && !user.IsAdmin)
-        {
-            throw new TaskForbiddenException($"Task '{taskId}' is held by '{task.Assignee}'; only its holder can complete it.");
-        }
-
-        CheckETag(task, ifMatch);
-        if (task.Status is not (HumanTaskStatus.Reserved or HumanTaskStatus.InProgress))
-        {
-            throw new TaskConflictException(task.Status == HumanTaskStatus.Ready
-                ? $"Task '{taskId}' has not been claimed. Claim it with POST /api/tasks/{taskId}/claim before completing it."
-                : $"Task '{taskId}' is {task.Status} and can no longer be completed.");
-        }
-
-        var outcome = task.Outcomes.FirstOrDefault(candidate => string.Equals(candidate, completion.Outcome, StringComparison.OrdinalIgnoreCase));
-        if (outcome is null)
-        {
-            throw new TaskValidationException("outcome", completion.Outcome, $"Outcome '{completion.Outcome}' is not one of this task's outcomes: {string.Join(", ", task.Outcomes)}.");
-        }
-
-        var now = _timeProvider.GetUtcNow();
-        var completed = task with
-        {
-            Status = HumanTaskStatus.Completed,
-            Outcome = outcome,
-            Comment = completion.Comment,
-            ResultData = completion.Data?.DeepClone(),
-            CompletedBy = user.Name,
-            CompletedAt = now,
-            UpdatedAt = now,
-            Revision = task.Revision + 1,
-        };
-
-        var result = new JsonObject
-        {
-            ["outcome"] = outcome,
-            ["comment"] = completion.Comment,
-            ["data"] = completion.Data?.DeepClone(),
-            ["completedBy"] = user.Name,
-        };
-
-        try
-        {
-            IReadOnlyList<object> changes = commitChange is null
-                ? [new HumanTaskUpdated(completed, task.Revision)]
-                : [new HumanTaskUpdated(completed, task.Revision), commitChange(completed)];
-            await _runtime.ResumeAsync(new ResumeWorkflowRequest(task.WorkflowInstanceId, task.BookmarkId, result, changes, RemoveActivityTimers: true), cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception exception) when (exception is BookmarkNotFoundException or ConcurrencyConflictException)
-        {
-            throw new TaskConflictException($"Task '{taskId}' was completed or changed by another request. {exception.Message}");
-        }
-
-        LogCompleted(_logger, taskId, task.WorkflowInstanceId, user.Name, outcome);
-        return completed;
+        var task = (await AuthorizeAsync(taskId, user, cancellationToken).ConfigureAwait(false)).Task;
+        return new TaskForm(task.FormSchema, task.UiSchema, task.DraftData, task.Outcomes);
     }
 
-    private async Task<HumanTask> FindVisibleAsync(string taskId, UserIdentity user, CancellationToken cancellationToken)
+    /// <summary>
+    /// Finds the task and works out as whom the caller acts: as themselves, for the user named in
+    /// <see cref="TaskCaller.OnBehalfOf"/> (administrators only), or for a user they substitute for today.
+    /// </summary>
+    private async Task<TaskAct> AuthorizeAsync(string taskId, TaskCaller caller, CancellationToken cancellationToken)
     {
-        var task = await _store.FindAsync(taskId, cancellationToken).ConfigureAwait(false);
-        if (task is null || !TaskAccess.CanSee(task, user))
+        var task = await _store.FindAsync(taskId, cancellationToken).ConfigureAwait(false)
+            ?? throw NotFound(taskId);
+        var user = caller.User;
+        var onBehalfOf = string.IsNullOrWhiteSpace(caller.OnBehalfOf) || caller.OnBehalfOf == user.Name ? null : caller.OnBehalfOf.Trim();
+        var isAdministrator = TaskAccess.IsAdministrator(task, user);
+
+        if (TaskAccess.CanSee(task, user))
         {
-            throw new TaskNotFoundException($"Task '{taskId}' does not exist or is not visible to you.");
+            if (onBehalfOf is null)
+            {
+                return new TaskAct(task, user.Name, user.Name, null, isAdministrator, IsCandidate(task, user));
+            }
+
+            if (!isAdministrator)
+            {
+                throw new TaskForbiddenException(
+                    $"Only admins and the business administrators of task '{taskId}' may act on behalf of another user ('{onBehalfOf}'). Leave out onBehalfOf to act as yourself.");
+            }
+
+            // The administrator vouches for the user, whose groups the server does not know.
+            return new TaskAct(task, onBehalfOf, user.Name, onBehalfOf, true, true);
         }
 
-        return task;
+        if (_substitutes is not null)
+        {
+            var principals = await _substitutes.GetPrincipalsAsync(user.Name, _timeProvider.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            var principal = principals.FirstOrDefault(name => TaskAccess.IsInvolved(task, name) && (onBehalfOf is null || onBehalfOf == name));
+            if (principal is not null)
+            {
+                var isCandidate = task.CandidateUsers.Contains(principal, StringComparer.Ordinal);
+                return new TaskAct(task, principal, user.Name, principal, false, isCandidate);
+            }
+        }
+
+        throw NotFound(taskId);
     }
+
+    private static bool IsCandidate(HumanTask task, UserIdentity user) =>
+        task.CandidateUsers.Contains(user.Name, StringComparer.Ordinal) || task.CandidateGroups.Any(user.IsInGroup);
+
+    private static TaskNotFoundException NotFound(string taskId) =>
+        new($"Task '{taskId}' does not exist or is not visible to you.");
 
     private static void CheckETag(HumanTask task, string? ifMatch)
     {
@@ -151,9 +114,109 @@ public sealed partial class HumanTaskService : IHumanTaskService
         }
     }
 
-    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Task {TaskId} of workflow instance {WorkflowInstanceId} claimed by {User}")]
-    private static partial void LogClaimed(ILogger logger, string taskId, string workflowInstanceId, string user);
+    /// <summary>Throws 403 when the four-eyes rules keep <paramref name="name"/> away from the task.</summary>
+    private static void CheckNotExcluded(HumanTask task, string name, string operation)
+    {
+        if (TaskAccess.IsExcluded(task, name))
+        {
+            throw new TaskForbiddenException(
+                $"User '{name}' may not {operation} task '{task.Id}': the task's four-eyes rules exclude them (excluded users, the initiator or an earlier approver).");
+        }
+    }
 
-    [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Task {TaskId} of workflow instance {WorkflowInstanceId} completed by {User} with {Outcome}")]
-    private static partial void LogCompleted(ILogger logger, string taskId, string workflowInstanceId, string user, string outcome);
+    /// <summary>Throws 403 unless the acting user holds the task or the caller administers it.</summary>
+    private static void CheckHolderOrAdministrator(TaskAct act, string operation)
+    {
+        if (act.Task.Assignee != act.Name && !act.IsAdministrator)
+        {
+            var holder = act.Task.Assignee is null ? "nobody holds it" : $"it is held by '{act.Task.Assignee}'";
+            throw new TaskForbiddenException($"Only the holder or an administrator may {operation} task '{act.Task.Id}', and {holder}.");
+        }
+    }
+
+    private static void CheckStatus(HumanTask task, string operation, params HumanTaskStatus[] allowed)
+    {
+        if (!allowed.Contains(task.Status))
+        {
+            throw new TaskConflictException(
+                $"Task '{task.Id}' is {task.Status}, so it cannot be {operation}; that needs status {string.Join(" or ", allowed)}.");
+        }
+    }
+
+    /// <summary>
+    /// Writes <paramref name="updated"/> with a history entry and an event in one transaction, unless another request
+    /// changed the task first: then the caller gets 412 when it sent an ETag, and 409 otherwise.
+    /// </summary>
+    private async Task<HumanTask> SaveAsync(
+        TaskAct act,
+        HumanTask updated,
+        string action,
+        HumanTaskEventKind kind,
+        string? ifMatch,
+        JsonObject? details,
+        IReadOnlyList<object>? extra,
+        CancellationToken cancellationToken)
+    {
+        var task = act.Task;
+        var now = _timeProvider.GetUtcNow();
+        updated = updated with { UpdatedAt = now, Revision = task.Revision + 1 };
+        var changes = new List<object> { History(act, updated, action, now, details), Event(act, updated, kind, now) };
+        changes.AddRange(extra ?? []);
+        try
+        {
+            await _store.UpdateAsync(updated, task.Revision, changes, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ConcurrencyConflictException exception)
+        {
+            if (!string.IsNullOrEmpty(ifMatch) && ifMatch != "*")
+            {
+                throw new TaskPreconditionFailedException($"Task '{task.Id}' changed while the {action} was written, so ETag {ifMatch} is stale. {exception.Message}");
+            }
+
+            throw new TaskConflictException($"Task '{task.Id}' changed while the {action} was written; reload it and try again. {exception.Message}");
+        }
+
+        LogOperation(_logger, action, task.Id, task.WorkflowInstanceId, act.Actor, act.OnBehalfOf);
+        return updated;
+    }
+
+    private static HumanTaskHistoryEntry History(TaskAct act, HumanTask after, string action, DateTimeOffset at, JsonObject? details) => new()
+    {
+        Id = HumanTaskHistory.NewId(),
+        TaskId = after.Id,
+        WorkflowInstanceId = after.WorkflowInstanceId,
+        Action = action,
+        Actor = act.Actor,
+        OnBehalfOf = act.OnBehalfOf,
+        At = at,
+        StatusBefore = act.Task.Status,
+        StatusAfter = after.Status,
+        Details = details,
+    };
+
+    private static HumanTaskEvent Event(TaskAct act, HumanTask after, HumanTaskEventKind kind, DateTimeOffset at) => new()
+    {
+        Id = HumanTaskHistory.NewId(),
+        Kind = kind,
+        Task = after,
+        Actor = act.Actor,
+        OnBehalfOf = act.OnBehalfOf,
+        PreviousAssignee = act.Task.Assignee,
+        At = at,
+    };
+
+    /// <summary>The task found for an operation, and as whom the caller acts on it.</summary>
+    /// <param name="Task">The task as read before the operation.</param>
+    /// <param name="Name">The user the operation is checked as: the caller, or the user they act for.</param>
+    /// <param name="Actor">The caller.</param>
+    /// <param name="OnBehalfOf">The user the caller acts for, or <see langword="null"/>.</param>
+    /// <param name="IsAdministrator">Whether the caller is an admin or a business administrator of the task.</param>
+    /// <param name="IsCandidate">Whether <paramref name="Name"/> may claim the task as a candidate.</param>
+    private sealed record TaskAct(HumanTask Task, string Name, string Actor, string? OnBehalfOf, bool IsAdministrator, bool IsCandidate);
+
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Task {TaskId} of workflow instance {WorkflowInstanceId}: {Action} by {Actor} on behalf of {OnBehalfOf}")]
+    private static partial void LogOperation(ILogger logger, string action, string taskId, string workflowInstanceId, string actor, string? onBehalfOf);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Task {TaskId} of workflow instance {WorkflowInstanceId} completed by {User} with {Outcome}; vote decided: {Decided}")]
+    private static partial void LogCompleted(ILogger logger, string taskId, string workflowInstanceId, string user, string outcome, bool decided);
 }

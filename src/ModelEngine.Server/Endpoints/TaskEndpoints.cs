@@ -10,8 +10,10 @@ using ModelEngine.Server.Problems;
 namespace ModelEngine.Server.Endpoints;
 
 /// <summary>
-/// <c>/api/tasks</c>: the caller's inbox and the claim and completion of human tasks. The task service checks
-/// visibility (404), permission (403), the If-Match ETag (412) and the status (409) in that order.
+/// <c>/api/tasks</c>: the caller's inbox, a task with its history and form, and the claim and completion of human
+/// tasks. The task service checks visibility (404), permission (403), the If-Match ETag (412) and the status (409) in
+/// that order. The other operations are mapped by <see cref="TaskOperationEndpoints"/>, <see cref="TaskDetailEndpoints"/>
+/// and <see cref="TaskBulkEndpoints"/>.
 /// </summary>
 internal static class TaskEndpoints
 {
@@ -25,8 +27,16 @@ internal static class TaskEndpoints
         group.MapGet("/{id}", GetAsync).WithSummary("Returns a task, with its revision in the ETag header.")
             .Produces<TaskResponse>()
             .ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPost("/{id}/claim", ClaimAsync).WithSummary("Reserves a Ready task for the caller. Honours If-Match.")
+        group.MapGet("/{id}/history", GetHistoryAsync).WithSummary("Lists every transition of a task, oldest first.")
+            .Produces<ListResponse<HumanTaskHistoryEntry>>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{id}/form", GetFormAsync).WithSummary("Returns the task's JSON Schema, UI schema and draft data.")
+            .Produces<TaskFormResponse>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/{id}/claim", ClaimAsync)
+            .WithSummary("Reserves a Ready task for the caller; with force=true an administrator takes over a held task. Honours If-Match.")
             .Produces<TaskResponse>()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed);
@@ -39,6 +49,10 @@ internal static class TaskEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        group.MapTaskOperationEndpoints();
+        group.MapTaskDetailEndpoints();
+        group.MapTaskBulkEndpoints();
         return api;
     }
 
@@ -60,9 +74,28 @@ internal static class TaskEndpoints
         return WithETag(context, task);
     }
 
-    private static async Task<IResult> ClaimAsync(string id, HttpContext context, IHumanTaskService tasks, CancellationToken cancellationToken)
+    private static async Task<ListResponse<HumanTaskHistoryEntry>> GetHistoryAsync(string id, HttpContext context, IHumanTaskService tasks, CancellationToken cancellationToken)
     {
-        var task = await tasks.ClaimAsync(id, context.GetUser(), context.GetIfMatch(), cancellationToken);
+        var history = await tasks.GetHistoryAsync(id, context.GetUser(), cancellationToken);
+        return new ListResponse<HumanTaskHistoryEntry>(history, history.Count);
+    }
+
+    private static async Task<IResult> GetFormAsync(string id, HttpContext context, IHumanTaskService tasks, CancellationToken cancellationToken)
+    {
+        var task = await tasks.GetAsync(id, context.GetUser(), cancellationToken);
+        context.Response.Headers.ETag = task.ETag;
+        return Results.Ok(new TaskFormResponse(task.FormSchema, task.UiSchema, task.DraftData, task.Outcomes, task.ETag));
+    }
+
+    private static async Task<IResult> ClaimAsync(
+        string id,
+        bool? force,
+        TaskActionRequest? request,
+        HttpContext context,
+        IHumanTaskService tasks,
+        CancellationToken cancellationToken)
+    {
+        var task = await tasks.ClaimAsync(id, context.GetCaller(request?.OnBehalfOf), context.GetIfMatch(), force ?? false, cancellationToken);
         return WithETag(context, task);
     }
 
@@ -82,10 +115,11 @@ internal static class TaskEndpoints
         }
 
         var user = context.GetUser();
+        var caller = context.GetCaller(request.OnBehalfOf);
         var completion = new TaskCompletion(request.Outcome, request.Comment, request.Data);
         if (IdempotencyGate.ReadKey(context) is not { } key)
         {
-            var task = await tasks.CompleteAsync(id, user, completion, context.GetIfMatch(), cancellationToken);
+            var task = await tasks.CompleteAsync(id, caller, completion, context.GetIfMatch(), cancellationToken);
             return WithETag(context, task);
         }
 
@@ -99,7 +133,7 @@ internal static class TaskEndpoints
         var record = idempotency.NewRecord(CompleteScope, user.Name, key, hash);
         try
         {
-            var task = await tasks.CompleteAsync(id, user, completion, context.GetIfMatch(), completed => IdempotencyGate.WithResponse(
+            var task = await tasks.CompleteAsync(id, caller, completion, context.GetIfMatch(), completed => IdempotencyGate.WithResponse(
                 record with { WorkflowInstanceId = completed.WorkflowInstanceId },
                 StatusCodes.Status200OK,
                 "application/json; charset=utf-8",
@@ -121,7 +155,7 @@ internal static class TaskEndpoints
         }
     }
 
-    private static IResult WithETag(HttpContext context, HumanTask task)
+    internal static IResult WithETag(HttpContext context, HumanTask task)
     {
         context.Response.Headers.ETag = task.ETag;
         return Results.Ok(TaskResponse.From(task));

@@ -56,6 +56,7 @@ internal static class ServerHostingExtensions
         services.Configure<ExecutionOptions>(configuration.GetSection(ExecutionOptions.SectionName));
         services.Configure<WorkflowLeaseOptions>(configuration.GetSection(ExecutionOptions.SectionName));
         services.Configure<PersistenceStartupOptions>(configuration.GetSection(PersistenceStartupOptions.SectionName));
+        services.Configure<HumanTasks.Inbox.HumanTaskOptions>(configuration.GetSection("HumanTasks"));
         services.AddSingleton<WorkflowWorkQueue>();
         services.RemoveAll<IWorkflowWorkQueue>();
         services.AddSingleton<IWorkflowWorkQueue>(provider => provider.GetRequiredService<WorkflowWorkQueue>());

@@ -81,6 +81,8 @@ internal sealed partial class ProblemExceptionHandler : IExceptionHandler
         BadHttpRequestException badRequest => Problem(badRequest.StatusCode, "The request is invalid.", badRequest.Message),
         RequestValidationException invalid => Problem(StatusCodes.Status400BadRequest, "A request parameter is invalid.", invalid.Message,
             ("parameter", invalid.Parameter), ("value", invalid.Value)),
+        TaskValidationException { Errors.Count: > 0 } invalid => Problem(StatusCodes.Status400BadRequest, "The task input is invalid.", invalid.Message,
+            ("parameter", invalid.Field), ("value", invalid.Value), ("errors", invalid.Errors)),
         TaskValidationException invalid => Problem(StatusCodes.Status400BadRequest, "The task input is invalid.", invalid.Message,
             ("parameter", invalid.Field), ("value", invalid.Value)),
         InvalidMigrationRequestException invalid => Problem(StatusCodes.Status400BadRequest, "A request field is invalid.", invalid.Message,
