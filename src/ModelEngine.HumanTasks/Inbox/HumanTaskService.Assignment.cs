@@ -104,8 +104,8 @@ public sealed partial class HumanTaskService
     /// </summary>
     public async Task<HumanTask> DelegateAsync(string taskId, TaskCaller caller, string @delegate, string? ifMatch, CancellationToken cancellationToken = default)
     {
-        var target = RequireName(@delegate, "to", "the user who works on the task and hands it back, such as \"carol\"");
         var act = await AuthorizeAsync(taskId, caller, cancellationToken).ConfigureAwait(false);
+        var target = RequireName(@delegate, "to", "the user who works on the task and hands it back, such as \"carol\"");
         CheckHolderOrAdministrator(act, "delegate");
         CheckNotExcluded(act.Task, target, "receive");
         CheckETag(act.Task, ifMatch);
@@ -154,6 +154,7 @@ public sealed partial class HumanTaskService
     public async Task<HumanTask> ForwardAsync(
         string taskId, TaskCaller caller, IReadOnlyList<string> candidateUsers, IReadOnlyList<string> candidateGroups, string? ifMatch, CancellationToken cancellationToken = default)
     {
+        var act = await AuthorizeAsync(taskId, caller, cancellationToken).ConfigureAwait(false);
         var users = Names(candidateUsers);
         var groups = Names(candidateGroups);
         if (users.Count == 0 && groups.Count == 0)
@@ -161,7 +162,6 @@ public sealed partial class HumanTaskService
             throw new TaskValidationException("candidateUsers", null, "Name at least one user in 'candidateUsers' or one group in 'candidateGroups' to forward the task to.");
         }
 
-        var act = await AuthorizeAsync(taskId, caller, cancellationToken).ConfigureAwait(false);
         CheckHolderOrAdministrator(act, "forward");
         foreach (var user in users)
         {
@@ -186,8 +186,8 @@ public sealed partial class HumanTaskService
     /// <summary>Gives the task to another holder; the previous holder keeps no claim on it.</summary>
     public async Task<HumanTask> ReassignAsync(string taskId, TaskCaller caller, string assignee, string? ifMatch, CancellationToken cancellationToken = default)
     {
-        var target = RequireName(assignee, "assignee", "the user who holds the task from now on, such as \"carol\"");
         var act = await AuthorizeAsync(taskId, caller, cancellationToken).ConfigureAwait(false);
+        var target = RequireName(assignee, "assignee", "the user who holds the task from now on, such as \"carol\"");
         CheckHolderOrAdministrator(act, "reassign");
         CheckNotExcluded(act.Task, target, "receive");
         CheckETag(act.Task, ifMatch);

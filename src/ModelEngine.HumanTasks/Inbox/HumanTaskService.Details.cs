@@ -67,6 +67,7 @@ public sealed partial class HumanTaskService
     /// <summary>Adds a note that everyone who sees the task can read. The task's ETag changes with it.</summary>
     public async Task<(HumanTask Task, HumanTaskComment Comment)> AddCommentAsync(string taskId, TaskCaller caller, string? text, string? ifMatch, CancellationToken cancellationToken = default)
     {
+        var act = await AuthorizeAsync(taskId, caller, cancellationToken).ConfigureAwait(false);
         if (string.IsNullOrWhiteSpace(text))
         {
             throw new TaskValidationException("text", text, "'text' is missing. Write the comment in 'text'.");
@@ -78,7 +79,6 @@ public sealed partial class HumanTaskService
                 $"The comment has {text.Length} characters; at most {_options.MaxCommentLength} are accepted. Shorten it or attach a file.");
         }
 
-        var act = await AuthorizeAsync(taskId, caller, cancellationToken).ConfigureAwait(false);
         CheckETag(act.Task, ifMatch);
         CheckStatus(act.Task, "commented on", NotEnded);
         var comment = NewComment(act, text.Trim());
@@ -105,8 +105,8 @@ public sealed partial class HumanTaskService
         string taskId, TaskCaller caller, TaskAttachmentUpload upload, string? ifMatch, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(upload);
-        var contentType = CheckUpload(upload);
         var act = await AuthorizeAsync(taskId, caller, cancellationToken).ConfigureAwait(false);
+        var contentType = CheckUpload(upload);
         CheckETag(act.Task, ifMatch);
         CheckStatus(act.Task, "given attachments", NotEnded);
 

@@ -92,8 +92,8 @@ public sealed partial class HumanTaskService
     /// <summary>Ends the task as Failed; its activity faults with <paramref name="reason"/>, which becomes an incident.</summary>
     public async Task<HumanTask> FailAsync(string taskId, TaskCaller caller, string? reason, string? ifMatch, CancellationToken cancellationToken = default)
     {
-        var text = RequireName(reason, "reason", "a short reason the task cannot be done, such as \"The supplier no longer exists\"");
         var act = await AuthorizeAsync(taskId, caller, cancellationToken).ConfigureAwait(false);
+        var text = RequireName(reason, "reason", "a short reason the task cannot be done, such as \"The supplier no longer exists\"");
         CheckMayResolve(act, "fail");
         CheckETag(act.Task, ifMatch);
         CheckResolvable(act.Task, "failed");
