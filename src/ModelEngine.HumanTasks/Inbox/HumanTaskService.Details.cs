@@ -164,10 +164,10 @@ public sealed partial class HumanTaskService
         }
 
         var contentType = (upload.ContentType ?? string.Empty).Split(';')[0].Trim().ToLowerInvariant();
-        if (!_options.AttachmentContentTypes.Contains(contentType, StringComparer.OrdinalIgnoreCase))
+        if (!_options.AcceptedContentTypes.Contains(contentType, StringComparer.OrdinalIgnoreCase))
         {
             throw new TaskValidationException("contentType", upload.ContentType,
-                $"Content type '{upload.ContentType}' is not accepted for attachments. Accepted types: {string.Join(", ", _options.AttachmentContentTypes)} (HumanTasks:AttachmentContentTypes).");
+                $"Content type '{upload.ContentType}' is not accepted for attachments. Accepted types: {string.Join(", ", _options.AcceptedContentTypes)} (HumanTasks:AttachmentContentTypes).");
         }
 
         return contentType;

@@ -186,9 +186,13 @@ public sealed partial class HumanTaskService
     {
         var task = act.Task;
         var single = task.ApprovalPolicy is null or { Kind: ApprovalPolicyKind.Single };
+
+        // When the change closes the other tasks of the activity, their timers go in the same commit as they do.
+        var closesSiblings = false;
         var request = new ResumeWorkflowRequest(task.WorkflowInstanceId, task.BookmarkId, RemoveActivityTimers: single)
         {
-            RemoveBookmarks = bookmark => HumanTaskFactory.IsTimerOf(bookmark, task.Id),
+            RemoveBookmarks = bookmark => HumanTaskFactory.IsTimerOf(bookmark, task.Id)
+                || (closesSiblings && bookmark.ActivityInstanceId == task.ActivityInstanceId && bookmark.DueAt is not null),
             Prepare = async token =>
             {
                 var current = await _store.FindAsync(task.Id, token).ConfigureAwait(false);
@@ -199,6 +203,7 @@ public sealed partial class HumanTaskService
 
                 var changes = new List<object> { new HumanTaskUpdated(ended, task.Revision) };
                 var input = await build(changes, token).ConfigureAwait(false);
+                closesSiblings = changes.OfType<HumanTaskClosed>().Any();
                 return new ResumePlan(input, changes);
             },
         };

@@ -116,6 +116,31 @@ public sealed class TaskLifecycleTests : IClassFixture<InboxServer>
     }
 
     [Fact]
+    public async Task ConcurrentClaims_OneWins_OtherGets409()
+    {
+        var alice = await _server.ClientAsync("alice");
+        var bob = await _server.ClientAsync("bob");
+        var erin = await _server.ClientAsync("erin");
+        var definitionId = await _server.PublishAsync(new JsonObject { ["candidateGroups"] = new JsonArray("managers") });
+
+        for (var run = 0; run < StressCounts.RaceRepeats; run++)
+        {
+            var (_, task) = await _server.StartAsync(definitionId, alice, bob);
+            var taskId = task["id"]!.GetValue<string>();
+            var claims = await Task.WhenAll(
+                bob.PostAsync($"/api/tasks/{taskId}/claim", null),
+                erin.PostAsync($"/api/tasks/{taskId}/claim", null)).WaitAsync(Timeouts.Request);
+
+            var statuses = claims.Select(response => response.StatusCode).Order().ToList();
+            Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], statuses);
+            var history = await InboxServer.HistoryAsync(bob, taskId);
+            Assert.Equal(["create", "claim"], InboxServer.Actions(history));
+            var holder = (await bob.GetObjectAsync($"/api/tasks/{taskId}"))["assignee"]!.GetValue<string>();
+            Assert.Equal(history[1]!["actor"]!.GetValue<string>(), holder);
+        }
+    }
+
+    [Fact]
     public async Task ForceClaim_AdminTakesOver_OthersGet403()
     {
         var alice = await _server.ClientAsync("alice");
