@@ -64,7 +64,7 @@ public sealed partial class HumanTaskService
         return await _store.ListCommentsAsync(taskId, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Adds a note that everyone who sees the task can read. The task's ETag changes with it.</summary>
+    /// <summary>Adds a note that everyone who can see the task can read. The task's ETag changes with it.</summary>
     public async Task<(HumanTask Task, HumanTaskComment Comment)> AddCommentAsync(string taskId, TaskCaller caller, string? text, string? ifMatch, CancellationToken cancellationToken = default)
     {
         var act = await AuthorizeAsync(taskId, caller, cancellationToken).ConfigureAwait(false);

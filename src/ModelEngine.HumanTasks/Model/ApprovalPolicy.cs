@@ -3,7 +3,7 @@ namespace ModelEngine.HumanTasks.Model;
 /// <summary>
 /// The UserTask input <c>approvalPolicy</c>. <see cref="Approvers"/> names users, or groups as <c>group:name</c>. For
 /// <see cref="ApprovalPolicyKind.Parallel"/>, <see cref="Required"/> or <see cref="Percentage"/> sets how many
-/// approvals decide, and <see cref="RejectEndsVote"/> says whether one rejection decides at once.
+/// approvals decide, and <see cref="RejectEndsVote"/> decides whether one rejection ends the vote at once.
 /// </summary>
 public sealed record ApprovalPolicy
 {

@@ -75,7 +75,7 @@ public sealed record HumanTask
     public DateTimeOffset? FollowUpAt { get; init; }
 
     /// <summary>
-    /// Users who may not claim, start, complete or receive the task (four-eyes). It holds the users named by the
+    /// Users who may not claim, start, complete or receive the task (four-eyes). It contains the users named by the
     /// activity, plus the initiator and the earlier approvers of the instance when the activity asks for them.
     /// </summary>
     public IReadOnlyList<string> ExcludedUsers { get; init; } = [];
