@@ -72,7 +72,7 @@ public sealed partial class HumanTaskService
 
         await EndTaskAsync(act, completed, ifMatch, async (changes, token) =>
         {
-            var decision = await DecideAsync(completed, changes, now, token).ConfigureAwait(false);
+            var decision = await DecideAsync(completed, changes, now, ifMatch, token).ConfigureAwait(false);
             decided = decision is not null;
             input["decision"] = decision is null ? null : DecisionNode(decision);
             changes.Insert(0, History(act, completed, HumanTaskActions.Complete, now, details));
@@ -195,12 +195,7 @@ public sealed partial class HumanTaskService
                 || (closesSiblings && bookmark.ActivityInstanceId == task.ActivityInstanceId && bookmark.DueAt is not null),
             Prepare = async token =>
             {
-                var current = await _store.FindAsync(task.Id, token).ConfigureAwait(false);
-                if (current is null || current.Revision != task.Revision)
-                {
-                    throw StaleTask(task, ifMatch, current);
-                }
-
+                // The commit checks the task's revision, so a change since the read fails it with nothing written.
                 var changes = new List<object> { new HumanTaskUpdated(ended, task.Revision) };
                 var input = await build(changes, token).ConfigureAwait(false);
                 closesSiblings = changes.OfType<HumanTaskClosed>().Any();
@@ -222,11 +217,18 @@ public sealed partial class HumanTaskService
     /// Decides the vote of the activity with <paramref name="completed"/> counted, and adds the closing of the other open
     /// tasks to <paramref name="changes"/> when it is decided.
     /// </summary>
-    private async Task<VoteDecision?> DecideAsync(HumanTask completed, List<object> changes, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<VoteDecision?> DecideAsync(HumanTask completed, List<object> changes, DateTimeOffset now, string? ifMatch, CancellationToken cancellationToken)
     {
         IReadOnlyList<HumanTask> siblings = completed.ApprovalPolicy is null or { Kind: ApprovalPolicyKind.Single }
             ? [completed]
             : await _store.ListByActivityInstanceAsync(completed.ActivityInstanceId, cancellationToken).ConfigureAwait(false);
+        var current = siblings.FirstOrDefault(sibling => sibling.Id == completed.Id);
+        if (current is null || (current != completed && current.Revision != completed.Revision - 1))
+        {
+            // The vote counts the tasks as they are now, so a task that changed since the read must be read again.
+            throw StaleTask(completed with { Revision = completed.Revision - 1 }, ifMatch, current);
+        }
+
         var after = siblings.Select(sibling => sibling.Id == completed.Id ? completed : sibling).ToList();
         var decision = ApprovalVote.Decide(completed.ApprovalPolicy, after);
         if (decision is not null && after.Any(sibling => sibling.Id != completed.Id && !sibling.Status.IsFinal()))
