@@ -1,13 +1,15 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using ModelEngine.HumanTasks.Activities;
+using ModelEngine.HumanTasks.Calendars;
 using ModelEngine.HumanTasks.Inbox;
 using ModelEngine.Workflows;
 using ModelEngine.Workflows.Persistence;
 
 namespace ModelEngine.HumanTasks;
 
-/// <summary>Registers the UserTask activity and the task service, with an in-memory task store by default.</summary>
+/// <summary>Registers the UserTask activity, the task service and the business calendars, with an in-memory task store by default.</summary>
 public static class HumanTaskServiceCollectionExtensions
 {
     public static IServiceCollection AddModelEngineHumanTasks(this IServiceCollection services)
@@ -17,6 +19,9 @@ public static class HumanTaskServiceCollectionExtensions
         services.TryAddSingleton<IHumanTaskStore>(provider => provider.GetRequiredService<InMemoryHumanTaskStore>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ICommitChangeHandler, InMemoryHumanTaskStore>(provider => provider.GetRequiredService<InMemoryHumanTaskStore>()));
         services.TryAddSingleton<IHumanTaskService, HumanTaskService>();
+        services.AddOptions<HumanTaskCalendarOptions>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HumanTaskCalendarOptions>, HumanTaskCalendarOptionsValidator>());
+        services.TryAddSingleton<IBusinessCalendarProvider, BusinessCalendarProvider>();
         return services;
     }
 }

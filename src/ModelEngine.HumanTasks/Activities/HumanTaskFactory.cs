@@ -13,12 +13,25 @@ public static class HumanTaskFactory
     /// <summary>The activity property that keeps the id of the task an activity instance created.</summary>
     public const string TaskIdProperty = "taskId";
 
-    /// <summary>The payload property of a due-date timer's bookmark: the id of the task that falls due.</summary>
+    /// <summary>
+    /// The payload property of a task timer's bookmark (its due date, a deadline or a reminder): the id of the task the
+    /// timer belongs to. <see cref="IsTimerOf"/> finds a task's timers by it.
+    /// </summary>
     public const string DueTaskIdProperty = "dueTaskId";
+
+    /// <summary>
+    /// The payload property that names the kind of a task timer, one of the <c>TaskTimers</c> kinds. A timer without it
+    /// is a due-date timer.
+    /// </summary>
+    public const string TimerKindProperty = "timerKind";
 
     /// <summary>The journal event written when a task's due-date timer finds the task still open.</summary>
     public const string TaskOverdueEvent = "TaskOverdue";
 
+    /// <summary>
+    /// Creates a task from <paramref name="request"/> with its bookmark, its history entry and its Created event, and a
+    /// due-date timer when the request has a due date. Returns the new task.
+    /// </summary>
     public static HumanTask Create(ActivityExecutionContext context, HumanTaskRequest request)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -51,6 +64,14 @@ public static class HumanTaskFactory
             UpdatedAt = now,
             Initiator = context.WorkflowContext.State.Initiator,
             FormSchema = request.FormSchema,
+            UiSchema = request.UiSchema,
+            ExcludedUsers = request.ExcludedUsers,
+            ExcludeInitiator = request.ExcludeInitiator,
+            ExcludePreviousApprovers = request.ExcludePreviousApprovers,
+            BusinessAdministrators = request.BusinessAdministrators,
+            Skippable = request.Skippable,
+            ApprovalPolicy = request.ApprovalPolicy,
+            ApprovalStep = request.ApprovalStep,
             Revision = 1,
         };
 
@@ -79,29 +100,10 @@ public static class HumanTaskFactory
         {
             // A second bookmark of the same activity instance is the due-date timer. Its row is committed with the
             // task, and it is removed with the task: by the completion's commit or by the cancel that ends the task.
-            context.CreateBookmark(new JsonObject { [DueTaskIdProperty] = taskId }, dueAt);
+            context.CreateBookmark(new JsonObject { [DueTaskIdProperty] = taskId, [TimerKindProperty] = Deadlines.TaskTimers.DueKind }, dueAt);
         }
 
         return task;
-    }
-
-    /// <summary>
-    /// Handles the resume of a due-date timer created by <see cref="Create"/>: the task is marked overdue and a
-    /// <see cref="TaskOverdueEvent"/> journal record is written, and the activity keeps waiting for the task. Returns
-    /// <see langword="false"/> when the resumed bookmark is not a due-date timer, so the caller handles it.
-    /// </summary>
-    public static bool TryHandleDue(ActivityExecutionContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        if (context.ResumedBookmark?.Payload is not JsonObject payload || payload[DueTaskIdProperty] is not JsonValue value || !value.TryGetValue(out string? taskId))
-        {
-            return false;
-        }
-
-        var now = context.TimeProvider.GetUtcNow();
-        context.AddChange(new HumanTaskOverdue(taskId, now));
-        context.Journal(TaskOverdueEvent, $"Task '{taskId}' is overdue.", new JsonObject { ["taskId"] = taskId, ["overdueAt"] = now });
-        return true;
     }
 
     /// <summary>
@@ -118,23 +120,25 @@ public static class HumanTaskFactory
             && id == taskId;
     }
 
-    /// <summary>Closes the open task of a cancelled activity: Exited when the instance was cancelled, else Obsolete.</summary>
+    /// <summary>Closes the open tasks of a cancelled activity: Exited when the instance was cancelled, else Obsolete.</summary>
     public static void Close(ActivityExecutionContext context, Workflows.Activities.CancellationReason reason)
     {
         ArgumentNullException.ThrowIfNull(context);
         var status = reason == Workflows.Activities.CancellationReason.InstanceCancelled ? HumanTaskStatus.Exited : HumanTaskStatus.Obsolete;
         var now = context.TimeProvider.GetUtcNow();
 
-        // A task created earlier in this same step is not stored yet, so it is inserted already closed.
+        // Tasks created earlier in this same step are not stored yet, so they are inserted already closed. The
+        // activity instance may own stored tasks as well, such as the earlier tasks of a vote.
         var changes = context.WorkflowContext.Changes;
-        var index = changes.FindIndex(change => change is HumanTaskCreated created && created.Task.ActivityInstanceId == context.Instance.Id);
-        if (index >= 0)
+        for (var i = 0; i < changes.Count; i++)
         {
-            var created = (HumanTaskCreated)changes[index];
-            changes[index] = new HumanTaskCreated(created.Task with { Status = status, UpdatedAt = now });
-            return;
+            if (changes[i] is HumanTaskCreated created && created.Task.ActivityInstanceId == context.Instance.Id)
+            {
+                changes[i] = new HumanTaskCreated(created.Task with { Status = status, UpdatedAt = now });
+            }
         }
 
+        // Closing finds no open stored task when every task of the activity instance was created in this step.
         context.AddChange(new HumanTaskClosed(context.Instance.Id, status, now));
     }
 }

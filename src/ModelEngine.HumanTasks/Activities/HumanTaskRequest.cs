@@ -22,4 +22,22 @@ public sealed record HumanTaskRequest(string Title)
     public DateTimeOffset? DueAt { get; init; }
 
     public JsonNode? FormSchema { get; init; }
+
+    public JsonNode? UiSchema { get; init; }
+
+    /// <summary>Every user the four-eyes rules keep from the task, already resolved.</summary>
+    public IReadOnlyList<string> ExcludedUsers { get; init; } = [];
+
+    public bool ExcludeInitiator { get; init; }
+
+    public bool ExcludePreviousApprovers { get; init; }
+
+    public IReadOnlyList<string> BusinessAdministrators { get; init; } = [];
+
+    public bool Skippable { get; init; }
+
+    public Model.ApprovalPolicy? ApprovalPolicy { get; init; }
+
+    /// <summary>The task's place among the approvers of <see cref="ApprovalPolicy"/>, starting at 0.</summary>
+    public int ApprovalStep { get; init; }
 }

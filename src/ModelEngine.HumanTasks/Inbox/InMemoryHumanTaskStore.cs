@@ -150,7 +150,10 @@ public sealed class InMemoryHumanTaskStore : IHumanTaskStore, ICommitChangeHandl
             case HumanTaskOverdue overdue:
                 if (_tasks.TryGetValue(overdue.TaskId, out var due) && !due.Status.IsFinal() && due.OverdueAt is null)
                 {
-                    _tasks[due.Id] = due with { OverdueAt = overdue.At, UpdatedAt = overdue.At, Revision = due.Revision + 1 };
+                    var marked = due with { OverdueAt = overdue.At, UpdatedAt = overdue.At, Revision = due.Revision + 1 };
+                    _tasks[due.Id] = marked;
+                    _history.Add(HumanTaskHistory.ForOverdue(marked, overdue));
+                    _events.Add(HumanTaskHistory.EventForOverdue(marked, overdue));
                 }
 
                 break;

@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace ModelEngine.HumanTasks.Model;
 
 /// <summary>
@@ -21,4 +23,7 @@ public sealed record HumanTaskEvent
     public string? PreviousAssignee { get; init; }
 
     public required DateTimeOffset At { get; init; }
+
+    /// <summary>Facts about the change that the task does not hold, such as the deadline and target of an escalation.</summary>
+    public JsonObject? Details { get; init; }
 }

@@ -41,4 +41,39 @@ public static class HumanTaskHistory
             At = closed.At,
         };
     }
+
+    /// <summary>The history entry of a task that <paramref name="overdue"/> marked; <paramref name="marked"/> is the task after it.</summary>
+    public static HumanTaskHistoryEntry ForOverdue(HumanTask marked, HumanTaskOverdue overdue)
+    {
+        ArgumentNullException.ThrowIfNull(marked);
+        ArgumentNullException.ThrowIfNull(overdue);
+        return new HumanTaskHistoryEntry
+        {
+            Id = NewId(),
+            TaskId = marked.Id,
+            WorkflowInstanceId = marked.WorkflowInstanceId,
+            Action = HumanTaskActions.Overdue,
+            Actor = HumanTaskActions.SystemActor,
+            At = overdue.At,
+            StatusBefore = marked.Status,
+            StatusAfter = marked.Status,
+            Details = new JsonObject { ["dueAt"] = marked.DueAt },
+        };
+    }
+
+    /// <summary>The event of a task that <paramref name="overdue"/> marked; <paramref name="marked"/> is the task after it.</summary>
+    public static HumanTaskEvent EventForOverdue(HumanTask marked, HumanTaskOverdue overdue)
+    {
+        ArgumentNullException.ThrowIfNull(marked);
+        ArgumentNullException.ThrowIfNull(overdue);
+        return new HumanTaskEvent
+        {
+            Id = NewId(),
+            Kind = HumanTaskEventKind.Overdue,
+            Task = marked,
+            Actor = HumanTaskActions.SystemActor,
+            PreviousAssignee = marked.Assignee,
+            At = overdue.At,
+        };
+    }
 }

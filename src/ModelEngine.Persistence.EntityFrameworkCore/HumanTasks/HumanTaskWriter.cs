@@ -168,19 +168,40 @@ internal static class HumanTaskWriter
     }
 
     /// <summary>
-    /// Marks the task overdue, now, when it is still open and not yet overdue. Returns the number of tasks changed,
-    /// which is zero when the task ended before its due-date timer fired.
+    /// Marks the task overdue, now, when it is still open and not yet overdue, and stages its history entry and event.
+    /// Returns the number of tasks changed, which is zero when the task ended before its due-date timer fired.
     /// </summary>
-    public static Task<int> MarkOverdueAsync(ModelEngineDbContext context, HumanTaskOverdue overdue, CancellationToken cancellationToken)
+    public static async Task<int> MarkOverdueAsync(ModelEngineDbContext context, HumanTaskOverdue overdue, CancellationToken cancellationToken)
     {
         var nonFinal = HumanTaskQueries.NonFinalStatuses;
-        return context.HumanTasks
+        var entity = await context.HumanTasks.AsNoTracking()
+            .Where(t => t.Id == overdue.TaskId && nonFinal.Contains(t.Status) && t.OverdueAt == null)
+            .FirstOrDefaultAsync(cancellationToken)
+            .ConfigureAwait(false);
+        if (entity is null)
+        {
+            return 0;
+        }
+
+        // The update repeats the conditions of the read, so a task that ended since the read stays as it is.
+        var count = await context.HumanTasks
             .Where(t => t.Id == overdue.TaskId && nonFinal.Contains(t.Status) && t.OverdueAt == null)
             .ExecuteUpdateAsync(
                 setters => setters
                     .SetProperty(t => t.OverdueAt, overdue.At)
                     .SetProperty(t => t.UpdatedAt, overdue.At)
                     .SetProperty(t => t.Revision, t => t.Revision + 1),
-                cancellationToken);
+                cancellationToken)
+            .ConfigureAwait(false);
+        if (count == 0)
+        {
+            return 0;
+        }
+
+        var task = HumanTaskMapper.ToTask(entity);
+        var marked = task with { OverdueAt = overdue.At, UpdatedAt = overdue.At, Revision = task.Revision + 1 };
+        AddHistory(context, HumanTaskHistory.ForOverdue(marked, overdue));
+        AddEvent(context, HumanTaskHistory.EventForOverdue(marked, overdue));
+        return count;
     }
 }
