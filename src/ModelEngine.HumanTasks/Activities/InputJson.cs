@@ -49,7 +49,7 @@ internal sealed class InputJson
             return (JsonObject?)node;
         }
 
-        Add(input, node.ToJsonString(), $"'{input}' must be a JSON object such as {example}.");
+        Add(input, node.ToJsonString(), $"'{input}' is {node.ToJsonString()}, but it must be a JSON object such as {example}.");
         return null;
     }
 
@@ -66,7 +66,7 @@ internal sealed class InputJson
             return string.IsNullOrWhiteSpace(text) ? null : text.Trim();
         }
 
-        Add($"{input}.{field}", node.ToJsonString(), $"'{input}.{field}' must be a string.");
+        Add($"{input}.{field}", node.ToJsonString(), $"'{input}.{field}' is {node.ToJsonString()}, but it must be a string.");
         return null;
     }
 
@@ -84,7 +84,17 @@ internal sealed class InputJson
             return number;
         }
 
-        Add($"{input}.{field}", node.ToJsonString(), $"'{input}.{field}' must be a whole number.");
+        // Script engines hand whole numbers over as doubles, such as 2.0.
+        if (node is JsonValue real
+            && real.GetValueKind() == JsonValueKind.Number
+            && decimal.TryParse(real.ToJsonString(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var fraction)
+            && fraction == decimal.Truncate(fraction)
+            && fraction is >= int.MinValue and <= int.MaxValue)
+        {
+            return (int)fraction;
+        }
+
+        Add($"{input}.{field}", node.ToJsonString(), $"'{input}.{field}' is {node.ToJsonString()}, but it must be a whole number.");
         return null;
     }
 
@@ -101,7 +111,7 @@ internal sealed class InputJson
             return flag;
         }
 
-        Add($"{input}.{field}", node.ToJsonString(), $"'{input}.{field}' must be true or false.");
+        Add($"{input}.{field}", node.ToJsonString(), $"'{input}.{field}' is {node.ToJsonString()}, but it must be true or false.");
         return false;
     }
 
@@ -120,7 +130,7 @@ internal sealed class InputJson
         }
         catch (Exception exception) when (exception is FormatException or OverflowException)
         {
-            Add($"{input}.{field}", text, $"'{input}.{field}' is not a duration. Write it as ISO 8601, such as PT4H or P2D, or as hh:mm:ss.");
+            Add($"{input}.{field}", text, $"'{input}.{field}' is '{text}', which is not a duration. Write it as ISO 8601, such as PT4H or P2D, or as hh:mm:ss.");
             return null;
         }
     }
@@ -138,7 +148,7 @@ internal sealed class InputJson
             return array.Select(item => item!.GetValue<string>().Trim()).ToList();
         }
 
-        Add($"{input}.{field}", node.ToJsonString(), $"'{input}.{field}' must be an array of strings, such as [\"bob\", \"group:finance\"].");
+        Add($"{input}.{field}", node.ToJsonString(), $"'{input}.{field}' is {node.ToJsonString()}, but it must be an array of strings, such as [\"bob\", \"group:finance\"].");
         return null;
     }
 

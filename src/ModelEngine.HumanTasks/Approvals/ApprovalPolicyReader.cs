@@ -65,7 +65,7 @@ internal static class ApprovalPolicyReader
     {
         if (kind != ApprovalPolicyKind.Single && approvers.Count == 0)
         {
-            reader.Add($"{InputName}.approvers", "[]", $"A {kind} '{InputName}' needs at least one approver in 'approvers', such as [\"bob\", \"group:finance\"].");
+            reader.Add($"{InputName}.approvers", "[]", $"'{InputName}.approvers' is []. A {kind} policy needs at least one approver, such as [\"bob\", \"group:finance\"].");
         }
 
         foreach (var approver in approvers)
@@ -91,7 +91,7 @@ internal static class ApprovalPolicyReader
             {
                 var field = required is not null ? "required" : "percentage";
                 reader.Add($"{InputName}.{field}", (required ?? percentage)!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    $"'{InputName}.{field}' applies to a Parallel policy only, but the kind is {kind}. Remove it or use kind Parallel.");
+                    $"'{InputName}.{field}' is {required ?? percentage}, but it applies to a Parallel policy only and the kind is {kind}. Remove it or use kind Parallel.");
             }
 
             return;

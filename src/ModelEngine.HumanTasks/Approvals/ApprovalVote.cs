@@ -18,7 +18,7 @@ public static class ApprovalVote
     /// </summary>
     /// <remarks>
     /// The first outcome of a task's outcomes approves, and any other outcome rejects. Only Completed tasks vote:
-    /// Obsolete, Exited, Failed and skipped tasks do not. Votes are taken in completion order.
+    /// Obsolete, Exited, Failed and skipped tasks do not. Votes are taken in completion order, and votes at the same instant in approver order.
     /// <list type="bullet">
     /// <item>Single: the first vote decides.</item>
     /// <item>Parallel: <see cref="ApprovalPolicy.Required"/> approvals, or ceil(<see cref="ApprovalPolicy.Percentage"/>
@@ -36,6 +36,7 @@ public static class ApprovalVote
             .Select((task, index) => (Task: task, Index: index))
             .Where(entry => IsVote(entry.Task))
             .OrderBy(entry => entry.Task.CompletedAt ?? entry.Task.UpdatedAt)
+            .ThenBy(entry => entry.Task.ApprovalStep)
             .ThenBy(entry => entry.Index)
             .Select(entry => entry.Task)
             .ToList();
