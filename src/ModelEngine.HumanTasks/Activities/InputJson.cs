@@ -21,7 +21,7 @@ internal sealed class InputJson
     public int ErrorCount => _errors.Count;
 
     /// <summary>
-    /// Returns <paramref name="value"/> as an object. A string that holds JSON text is parsed, and an empty value is
+    /// Returns <paramref name="value"/> as an object. A string that contains JSON text is parsed, and an empty value is
     /// <see langword="null"/>. Anything else adds an error for <paramref name="input"/>.
     /// </summary>
     public JsonObject? ReadObject(object? value, string input, string example)

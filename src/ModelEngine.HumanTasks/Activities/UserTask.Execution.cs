@@ -140,7 +140,7 @@ public sealed partial class UserTask
             return;
         }
 
-        // The vote is open. A parallel vote waits for the other approvers, and a sequential one asks the next.
+        // The vote is open. A parallel vote waits for the other approvers, and a sequential one creates the next approver's task.
         var store = UserTaskPeople.Store(context);
         var task = taskId is null ? null : await store.FindAsync(taskId, context.CancellationToken);
         if (task is null)

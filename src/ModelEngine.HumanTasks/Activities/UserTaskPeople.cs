@@ -79,7 +79,7 @@ internal static class UserTaskPeople
     }
 
     /// <summary>
-    /// The task of approver number <paramref name="step"/>: a user holds it, and a group's members may claim it. The
+    /// The task of approver number <paramref name="step"/>: a user is assigned it, and a group's members may claim it. The
     /// policy's approvers replace the activity's assignee and candidates.
     /// </summary>
     public static HumanTaskRequest ForApprover(HumanTaskRequest template, string approver, int step)

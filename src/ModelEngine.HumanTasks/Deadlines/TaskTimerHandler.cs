@@ -58,6 +58,10 @@ internal static class TaskTimerHandler
     /// Marks the task overdue, unless its due date moved since the timer was written: a later due date gets a new timer,
     /// and a cleared one needs none.
     /// </summary>
+    /// <remarks>
+    /// NOTE: a due date moved earlier keeps the timer of the old date, so the task is marked overdue at that old time
+    /// unless the change that moved it also wrote a timer for the new date.
+    /// </remarks>
     private static void MarkDue(ActivityExecutionContext context, HumanTask task)
     {
         var now = context.TimeProvider.GetUtcNow();
@@ -66,7 +70,8 @@ internal static class TaskTimerHandler
             return;
         }
 
-        if (dueAt > now)
+        // The timer's own due time is the due date it was written for.
+        if (context.ResumedBookmark?.DueAt is { } timerDueAt && dueAt > timerDueAt)
         {
             TaskTimers.CreateDue(context, task.Id, dueAt);
             return;
@@ -149,7 +154,7 @@ internal static class TaskTimerHandler
     }
 
     /// <summary>
-    /// Moves the task to <paramref name="target"/>: a user holds it, Reserved, and a group may claim it, Ready. A
+    /// Moves the task to <paramref name="target"/>: a user is assigned it (Reserved), or a group may claim it (Ready). A
     /// suspended task stays suspended and returns to that status. A target that the four-eyes rules exclude is not given
     /// the task, and the escalation records why.
     /// </summary>

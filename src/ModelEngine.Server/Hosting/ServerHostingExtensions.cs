@@ -42,6 +42,7 @@ internal static class ServerHostingExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddModelEngineWorkflows();
         services.AddModelEngineHumanTasks();
+        services.AddOptions<HumanTasks.Calendars.HumanTaskCalendarOptions>().Bind(configuration.GetSection(HumanTasks.Calendars.HumanTaskCalendarOptions.SectionName)).ValidateOnStart();
         services.AddModelEngineWaterflow();
         services.AddModelEngineScripting(configuration);
         services.AddModelEngineEntityFrameworkCore(database.Provider, database.ConnectionString, sqlite =>

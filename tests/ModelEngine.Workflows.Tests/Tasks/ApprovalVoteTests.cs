@@ -101,7 +101,7 @@ public sealed class ApprovalVoteTests
     }
 
     [Fact]
-    public void Parallel_RejectWithoutRejectEndsVote_KeepsVoteOpen()
+    public void Parallel_Rejections_KeepVoteOpen()
     {
         var policy = Parallel(4, required: 2);
 
@@ -110,7 +110,7 @@ public sealed class ApprovalVoteTests
     }
 
     [Fact]
-    public void Parallel_ApprovalsOutOfReach_RejectsWithLatestRejection()
+    public void Parallel_OutOfReach_RejectsLatest()
     {
         var policy = Parallel(4, required: 2);
 

@@ -79,7 +79,7 @@ public sealed class BusinessCalendarTests
     }
 
     [Fact]
-    public void Add_ExactlyToEndOfDay_EndsAtClosing()
+    public void Add_ToClosing_EndsAtClosing()
     {
         var calendar = Create(Office());
 
@@ -110,7 +110,7 @@ public sealed class BusinessCalendarTests
     }
 
     [Fact]
-    public void Add_AcrossDaylightSavingEnd_CountsElapsedWorkingTime()
+    public void Add_AcrossDstEnd_CountsElapsedTime()
     {
         var calendar = Create(Office());
 

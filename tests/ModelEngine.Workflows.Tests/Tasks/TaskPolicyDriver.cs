@@ -9,9 +9,9 @@ using ModelEngine.Workflows.Tests.Support;
 namespace ModelEngine.Workflows.Tests.Tasks;
 
 /// <summary>
-/// Drives UserTask policies in tests: it completes tasks the way the task service does under the resume contract
-/// (the vote decided under the instance lease, sibling tasks closed and the task's timers removed in the same commit),
-/// and fires task timers.
+/// Drives UserTask policies in tests. It completes tasks as the task service does under the resume contract: the vote
+/// is decided under the instance lease, and the commit closes the sibling tasks and removes the task's timers. It also
+/// fires task timers.
 /// </summary>
 internal static class TaskPolicyDriver
 {
