@@ -128,6 +128,7 @@ public sealed partial class UserTask
         {
             // A completion without a vote decides alone.
             var outcome = input["outcome"]?.GetValue<string>() ?? (input["skipped"]?.GetValue<bool>() == true ? SkippedOutcome : DefaultOutcomes[0]);
+            CloseOtherTasks(context, taskId, outcome);
             context.SetOutput("result", input, Result);
             await context.CompleteAsync(outcome);
             return;
@@ -136,6 +137,7 @@ public sealed partial class UserTask
         if (input["decision"] is JsonObject decision)
         {
             var outcome = decision["outcome"]?.GetValue<string>() ?? (input["skipped"]?.GetValue<bool>() == true ? SkippedOutcome : DefaultOutcomes[0]);
+            CloseOtherTasks(context, taskId, outcome);
             await FinishAsync(context, outcome, input["comment"]?.DeepClone(), input["data"]?.DeepClone(), input["completedBy"]?.GetValue<string>(), decision["votes"]?.DeepClone() ?? new JsonArray());
             return;
         }
@@ -177,13 +179,8 @@ public sealed partial class UserTask
             return;
         }
 
-        // The other tasks become Obsolete in this step's commit. The completed task is changed by the same commit, so
-        // it is left out of the close.
-        context.AddChange(new HumanTaskClosed(context.Instance.Id, HumanTaskStatus.Obsolete, context.TimeProvider.GetUtcNow())
-        {
-            ExceptTaskIds = [completed.Id],
-            Reason = $"The vote was decided with '{decision.Outcome}'.",
-        });
+        // The completed task is changed by this same commit, so it is left out of the close.
+        CloseOtherTasks(context, completed.Id, decision.Outcome);
         await FinishAsync(context, decision.Outcome, null, null, HumanTaskActions.SystemActor, VotesToJson(decision.Votes));
     }
 
@@ -205,10 +202,23 @@ public sealed partial class UserTask
             default:
                 // No vote is left open by one task, so its own outcome decides.
                 var outcome = completed.Outcome ?? DefaultOutcomes[0];
-                await FinishAsync(context, outcome, completed.Comment is null ? null : JsonValue.Create(completed.Comment), completed.ResultData?.DeepClone(), completed.CompletedBy, new JsonArray());
+                var vote = new TaskVote(completed.CompletedBy ?? string.Empty, outcome, completed.Comment, completed.CompletedAt ?? completed.UpdatedAt);
+                CloseOtherTasks(context, completed.Id, outcome);
+                await FinishAsync(context, outcome, completed.Comment is null ? null : JsonValue.Create(completed.Comment), completed.ResultData?.DeepClone(), completed.CompletedBy, VotesToJson([vote]));
                 return;
         }
     }
+
+    /// <summary>
+    /// Makes the other open tasks of the activity instance Obsolete in this step's commit, once the vote is decided. The
+    /// task service closes them in the deciding commit already, and then this close finds none open.
+    /// </summary>
+    private static void CloseOtherTasks(ActivityExecutionContext context, string? decidingTaskId, string outcome) =>
+        context.AddChange(new HumanTaskClosed(context.Instance.Id, HumanTaskStatus.Obsolete, context.TimeProvider.GetUtcNow())
+        {
+            ExceptTaskIds = decidingTaskId is null ? [] : [decidingTaskId],
+            Reason = $"The vote was decided with '{outcome}'.",
+        });
 
     private async ValueTask FinishAsync(ActivityExecutionContext context, string outcome, JsonNode? comment, JsonNode? data, string? completedBy, JsonNode votes)
     {

@@ -331,6 +331,27 @@ public sealed class UserTaskPolicyTests
     }
 
     [Fact]
+    public async Task Completion_WithoutVote_ObsoletesOtherTasks()
+    {
+        using var engine = new EngineHarness();
+        var (instance, tasks) = await StartAsync(
+            engine,
+            ("approvalPolicy", Object("""{"kind": "Parallel", "approvers": ["bob", "erin"]}""")));
+
+        // A completion that carries no decision ends the activity alone, and the task it leaves open is closed.
+        var completed = tasks[0] with { Status = HumanTaskStatus.Completed, Outcome = "Approve", CompletedBy = "bob", Revision = tasks[0].Revision + 1 };
+        var finished = await TaskPolicyDriver.ResumeAsync(
+            engine,
+            tasks[0],
+            new JsonObject { ["taskId"] = tasks[0].Id, ["outcome"] = "Approve", ["completedBy"] = "bob" },
+            [new HumanTaskUpdated(completed, tasks[0].Revision)]);
+
+        Assert.Equal(WorkflowSubStatus.Finished, finished.Summary.SubStatus);
+        var after = (await engine.TaskStore.ListByInstanceAsync(instance.Summary.Id)).OrderBy(task => task.ApprovalStep).ToList();
+        Assert.Equal([HumanTaskStatus.Completed, HumanTaskStatus.Obsolete], after.Select(task => task.Status));
+    }
+
+    [Fact]
     public async Task Cancel_Parallel_ExitsEveryTask()
     {
         using var engine = new EngineHarness();
