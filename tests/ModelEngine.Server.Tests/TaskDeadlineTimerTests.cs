@@ -104,6 +104,30 @@ public sealed class TaskDeadlineTimerTests : IClassFixture<ServerFactory>
     }
 
     [Fact]
+    public async Task CompleteDeadline_ParallelVote_ObsoletesOther()
+    {
+        var (bob, instanceId, _) = await StartAsync(
+            "deadline-vote",
+            ("approvalPolicy", """{"kind": "Parallel", "approvers": ["bob", "erin"], "required": 1}"""),
+            ("completionDeadline", """{"after": "PT2H", "action": "Complete", "outcome": "Approve"}"""));
+        var bookmarks = _factory.Services.GetRequiredService<IWorkflowInstanceStore>();
+        var timers = await TimersAsync(instanceId);
+        Assert.Equal(2, timers.Count);
+
+        await FireAsync(await FindByKindAsync(bookmarks, instanceId, timers, "completionDeadline"));
+
+        var finished = await Instances.WaitForSubStatusAsync(bob, instanceId, "Finished");
+        Assert.Equal(true, finished["output"]?["approved"]?.GetValue<bool>());
+        var tasks = await _factory.Services.GetRequiredService<IHumanTaskStore>().ListByInstanceAsync(instanceId).WaitAsync(Timeouts.Request);
+        Assert.Equal(2, tasks.Count);
+        Assert.Single(tasks, task => task.Status == HumanTaskStatus.Completed && task.CompletedBy == HumanTaskActions.SystemActor);
+        var other = Assert.Single(tasks, task => task.Status == HumanTaskStatus.Obsolete);
+        Assert.Equal(ApprovalPolicyKind.Parallel, other.ApprovalPolicy?.Kind);
+        Assert.Equal(["bob", "erin"], other.ApprovalPolicy?.Approvers);
+        Assert.Empty(await TimersAsync(instanceId));
+    }
+
+    [Fact]
     public async Task DueTimer_Overdue_WritesHistory()
     {
         var (_, instanceId, taskId) = await StartAsync("deadline-overdue", ("dueIn", null));
