@@ -77,6 +77,40 @@ public sealed class TaskLifecycleTests : IClassFixture<InboxServer>
     }
 
     [Fact]
+    public async Task ExcludedInitiator_Gets403_TaskUnchanged()
+    {
+        var gina = await _server.ClientAsync("gina");
+        var admin = await _server.ClientAsync("admin");
+        var definitionId = await _server.PublishAsync(new JsonObject
+        {
+            ["candidateGroups"] = new JsonArray("managers"),
+            ["excludeInitiator"] = true,
+        });
+
+        // gina starts the request and, as a manager, sees the task she may not decide.
+        var (_, task) = await _server.StartAsync(definitionId, gina, gina);
+        var taskId = task["id"]!.GetValue<string>();
+        var before = await gina.GetObjectAsync($"/api/tasks/{taskId}");
+
+        await InboxServer.PostAsync(gina, $"/api/tasks/{taskId}/claim", expected: HttpStatusCode.Forbidden);
+        await InboxServer.PostAsync(gina, $"/api/tasks/{taskId}/start", expected: HttpStatusCode.Forbidden);
+        await InboxServer.PostAsync(gina, $"/api/tasks/{taskId}/complete", new { outcome = "Approve" }, HttpStatusCode.Forbidden);
+
+        // Even as holder of a task an admin gave her, she cannot complete it or delegate it to herself.
+        await InboxServer.PostAsync(admin, $"/api/tasks/{taskId}/claim", new { onBehalfOf = "bob" });
+        await InboxServer.PostAsync(admin, $"/api/tasks/{taskId}/delegate", new { to = "gina" }, HttpStatusCode.Forbidden);
+        var held = await admin.GetObjectAsync($"/api/tasks/{taskId}");
+        await InboxServer.PostAsync(admin, $"/api/tasks/{taskId}/complete", new { outcome = "Approve", onBehalfOf = "gina" }, HttpStatusCode.Forbidden);
+
+        var after = await admin.GetObjectAsync($"/api/tasks/{taskId}");
+        Assert.Equal(held["etag"]!.GetValue<string>(), after["etag"]!.GetValue<string>());
+        Assert.Equal("bob", after["assignee"]!.GetValue<string>());
+        Assert.Contains("gina", after["excludedUsers"]!.AsArray().Select(user => user!.GetValue<string>()));
+        Assert.Equal(["create", "claim"], InboxServer.Actions(await InboxServer.HistoryAsync(admin, taskId)));
+        Assert.Equal("Ready", before["status"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task FormViolation_Gets400WithPath_TaskStaysOpen()
     {
         var alice = await _server.ClientAsync("alice");
