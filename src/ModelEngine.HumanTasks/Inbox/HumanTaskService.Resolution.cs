@@ -126,7 +126,8 @@ public sealed partial class HumanTaskService
     {
         var act = await AuthorizeAsync(taskId, caller, cancellationToken).ConfigureAwait(false);
         var task = act.Task;
-        if (!(task.Status == HumanTaskStatus.Ready && act.IsCandidate))
+        // A candidate may skip a task nobody holds; once someone holds it, only they or an administrator may.
+        if (!(task.Assignee is null && act.IsCandidate))
         {
             CheckHolderOrAdministrator(act, "skip");
         }
@@ -227,6 +228,14 @@ public sealed partial class HumanTaskService
         {
             // The vote counts the tasks as they are now, so a task that changed since the read must be read again.
             throw StaleTask(completed with { Revision = completed.Revision - 1 }, ifMatch, current);
+        }
+
+        var earlier = siblings.FirstOrDefault(sibling => sibling.Id != completed.Id && sibling.Status == HumanTaskStatus.Completed && sibling.CompletedBy == completed.CompletedBy);
+        if (earlier is not null)
+        {
+            // A user who is an approver twice, such as through two groups, still casts one vote.
+            throw new TaskForbiddenException(
+                $"User '{completed.CompletedBy}' already voted on this approval with task '{earlier.Id}' ({earlier.Outcome}); each approver votes once. Release the task or forward it to another approver.");
         }
 
         var after = siblings.Select(sibling => sibling.Id == completed.Id ? completed : sibling).ToList();

@@ -87,6 +87,47 @@ public sealed class TaskOperationTests : IClassFixture<InboxServer>
     }
 
     [Fact]
+    public async Task Fail_FaultsInstanceWithReason()
+    {
+        var (bob, taskId) = await ClaimedByBobAsync();
+        var task = await bob.GetObjectAsync($"/api/tasks/{taskId}");
+        var instanceId = task["workflowInstanceId"]!.GetValue<string>();
+
+        var failed = await InboxServer.PostAsync(bob, $"/api/tasks/{taskId}/fail", new { reason = "The supplier no longer exists" });
+        Assert.Equal("Failed", failed["status"]!.GetValue<string>());
+
+        var alice = await _server.ClientAsync("alice");
+        var faulted = await Instances.WaitForSubStatusAsync(alice, instanceId, "Faulted");
+        Assert.Contains("The supplier no longer exists", faulted.ToJsonString());
+        Assert.Equal(["create", "claim", "fail"], InboxServer.Actions(await InboxServer.HistoryAsync(bob, taskId)));
+    }
+
+    [Fact]
+    public async Task Skip_LeavesThroughSkippedPort()
+    {
+        var alice = await _server.ClientAsync("alice");
+        var bob = await _server.ClientAsync("bob");
+        var definitionId = await _server.PublishAsync(new JsonObject
+        {
+            ["candidateGroups"] = new JsonArray("managers"),
+            ["skippable"] = true,
+        });
+        var (instanceId, task) = await _server.StartAsync(definitionId, alice, bob);
+        var taskId = task["id"]!.GetValue<string>();
+        Assert.True(task["skippable"]!.GetValue<bool>());
+
+        var skipped = await InboxServer.PostAsync(bob, $"/api/tasks/{taskId}/skip");
+        Assert.Equal("Obsolete", skipped["status"]!.GetValue<string>());
+        Assert.Equal("Skipped", skipped["outcome"]!.GetValue<string>());
+
+        await Instances.WaitForSubStatusAsync(alice, instanceId, "Finished");
+        var journal = await alice.GetObjectAsync($"/api/workflow-instances/{instanceId}/journal?pageSize=1000");
+        var completed = journal["items"]!.AsArray().Single(entry => entry?["eventName"]?.GetValue<string>() == "ActivityCompleted" && entry?["activityId"]?.GetValue<string>() == "review")!;
+        Assert.Contains("Skipped", completed.ToJsonString());
+        await InboxServer.PostAsync(bob, $"/api/tasks/{taskId}/skip", expected: HttpStatusCode.Conflict);
+    }
+
+    [Fact]
     public async Task Validation_NamesField()
     {
         var (bob, taskId) = await ClaimedByBobAsync();
