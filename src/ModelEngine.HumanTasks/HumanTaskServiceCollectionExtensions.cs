@@ -2,12 +2,13 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ModelEngine.HumanTasks.Activities;
 using ModelEngine.HumanTasks.Inbox;
+using ModelEngine.HumanTasks.Notifications;
 using ModelEngine.Workflows;
 using ModelEngine.Workflows.Persistence;
 
 namespace ModelEngine.HumanTasks;
 
-/// <summary>Registers the UserTask activity and the task service, with an in-memory task store by default.</summary>
+/// <summary>Registers the UserTask activity and the task service, with in-memory task and notification delivery stores by default.</summary>
 public static class HumanTaskServiceCollectionExtensions
 {
     public static IServiceCollection AddModelEngineHumanTasks(this IServiceCollection services)
@@ -17,6 +18,7 @@ public static class HumanTaskServiceCollectionExtensions
         services.TryAddSingleton<IHumanTaskStore>(provider => provider.GetRequiredService<InMemoryHumanTaskStore>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ICommitChangeHandler, InMemoryHumanTaskStore>(provider => provider.GetRequiredService<InMemoryHumanTaskStore>()));
         services.TryAddSingleton<IHumanTaskService, HumanTaskService>();
+        services.TryAddSingleton<INotificationDeliveryStore, InMemoryNotificationDeliveryStore>();
         return services;
     }
 }
