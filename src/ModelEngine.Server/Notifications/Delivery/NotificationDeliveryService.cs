@@ -124,6 +124,11 @@ internal sealed partial class NotificationDeliveryService : BackgroundService
             error = $"The stored event cannot be read: {exception.Message}";
             permanent = true;
         }
+        catch (Exception exception)
+        {
+            // An unexpected error of a sender, such as a missing template, is retried like any failure.
+            error = $"{exception.GetType().Name}: {exception.Message}";
+        }
 
         var now = _timeProvider.GetUtcNow();
         if (permanent || attempt >= options.MaxAttempts)
