@@ -18,9 +18,6 @@ namespace ModelEngine.Server.Notifications;
 /// <summary>Registers the task hub, the webhook and e-mail deliveries and their settings.</summary>
 internal static class NotificationServiceCollectionExtensions
 {
-    /// <summary>Identifies this process's fan-out endpoint, so that each node hears every task event.</summary>
-    private static readonly string s_nodeInstanceId = Guid.NewGuid().ToString("N")[..12];
-
     public static IServiceCollection AddTaskNotifications(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<NotificationOptions>().Bind(configuration.GetSection(NotificationOptions.SectionName)).ValidateOnStart();
@@ -54,10 +51,12 @@ internal static class NotificationServiceCollectionExtensions
     /// </summary>
     public static void AddTaskNotificationConsumers(IBusRegistrationConfigurator bus, MessagingOptions options)
     {
+        // A new id for each host, so that two hosts in one process, as in tests, get queues of their own too.
+        var hostInstanceId = Guid.NewGuid().ToString("N")[..12];
         bus.AddConsumer<TaskEventFanOutConsumer>().Endpoint(endpoint =>
         {
             endpoint.Name = options.QueuePrefix + TaskEventFanOutConsumer.EndpointSuffix;
-            endpoint.InstanceId = "-" + s_nodeInstanceId;
+            endpoint.InstanceId = "-" + hostInstanceId;
             endpoint.Temporary = true;
 
             // One event at a time keeps the commit order, so a client never sees a task's older state after a newer one.
