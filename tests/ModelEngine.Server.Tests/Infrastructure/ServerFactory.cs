@@ -53,8 +53,8 @@ public sealed class ServerFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>
-    /// Serves the host with Kestrel on a free loopback port instead of the in-memory test server, for clients that need
-    /// a real socket, such as SignalR over WebSockets; call before the first client is created.
+    /// Serves the host with Kestrel on a free loopback port instead of the in-memory test server. Clients that need a real
+    /// socket, such as SignalR over WebSockets, use it. Call it before the first client is created.
     /// </summary>
     public ServerFactory WithLoopbackKestrel()
     {

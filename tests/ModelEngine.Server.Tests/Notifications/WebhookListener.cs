@@ -9,7 +9,7 @@ using Microsoft.Extensions.Logging;
 namespace ModelEngine.Server.Tests.Notifications;
 
 /// <summary>
-/// An HTTP server on a free loopback port that records each webhook request and answers with the status codes it is
+/// An HTTP server on a free loopback port that records each webhook request and responds with the status codes it is
 /// given, one per request, then 200.
 /// </summary>
 internal sealed class WebhookListener : IAsyncDisposable
@@ -59,7 +59,7 @@ internal sealed class WebhookListener : IAsyncDisposable
     }
 }
 
-/// <summary>One request the listener received, with the status code it answered.</summary>
+/// <summary>One request the listener received, with the status code of the response.</summary>
 internal sealed record WebhookRequest(IReadOnlyDictionary<string, string> Headers, byte[] Body, int AnsweredStatus)
 {
     public string Header(string name) => Headers.TryGetValue(name, out var value) ? value : "";

@@ -7,7 +7,7 @@ public sealed class DeliveryOptions
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>The number of attempts, the first included, before a delivery is given up.</summary>
-    public int MaxAttempts { get; set; } = 10;
+    public int MaxAttempts { get; set; } = 15;
 
     /// <summary>The wait after the first failed attempt. Each later wait doubles, up to <see cref="MaxBackoff"/>.</summary>
     public TimeSpan InitialBackoff { get; set; } = TimeSpan.FromSeconds(5);

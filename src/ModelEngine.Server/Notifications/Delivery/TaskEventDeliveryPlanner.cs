@@ -85,7 +85,7 @@ internal sealed partial class TaskEventDeliveryPlanner : IOutboxMessageHandler
     }
 
     /// <summary>
-    /// The holder of the task, or, while nobody holds it, its candidate users and the members of its candidate groups,
+    /// The holder of the task, or, while it has no holder, its candidate users and the members of its candidate groups,
     /// less the users the four-eyes rules exclude.
     /// </summary>
     private async Task<IReadOnlyList<string>> FindEmailRecipientsAsync(HumanTask task, CancellationToken cancellationToken)

@@ -2,7 +2,7 @@ namespace ModelEngine.Server.Notifications.Directory;
 
 /// <summary>
 /// Finds users' mailboxes and the members of groups, for e-mail about tasks. The default reads the configuration; a
-/// host can register its own, such as one that asks an LDAP directory.
+/// host can register its own, such as one that queries an LDAP directory.
 /// </summary>
 public interface IUserDirectory
 {

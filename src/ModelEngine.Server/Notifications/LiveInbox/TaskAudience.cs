@@ -54,7 +54,7 @@ internal sealed class TaskAudience
 
     /// <summary>
     /// Whether the event concerns <paramref name="user"/>. A member of a candidate group whom the four-eyes rules
-    /// exclude is not told, unless the task names them in another role.
+    /// exclude is not notified, unless the task names them in another role.
     /// </summary>
     public bool Includes(UserIdentity user)
     {

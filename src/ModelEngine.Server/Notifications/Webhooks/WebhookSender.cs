@@ -12,8 +12,8 @@ using ModelEngine.Server.Notifications.Delivery;
 namespace ModelEngine.Server.Notifications.Webhooks;
 
 /// <summary>
-/// POSTs a task event to a configured webhook with a signature. Any 2xx answer is a success. 408, 429 and 5xx
-/// answers, timeouts and network errors are retried, and any other answer gives the delivery up.
+/// POSTs a task event to a configured webhook with a signature. Any 2xx response is a success. 408, 429 and 5xx
+/// responses, timeouts and network errors are retried, and any other response gives the delivery up.
 /// </summary>
 internal sealed class WebhookSender : INotificationSender
 {
@@ -68,7 +68,7 @@ internal sealed class WebhookSender : INotificationSender
 
             var status = (int)response.StatusCode;
             var retried = status >= 500 || response.StatusCode is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests;
-            throw new NotificationDeliveryException($"Webhook '{webhook.Name}' answered {status} {response.ReasonPhrase}.", permanent: !retried);
+            throw new NotificationDeliveryException($"Webhook '{webhook.Name}' at {webhook.Url} responded {status} {response.ReasonPhrase}.", permanent: !retried);
         }
     }
 }
