@@ -105,6 +105,9 @@ public static class ModelEngineEntityFrameworkCoreServiceCollectionExtensions
         Replace<IOutboxStore, EfOutboxStore>(services);
         Replace<INotificationDeliveryStore, EfNotificationDeliveryStore>(services);
 
+        // The committers wake the outbox relay after commits that wrote task events; hosts without a relay get a no-op.
+        services.TryAddSingleton<IOutboxSignal, NullOutboxSignal>();
+
         // SQLite is the embedded single-node database, so its leases stay in memory and a step costs no lease round
         // trip. PostgreSQL and SQL Server may be shared by several nodes, which coordinate through the lease table.
         if (provider != PersistenceProvider.Sqlite)
