@@ -169,7 +169,7 @@ internal sealed partial class EfHumanTaskStore : IHumanTaskStore
                 }
             }
 
-            var wakeRelay = HumanTaskWriter.HasOutboxRows(context);
+            var wakeRelay = HumanTaskWriter.HasTaskEvents(context);
             await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             if (wakeRelay)

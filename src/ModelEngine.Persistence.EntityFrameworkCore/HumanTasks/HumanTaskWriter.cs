@@ -167,9 +167,13 @@ internal static class HumanTaskWriter
     private static void AddEvent(ModelEngineDbContext context, HumanTaskEvent taskEvent) =>
         context.OutboxMessages.Add(OutboxMessageMapper.ToEntity(HumanTaskEventMessage.ToOutboxMessage(taskEvent)));
 
-    /// <summary>Whether the context stages outbox rows, so that the caller wakes the relay after its commit.</summary>
-    public static bool HasOutboxRows(ModelEngineDbContext context) =>
-        context.ChangeTracker.Entries<OutboxMessageEntity>().Any(entry => entry.State == EntityState.Added);
+    /// <summary>
+    /// Whether the context stages task events, so that the caller wakes the relay after its commit. The runtime wakes it
+    /// for the outbox messages of a step itself.
+    /// </summary>
+    public static bool HasTaskEvents(ModelEngineDbContext context) =>
+        context.ChangeTracker.Entries<OutboxMessageEntity>()
+            .Any(entry => entry.State == EntityState.Added && entry.Entity.MessageType == HumanTaskEventMessage.MessageType);
 
     /// <summary>
     /// Marks the task overdue, now, when it is still open and not yet overdue. Returns the number of tasks changed,

@@ -61,8 +61,8 @@ internal sealed partial class EfWorkflowCommitter : IWorkflowCommitter
             await RemoveBookmarksAsync(context, instanceId, commit.RemovedBookmarkIds, cancellationToken).ConfigureAwait(false);
             await ApplyChangesAsync(context, commit.Changes, cancellationToken).ConfigureAwait(false);
 
-            // Task events become outbox rows here, which the runtime cannot see in the commit's changes.
-            var wakeRelay = HumanTaskWriter.HasOutboxRows(context);
+            // The runtime wakes the relay for the OutboxMessage changes of a step. Task events become outbox rows only here.
+            var wakeRelay = HumanTaskWriter.HasTaskEvents(context);
             await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             if (wakeRelay)

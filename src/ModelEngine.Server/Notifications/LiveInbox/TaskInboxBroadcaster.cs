@@ -15,18 +15,18 @@ internal sealed partial class TaskInboxBroadcaster
 
     private readonly IHubContext<TaskHub> _hub;
     private readonly TaskConnectionRegistry _connections;
-    private readonly IServiceProvider _services;
+    private readonly IServiceScopeFactory _scopeFactory;
     private readonly ILogger<TaskInboxBroadcaster> _logger;
     private readonly Lock _recentLock = new();
     private readonly HashSet<string> _recent = new(StringComparer.Ordinal);
     private readonly Queue<string> _recentOrder = new();
 
     public TaskInboxBroadcaster(
-        IHubContext<TaskHub> hub, TaskConnectionRegistry connections, IServiceProvider services, ILogger<TaskInboxBroadcaster> logger)
+        IHubContext<TaskHub> hub, TaskConnectionRegistry connections, IServiceScopeFactory scopeFactory, ILogger<TaskInboxBroadcaster> logger)
     {
         _hub = hub;
         _connections = connections;
-        _services = services;
+        _scopeFactory = scopeFactory;
         _logger = logger;
     }
 
@@ -46,7 +46,13 @@ internal sealed partial class TaskInboxBroadcaster
             return 0;
         }
 
-        var audience = await TaskAudience.ForAsync(taskEvent, _services.GetService<ISubstituteStore>(), cancellationToken);
+        // The substitute store is optional, and a host may register it with any lifetime.
+        TaskAudience audience;
+        await using (var scope = _scopeFactory.CreateAsyncScope())
+        {
+            audience = await TaskAudience.ForAsync(taskEvent, scope.ServiceProvider.GetService<ISubstituteStore>(), cancellationToken);
+        }
+
         var notification = TaskNotification.From(taskEvent);
         var sent = 0;
         foreach (var (connectionId, user) in connections)
