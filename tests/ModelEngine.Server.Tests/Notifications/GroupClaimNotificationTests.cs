@@ -17,7 +17,7 @@ public sealed class GroupClaimNotificationTests
     private const string Secret = "group-claim-secret";
 
     [Fact]
-    public async Task GroupClaim_EachOtherMember_GetsOneClaimedUpdate()
+    public async Task GroupClaim_NotifiesEachMemberOnce()
     {
         await using var webhook = await WebhookListener.StartAsync();
         using var server = new ServerFactory()

@@ -145,16 +145,16 @@ internal sealed partial class NotificationDeliveryService : BackgroundService
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 1720, Level = LogLevel.Debug, Message = "Delivered {DeliveryId} ({Channel} to {Target}) of task event {EventId} at attempt {Attempt}.")]
+        [LoggerMessage(EventId = 1820, Level = LogLevel.Debug, Message = "Delivered {DeliveryId} ({Channel} to {Target}) of task event {EventId} at attempt {Attempt}.")]
         public static partial void Delivered(ILogger logger, string deliveryId, NotificationChannel channel, string target, string eventId, int attempt);
 
-        [LoggerMessage(EventId = 1721, Level = LogLevel.Warning, Message = "Delivery {DeliveryId} ({Channel} to {Target}) of task event {EventId} failed at attempt {Attempt}; it is retried at {NextAttemptAt:O}. {Error}")]
+        [LoggerMessage(EventId = 1821, Level = LogLevel.Warning, Message = "Delivery {DeliveryId} ({Channel} to {Target}) of task event {EventId} failed at attempt {Attempt}; it is retried at {NextAttemptAt:O}. {Error}")]
         public static partial void Retrying(ILogger logger, string deliveryId, NotificationChannel channel, string target, string eventId, int attempt, DateTimeOffset nextAttemptAt, string error);
 
-        [LoggerMessage(EventId = 1722, Level = LogLevel.Error, Message = "Delivery {DeliveryId} ({Channel} to {Target}) of task event {EventId} was given up after attempt {Attempt} (HumanTasks:Delivery:MaxAttempts). {Error}")]
+        [LoggerMessage(EventId = 1822, Level = LogLevel.Error, Message = "Delivery {DeliveryId} ({Channel} to {Target}) of task event {EventId} was given up after attempt {Attempt} (HumanTasks:Delivery:MaxAttempts). {Error}")]
         public static partial void GivenUp(ILogger logger, string deliveryId, NotificationChannel channel, string target, string eventId, int attempt, string error);
 
-        [LoggerMessage(EventId = 1723, Level = LogLevel.Error, Message = "A notification delivery pass failed. The next pass tries again.")]
+        [LoggerMessage(EventId = 1823, Level = LogLevel.Error, Message = "A notification delivery pass failed. The next pass tries again.")]
         public static partial void PassFailed(ILogger logger, Exception exception);
     }
 }

@@ -118,7 +118,7 @@ internal sealed partial class TaskEventDeliveryPlanner : IOutboxMessageHandler
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 1710, Level = LogLevel.Debug, Message = "Task event {EventId} ({Kind}) of task {TaskId} in workflow instance {WorkflowInstanceId} has {DeliveryCount} webhook and e-mail deliveries.")]
+        [LoggerMessage(EventId = 1810, Level = LogLevel.Debug, Message = "Task event {EventId} ({Kind}) of task {TaskId} in workflow instance {WorkflowInstanceId} has {DeliveryCount} webhook and e-mail deliveries.")]
         public static partial void Planned(ILogger logger, string eventId, HumanTaskEventKind kind, string taskId, string workflowInstanceId, int deliveryCount);
     }
 }

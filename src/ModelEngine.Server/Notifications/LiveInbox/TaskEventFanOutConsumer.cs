@@ -43,7 +43,7 @@ internal sealed partial class TaskEventFanOutConsumer : IConsumer<OutboxNotifica
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 1703, Level = LogLevel.Warning, Message = "Task event message {MessageId} could not be read and was dropped.")]
+        [LoggerMessage(EventId = 1803, Level = LogLevel.Warning, Message = "Task event message {MessageId} could not be read and was dropped.")]
         public static partial void Unreadable(ILogger logger, Exception exception, string messageId);
     }
 }

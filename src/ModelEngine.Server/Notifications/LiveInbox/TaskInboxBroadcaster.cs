@@ -92,10 +92,10 @@ internal sealed partial class TaskInboxBroadcaster
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 1701, Level = LogLevel.Debug, Message = "Task event {EventId} ({Kind}) of task {TaskId} in workflow instance {WorkflowInstanceId} was sent to {ConnectionCount} hub connections.")]
+        [LoggerMessage(EventId = 1801, Level = LogLevel.Debug, Message = "Task event {EventId} ({Kind}) of task {TaskId} in workflow instance {WorkflowInstanceId} was sent to {ConnectionCount} hub connections.")]
         public static partial void Broadcast(ILogger logger, string eventId, HumanTaskEventKind kind, string taskId, string workflowInstanceId, int connectionCount);
 
-        [LoggerMessage(EventId = 1702, Level = LogLevel.Debug, Message = "Task event {EventId} of task {TaskId} arrived again and was dropped.")]
+        [LoggerMessage(EventId = 1802, Level = LogLevel.Debug, Message = "Task event {EventId} of task {TaskId} arrived again and was dropped.")]
         public static partial void Repeated(ILogger logger, string eventId, string taskId);
     }
 }
