@@ -51,7 +51,18 @@ internal sealed partial class TaskEventDeliveryPlanner : IOutboxMessageHandler
             return;
         }
 
-        var taskEvent = HumanTaskEventMessage.Deserialize(message.PayloadJson);
+        HumanTaskEvent taskEvent;
+        try
+        {
+            taskEvent = HumanTaskEventMessage.Deserialize(message.PayloadJson);
+        }
+        catch (System.Text.Json.JsonException exception)
+        {
+            // A row that cannot be read now never can, so it is not retried.
+            Log.Unreadable(_logger, exception, message.Id, message.WorkflowInstanceId);
+            return;
+        }
+
         var deliveries = await PlanAsync(taskEvent, message.PayloadJson, cancellationToken).ConfigureAwait(false);
         if (deliveries.Count == 0)
         {
@@ -118,6 +129,9 @@ internal sealed partial class TaskEventDeliveryPlanner : IOutboxMessageHandler
 
     private static partial class Log
     {
+        [LoggerMessage(EventId = 1811, Level = LogLevel.Error, Message = "Task event {EventId} of workflow instance {WorkflowInstanceId} could not be read, so it sends no webhook or e-mail.")]
+        public static partial void Unreadable(ILogger logger, Exception exception, string eventId, string workflowInstanceId);
+
         [LoggerMessage(EventId = 1810, Level = LogLevel.Debug, Message = "Task event {EventId} ({Kind}) of task {TaskId} in workflow instance {WorkflowInstanceId} has {DeliveryCount} webhook and e-mail deliveries.")]
         public static partial void Planned(ILogger logger, string eventId, HumanTaskEventKind kind, string taskId, string workflowInstanceId, int deliveryCount);
     }
