@@ -4,12 +4,16 @@ using Microsoft.Extensions.Options;
 using ModelEngine.HumanTasks.Activities;
 using ModelEngine.HumanTasks.Calendars;
 using ModelEngine.HumanTasks.Inbox;
+using ModelEngine.HumanTasks.Notifications;
 using ModelEngine.Workflows;
 using ModelEngine.Workflows.Persistence;
 
 namespace ModelEngine.HumanTasks;
 
-/// <summary>Registers the UserTask activity, the task service and the business calendars, with an in-memory task store by default.</summary>
+/// <summary>
+/// Registers the UserTask activity, the task service and the business calendars, with in-memory task and notification
+/// delivery stores by default.
+/// </summary>
 public static class HumanTaskServiceCollectionExtensions
 {
     public static IServiceCollection AddModelEngineHumanTasks(this IServiceCollection services)
@@ -22,6 +26,7 @@ public static class HumanTaskServiceCollectionExtensions
         services.AddOptions<HumanTaskCalendarOptions>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HumanTaskCalendarOptions>, HumanTaskCalendarOptionsValidator>());
         services.TryAddSingleton<IBusinessCalendarProvider, BusinessCalendarProvider>();
+        services.TryAddSingleton<INotificationDeliveryStore, InMemoryNotificationDeliveryStore>();
         return services;
     }
 }

@@ -30,8 +30,13 @@ public static class MessagingServiceCollectionExtensions
     /// such as a database migration, are registered.
     /// </summary>
     /// <exception cref="InvalidOperationException">RabbitMq is chosen and <c>ConnectionStrings:RabbitMq</c> is missing or invalid.</exception>
+    /// <param name="configureConsumers">Adds the host's own consumers, such as the one that fans task events out to its live connections.</param>
     public static IServiceCollection AddModelEngineMessaging(
-        this IServiceCollection services, IConfiguration configuration, string readinessTag, int consumerConcurrency)
+        this IServiceCollection services,
+        IConfiguration configuration,
+        string readinessTag,
+        int consumerConcurrency,
+        Action<IBusRegistrationConfigurator, MessagingOptions>? configureConsumers = null)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
@@ -69,6 +74,7 @@ public static class MessagingServiceCollectionExtensions
 
             bus.AddConsumer<WorkflowMessageConsumer>()
                 .Endpoint(endpoint => endpoint.Name = options.QueuePrefix + WorkflowMessageConsumer.QueueSuffix);
+            configureConsumers?.Invoke(bus, options);
             if (rabbitMqUri is null)
             {
                 bus.UsingInMemory((context, transport) => transport.ConfigureEndpoints(context));

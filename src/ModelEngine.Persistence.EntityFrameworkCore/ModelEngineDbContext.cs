@@ -12,6 +12,7 @@ using ModelEngine.Persistence.EntityFrameworkCore.Instances;
 using ModelEngine.Persistence.EntityFrameworkCore.Journal;
 using ModelEngine.Persistence.EntityFrameworkCore.Leases;
 using ModelEngine.Persistence.EntityFrameworkCore.Messaging;
+using ModelEngine.Persistence.EntityFrameworkCore.Notifications;
 using ModelEngine.Persistence.EntityFrameworkCore.Timers;
 
 namespace ModelEngine.Persistence.EntityFrameworkCore;
@@ -65,6 +66,8 @@ public sealed class ModelEngineDbContext : DbContext
     internal DbSet<OutboxMessageEntity> OutboxMessages => Set<OutboxMessageEntity>();
 
     internal DbSet<ConsumedMessageEntity> ConsumedMessages => Set<ConsumedMessageEntity>();
+
+    internal DbSet<NotificationDeliveryEntity> NotificationDeliveries => Set<NotificationDeliveryEntity>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ModelEngine.HumanTasks.Inbox;
+using ModelEngine.HumanTasks.Notifications;
 using ModelEngine.Persistence.EntityFrameworkCore.Auditing;
 using ModelEngine.Persistence.EntityFrameworkCore.Credentials;
 using ModelEngine.Persistence.EntityFrameworkCore.Definitions;
@@ -12,6 +13,7 @@ using ModelEngine.Persistence.EntityFrameworkCore.Idempotency;
 using ModelEngine.Persistence.EntityFrameworkCore.Instances;
 using ModelEngine.Persistence.EntityFrameworkCore.Leases;
 using ModelEngine.Persistence.EntityFrameworkCore.Messaging;
+using ModelEngine.Persistence.EntityFrameworkCore.Notifications;
 using ModelEngine.Persistence.EntityFrameworkCore.PostgreSql;
 using ModelEngine.Persistence.EntityFrameworkCore.Sqlite;
 using ModelEngine.Persistence.EntityFrameworkCore.SqlServer;
@@ -101,6 +103,10 @@ public static class ModelEngineEntityFrameworkCoreServiceCollectionExtensions
         Replace<IIdempotencyStore, EfIdempotencyStore>(services);
         Replace<IHttpTriggerStore, EfHttpTriggerStore>(services);
         Replace<IOutboxStore, EfOutboxStore>(services);
+        Replace<INotificationDeliveryStore, EfNotificationDeliveryStore>(services);
+
+        // The committers wake the outbox relay after commits that wrote task events; hosts without a relay get a no-op.
+        services.TryAddSingleton<IOutboxSignal, NullOutboxSignal>();
 
         // SQLite is the embedded single-node database, so its leases stay in memory and a step costs no lease round
         // trip. PostgreSQL and SQL Server may be shared by several nodes, which coordinate through the lease table.

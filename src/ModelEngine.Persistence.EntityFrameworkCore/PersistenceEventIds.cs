@@ -18,4 +18,5 @@ public static class PersistenceEventIds
     public const int LeaseRejected = 3051;
     public const int OutboxMessageClaimed = 3060;
     public const int OutboxMessageClaimRejected = 3061;
+    public const int NotificationDeliveryExists = 3070;
 }

@@ -15,7 +15,9 @@ namespace ModelEngine.Messaging.Outbox;
 /// Publishes outbox rows on the bus after their commit, then deletes them. It runs when a commit signals it and every
 /// <see cref="MessagingOptions.OutboxPollInterval"/>, which also picks up rows that a crash left behind. Each row is
 /// claimed before it is published, so of several nodes only one relays it. A relay that dies after the publish and
-/// before the delete leaves the row to be published again once its claim expires, so delivery is at least once.
+/// before the delete leaves the row to be published again once its claim expires, so delivery is at least once. Rows of
+/// a type that an <see cref="IOutboxMessageHandler"/> takes go to that handler first and are published as
+/// <see cref="OutboxNotification"/>.
 /// </summary>
 internal sealed partial class OutboxRelay : BackgroundService
 {
@@ -24,6 +26,7 @@ internal sealed partial class OutboxRelay : BackgroundService
     private readonly OutboxSignal _signal;
     private readonly TimeProvider _timeProvider;
     private readonly MessagingOptions _options;
+    private readonly IReadOnlyList<IOutboxMessageHandler> _handlers;
     private readonly ILogger<OutboxRelay> _logger;
 
     public OutboxRelay(
@@ -32,8 +35,10 @@ internal sealed partial class OutboxRelay : BackgroundService
         OutboxSignal signal,
         TimeProvider timeProvider,
         IOptions<MessagingOptions> options,
+        IEnumerable<IOutboxMessageHandler> handlers,
         ILogger<OutboxRelay> logger)
     {
+        _handlers = handlers.ToList();
         _scopeFactory = scopeFactory;
         _bus = bus;
         _signal = signal;
@@ -118,19 +123,34 @@ internal sealed partial class OutboxRelay : BackgroundService
         var tags = new TagList { { MessagingTelemetry.MessageTypeTag, message.MessageType } };
         try
         {
-            var envelope = new WorkflowMessage
+            var handlers = _handlers.Where(handler => handler.MessageType == message.MessageType).ToList();
+            foreach (var handler in handlers)
             {
-                MessageId = message.Id,
-                MessageType = message.MessageType,
-                CorrelationId = message.CorrelationId,
-                SourceInstanceId = message.WorkflowInstanceId,
-                Payload = message.PayloadJson is null ? null : JsonNode.Parse(message.PayloadJson),
-            };
+                await handler.HandleAsync(message, cancellationToken);
+            }
+
+            var payload = message.PayloadJson is null ? null : JsonNode.Parse(message.PayloadJson);
+            object envelope = handlers.Count > 0
+                ? new OutboxNotification
+                {
+                    MessageId = message.Id,
+                    MessageType = message.MessageType,
+                    SourceInstanceId = message.WorkflowInstanceId,
+                    Payload = payload,
+                }
+                : new WorkflowMessage
+                {
+                    MessageId = message.Id,
+                    MessageType = message.MessageType,
+                    CorrelationId = message.CorrelationId,
+                    SourceInstanceId = message.WorkflowInstanceId,
+                    Payload = payload,
+                };
 
             using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
             {
                 timeout.CancelAfter(_options.PublishTimeout);
-                await _bus.Publish(envelope, context => SetMessageId(context, message.Id), timeout.Token);
+                await PublishAsync(envelope, message.Id, timeout.Token);
             }
 
             await store.DeleteMessageAsync(message.Id, cancellationToken);
@@ -151,6 +171,13 @@ internal sealed partial class OutboxRelay : BackgroundService
             return false;
         }
     }
+
+    private Task PublishAsync(object envelope, string messageId, CancellationToken cancellationToken) => envelope switch
+    {
+        OutboxNotification notification => _bus.Publish(notification, context => SetMessageId(context, messageId), cancellationToken),
+        WorkflowMessage workflowMessage => _bus.Publish(workflowMessage, context => SetMessageId(context, messageId), cancellationToken),
+        _ => throw new ArgumentException($"The relay cannot publish a {envelope.GetType().Name}.", nameof(envelope)),
+    };
 
     /// <summary>Uses the outbox id as the transport message id when it is a GUID, so broker tools show the same id.</summary>
     private static void SetMessageId(PublishContext context, string messageId)

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using ModelEngine.HumanTasks.Inbox;
 using ModelEngine.HumanTasks.Model;
+using ModelEngine.Workflows.Messaging;
 using ModelEngine.Workflows.Persistence;
 using ModelEngine.Workflows.Security;
 
@@ -12,12 +13,15 @@ internal sealed partial class EfHumanTaskStore : IHumanTaskStore
 {
     private readonly IDbContextFactory<ModelEngineDbContext> _contextFactory;
     private readonly WriteLock _writeLock;
+    private readonly IOutboxSignal _outboxSignal;
     private readonly ILogger<EfHumanTaskStore> _logger;
 
-    public EfHumanTaskStore(IDbContextFactory<ModelEngineDbContext> contextFactory, WriteLock writeLock, ILogger<EfHumanTaskStore> logger)
+    public EfHumanTaskStore(
+        IDbContextFactory<ModelEngineDbContext> contextFactory, WriteLock writeLock, IOutboxSignal outboxSignal, ILogger<EfHumanTaskStore> logger)
     {
         _contextFactory = contextFactory;
         _writeLock = writeLock;
+        _outboxSignal = outboxSignal;
         _logger = logger;
     }
 
@@ -165,8 +169,13 @@ internal sealed partial class EfHumanTaskStore : IHumanTaskStore
                 }
             }
 
+            var wakeRelay = HumanTaskWriter.HasTaskEvents(context);
             await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            if (wakeRelay)
+            {
+                _outboxSignal.Notify();
+            }
         }
         catch (ConcurrencyConflictException exception)
         {

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ModelEngine.HumanTasks.Model;
+using ModelEngine.HumanTasks.Notifications;
+using ModelEngine.Persistence.EntityFrameworkCore.Messaging;
 using ModelEngine.Workflows.Persistence;
 
 namespace ModelEngine.Persistence.EntityFrameworkCore.HumanTasks;
@@ -159,13 +161,19 @@ internal static class HumanTaskWriter
         context.HumanTaskHistory.Add(HumanTaskDetailMapper.ToEntity(entry));
 
     /// <summary>
-    /// Stages the delivery of a task event. Notifications are not wired yet, so events are dropped here.
+    /// Stages a task event as an outbox row of <see cref="HumanTaskEventMessage.MessageType"/>, so that it leaves only
+    /// when the task change commits, and the relay hands it to inboxes, webhooks and e-mail after the commit.
     /// </summary>
-    private static void AddEvent(ModelEngineDbContext context, HumanTaskEvent taskEvent)
-    {
-        _ = context;
-        _ = taskEvent;
-    }
+    private static void AddEvent(ModelEngineDbContext context, HumanTaskEvent taskEvent) =>
+        context.OutboxMessages.Add(OutboxMessageMapper.ToEntity(HumanTaskEventMessage.ToOutboxMessage(taskEvent)));
+
+    /// <summary>
+    /// Whether the context stages task events, so that the caller wakes the relay after its commit. The runtime wakes it
+    /// for the outbox messages of a step itself.
+    /// </summary>
+    public static bool HasTaskEvents(ModelEngineDbContext context) =>
+        context.ChangeTracker.Entries<OutboxMessageEntity>()
+            .Any(entry => entry.State == EntityState.Added && entry.Entity.MessageType == HumanTaskEventMessage.MessageType);
 
     /// <summary>
     /// Marks the task overdue, now, when it is still open and not yet overdue, and stages its history entry and event.

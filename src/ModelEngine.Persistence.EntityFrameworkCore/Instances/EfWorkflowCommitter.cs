@@ -20,12 +20,15 @@ internal sealed partial class EfWorkflowCommitter : IWorkflowCommitter
 {
     private readonly IDbContextFactory<ModelEngineDbContext> _contextFactory;
     private readonly WriteLock _writeLock;
+    private readonly IOutboxSignal _outboxSignal;
     private readonly ILogger<EfWorkflowCommitter> _logger;
 
-    public EfWorkflowCommitter(IDbContextFactory<ModelEngineDbContext> contextFactory, WriteLock writeLock, ILogger<EfWorkflowCommitter> logger)
+    public EfWorkflowCommitter(
+        IDbContextFactory<ModelEngineDbContext> contextFactory, WriteLock writeLock, IOutboxSignal outboxSignal, ILogger<EfWorkflowCommitter> logger)
     {
         _contextFactory = contextFactory;
         _writeLock = writeLock;
+        _outboxSignal = outboxSignal;
         _logger = logger;
     }
 
@@ -58,8 +61,15 @@ internal sealed partial class EfWorkflowCommitter : IWorkflowCommitter
             await RemoveBookmarksAsync(context, instanceId, commit.RemovedBookmarkIds, cancellationToken).ConfigureAwait(false);
             await ApplyChangesAsync(context, commit.Changes, cancellationToken).ConfigureAwait(false);
 
+            // The runtime wakes the relay for the OutboxMessage changes of a step. Task events become outbox rows only here.
+            var wakeRelay = HumanTaskWriter.HasTaskEvents(context);
             await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            if (wakeRelay)
+            {
+                _outboxSignal.Notify();
+            }
+
             Log.CommitWritten(_logger, instanceId, revision, commit.Journal.Count, commit.AddedBookmarks.Count, commit.RemovedBookmarkIds.Count);
         }
         catch (ConcurrencyConflictException exception)

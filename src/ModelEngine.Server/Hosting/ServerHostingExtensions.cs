@@ -12,6 +12,7 @@ using ModelEngine.Persistence.EntityFrameworkCore;
 using ModelEngine.Server.Endpoints;
 using ModelEngine.Server.HttpWorkflows;
 using ModelEngine.Server.Idempotency;
+using ModelEngine.Server.Notifications;
 using ModelEngine.Server.Identity;
 using ModelEngine.Server.Problems;
 using ModelEngine.Server.Scheduling;
@@ -73,7 +74,9 @@ internal static class ServerHostingExtensions
         // The bus, the outbox relay and the consumers start after the database is migrated. With Transport=RabbitMq the
         // work queue above is wrapped, so that any node runs the Pending instances that this node commits.
         var executionOptions = configuration.GetSection(ExecutionOptions.SectionName).Get<ExecutionOptions>() ?? new ExecutionOptions();
-        services.AddModelEngineMessaging(configuration, StartupReadinessHealthCheck.Tag, Math.Max(1, executionOptions.WorkerCount));
+        services.AddModelEngineMessaging(
+            configuration, StartupReadinessHealthCheck.Tag, Math.Max(1, executionOptions.WorkerCount), NotificationServiceCollectionExtensions.AddTaskNotificationConsumers);
+        services.AddTaskNotifications(configuration);
         services.AddServerTelemetry();
         services.AddOptions<RetentionOptions>().Bind(configuration.GetSection(RetentionOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<RetentionOptions>, RetentionOptionsValidator>();
@@ -145,6 +148,7 @@ internal static class ServerHostingExtensions
         }).AllowAnonymous();
         app.MapModelEngineApi();
         app.MapHttpWorkflowEndpoints();
+        app.MapTaskHub();
         return app;
     }
 

@@ -108,6 +108,15 @@ internal static class ServerIdentityServiceCollectionExtensions
                 context.Token = token;
             }
 
+            // Browsers cannot set headers on WebSocket and server-sent-event requests, so the task hub also takes the
+            // token from the access_token query parameter, as SignalR clients send it.
+            if (context.Request.Path.StartsWithSegments(Notifications.LiveInbox.TaskHub.Path) &&
+                string.IsNullOrEmpty(context.Request.Headers.Authorization) &&
+                context.Request.Query.TryGetValue("access_token", out var queryToken))
+            {
+                context.Token = queryToken;
+            }
+
             return Task.CompletedTask;
         },
         OnTokenValidated = context =>

@@ -9,8 +9,8 @@ public sealed class PostgresMigrationTests : IAsyncLifetime
 {
     private static readonly string[] Tables =
     [
-        "ApiKeys", "AuditRecords", "Bookmarks", "ConsumedMessages", "HttpTriggers", "HumanTaskCandidates", "HumanTasks",
-        "IdempotencyKeys", "JournalEntries", "OutboxMessages", "RefreshTokens", "Timers", "WorkflowDefinitions",
+        "ApiKeys", "AuditRecords", "Bookmarks", "ConsumedMessages", "HttpTriggers", "HumanTaskAttachments", "HumanTaskCandidates", "HumanTaskComments", "HumanTaskHistory", "HumanTasks",
+        "IdempotencyKeys", "JournalEntries", "NotificationDeliveries", "OutboxMessages", "RefreshTokens", "Timers", "WorkflowDefinitions",
         "WorkflowInstanceLeases", "WorkflowInstanceStates", "WorkflowInstances",
     ];
 

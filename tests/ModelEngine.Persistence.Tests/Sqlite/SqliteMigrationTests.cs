@@ -10,7 +10,7 @@ public sealed class SqliteMigrationTests : IAsyncLifetime
     private static readonly string[] Tables =
     [
         "ApiKeys", "AuditRecords", "Bookmarks", "ConsumedMessages", "HttpTriggers", "HumanTaskAttachments", "HumanTaskCandidates", "HumanTaskComments", "HumanTaskHistory", "HumanTasks",
-        "IdempotencyKeys", "JournalEntries", "OutboxMessages", "RefreshTokens", "Timers", "WorkflowDefinitions",
+        "IdempotencyKeys", "JournalEntries", "NotificationDeliveries", "OutboxMessages", "RefreshTokens", "Timers", "WorkflowDefinitions",
         "WorkflowInstanceLeases", "WorkflowInstanceStates", "WorkflowInstances",
     ];
 

@@ -14,6 +14,7 @@ public static class Fixtures
     public const string DocumentReview = "document-review.json";
     public const string SingleReview = "single-review.json";
     public const string ParallelReview = "parallel-review.json";
+    public const string GroupReview = "group-review.json";
 
     public static JsonObject Load(string fileName)
     {

@@ -1,6 +1,9 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -47,6 +50,36 @@ public sealed class ServerFactory : WebApplicationFactory<Program>
     {
         _environment = environment;
         return this;
+    }
+
+    /// <summary>
+    /// Serves the host with Kestrel on a free loopback port instead of the in-memory test server. Clients that need a real
+    /// socket, such as SignalR over WebSockets, use it. Call it before the first client is created.
+    /// </summary>
+    public ServerFactory WithLoopbackKestrel()
+    {
+        UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        return this;
+    }
+
+    /// <summary>The address Kestrel listens on, after <see cref="WithLoopbackKestrel"/> and the start of the host.</summary>
+    public Uri LoopbackAddress
+    {
+        get
+        {
+            StartServer();
+            var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+            return new Uri(addresses.Single());
+        }
+    }
+
+    /// <summary>Logs in as <paramref name="username"/> (password <c>modelengine</c>) and returns the access token.</summary>
+    public async Task<string> LoginAsync(string username)
+    {
+        using var client = CreateClient();
+        var response = await client.PostAsJsonAsync("/api/identity/login", new { username, password = "modelengine" }).WaitAsync(Timeouts.Request);
+        Assert.True(response.IsSuccessStatusCode, $"Login as '{username}' failed with {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        return (await response.Content.ReadFromJsonAsync<LoginBody>())!.AccessToken;
     }
 
     /// <summary>Returns a client that sends the access token of <paramref name="username"/> (password <c>modelengine</c>).</summary>
