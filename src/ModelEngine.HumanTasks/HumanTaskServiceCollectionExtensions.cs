@@ -1,7 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ModelEngine.HumanTasks.Activities;
+using ModelEngine.HumanTasks.Filters;
 using ModelEngine.HumanTasks.Inbox;
+using ModelEngine.HumanTasks.Search;
+using ModelEngine.HumanTasks.Substitutes;
 using ModelEngine.Workflows;
 using ModelEngine.Workflows.Persistence;
 
@@ -17,6 +20,11 @@ public static class HumanTaskServiceCollectionExtensions
         services.TryAddSingleton<IHumanTaskStore>(provider => provider.GetRequiredService<InMemoryHumanTaskStore>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ICommitChangeHandler, InMemoryHumanTaskStore>(provider => provider.GetRequiredService<InMemoryHumanTaskStore>()));
         services.TryAddSingleton<IHumanTaskService, HumanTaskService>();
+        services.TryAddSingleton<ISubstituteStore, InMemorySubstituteStore>();
+        services.TryAddSingleton<ISavedTaskFilterStore, InMemorySavedTaskFilterStore>();
+        services.TryAddSingleton<InMemoryTaskSearch>();
+        services.TryAddSingleton<ITaskSearch>(provider => provider.GetRequiredService<InMemoryTaskSearch>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ICommitChangeHandler, InMemoryTaskSearch>(provider => provider.GetRequiredService<InMemoryTaskSearch>()));
         return services;
     }
 }

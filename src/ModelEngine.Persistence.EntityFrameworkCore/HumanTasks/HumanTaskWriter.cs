@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ModelEngine.HumanTasks.Model;
+using ModelEngine.HumanTasks.Search;
 using ModelEngine.Workflows.Persistence;
 
 namespace ModelEngine.Persistence.EntityFrameworkCore.HumanTasks;
@@ -114,7 +115,8 @@ internal static class HumanTaskWriter
     }
 
     /// <summary>
-    /// Stages a task change other than the task row itself: a history entry, an event, a comment or an attachment.
+    /// Stages a task change other than the task row itself: a history entry, an event, a comment, an attachment or the
+    /// variables captured at creation.
     /// Returns <see langword="false"/> for any other change, which the caller handles.
     /// </summary>
     public static bool TryStage(ModelEngineDbContext context, object change)
@@ -132,6 +134,15 @@ internal static class HumanTaskWriter
                 return true;
             case HumanTaskAttachment attachment:
                 context.HumanTaskAttachments.Add(HumanTaskDetailMapper.ToEntity(attachment));
+                return true;
+            case HumanTaskVariables variables:
+                context.HumanTaskVariables.AddRange(variables.Values.Select(pair => new HumanTaskVariableEntity
+                {
+                    TaskId = variables.TaskId,
+                    Name = pair.Key,
+                    ValueText = pair.Value,
+                    NormalizedText = ModelEngine.HumanTasks.Search.HumanTaskVariables.Normalize(pair.Value),
+                }));
                 return true;
             case HumanTaskAttachmentRemoved removed:
                 var entity = new HumanTaskAttachmentEntity
@@ -153,7 +164,8 @@ internal static class HumanTaskWriter
     /// <summary>Whether <see cref="TryStage"/> or the task writers handle <paramref name="change"/>.</summary>
     public static bool IsTaskChange(object? change) =>
         change is HumanTaskCreated or HumanTaskUpdated or HumanTaskClosed or HumanTaskOverdue
-            or HumanTaskHistoryEntry or HumanTaskEvent or HumanTaskComment or HumanTaskAttachment or HumanTaskAttachmentRemoved;
+            or HumanTaskHistoryEntry or HumanTaskEvent or HumanTaskComment or HumanTaskAttachment or HumanTaskAttachmentRemoved
+            or HumanTaskVariables;
 
     private static void AddHistory(ModelEngineDbContext context, HumanTaskHistoryEntry entry) =>
         context.HumanTaskHistory.Add(HumanTaskDetailMapper.ToEntity(entry));

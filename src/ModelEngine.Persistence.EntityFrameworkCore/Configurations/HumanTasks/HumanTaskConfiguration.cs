@@ -35,6 +35,11 @@ internal sealed class HumanTaskConfiguration : IEntityTypeConfiguration<HumanTas
         builder.HasIndex(e => e.WorkflowInstanceId);
         builder.HasIndex(e => e.ActivityInstanceId);
 
+        // Task search: the owner's tasks are visible to them, and the keyset pages by due date or age with the id after it.
+        builder.HasIndex(e => e.Owner);
+        builder.HasIndex(e => new { e.DueAt, e.Id });
+        builder.HasIndex(e => new { e.CreatedAt, e.Id });
+
         builder.HasOne<WorkflowInstanceEntity>()
             .WithMany()
             .HasForeignKey(e => e.WorkflowInstanceId)
