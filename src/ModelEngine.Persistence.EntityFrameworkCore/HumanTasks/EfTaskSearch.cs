@@ -42,7 +42,7 @@ internal sealed class EfTaskSearch : ITaskSearch
         var page = request.Cursor is { } cursor
             ? TaskSearchKeyset.After(matching, cursor)
             : matching;
-        var ordered = TaskSearchKeyset.Order(page, request.Sort);
+        IQueryable<HumanTaskEntity> ordered = TaskSearchKeyset.Order(page, request.Sort);
         if (request.Cursor is null && request.Offset > 0)
         {
             ordered = ordered.Skip(request.Offset);
