@@ -7,7 +7,7 @@ using ModelEngine.Server.Problems;
 namespace ModelEngine.Server.Endpoints;
 
 /// <summary>
-/// <c>/api/tasks/filters</c>: each user's named task searches. A filter of another user answers 404, as if it did not
+/// <c>/api/tasks/filters</c>: each user's named task searches. A filter of another user returns 404, as if it did not
 /// exist.
 /// </summary>
 internal static class SavedTaskFilterEndpoints

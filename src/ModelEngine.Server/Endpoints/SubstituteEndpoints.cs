@@ -6,8 +6,8 @@ using ModelEngine.Server.Problems;
 namespace ModelEngine.Server.Endpoints;
 
 /// <summary>
-/// <c>/api/tasks/substitutes</c>: out-of-office rules. A user manages the rules for their own absence and sees the rules
-/// where they stand in; admins manage everyone's.
+/// <c>/api/tasks/substitutes</c>: out-of-office rules. A user manages the rules for their own absence and lists the rules
+/// where they are the substitute; admins manage everyone's.
 /// </summary>
 internal static class SubstituteEndpoints
 {

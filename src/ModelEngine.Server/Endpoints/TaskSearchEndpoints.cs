@@ -5,7 +5,7 @@ namespace ModelEngine.Server.Endpoints;
 
 /// <summary>
 /// <c>POST /api/tasks/search</c>, and the caller's saved filters and out-of-office rules under <c>/api/tasks</c>.
-/// Every search sees only the tasks the caller can see.
+/// Every search returns only the tasks the caller can see.
 /// </summary>
 internal static class TaskSearchEndpoints
 {

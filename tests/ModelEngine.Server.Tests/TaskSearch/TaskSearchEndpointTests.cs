@@ -138,7 +138,7 @@ public sealed class TaskSearchEndpointTests : IClassFixture<ServerFactory>
         await StartRegionalReviewAsync(admin, marker);
         var bySubstitute = new { filter = new { variables = new[] { new { name = "region", op = "equals", value = marker } } } };
 
-        // dave sees the task offered to carol only while he stands in for her. The rule covers carol's tasks as holder
+        // dave finds the task offered to carol only while he substitutes for her. The rule covers carol's tasks as holder
         // or candidate user, not her groups, so the task offered only to finance stays hidden from him.
         var before = await dave.PostObjectAsync("/api/tasks/search", bySubstitute);
         var rule = await admin.PostObjectAsync("/api/tasks/substitutes", new

@@ -16,7 +16,7 @@ internal sealed class SubstituteRuleConfiguration : IEntityTypeConfiguration<Sub
         builder.Property(e => e.Substitute).HasMaxLength(ColumnLengths.Name);
         builder.Property(e => e.CreatedBy).HasMaxLength(ColumnLengths.Name);
 
-        // Every search looks up whom the caller stands in for; notifications look up a user's substitutes.
+        // Every search looks up the users the caller substitutes for; notifications look up a user's substitutes.
         builder.HasIndex(e => new { e.Substitute, e.From });
         builder.HasIndex(e => new { e.User, e.From });
     }
