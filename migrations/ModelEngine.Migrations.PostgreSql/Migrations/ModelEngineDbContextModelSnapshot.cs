@@ -386,9 +386,14 @@ namespace ModelEngine.Migrations.PostgreSql.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<bool>("IsInactive")
+                        .HasColumnType("boolean");
+
                     b.HasKey("TaskId", "Kind", "Name");
 
                     b.HasIndex("Kind", "Name", "TaskId");
+
+                    b.HasIndex("Kind", "Name", "IsInactive", "TaskId");
 
                     b.ToTable("HumanTaskCandidates", (string)null);
                 });

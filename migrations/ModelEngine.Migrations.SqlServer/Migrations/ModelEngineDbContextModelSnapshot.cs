@@ -386,9 +386,14 @@ namespace ModelEngine.Migrations.SqlServer.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
 
+                    b.Property<bool>("IsInactive")
+                        .HasColumnType("bit");
+
                     b.HasKey("TaskId", "Kind", "Name");
 
                     b.HasIndex("Kind", "Name", "TaskId");
+
+                    b.HasIndex("Kind", "Name", "IsInactive", "TaskId");
 
                     b.ToTable("HumanTaskCandidates", (string)null);
                 });

@@ -380,9 +380,14 @@ namespace ModelEngine.Migrations.Sqlite.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsInactive")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("TaskId", "Kind", "Name");
 
                     b.HasIndex("Kind", "Name", "TaskId");
+
+                    b.HasIndex("Kind", "Name", "IsInactive", "TaskId");
 
                     b.ToTable("HumanTaskCandidates", (string)null);
                 });

@@ -30,13 +30,16 @@ internal sealed class EfTaskSearch : ITaskSearch
         var principals = await _substitutes.GetPrincipalsAsync(user.Name, now, cancellationToken).ConfigureAwait(false);
         await using var context = await _contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
 
+        // A search of open tasks alone, the default, reads only the candidate rows of open tasks.
+        var statuses = request.Filter.Status.Count > 0 ? request.Filter.Status.Distinct().ToArray() : HumanTaskQueries.OpenStatuses;
+        var openOnly = statuses.All(status => status.IsOpen());
         var visible = context.HumanTasks.AsNoTracking();
         if (!user.IsAdmin)
         {
-            visible = visible.VisibleTo(context, user, principals);
+            visible = visible.VisibleTo(context, user, principals, openOnly);
         }
 
-        var matching = Filter(visible, context, request.Filter, user, principals);
+        var matching = Filter(visible.Where(t => statuses.Contains(t.Status)), context, request.Filter, user, principals, openOnly);
         var totalCount = await matching.LongCountAsync(cancellationToken).ConfigureAwait(false);
 
         var page = request.Cursor is { } cursor
@@ -57,16 +60,15 @@ internal sealed class EfTaskSearch : ITaskSearch
             next = TaskSearchCursor.After(items[^1], request.Sort);
         }
 
-        var counts = await CountViewsAsync(context, visible, user, now, cancellationToken).ConfigureAwait(false);
+        var visibleOpen = user.IsAdmin ? context.HumanTasks.AsNoTracking() : context.HumanTasks.AsNoTracking().VisibleTo(context, user, principals, openOnly: true);
+        var counts = await CountViewsAsync(context, visibleOpen, user, now, cancellationToken).ConfigureAwait(false);
         return new TaskSearchResult(items, next, totalCount, counts);
     }
 
     private static IQueryable<HumanTaskEntity> Filter(
-        IQueryable<HumanTaskEntity> rows, ModelEngineDbContext context, TaskSearchFilter filter, UserIdentity user, IReadOnlyList<string> principals)
+        IQueryable<HumanTaskEntity> rows, ModelEngineDbContext context, TaskSearchFilter filter, UserIdentity user, IReadOnlyList<string> principals, bool openOnly)
     {
-        var statuses = filter.Status.Count > 0 ? filter.Status.Distinct().ToArray() : HumanTaskQueries.OpenStatuses;
-        rows = rows.Where(t => statuses.Contains(t.Status));
-
+        var candidates = openOnly ? context.HumanTaskCandidates.Where(c => !c.IsInactive) : context.HumanTaskCandidates;
         if (filter.Assignee is { } assignee)
         {
             rows = rows.Where(t => t.Assignee == assignee);
@@ -76,7 +78,7 @@ internal sealed class EfTaskSearch : ITaskSearch
         {
             var names = principals.Append(user.Name).ToList();
             var groups = user.Groups.ToList();
-            var offered = context.HumanTaskCandidates
+            var offered = candidates
                 .Where(c => (c.Kind == HumanTaskCandidateEntity.UserKind && names.Contains(c.Name))
                     || (c.Kind == HumanTaskCandidateEntity.GroupKind && groups.Contains(c.Name)))
                 .Select(c => c.TaskId);
@@ -85,7 +87,7 @@ internal sealed class EfTaskSearch : ITaskSearch
 
         if (filter.Group is { } group)
         {
-            var offered = context.HumanTaskCandidates
+            var offered = candidates
                 .Where(c => c.Kind == HumanTaskCandidateEntity.GroupKind && c.Name == group)
                 .Select(c => c.TaskId);
             rows = rows.Where(t => offered.Contains(t.Id));
@@ -155,7 +157,7 @@ internal sealed class EfTaskSearch : ITaskSearch
             .ConfigureAwait(false);
 
         var groupTaskIds = context.HumanTaskCandidates
-            .Where(c => c.Kind == HumanTaskCandidateEntity.GroupKind && groups.Contains(c.Name))
+            .Where(c => c.Kind == HumanTaskCandidateEntity.GroupKind && groups.Contains(c.Name) && !c.IsInactive)
             .Select(c => c.TaskId);
         var myGroups = groups.Count == 0
             ? 0

@@ -20,14 +20,15 @@ internal static class HumanTaskQueries
     /// </summary>
     public static IQueryable<HumanTaskEntity> HeldOrCandidate(
         this IQueryable<HumanTaskEntity> tasks, ModelEngineDbContext context, UserIdentity user) =>
-        tasks.VisibleTo(context, user, []);
+        tasks.VisibleTo(context, user, [], openOnly: false);
 
     /// <summary>
     /// Filters tasks as <see cref="HeldOrCandidate"/> does, and adds the tasks that one of <paramref name="principals"/>,
-    /// the users the caller substitutes for, holds or is a candidate user of.
+    /// the users the caller substitutes for, holds or is a candidate user of. With <paramref name="openOnly"/>, only the
+    /// candidate rows of open tasks count, which is right only when the caller keeps open tasks alone.
     /// </summary>
     public static IQueryable<HumanTaskEntity> VisibleTo(
-        this IQueryable<HumanTaskEntity> tasks, ModelEngineDbContext context, UserIdentity user, IReadOnlyCollection<string> principals)
+        this IQueryable<HumanTaskEntity> tasks, ModelEngineDbContext context, UserIdentity user, IReadOnlyCollection<string> principals, bool openOnly)
     {
         var name = user.Name;
         var names = principals.Append(name).Distinct(StringComparer.Ordinal).ToList();
@@ -36,7 +37,8 @@ internal static class HumanTaskQueries
         // An uncorrelated IN subquery runs once and reads the (Kind, Name, TaskId) index, where a correlated EXISTS
         // would probe the candidates of every task. The assigned and owned tasks join it as a UNION ALL rather than an
         // OR on the outer query, because the OR makes PostgreSQL scan every task instead of looking up the few visible ids.
-        var candidateTaskIds = context.HumanTaskCandidates
+        var candidates = openOnly ? context.HumanTaskCandidates.Where(c => !c.IsInactive) : context.HumanTaskCandidates;
+        var candidateTaskIds = candidates
             .Where(c => (c.Kind == HumanTaskCandidateEntity.UserKind && names.Contains(c.Name))
                 || (c.Kind == HumanTaskCandidateEntity.GroupKind && groups.Contains(c.Name))
                 || (c.Kind == HumanTaskCandidateEntity.AdministratorKind && c.Name == name))

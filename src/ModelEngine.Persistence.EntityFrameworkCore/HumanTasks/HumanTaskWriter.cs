@@ -34,7 +34,7 @@ internal static class HumanTaskWriter
 
         var stored = await context.HumanTasks.AsNoTracking()
             .Where(t => t.Id == task.Id)
-            .Select(t => new { t.Revision, t.CandidateUsersJson, t.CandidateGroupsJson, t.BusinessAdministratorsJson })
+            .Select(t => new { t.Revision, t.Status, t.CandidateUsersJson, t.CandidateGroupsJson, t.BusinessAdministratorsJson })
             .FirstOrDefaultAsync(cancellationToken)
             .ConfigureAwait(false);
 
@@ -65,7 +65,17 @@ internal static class HumanTaskWriter
                 .ConfigureAwait(false);
             context.HumanTaskCandidates.AddRange(HumanTaskMapper.ToCandidates(task));
         }
+        else if (stored.Status.IsOpen() != task.Status.IsOpen())
+        {
+            await SetCandidatesInactiveAsync(context, [task.Id], !task.Status.IsOpen(), cancellationToken).ConfigureAwait(false);
+        }
     }
+
+    /// <summary>Copies whether tasks are not open to their candidate rows, now.</summary>
+    private static Task<int> SetCandidatesInactiveAsync(ModelEngineDbContext context, List<string> taskIds, bool isInactive, CancellationToken cancellationToken) =>
+        context.HumanTaskCandidates
+            .Where(c => taskIds.Contains(c.TaskId) && c.IsInactive != isInactive)
+            .ExecuteUpdateAsync(setters => setters.SetProperty(c => c.IsInactive, isInactive), cancellationToken);
 
     /// <summary>
     /// Moves every task of the activity instance that has not ended, except <see cref="HumanTaskClosed.ExceptTaskIds"/>,
@@ -102,6 +112,7 @@ internal static class HumanTaskWriter
                     .SetProperty(t => t.Revision, t => t.Revision + 1),
                 cancellationToken)
             .ConfigureAwait(false);
+        await SetCandidatesInactiveAsync(context, ids, isInactive: true, cancellationToken).ConfigureAwait(false);
 
         foreach (var entity in tasks)
         {

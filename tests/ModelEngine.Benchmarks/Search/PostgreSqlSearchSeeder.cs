@@ -26,8 +26,8 @@ internal static class PostgreSqlSearchSeeder
             TIMESTAMPTZ '2026-01-01 00:00:00+00' - g * interval '1 second', 'benchmarks', 1
         FROM generate_series(1, {SearchSeed.TotalTasks}) AS g;
 
-        INSERT INTO "HumanTaskCandidates" ("TaskId", "Kind", "Name")
-        SELECT 'task-' || g, 'group', 'group-' || (g % {SearchSeed.Groups})
+        INSERT INTO "HumanTaskCandidates" ("TaskId", "Kind", "Name", "IsInactive")
+        SELECT 'task-' || g, 'group', 'group-' || (g % {SearchSeed.Groups}), g > {SearchSeed.OpenTasks}
         FROM generate_series(1, {SearchSeed.TotalTasks}) AS g;
 
         INSERT INTO "HumanTaskVariables" ("TaskId", "Name", "ValueText", "NormalizedText")

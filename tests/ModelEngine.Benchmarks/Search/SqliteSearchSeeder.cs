@@ -24,7 +24,8 @@ internal static class SqliteSearchSeeder
                 '["Approve","Reject"]', $priority, $due, $at, $at, 'benchmarks', 1)
             """, "$id", "$instance", "$status", "$groups", "$priority", "$due", "$at");
         var candidate = Prepare(connection, transaction,
-            """INSERT INTO "HumanTaskCandidates" ("TaskId", "Kind", "Name") VALUES ($id, 'group', $name)""", "$id", "$name");
+            """INSERT INTO "HumanTaskCandidates" ("TaskId", "Kind", "Name", "IsInactive") VALUES ($id, 'group', $name, $inactive)""",
+            "$id", "$name", "$inactive");
         var variable = Prepare(connection, transaction, """
             INSERT INTO "HumanTaskVariables" ("TaskId", "Name", "ValueText", "NormalizedText") VALUES ($id, $name, $value, $normalized)
             """, "$id", "$name", "$value", "$normalized");
@@ -43,7 +44,7 @@ internal static class SqliteSearchSeeder
             var dueTicks = baseTicks + TimeSpan.FromHours(i % SearchSeed.DueHours).Ticks;
             var createdTicks = baseTicks - TimeSpan.FromSeconds(i).Ticks;
             Run(task, id, instanceId, SearchSeed.IsOpen(i) ? "Ready" : "Completed", $"[\"{group}\"]", i % 5, dueTicks, createdTicks);
-            Run(candidate, id, group);
+            Run(candidate, id, group, SearchSeed.IsOpen(i) ? 0 : 1);
             var region = "region-" + (i % SearchSeed.Regions);
             Run(variable, id, "region", region, region);
             var item = SearchSeed.Item(i);

@@ -24,7 +24,7 @@ namespace ModelEngine.Benchmarks.Search;
 public class TaskSearchBenchmarks
 {
     /// <summary>Queries in one iteration, one after another.</summary>
-    public const int Queries = 50;
+    public const int Queries = 20;
 
     private static readonly UserIdentity Reviewer = new("reviewer-7", new HashSet<string>(StringComparer.Ordinal) { "group-7" });
     private static readonly Dictionary<string, Task<EngineHost>> Hosts = new(StringComparer.Ordinal);

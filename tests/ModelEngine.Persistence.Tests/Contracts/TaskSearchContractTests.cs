@@ -104,6 +104,47 @@ public abstract class TaskSearchContractTests : WorkflowStoreContractTests
     }
 
     [ContractFact]
+    public async Task Search_TaskLeavesOpen_MovesToItsStatus()
+    {
+        var task = TestData.Task("t1", "i1", HumanTaskStatus.Reserved, assignee: "bob", candidateGroups: ["finance"]);
+        await CommitAsync(TestData.NewInstance("i1", new HumanTaskCreated(task)));
+        var fred = TestData.User("fred", "finance");
+        var completedOnly = new TaskSearchFilter { Status = [HumanTaskStatus.Completed] };
+        var openOnly = await IdsAsync(fred);
+
+        await TaskStore.UpdateAsync(task with { Status = HumanTaskStatus.Completed, Revision = 2 }, expectedRevision: 1).WithTimeout();
+        var openAfterCompletion = await IdsAsync(fred);
+        var completed = await IdsAsync(fred, completedOnly);
+        var counts = (await Search.SearchAsync(fred, new TaskSearchRequest(), TestData.BaseTime).WithTimeout()).Counts;
+
+        await TaskStore.UpdateAsync(task with { Status = HumanTaskStatus.Ready, Assignee = null, Revision = 3 }, expectedRevision: 2).WithTimeout();
+        var openAfterReopen = await IdsAsync(fred);
+
+        Assert.Equal(["t1"], openOnly);
+        Assert.Empty(openAfterCompletion);
+        Assert.Equal(["t1"], completed);
+        Assert.Equal(0, counts.MyGroups);
+        Assert.Equal(["t1"], openAfterReopen);
+    }
+
+    [ContractFact]
+    public async Task Search_ClosedTasks_StayVisibleByStatus()
+    {
+        await CommitAsync(TestData.NewInstance("i1", new HumanTaskCreated(TestData.Task("t1", "i1", candidateGroups: ["finance"], activityInstanceId: "ai-1"))));
+        await CommitAsync(new ModelEngine.Workflows.Persistence.WorkflowCommit
+        {
+            Summary = TestData.Summary("i1", revision: 2),
+            StateJson = "{}",
+            ExpectedRevision = 1,
+            Changes = [new HumanTaskClosed("ai-1", HumanTaskStatus.Obsolete, TestData.BaseTime)],
+        });
+        var fred = TestData.User("fred", "finance");
+
+        Assert.Empty(await IdsAsync(fred));
+        Assert.Equal(["t1"], await IdsAsync(fred, new TaskSearchFilter { Status = [HumanTaskStatus.Obsolete] }));
+    }
+
+    [ContractFact]
     public async Task Search_VariableFilters_MatchSnapshot()
     {
         await CommitAsync(TestData.NewInstance(

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace ModelEngine.Migrations.PostgreSql.Migrations
+namespace ModelEngine.Migrations.SqlServer.Migrations
 {
     /// <inheritdoc />
     public partial class TaskSearch : Migration
@@ -11,14 +11,21 @@ namespace ModelEngine.Migrations.PostgreSql.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<bool>(
+                name: "IsInactive",
+                table: "HumanTaskCandidates",
+                type: "bit",
+                nullable: false,
+                defaultValue: false);
+
             migrationBuilder.CreateTable(
                 name: "HumanTaskVariables",
                 columns: table => new
                 {
-                    TaskId = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    ValueText = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
-                    NormalizedText = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false)
+                    TaskId = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    ValueText = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false),
+                    NormalizedText = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -35,13 +42,13 @@ namespace ModelEngine.Migrations.PostgreSql.Migrations
                 name: "SavedTaskFilters",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    Owner = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    FilterJson = table.Column<string>(type: "text", nullable: false),
-                    Sort = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
+                    Owner = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    FilterJson = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Sort = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -52,13 +59,13 @@ namespace ModelEngine.Migrations.PostgreSql.Migrations
                 name: "SubstituteRules",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    User = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    Substitute = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    From = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    To = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
+                    User = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    Substitute = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    From = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    To = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    CreatedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -79,6 +86,11 @@ namespace ModelEngine.Migrations.PostgreSql.Migrations
                 name: "IX_HumanTasks_Owner",
                 table: "HumanTasks",
                 column: "Owner");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HumanTaskCandidates_Kind_Name_IsInactive_TaskId",
+                table: "HumanTaskCandidates",
+                columns: new[] { "Kind", "Name", "IsInactive", "TaskId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_HumanTaskVariables_Name_ValueText_TaskId",
@@ -125,6 +137,14 @@ namespace ModelEngine.Migrations.PostgreSql.Migrations
             migrationBuilder.DropIndex(
                 name: "IX_HumanTasks_Owner",
                 table: "HumanTasks");
+
+            migrationBuilder.DropIndex(
+                name: "IX_HumanTaskCandidates_Kind_Name_IsInactive_TaskId",
+                table: "HumanTaskCandidates");
+
+            migrationBuilder.DropColumn(
+                name: "IsInactive",
+                table: "HumanTaskCandidates");
         }
     }
 }

@@ -1,9 +1,8 @@
-﻿using System;
-using Microsoft.EntityFrameworkCore.Migrations;
+﻿using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace ModelEngine.Migrations.SqlServer.Migrations
+namespace ModelEngine.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class TaskSearch : Migration
@@ -11,14 +10,21 @@ namespace ModelEngine.Migrations.SqlServer.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<bool>(
+                name: "IsInactive",
+                table: "HumanTaskCandidates",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
             migrationBuilder.CreateTable(
                 name: "HumanTaskVariables",
                 columns: table => new
                 {
-                    TaskId = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    ValueText = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false),
-                    NormalizedText = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false)
+                    TaskId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ValueText = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    NormalizedText = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -35,13 +41,13 @@ namespace ModelEngine.Migrations.SqlServer.Migrations
                 name: "SavedTaskFilters",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
-                    Owner = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
-                    FilterJson = table.Column<string>(type: "nvarchar(max)", nullable: false),
-                    Sort = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    Id = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Owner = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    FilterJson = table.Column<string>(type: "TEXT", nullable: false),
+                    Sort = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -52,13 +58,13 @@ namespace ModelEngine.Migrations.SqlServer.Migrations
                 name: "SubstituteRules",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
-                    User = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
-                    Substitute = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
-                    From = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    To = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    CreatedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    Id = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    User = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Substitute = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    From = table.Column<long>(type: "INTEGER", nullable: false),
+                    To = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -79,6 +85,11 @@ namespace ModelEngine.Migrations.SqlServer.Migrations
                 name: "IX_HumanTasks_Owner",
                 table: "HumanTasks",
                 column: "Owner");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HumanTaskCandidates_Kind_Name_IsInactive_TaskId",
+                table: "HumanTaskCandidates",
+                columns: new[] { "Kind", "Name", "IsInactive", "TaskId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_HumanTaskVariables_Name_ValueText_TaskId",
@@ -125,6 +136,14 @@ namespace ModelEngine.Migrations.SqlServer.Migrations
             migrationBuilder.DropIndex(
                 name: "IX_HumanTasks_Owner",
                 table: "HumanTasks");
+
+            migrationBuilder.DropIndex(
+                name: "IX_HumanTaskCandidates_Kind_Name_IsInactive_TaskId",
+                table: "HumanTaskCandidates");
+
+            migrationBuilder.DropColumn(
+                name: "IsInactive",
+                table: "HumanTaskCandidates");
         }
     }
 }

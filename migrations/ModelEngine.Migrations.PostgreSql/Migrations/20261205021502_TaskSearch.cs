@@ -1,8 +1,9 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace ModelEngine.Migrations.Sqlite.Migrations
+namespace ModelEngine.Migrations.PostgreSql.Migrations
 {
     /// <inheritdoc />
     public partial class TaskSearch : Migration
@@ -10,14 +11,21 @@ namespace ModelEngine.Migrations.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<bool>(
+                name: "IsInactive",
+                table: "HumanTaskCandidates",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+
             migrationBuilder.CreateTable(
                 name: "HumanTaskVariables",
                 columns: table => new
                 {
-                    TaskId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    ValueText = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
-                    NormalizedText = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false)
+                    TaskId = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ValueText = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    NormalizedText = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -34,13 +42,13 @@ namespace ModelEngine.Migrations.Sqlite.Migrations
                 name: "SavedTaskFilters",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
-                    Owner = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    FilterJson = table.Column<string>(type: "TEXT", nullable: false),
-                    Sort = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    Owner = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    FilterJson = table.Column<string>(type: "text", nullable: false),
+                    Sort = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -51,13 +59,13 @@ namespace ModelEngine.Migrations.Sqlite.Migrations
                 name: "SubstituteRules",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
-                    User = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    Substitute = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    From = table.Column<long>(type: "INTEGER", nullable: false),
-                    To = table.Column<long>(type: "INTEGER", nullable: false),
-                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    User = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Substitute = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    From = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    To = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -78,6 +86,11 @@ namespace ModelEngine.Migrations.Sqlite.Migrations
                 name: "IX_HumanTasks_Owner",
                 table: "HumanTasks",
                 column: "Owner");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HumanTaskCandidates_Kind_Name_IsInactive_TaskId",
+                table: "HumanTaskCandidates",
+                columns: new[] { "Kind", "Name", "IsInactive", "TaskId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_HumanTaskVariables_Name_ValueText_TaskId",
@@ -124,6 +137,14 @@ namespace ModelEngine.Migrations.Sqlite.Migrations
             migrationBuilder.DropIndex(
                 name: "IX_HumanTasks_Owner",
                 table: "HumanTasks");
+
+            migrationBuilder.DropIndex(
+                name: "IX_HumanTaskCandidates_Kind_Name_IsInactive_TaskId",
+                table: "HumanTaskCandidates");
+
+            migrationBuilder.DropColumn(
+                name: "IsInactive",
+                table: "HumanTaskCandidates");
         }
     }
 }
