@@ -589,11 +589,13 @@ namespace ModelEngine.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("ActivityInstanceId");
 
-                    b.HasIndex("Owner");
+                    b.HasIndex("Owner")
+                        .HasFilter("\"Owner\" IS NOT NULL");
 
                     b.HasIndex("WorkflowInstanceId");
 
-                    b.HasIndex("Assignee", "Status");
+                    b.HasIndex("Assignee", "Status")
+                        .HasFilter("\"Assignee\" IS NOT NULL");
 
                     b.HasIndex("CreatedAt", "Id");
 

@@ -10,6 +10,10 @@ namespace ModelEngine.Migrations.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_HumanTasks_Assignee_Status",
+                table: "HumanTasks");
+
             migrationBuilder.AddColumn<bool>(
                 name: "IsInactive",
                 table: "HumanTaskCandidates",
@@ -72,6 +76,12 @@ namespace ModelEngine.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_HumanTasks_Assignee_Status",
+                table: "HumanTasks",
+                columns: new[] { "Assignee", "Status" },
+                filter: "\"Assignee\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_HumanTasks_CreatedAt_Id",
                 table: "HumanTasks",
                 columns: new[] { "CreatedAt", "Id" });
@@ -84,7 +94,8 @@ namespace ModelEngine.Migrations.Sqlite.Migrations
             migrationBuilder.CreateIndex(
                 name: "IX_HumanTasks_Owner",
                 table: "HumanTasks",
-                column: "Owner");
+                column: "Owner",
+                filter: "\"Owner\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_HumanTaskCandidates_Kind_Name_IsInactive_TaskId",
@@ -126,6 +137,10 @@ namespace ModelEngine.Migrations.Sqlite.Migrations
                 name: "SubstituteRules");
 
             migrationBuilder.DropIndex(
+                name: "IX_HumanTasks_Assignee_Status",
+                table: "HumanTasks");
+
+            migrationBuilder.DropIndex(
                 name: "IX_HumanTasks_CreatedAt_Id",
                 table: "HumanTasks");
 
@@ -144,6 +159,11 @@ namespace ModelEngine.Migrations.Sqlite.Migrations
             migrationBuilder.DropColumn(
                 name: "IsInactive",
                 table: "HumanTaskCandidates");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HumanTasks_Assignee_Status",
+                table: "HumanTasks",
+                columns: new[] { "Assignee", "Status" });
         }
     }
 }

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace ModelEngine.Migrations.PostgreSql.Migrations
+namespace ModelEngine.Migrations.SqlServer.Migrations
 {
     /// <inheritdoc />
     public partial class TaskSearch : Migration
@@ -11,10 +11,14 @@ namespace ModelEngine.Migrations.PostgreSql.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_HumanTasks_Assignee_Status",
+                table: "HumanTasks");
+
             migrationBuilder.AddColumn<bool>(
                 name: "IsInactive",
                 table: "HumanTaskCandidates",
-                type: "boolean",
+                type: "bit",
                 nullable: false,
                 defaultValue: false);
 
@@ -22,10 +26,10 @@ namespace ModelEngine.Migrations.PostgreSql.Migrations
                 name: "HumanTaskVariables",
                 columns: table => new
                 {
-                    TaskId = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    ValueText = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
-                    NormalizedText = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false)
+                    TaskId = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    ValueText = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false),
+                    NormalizedText = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -42,13 +46,13 @@ namespace ModelEngine.Migrations.PostgreSql.Migrations
                 name: "SavedTaskFilters",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    Owner = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    FilterJson = table.Column<string>(type: "text", nullable: false),
-                    Sort = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
+                    Owner = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    FilterJson = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Sort = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -59,18 +63,24 @@ namespace ModelEngine.Migrations.PostgreSql.Migrations
                 name: "SubstituteRules",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    User = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    Substitute = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    From = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    To = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
+                    User = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    Substitute = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    From = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    To = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    CreatedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_SubstituteRules", x => x.Id);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HumanTasks_Assignee_Status",
+                table: "HumanTasks",
+                columns: new[] { "Assignee", "Status" },
+                filter: "\"Assignee\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_HumanTasks_CreatedAt_Id",
@@ -85,7 +95,8 @@ namespace ModelEngine.Migrations.PostgreSql.Migrations
             migrationBuilder.CreateIndex(
                 name: "IX_HumanTasks_Owner",
                 table: "HumanTasks",
-                column: "Owner");
+                column: "Owner",
+                filter: "\"Owner\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_HumanTaskCandidates_Kind_Name_IsInactive_TaskId",
@@ -127,6 +138,10 @@ namespace ModelEngine.Migrations.PostgreSql.Migrations
                 name: "SubstituteRules");
 
             migrationBuilder.DropIndex(
+                name: "IX_HumanTasks_Assignee_Status",
+                table: "HumanTasks");
+
+            migrationBuilder.DropIndex(
                 name: "IX_HumanTasks_CreatedAt_Id",
                 table: "HumanTasks");
 
@@ -145,6 +160,11 @@ namespace ModelEngine.Migrations.PostgreSql.Migrations
             migrationBuilder.DropColumn(
                 name: "IsInactive",
                 table: "HumanTaskCandidates");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HumanTasks_Assignee_Status",
+                table: "HumanTasks",
+                columns: new[] { "Assignee", "Status" });
         }
     }
 }

@@ -12,7 +12,7 @@ using ModelEngine.Persistence.EntityFrameworkCore;
 namespace ModelEngine.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(ModelEngineDbContext))]
-    [Migration("20261205021542_TaskSearch")]
+    [Migration("20261205023434_TaskSearch")]
     partial class TaskSearch
     {
         /// <inheritdoc />
@@ -592,11 +592,13 @@ namespace ModelEngine.Migrations.SqlServer.Migrations
 
                     b.HasIndex("ActivityInstanceId");
 
-                    b.HasIndex("Owner");
+                    b.HasIndex("Owner")
+                        .HasFilter("\"Owner\" IS NOT NULL");
 
                     b.HasIndex("WorkflowInstanceId");
 
-                    b.HasIndex("Assignee", "Status");
+                    b.HasIndex("Assignee", "Status")
+                        .HasFilter("\"Assignee\" IS NOT NULL");
 
                     b.HasIndex("CreatedAt", "Id");
 
