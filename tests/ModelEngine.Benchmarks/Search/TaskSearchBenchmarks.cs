@@ -12,7 +12,7 @@ namespace ModelEngine.Benchmarks.Search;
 
 /// <summary>
 /// <c>POST /api/tasks/search</c> as <see cref="ITaskSearch"/> serves it, over 100,000 open and 1,000,000 completed tasks
-/// (<see cref="SearchSeed"/>), on SQLite and PostgreSQL. Each query asks for the first 50 tasks by due date, with the
+/// (<see cref="SearchSeed"/>), on SQLite and PostgreSQL. Each query requests the first 50 tasks by due date, with the
 /// total count and the three view counts, as a reviewer of one candidate group (2,000 open tasks visible).
 /// </summary>
 /// <remarks>
