@@ -47,6 +47,9 @@ internal static class CursorPagingScenario
         {
             do
             {
+                // Each page waits until both clients have written since the last one, so on a loaded machine the
+                // pages still interleave with claims and creations instead of finishing before the clients start.
+                await WaitForProgressAsync(claimed, created);
                 var page = await admin.PostObjectAsync("/api/tasks/search", new
                 {
                     filter = new { group = "finance" },
@@ -79,6 +82,18 @@ internal static class CursorPagingScenario
         Assert.True(!claimed.IsEmpty, "The claimer claimed no task while the pages were read, so the test raced nothing.");
         Assert.True(!created.IsEmpty, "The creator created no task while the pages were read, so the test raced nothing.");
         Assert.All(seen.Keys, id => Assert.True(id.StartsWith("seed-", StringComparison.Ordinal) || created.Contains(id), $"Task {id} was neither seeded nor created."));
+    }
+
+    private static async Task WaitForProgressAsync(ConcurrentBag<string> claimed, ConcurrentBag<string> created)
+    {
+        var claims = claimed.Count;
+        var creations = created.Count;
+        var deadline = DateTime.UtcNow + Timeouts.Poll;
+        while (claimed.Count == claims || created.Count == creations)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"The claimer ({claimed.Count} claims) or the creator ({created.Count} tasks) made no progress within {Timeouts.Poll}.");
+            await Task.Delay(1);
+        }
     }
 
     private static async Task ClaimAsync(HttpClient carol, List<string> seeded, ConcurrentBag<string> claimed, CancellationToken stop)
