@@ -38,7 +38,9 @@ internal static class CursorPagingScenario
         var claimed = new ConcurrentBag<string>();
         var created = new ConcurrentBag<string>();
         var claimer = Task.Run(() => ClaimAsync(carol, seeded, claimed, stop.Token));
-        var creator = Task.Run(() => CreateAsync(committer, created, stop.Token));
+        // New tasks are capped, so that a creator faster than the pages cannot keep the last page out of reach.
+        var maxCreated = taskCount / 2;
+        var creator = Task.Run(() => CreateAsync(committer, created, maxCreated, stop.Token));
 
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         string? cursor = null;
@@ -49,7 +51,7 @@ internal static class CursorPagingScenario
             {
                 // Each page waits until both clients have written since the last one, so on a loaded machine the
                 // pages still interleave with claims and creations instead of finishing before the clients start.
-                await WaitForProgressAsync(claimed, created);
+                await WaitForProgressAsync(claimed, created, maxCreated);
                 var page = await admin.PostObjectAsync("/api/tasks/search", new
                 {
                     filter = new { group = "finance" },
@@ -65,7 +67,7 @@ internal static class CursorPagingScenario
 
                 cursor = page["nextCursor"]?.GetValue<string>();
                 pages++;
-                Assert.True(pages <= (taskCount * 2 / PageSize) + 10, $"Paging did not end after {pages} pages.");
+                Assert.True(pages <= ((taskCount + maxCreated) / PageSize) + 10, $"Paging did not end after {pages} pages.");
             }
             while (cursor is not null);
         }
@@ -84,12 +86,12 @@ internal static class CursorPagingScenario
         Assert.All(seen.Keys, id => Assert.True(id.StartsWith("seed-", StringComparison.Ordinal) || created.Contains(id), $"Task {id} was neither seeded nor created."));
     }
 
-    private static async Task WaitForProgressAsync(ConcurrentBag<string> claimed, ConcurrentBag<string> created)
+    private static async Task WaitForProgressAsync(ConcurrentBag<string> claimed, ConcurrentBag<string> created, int maxCreated)
     {
         var claims = claimed.Count;
         var creations = created.Count;
         var deadline = DateTime.UtcNow + Timeouts.Poll;
-        while (claimed.Count == claims || created.Count == creations)
+        while (claimed.Count == claims || (created.Count == creations && creations < maxCreated))
         {
             Assert.True(DateTime.UtcNow < deadline, $"The claimer ({claimed.Count} claims) or the creator ({created.Count} tasks) made no progress within {Timeouts.Poll}.");
             await Task.Delay(1);
@@ -115,10 +117,10 @@ internal static class CursorPagingScenario
         }
     }
 
-    private static async Task CreateAsync(IWorkflowCommitter committer, ConcurrentBag<string> created, CancellationToken stop)
+    private static async Task CreateAsync(IWorkflowCommitter committer, ConcurrentBag<string> created, int maxCreated, CancellationToken stop)
     {
         var round = 0;
-        while (!stop.IsCancellationRequested)
+        while (!stop.IsCancellationRequested && created.Count < maxCreated)
         {
             var ids = Enumerable.Range(0, 5).Select(i => $"new-{round:D5}-{i}").ToList();
             await committer.CommitAsync(NewInstance($"paging-new-{round}", ids), CancellationToken.None).WaitAsync(Timeouts.Request);
