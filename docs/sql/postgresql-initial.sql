@@ -297,3 +297,156 @@ VALUES ('20261204235658_ProductionRuntime', '10.0.15');
 
 COMMIT;
 
+START TRANSACTION;
+DROP INDEX "IX_HumanTasks_Assignee_Status";
+
+ALTER TABLE "HumanTasks" ADD "ApprovalPolicyJson" text;
+
+ALTER TABLE "HumanTasks" ADD "ApprovalStep" integer NOT NULL DEFAULT 0;
+
+ALTER TABLE "HumanTasks" ADD "BusinessAdministratorsJson" text NOT NULL DEFAULT '';
+
+ALTER TABLE "HumanTasks" ADD "DelegationState" character varying(32);
+
+ALTER TABLE "HumanTasks" ADD "DraftDataJson" text;
+
+ALTER TABLE "HumanTasks" ADD "EscalatedAt" timestamp with time zone;
+
+ALTER TABLE "HumanTasks" ADD "ExcludeInitiator" boolean NOT NULL DEFAULT FALSE;
+
+ALTER TABLE "HumanTasks" ADD "ExcludePreviousApprovers" boolean NOT NULL DEFAULT FALSE;
+
+ALTER TABLE "HumanTasks" ADD "ExcludedUsersJson" text NOT NULL DEFAULT '';
+
+ALTER TABLE "HumanTasks" ADD "FollowUpAt" timestamp with time zone;
+
+ALTER TABLE "HumanTasks" ADD "Owner" character varying(256);
+
+ALTER TABLE "HumanTasks" ADD "Skippable" boolean NOT NULL DEFAULT FALSE;
+
+ALTER TABLE "HumanTasks" ADD "SuspendedFrom" character varying(32);
+
+ALTER TABLE "HumanTasks" ADD "UiSchemaJson" text;
+
+ALTER TABLE "HumanTaskCandidates" ADD "IsInactive" boolean NOT NULL DEFAULT FALSE;
+
+CREATE TABLE "HumanTaskAttachments" (
+    "Id" character varying(128) NOT NULL,
+    "TaskId" character varying(128) NOT NULL,
+    "FileName" character varying(256) NOT NULL,
+    "ContentType" character varying(256) NOT NULL,
+    "Size" bigint NOT NULL,
+    "UploadedBy" character varying(256) NOT NULL,
+    "OnBehalfOf" character varying(256),
+    "CreatedAt" timestamp with time zone NOT NULL,
+    "Content" bytea NOT NULL,
+    CONSTRAINT "PK_HumanTaskAttachments" PRIMARY KEY ("Id"),
+    CONSTRAINT "FK_HumanTaskAttachments_HumanTasks_TaskId" FOREIGN KEY ("TaskId") REFERENCES "HumanTasks" ("Id") ON DELETE CASCADE
+);
+
+CREATE TABLE "HumanTaskComments" (
+    "Id" character varying(128) NOT NULL,
+    "TaskId" character varying(128) NOT NULL,
+    "Author" character varying(256) NOT NULL,
+    "OnBehalfOf" character varying(256),
+    "Text" text NOT NULL,
+    "CreatedAt" timestamp with time zone NOT NULL,
+    CONSTRAINT "PK_HumanTaskComments" PRIMARY KEY ("Id"),
+    CONSTRAINT "FK_HumanTaskComments_HumanTasks_TaskId" FOREIGN KEY ("TaskId") REFERENCES "HumanTasks" ("Id") ON DELETE CASCADE
+);
+
+CREATE TABLE "HumanTaskHistory" (
+    "Id" character varying(128) NOT NULL,
+    "TaskId" character varying(128) NOT NULL,
+    "WorkflowInstanceId" character varying(128) NOT NULL,
+    "Action" character varying(32) NOT NULL,
+    "Actor" character varying(256) NOT NULL,
+    "OnBehalfOf" character varying(256),
+    "At" timestamp with time zone NOT NULL,
+    "StatusBefore" character varying(32),
+    "StatusAfter" character varying(32) NOT NULL,
+    "DetailsJson" text,
+    CONSTRAINT "PK_HumanTaskHistory" PRIMARY KEY ("Id"),
+    CONSTRAINT "FK_HumanTaskHistory_HumanTasks_TaskId" FOREIGN KEY ("TaskId") REFERENCES "HumanTasks" ("Id") ON DELETE CASCADE
+);
+
+CREATE TABLE "HumanTaskVariables" (
+    "TaskId" character varying(128) NOT NULL,
+    "Name" character varying(200) NOT NULL,
+    "ValueText" character varying(400) NOT NULL,
+    "NormalizedText" character varying(400) NOT NULL,
+    CONSTRAINT "PK_HumanTaskVariables" PRIMARY KEY ("TaskId", "Name"),
+    CONSTRAINT "FK_HumanTaskVariables_HumanTasks_TaskId" FOREIGN KEY ("TaskId") REFERENCES "HumanTasks" ("Id") ON DELETE CASCADE
+);
+
+CREATE TABLE "NotificationDeliveries" (
+    "Id" character varying(512) NOT NULL,
+    "EventId" character varying(128) NOT NULL,
+    "Channel" character varying(32) NOT NULL,
+    "Target" character varying(256) NOT NULL,
+    "PayloadJson" text NOT NULL,
+    "CreatedAt" timestamp with time zone NOT NULL,
+    "Attempts" integer NOT NULL,
+    "NextAttemptAt" timestamp with time zone NOT NULL,
+    "ClaimedUntil" timestamp with time zone,
+    "DeliveredAt" timestamp with time zone,
+    "FailedAt" timestamp with time zone,
+    "LastError" character varying(2000),
+    CONSTRAINT "PK_NotificationDeliveries" PRIMARY KEY ("Id")
+);
+
+CREATE TABLE "SavedTaskFilters" (
+    "Id" character varying(128) NOT NULL,
+    "Owner" character varying(256) NOT NULL,
+    "Name" character varying(256) NOT NULL,
+    "FilterJson" text NOT NULL,
+    "Sort" character varying(32),
+    "CreatedAt" timestamp with time zone NOT NULL,
+    "UpdatedAt" timestamp with time zone NOT NULL,
+    CONSTRAINT "PK_SavedTaskFilters" PRIMARY KEY ("Id")
+);
+
+CREATE TABLE "SubstituteRules" (
+    "Id" character varying(128) NOT NULL,
+    "User" character varying(256) NOT NULL,
+    "Substitute" character varying(256) NOT NULL,
+    "From" timestamp with time zone NOT NULL,
+    "To" timestamp with time zone NOT NULL,
+    "CreatedBy" character varying(256) NOT NULL,
+    "CreatedAt" timestamp with time zone NOT NULL,
+    CONSTRAINT "PK_SubstituteRules" PRIMARY KEY ("Id")
+);
+
+CREATE INDEX "IX_HumanTasks_Assignee_Status" ON "HumanTasks" ("Assignee", "Status") WHERE "Assignee" IS NOT NULL;
+
+CREATE INDEX "IX_HumanTasks_CreatedAt_Id" ON "HumanTasks" ("CreatedAt", "Id");
+
+CREATE INDEX "IX_HumanTasks_DueAt_Id" ON "HumanTasks" ("DueAt", "Id");
+
+CREATE INDEX "IX_HumanTasks_Owner" ON "HumanTasks" ("Owner") WHERE "Owner" IS NOT NULL;
+
+CREATE INDEX "IX_HumanTaskCandidates_Kind_Name_IsInactive_TaskId" ON "HumanTaskCandidates" ("Kind", "Name", "IsInactive", "TaskId");
+
+CREATE INDEX "IX_HumanTaskAttachments_TaskId_CreatedAt" ON "HumanTaskAttachments" ("TaskId", "CreatedAt");
+
+CREATE INDEX "IX_HumanTaskComments_TaskId_CreatedAt" ON "HumanTaskComments" ("TaskId", "CreatedAt");
+
+CREATE INDEX "IX_HumanTaskHistory_TaskId_At_Id" ON "HumanTaskHistory" ("TaskId", "At", "Id");
+
+CREATE INDEX "IX_HumanTaskVariables_Name_ValueText_TaskId" ON "HumanTaskVariables" ("Name", "ValueText", "TaskId");
+
+CREATE INDEX "IX_NotificationDeliveries_EventId" ON "NotificationDeliveries" ("EventId");
+
+CREATE INDEX "IX_NotificationDeliveries_NextAttemptAt" ON "NotificationDeliveries" ("NextAttemptAt");
+
+CREATE UNIQUE INDEX "IX_SavedTaskFilters_Owner_Name" ON "SavedTaskFilters" ("Owner", "Name");
+
+CREATE INDEX "IX_SubstituteRules_Substitute_From" ON "SubstituteRules" ("Substitute", "From");
+
+CREATE INDEX "IX_SubstituteRules_User_From" ON "SubstituteRules" ("User", "From");
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261205025652_ReviewerInbox', '10.0.15');
+
+COMMIT;
+

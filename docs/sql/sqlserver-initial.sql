@@ -303,3 +303,157 @@ VALUES (N'20261204235711_ProductionRuntime', N'10.0.15');
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+DROP INDEX [IX_HumanTasks_Assignee_Status] ON [HumanTasks];
+
+ALTER TABLE [HumanTasks] ADD [ApprovalPolicyJson] nvarchar(max) NULL;
+
+ALTER TABLE [HumanTasks] ADD [ApprovalStep] int NOT NULL DEFAULT 0;
+
+ALTER TABLE [HumanTasks] ADD [BusinessAdministratorsJson] nvarchar(max) NOT NULL DEFAULT N'';
+
+ALTER TABLE [HumanTasks] ADD [DelegationState] nvarchar(32) NULL;
+
+ALTER TABLE [HumanTasks] ADD [DraftDataJson] nvarchar(max) NULL;
+
+ALTER TABLE [HumanTasks] ADD [EscalatedAt] datetimeoffset NULL;
+
+ALTER TABLE [HumanTasks] ADD [ExcludeInitiator] bit NOT NULL DEFAULT CAST(0 AS bit);
+
+ALTER TABLE [HumanTasks] ADD [ExcludePreviousApprovers] bit NOT NULL DEFAULT CAST(0 AS bit);
+
+ALTER TABLE [HumanTasks] ADD [ExcludedUsersJson] nvarchar(max) NOT NULL DEFAULT N'';
+
+ALTER TABLE [HumanTasks] ADD [FollowUpAt] datetimeoffset NULL;
+
+ALTER TABLE [HumanTasks] ADD [Owner] nvarchar(256) NULL;
+
+ALTER TABLE [HumanTasks] ADD [Skippable] bit NOT NULL DEFAULT CAST(0 AS bit);
+
+ALTER TABLE [HumanTasks] ADD [SuspendedFrom] nvarchar(32) NULL;
+
+ALTER TABLE [HumanTasks] ADD [UiSchemaJson] nvarchar(max) NULL;
+
+ALTER TABLE [HumanTaskCandidates] ADD [IsInactive] bit NOT NULL DEFAULT CAST(0 AS bit);
+
+CREATE TABLE [HumanTaskAttachments] (
+    [Id] nvarchar(128) NOT NULL,
+    [TaskId] nvarchar(128) NOT NULL,
+    [FileName] nvarchar(256) NOT NULL,
+    [ContentType] nvarchar(256) NOT NULL,
+    [Size] bigint NOT NULL,
+    [UploadedBy] nvarchar(256) NOT NULL,
+    [OnBehalfOf] nvarchar(256) NULL,
+    [CreatedAt] datetimeoffset NOT NULL,
+    [Content] varbinary(max) NOT NULL,
+    CONSTRAINT [PK_HumanTaskAttachments] PRIMARY KEY ([Id]),
+    CONSTRAINT [FK_HumanTaskAttachments_HumanTasks_TaskId] FOREIGN KEY ([TaskId]) REFERENCES [HumanTasks] ([Id]) ON DELETE CASCADE
+);
+
+CREATE TABLE [HumanTaskComments] (
+    [Id] nvarchar(128) NOT NULL,
+    [TaskId] nvarchar(128) NOT NULL,
+    [Author] nvarchar(256) NOT NULL,
+    [OnBehalfOf] nvarchar(256) NULL,
+    [Text] nvarchar(max) NOT NULL,
+    [CreatedAt] datetimeoffset NOT NULL,
+    CONSTRAINT [PK_HumanTaskComments] PRIMARY KEY ([Id]),
+    CONSTRAINT [FK_HumanTaskComments_HumanTasks_TaskId] FOREIGN KEY ([TaskId]) REFERENCES [HumanTasks] ([Id]) ON DELETE CASCADE
+);
+
+CREATE TABLE [HumanTaskHistory] (
+    [Id] nvarchar(128) NOT NULL,
+    [TaskId] nvarchar(128) NOT NULL,
+    [WorkflowInstanceId] nvarchar(128) NOT NULL,
+    [Action] nvarchar(32) NOT NULL,
+    [Actor] nvarchar(256) NOT NULL,
+    [OnBehalfOf] nvarchar(256) NULL,
+    [At] datetimeoffset NOT NULL,
+    [StatusBefore] nvarchar(32) NULL,
+    [StatusAfter] nvarchar(32) NOT NULL,
+    [DetailsJson] nvarchar(max) NULL,
+    CONSTRAINT [PK_HumanTaskHistory] PRIMARY KEY ([Id]),
+    CONSTRAINT [FK_HumanTaskHistory_HumanTasks_TaskId] FOREIGN KEY ([TaskId]) REFERENCES [HumanTasks] ([Id]) ON DELETE CASCADE
+);
+
+CREATE TABLE [HumanTaskVariables] (
+    [TaskId] nvarchar(128) NOT NULL,
+    [Name] nvarchar(200) NOT NULL,
+    [ValueText] nvarchar(400) NOT NULL,
+    [NormalizedText] nvarchar(400) NOT NULL,
+    CONSTRAINT [PK_HumanTaskVariables] PRIMARY KEY ([TaskId], [Name]),
+    CONSTRAINT [FK_HumanTaskVariables_HumanTasks_TaskId] FOREIGN KEY ([TaskId]) REFERENCES [HumanTasks] ([Id]) ON DELETE CASCADE
+);
+
+CREATE TABLE [NotificationDeliveries] (
+    [Id] nvarchar(512) NOT NULL,
+    [EventId] nvarchar(128) NOT NULL,
+    [Channel] nvarchar(32) NOT NULL,
+    [Target] nvarchar(256) NOT NULL,
+    [PayloadJson] nvarchar(max) NOT NULL,
+    [CreatedAt] datetimeoffset NOT NULL,
+    [Attempts] int NOT NULL,
+    [NextAttemptAt] datetimeoffset NOT NULL,
+    [ClaimedUntil] datetimeoffset NULL,
+    [DeliveredAt] datetimeoffset NULL,
+    [FailedAt] datetimeoffset NULL,
+    [LastError] nvarchar(2000) NULL,
+    CONSTRAINT [PK_NotificationDeliveries] PRIMARY KEY ([Id])
+);
+
+CREATE TABLE [SavedTaskFilters] (
+    [Id] nvarchar(128) NOT NULL,
+    [Owner] nvarchar(256) NOT NULL,
+    [Name] nvarchar(256) NOT NULL,
+    [FilterJson] nvarchar(max) NOT NULL,
+    [Sort] nvarchar(32) NULL,
+    [CreatedAt] datetimeoffset NOT NULL,
+    [UpdatedAt] datetimeoffset NOT NULL,
+    CONSTRAINT [PK_SavedTaskFilters] PRIMARY KEY ([Id])
+);
+
+CREATE TABLE [SubstituteRules] (
+    [Id] nvarchar(128) NOT NULL,
+    [User] nvarchar(256) NOT NULL,
+    [Substitute] nvarchar(256) NOT NULL,
+    [From] datetimeoffset NOT NULL,
+    [To] datetimeoffset NOT NULL,
+    [CreatedBy] nvarchar(256) NOT NULL,
+    [CreatedAt] datetimeoffset NOT NULL,
+    CONSTRAINT [PK_SubstituteRules] PRIMARY KEY ([Id])
+);
+
+CREATE INDEX [IX_HumanTasks_Assignee_Status] ON [HumanTasks] ([Assignee], [Status]) WHERE "Assignee" IS NOT NULL;
+
+CREATE INDEX [IX_HumanTasks_CreatedAt_Id] ON [HumanTasks] ([CreatedAt], [Id]);
+
+CREATE INDEX [IX_HumanTasks_DueAt_Id] ON [HumanTasks] ([DueAt], [Id]);
+
+CREATE INDEX [IX_HumanTasks_Owner] ON [HumanTasks] ([Owner]) WHERE "Owner" IS NOT NULL;
+
+CREATE INDEX [IX_HumanTaskCandidates_Kind_Name_IsInactive_TaskId] ON [HumanTaskCandidates] ([Kind], [Name], [IsInactive], [TaskId]);
+
+CREATE INDEX [IX_HumanTaskAttachments_TaskId_CreatedAt] ON [HumanTaskAttachments] ([TaskId], [CreatedAt]);
+
+CREATE INDEX [IX_HumanTaskComments_TaskId_CreatedAt] ON [HumanTaskComments] ([TaskId], [CreatedAt]);
+
+CREATE INDEX [IX_HumanTaskHistory_TaskId_At_Id] ON [HumanTaskHistory] ([TaskId], [At], [Id]);
+
+CREATE INDEX [IX_HumanTaskVariables_Name_ValueText_TaskId] ON [HumanTaskVariables] ([Name], [ValueText], [TaskId]);
+
+CREATE INDEX [IX_NotificationDeliveries_EventId] ON [NotificationDeliveries] ([EventId]);
+
+CREATE INDEX [IX_NotificationDeliveries_NextAttemptAt] ON [NotificationDeliveries] ([NextAttemptAt]);
+
+CREATE UNIQUE INDEX [IX_SavedTaskFilters_Owner_Name] ON [SavedTaskFilters] ([Owner], [Name]);
+
+CREATE INDEX [IX_SubstituteRules_Substitute_From] ON [SubstituteRules] ([Substitute], [From]);
+
+CREATE INDEX [IX_SubstituteRules_User_From] ON [SubstituteRules] ([User], [From]);
+
+INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+VALUES (N'20261205025655_ReviewerInbox', N'10.0.15');
+
+COMMIT;
+GO
+

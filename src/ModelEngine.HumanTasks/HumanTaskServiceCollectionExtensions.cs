@@ -3,8 +3,11 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using ModelEngine.HumanTasks.Activities;
 using ModelEngine.HumanTasks.Calendars;
+using ModelEngine.HumanTasks.Filters;
 using ModelEngine.HumanTasks.Inbox;
 using ModelEngine.HumanTasks.Notifications;
+using ModelEngine.HumanTasks.Search;
+using ModelEngine.HumanTasks.Substitutes;
 using ModelEngine.Workflows;
 using ModelEngine.Workflows.Persistence;
 
@@ -27,6 +30,11 @@ public static class HumanTaskServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HumanTaskCalendarOptions>, HumanTaskCalendarOptionsValidator>());
         services.TryAddSingleton<IBusinessCalendarProvider, BusinessCalendarProvider>();
         services.TryAddSingleton<INotificationDeliveryStore, InMemoryNotificationDeliveryStore>();
+        services.TryAddSingleton<ISubstituteStore, InMemorySubstituteStore>();
+        services.TryAddSingleton<ISavedTaskFilterStore, InMemorySavedTaskFilterStore>();
+        services.TryAddSingleton<InMemoryTaskSearch>();
+        services.TryAddSingleton<ITaskSearch>(provider => provider.GetRequiredService<InMemoryTaskSearch>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ICommitChangeHandler, InMemoryTaskSearch>(provider => provider.GetRequiredService<InMemoryTaskSearch>()));
         return services;
     }
 }

@@ -7,6 +7,7 @@ using ModelEngine.Persistence.EntityFrameworkCore.Credentials;
 using ModelEngine.Persistence.EntityFrameworkCore.Definitions;
 using ModelEngine.Persistence.EntityFrameworkCore.HttpTriggers;
 using ModelEngine.Persistence.EntityFrameworkCore.HumanTasks;
+using ModelEngine.Persistence.EntityFrameworkCore.Substitutes;
 using ModelEngine.Persistence.EntityFrameworkCore.Idempotency;
 using ModelEngine.Persistence.EntityFrameworkCore.Instances;
 using ModelEngine.Persistence.EntityFrameworkCore.Journal;
@@ -50,6 +51,12 @@ public sealed class ModelEngineDbContext : DbContext
     internal DbSet<HumanTaskCommentEntity> HumanTaskComments => Set<HumanTaskCommentEntity>();
 
     internal DbSet<HumanTaskAttachmentEntity> HumanTaskAttachments => Set<HumanTaskAttachmentEntity>();
+
+    internal DbSet<HumanTaskVariableEntity> HumanTaskVariables => Set<HumanTaskVariableEntity>();
+
+    internal DbSet<SavedTaskFilterEntity> SavedTaskFilters => Set<SavedTaskFilterEntity>();
+
+    internal DbSet<SubstituteRuleEntity> SubstituteRules => Set<SubstituteRuleEntity>();
 
     internal DbSet<AuditRecordEntity> AuditRecords => Set<AuditRecordEntity>();
 

@@ -386,9 +386,14 @@ namespace ModelEngine.Migrations.SqlServer.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
 
+                    b.Property<bool>("IsInactive")
+                        .HasColumnType("bit");
+
                     b.HasKey("TaskId", "Kind", "Name");
 
                     b.HasIndex("Kind", "Name", "TaskId");
+
+                    b.HasIndex("Kind", "Name", "IsInactive", "TaskId");
 
                     b.ToTable("HumanTaskCandidates", (string)null);
                 });
@@ -584,9 +589,17 @@ namespace ModelEngine.Migrations.SqlServer.Migrations
 
                     b.HasIndex("ActivityInstanceId");
 
+                    b.HasIndex("Owner")
+                        .HasFilter("\"Owner\" IS NOT NULL");
+
                     b.HasIndex("WorkflowInstanceId");
 
-                    b.HasIndex("Assignee", "Status");
+                    b.HasIndex("Assignee", "Status")
+                        .HasFilter("\"Assignee\" IS NOT NULL");
+
+                    b.HasIndex("CreatedAt", "Id");
+
+                    b.HasIndex("DueAt", "Id");
 
                     b.HasIndex("Status", "Priority", "CreatedAt");
 
@@ -643,6 +656,71 @@ namespace ModelEngine.Migrations.SqlServer.Migrations
                     b.HasIndex("TaskId", "At", "Id");
 
                     b.ToTable("HumanTaskHistory", (string)null);
+                });
+
+            modelBuilder.Entity("ModelEngine.Persistence.EntityFrameworkCore.HumanTasks.HumanTaskVariableEntity", b =>
+                {
+                    b.Property<string>("TaskId")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("NormalizedText")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.Property<string>("ValueText")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.HasKey("TaskId", "Name");
+
+                    b.HasIndex("Name", "ValueText", "TaskId");
+
+                    b.ToTable("HumanTaskVariables", (string)null);
+                });
+
+            modelBuilder.Entity("ModelEngine.Persistence.EntityFrameworkCore.HumanTasks.SavedTaskFilterEntity", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("FilterJson")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Sort")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Owner", "Name")
+                        .IsUnique();
+
+                    b.ToTable("SavedTaskFilters", (string)null);
                 });
 
             modelBuilder.Entity("ModelEngine.Persistence.EntityFrameworkCore.Idempotency.IdempotencyKeyEntity", b =>
@@ -959,6 +1037,45 @@ namespace ModelEngine.Migrations.SqlServer.Migrations
                     b.ToTable("NotificationDeliveries", (string)null);
                 });
 
+            modelBuilder.Entity("ModelEngine.Persistence.EntityFrameworkCore.Substitutes.SubstituteRuleEntity", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTimeOffset>("From")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Substitute")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTimeOffset>("To")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("User")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Substitute", "From");
+
+                    b.HasIndex("User", "From");
+
+                    b.ToTable("SubstituteRules", (string)null);
+                });
+
             modelBuilder.Entity("ModelEngine.Persistence.EntityFrameworkCore.Timers.TimerEntity", b =>
                 {
                     b.Property<string>("Id")
@@ -1038,6 +1155,15 @@ namespace ModelEngine.Migrations.SqlServer.Migrations
                 });
 
             modelBuilder.Entity("ModelEngine.Persistence.EntityFrameworkCore.HumanTasks.HumanTaskHistoryEntity", b =>
+                {
+                    b.HasOne("ModelEngine.Persistence.EntityFrameworkCore.HumanTasks.HumanTaskEntity", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ModelEngine.Persistence.EntityFrameworkCore.HumanTasks.HumanTaskVariableEntity", b =>
                 {
                     b.HasOne("ModelEngine.Persistence.EntityFrameworkCore.HumanTasks.HumanTaskEntity", null)
                         .WithMany()

@@ -380,9 +380,14 @@ namespace ModelEngine.Migrations.Sqlite.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsInactive")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("TaskId", "Kind", "Name");
 
                     b.HasIndex("Kind", "Name", "TaskId");
+
+                    b.HasIndex("Kind", "Name", "IsInactive", "TaskId");
 
                     b.ToTable("HumanTaskCandidates", (string)null);
                 });
@@ -578,9 +583,17 @@ namespace ModelEngine.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ActivityInstanceId");
 
+                    b.HasIndex("Owner")
+                        .HasFilter("\"Owner\" IS NOT NULL");
+
                     b.HasIndex("WorkflowInstanceId");
 
-                    b.HasIndex("Assignee", "Status");
+                    b.HasIndex("Assignee", "Status")
+                        .HasFilter("\"Assignee\" IS NOT NULL");
+
+                    b.HasIndex("CreatedAt", "Id");
+
+                    b.HasIndex("DueAt", "Id");
 
                     b.HasIndex("Status", "Priority", "CreatedAt");
 
@@ -637,6 +650,71 @@ namespace ModelEngine.Migrations.Sqlite.Migrations
                     b.HasIndex("TaskId", "At", "Id");
 
                     b.ToTable("HumanTaskHistory", (string)null);
+                });
+
+            modelBuilder.Entity("ModelEngine.Persistence.EntityFrameworkCore.HumanTasks.HumanTaskVariableEntity", b =>
+                {
+                    b.Property<string>("TaskId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedText")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ValueText")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TaskId", "Name");
+
+                    b.HasIndex("Name", "ValueText", "TaskId");
+
+                    b.ToTable("HumanTaskVariables", (string)null);
+                });
+
+            modelBuilder.Entity("ModelEngine.Persistence.EntityFrameworkCore.HumanTasks.SavedTaskFilterEntity", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FilterJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sort")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Owner", "Name")
+                        .IsUnique();
+
+                    b.ToTable("SavedTaskFilters", (string)null);
                 });
 
             modelBuilder.Entity("ModelEngine.Persistence.EntityFrameworkCore.Idempotency.IdempotencyKeyEntity", b =>
@@ -953,6 +1031,45 @@ namespace ModelEngine.Migrations.Sqlite.Migrations
                     b.ToTable("NotificationDeliveries", (string)null);
                 });
 
+            modelBuilder.Entity("ModelEngine.Persistence.EntityFrameworkCore.Substitutes.SubstituteRuleEntity", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("From")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Substitute")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("To")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("User")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Substitute", "From");
+
+                    b.HasIndex("User", "From");
+
+                    b.ToTable("SubstituteRules", (string)null);
+                });
+
             modelBuilder.Entity("ModelEngine.Persistence.EntityFrameworkCore.Timers.TimerEntity", b =>
                 {
                     b.Property<string>("Id")
@@ -1032,6 +1149,15 @@ namespace ModelEngine.Migrations.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("ModelEngine.Persistence.EntityFrameworkCore.HumanTasks.HumanTaskHistoryEntity", b =>
+                {
+                    b.HasOne("ModelEngine.Persistence.EntityFrameworkCore.HumanTasks.HumanTaskEntity", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ModelEngine.Persistence.EntityFrameworkCore.HumanTasks.HumanTaskVariableEntity", b =>
                 {
                     b.HasOne("ModelEngine.Persistence.EntityFrameworkCore.HumanTasks.HumanTaskEntity", null)
                         .WithMany()

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using ModelEngine.HumanTasks.Model;
+using ModelEngine.HumanTasks.Search;
 using ModelEngine.Workflows.Runtime;
 
 namespace ModelEngine.HumanTasks.Activities;
@@ -77,6 +78,7 @@ public static class HumanTaskFactory
 
         context.Properties[TaskIdProperty] = taskId;
         context.AddChange(new HumanTaskCreated(task));
+        context.AddChange(HumanTaskVariables.Capture(task, context.WorkflowContext.State.Variables));
         context.AddChange(new HumanTaskHistoryEntry
         {
             Id = HumanTaskHistory.NewId(),

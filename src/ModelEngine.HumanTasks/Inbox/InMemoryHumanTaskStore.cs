@@ -34,6 +34,15 @@ public sealed class InMemoryHumanTaskStore : IHumanTaskStore, ICommitChangeHandl
         }
     }
 
+    /// <summary>Every task in the store, in no particular order; the in-memory task search filters it.</summary>
+    public IReadOnlyList<HumanTask> ListAll()
+    {
+        lock (_gate)
+        {
+            return _tasks.Values.ToList();
+        }
+    }
+
     public Task<Page<HumanTask>> ListInboxAsync(UserIdentity user, PageRequest page, CancellationToken cancellationToken = default)
     {
         lock (_gate)

@@ -18,4 +18,12 @@ internal sealed class HumanTaskCandidateEntity
     public required string Kind { get; set; }
 
     public required string Name { get; set; }
+
+    /// <summary>
+    /// Whether the task is not open (not Ready, Reserved or InProgress). It copies the task's status so that a search of
+    /// open tasks reads only the candidates of open tasks from the index, and not the many rows of ended tasks. Rows
+    /// written before the column existed read as open, which costs such a search time but does not change its result,
+    /// because the search also filters the task's status.
+    /// </summary>
+    public bool IsInactive { get; set; }
 }

@@ -104,19 +104,20 @@ internal static class HumanTaskMapper
     /// <summary>Creates the candidate rows of a task, one per distinct user and group name.</summary>
     public static IEnumerable<HumanTaskCandidateEntity> ToCandidates(HumanTask task)
     {
+        var isInactive = !task.Status.IsOpen();
         foreach (var user in task.CandidateUsers.Distinct(StringComparer.Ordinal))
         {
-            yield return new HumanTaskCandidateEntity { TaskId = task.Id, Kind = HumanTaskCandidateEntity.UserKind, Name = user };
+            yield return new HumanTaskCandidateEntity { TaskId = task.Id, Kind = HumanTaskCandidateEntity.UserKind, Name = user, IsInactive = isInactive };
         }
 
         foreach (var group in task.CandidateGroups.Distinct(StringComparer.Ordinal))
         {
-            yield return new HumanTaskCandidateEntity { TaskId = task.Id, Kind = HumanTaskCandidateEntity.GroupKind, Name = group };
+            yield return new HumanTaskCandidateEntity { TaskId = task.Id, Kind = HumanTaskCandidateEntity.GroupKind, Name = group, IsInactive = isInactive };
         }
 
         foreach (var administrator in task.BusinessAdministrators.Distinct(StringComparer.Ordinal))
         {
-            yield return new HumanTaskCandidateEntity { TaskId = task.Id, Kind = HumanTaskCandidateEntity.AdministratorKind, Name = administrator };
+            yield return new HumanTaskCandidateEntity { TaskId = task.Id, Kind = HumanTaskCandidateEntity.AdministratorKind, Name = administrator, IsInactive = isInactive };
         }
     }
 

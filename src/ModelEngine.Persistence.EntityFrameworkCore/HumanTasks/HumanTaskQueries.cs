@@ -15,26 +15,41 @@ internal static class HumanTaskQueries
         Enum.GetValues<HumanTaskStatus>().Where(status => !status.IsFinal()).ToArray();
 
     /// <summary>
-    /// Filters tasks to those assigned to <paramref name="user"/> or offered to them as a candidate, by name or by one of their groups.
-    /// The admin rule is left to the caller.
+    /// Filters tasks to those <paramref name="user"/> can see without being an admin: as holder, owner, candidate user,
+    /// member of a candidate group or business administrator of the task. The admin rule is left to the caller.
     /// </summary>
     public static IQueryable<HumanTaskEntity> HeldOrCandidate(
-        this IQueryable<HumanTaskEntity> tasks, ModelEngineDbContext context, UserIdentity user)
+        this IQueryable<HumanTaskEntity> tasks, ModelEngineDbContext context, UserIdentity user) =>
+        tasks.VisibleTo(context, user, [], openOnly: false);
+
+    /// <summary>
+    /// Filters tasks as <see cref="HeldOrCandidate"/> does, and adds the tasks that one of <paramref name="principals"/>,
+    /// the users the caller substitutes for, holds or is a candidate user of. With <paramref name="openOnly"/>, only the
+    /// candidate rows of open tasks count, which is right only when the caller keeps open tasks alone.
+    /// </summary>
+    public static IQueryable<HumanTaskEntity> VisibleTo(
+        this IQueryable<HumanTaskEntity> tasks, ModelEngineDbContext context, UserIdentity user, IReadOnlyCollection<string> principals, bool openOnly)
     {
         var name = user.Name;
+        var names = principals.Append(name).Distinct(StringComparer.Ordinal).ToList();
         var groups = user.Groups.ToList();
 
         // An uncorrelated IN subquery runs once and reads the (Kind, Name, TaskId) index, where a correlated EXISTS
-        // would probe the candidates of every task. The assigned tasks join it as a UNION ALL rather than an OR on the
-        // outer query, because the OR makes PostgreSQL scan every task instead of looking up the few visible ids.
-        var candidateTaskIds = context.HumanTaskCandidates
-            .Where(c => (c.Kind == HumanTaskCandidateEntity.UserKind && c.Name == name)
-                || (c.Kind == HumanTaskCandidateEntity.GroupKind && groups.Contains(c.Name)))
+        // would probe the candidates of every task. The assigned and owned tasks join it as a UNION ALL rather than an
+        // OR on the outer query, because the OR makes PostgreSQL scan every task instead of looking up the few visible ids.
+        var candidates = openOnly ? context.HumanTaskCandidates.Where(c => !c.IsInactive) : context.HumanTaskCandidates;
+        var candidateTaskIds = candidates
+            .Where(c => (c.Kind == HumanTaskCandidateEntity.UserKind && names.Contains(c.Name))
+                || (c.Kind == HumanTaskCandidateEntity.GroupKind && groups.Contains(c.Name))
+                || (c.Kind == HumanTaskCandidateEntity.AdministratorKind && c.Name == name))
             .Select(c => c.TaskId);
         var assignedTaskIds = context.HumanTasks
-            .Where(t => t.Assignee == name)
+            .Where(t => t.Assignee != null && names.Contains(t.Assignee))
             .Select(t => t.Id);
-        var visibleTaskIds = candidateTaskIds.Concat(assignedTaskIds);
+        var ownedTaskIds = context.HumanTasks
+            .Where(t => t.Owner == name)
+            .Select(t => t.Id);
+        var visibleTaskIds = candidateTaskIds.Concat(assignedTaskIds).Concat(ownedTaskIds);
 
         return tasks.Where(t => visibleTaskIds.Contains(t.Id));
     }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ModelEngine.HumanTasks.Model;
 using ModelEngine.HumanTasks.Notifications;
+using ModelEngine.HumanTasks.Search;
 using ModelEngine.Persistence.EntityFrameworkCore.Messaging;
 using ModelEngine.Workflows.Persistence;
 
@@ -35,7 +36,7 @@ internal static class HumanTaskWriter
 
         var stored = await context.HumanTasks.AsNoTracking()
             .Where(t => t.Id == task.Id)
-            .Select(t => new { t.Revision, t.CandidateUsersJson, t.CandidateGroupsJson, t.BusinessAdministratorsJson })
+            .Select(t => new { t.Revision, t.Status, t.CandidateUsersJson, t.CandidateGroupsJson, t.BusinessAdministratorsJson })
             .FirstOrDefaultAsync(cancellationToken)
             .ConfigureAwait(false);
 
@@ -66,7 +67,17 @@ internal static class HumanTaskWriter
                 .ConfigureAwait(false);
             context.HumanTaskCandidates.AddRange(HumanTaskMapper.ToCandidates(task));
         }
+        else if (stored.Status.IsOpen() != task.Status.IsOpen())
+        {
+            await SetCandidatesInactiveAsync(context, [task.Id], !task.Status.IsOpen(), cancellationToken).ConfigureAwait(false);
+        }
     }
+
+    /// <summary>Copies whether tasks are not open to their candidate rows, now.</summary>
+    private static Task<int> SetCandidatesInactiveAsync(ModelEngineDbContext context, List<string> taskIds, bool isInactive, CancellationToken cancellationToken) =>
+        context.HumanTaskCandidates
+            .Where(c => taskIds.Contains(c.TaskId) && c.IsInactive != isInactive)
+            .ExecuteUpdateAsync(setters => setters.SetProperty(c => c.IsInactive, isInactive), cancellationToken);
 
     /// <summary>
     /// Moves every task of the activity instance that has not ended, except <see cref="HumanTaskClosed.ExceptTaskIds"/>,
@@ -103,6 +114,7 @@ internal static class HumanTaskWriter
                     .SetProperty(t => t.Revision, t => t.Revision + 1),
                 cancellationToken)
             .ConfigureAwait(false);
+        await SetCandidatesInactiveAsync(context, ids, isInactive: true, cancellationToken).ConfigureAwait(false);
 
         foreach (var entity in tasks)
         {
@@ -116,7 +128,8 @@ internal static class HumanTaskWriter
     }
 
     /// <summary>
-    /// Stages a task change other than the task row itself: a history entry, an event, a comment or an attachment.
+    /// Stages a task change other than the task row itself: a history entry, an event, a comment, an attachment or the
+    /// variables captured at creation.
     /// Returns <see langword="false"/> for any other change, which the caller handles.
     /// </summary>
     public static bool TryStage(ModelEngineDbContext context, object change)
@@ -134,6 +147,15 @@ internal static class HumanTaskWriter
                 return true;
             case HumanTaskAttachment attachment:
                 context.HumanTaskAttachments.Add(HumanTaskDetailMapper.ToEntity(attachment));
+                return true;
+            case HumanTaskVariables variables:
+                context.HumanTaskVariables.AddRange(variables.Values.Select(pair => new HumanTaskVariableEntity
+                {
+                    TaskId = variables.TaskId,
+                    Name = pair.Key,
+                    ValueText = pair.Value,
+                    NormalizedText = ModelEngine.HumanTasks.Search.HumanTaskVariables.Normalize(pair.Value),
+                }));
                 return true;
             case HumanTaskAttachmentRemoved removed:
                 var entity = new HumanTaskAttachmentEntity
@@ -155,7 +177,8 @@ internal static class HumanTaskWriter
     /// <summary>Whether <see cref="TryStage"/> or the task writers handle <paramref name="change"/>.</summary>
     public static bool IsTaskChange(object? change) =>
         change is HumanTaskCreated or HumanTaskUpdated or HumanTaskClosed or HumanTaskOverdue
-            or HumanTaskHistoryEntry or HumanTaskEvent or HumanTaskComment or HumanTaskAttachment or HumanTaskAttachmentRemoved;
+            or HumanTaskHistoryEntry or HumanTaskEvent or HumanTaskComment or HumanTaskAttachment or HumanTaskAttachmentRemoved
+            or HumanTaskVariables;
 
     private static void AddHistory(ModelEngineDbContext context, HumanTaskHistoryEntry entry) =>
         context.HumanTaskHistory.Add(HumanTaskDetailMapper.ToEntity(entry));

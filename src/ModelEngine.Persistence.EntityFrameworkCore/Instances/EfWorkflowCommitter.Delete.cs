@@ -16,6 +16,7 @@ internal sealed partial class EfWorkflowCommitter
         // not depend on a provider enforcing them. Children go first, so that no statement violates a key.
         var taskIds = context.HumanTasks.Where(t => t.WorkflowInstanceId == instanceId).Select(t => t.Id);
         await context.HumanTaskCandidates.Where(c => taskIds.Contains(c.TaskId)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        await context.HumanTaskVariables.Where(v => taskIds.Contains(v.TaskId)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         var tasks = await context.HumanTasks.Where(t => t.WorkflowInstanceId == instanceId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         await context.Timers.Where(t => t.WorkflowInstanceId == instanceId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         var bookmarks = await context.Bookmarks.Where(b => b.WorkflowInstanceId == instanceId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);

@@ -11,6 +11,7 @@ internal static class ApiEndpoints
         api.MapInstanceEndpoints();
         api.MapInstanceMigrationEndpoints();
         api.MapTaskEndpoints();
+        api.MapTaskSearchEndpoints();
         api.MapRunTaskEndpoints();
         api.MapEventEndpoints();
         api.MapDescriptorEndpoints();

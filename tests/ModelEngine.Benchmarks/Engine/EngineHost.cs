@@ -32,10 +32,11 @@ internal sealed class EngineHost : IAsyncDisposable
     private readonly string? _databaseDirectory;
     private readonly ExpressionEvaluatorRegistry _evaluators;
 
-    private EngineHost(ServiceProvider services, string? databaseDirectory)
+    private EngineHost(ServiceProvider services, string? databaseDirectory, string? connectionString = null)
     {
         _services = services;
         _databaseDirectory = databaseDirectory;
+        ConnectionString = connectionString;
         Runtime = services.GetRequiredService<IWorkflowRuntime>();
         Instances = services.GetRequiredService<IWorkflowInstanceStore>();
         TaskStore = services.GetRequiredService<IHumanTaskStore>();
@@ -44,6 +45,9 @@ internal sealed class EngineHost : IAsyncDisposable
     }
 
     public IServiceProvider Services => _services;
+
+    /// <summary>The connection string of the SQLite file, or <see langword="null"/> on the other stores.</summary>
+    public string? ConnectionString { get; }
 
     public IWorkflowRuntime Runtime { get; }
 
@@ -63,7 +67,8 @@ internal sealed class EngineHost : IAsyncDisposable
         var connectionString = $"Data Source={Path.Combine(directory, "modelengine.db")}";
         var host = new EngineHost(
             BuildServices(services => services.AddModelEngineEntityFrameworkCore(connectionString, options => options.Synchronous = synchronous)),
-            directory);
+            directory,
+            connectionString);
         await host.Services.MigrateModelEngineDatabaseAsync();
         return host;
     }

@@ -9,8 +9,9 @@ public sealed class PostgresMigrationTests : IAsyncLifetime
 {
     private static readonly string[] Tables =
     [
-        "ApiKeys", "AuditRecords", "Bookmarks", "ConsumedMessages", "HttpTriggers", "HumanTaskAttachments", "HumanTaskCandidates", "HumanTaskComments", "HumanTaskHistory", "HumanTasks",
-        "IdempotencyKeys", "JournalEntries", "NotificationDeliveries", "OutboxMessages", "RefreshTokens", "Timers", "WorkflowDefinitions",
+        "ApiKeys", "AuditRecords", "Bookmarks", "ConsumedMessages", "HttpTriggers", "HumanTaskAttachments", "HumanTaskCandidates",
+        "HumanTaskComments", "HumanTaskHistory", "HumanTaskVariables", "HumanTasks", "IdempotencyKeys", "JournalEntries",
+        "NotificationDeliveries", "OutboxMessages", "RefreshTokens", "SavedTaskFilters", "SubstituteRules", "Timers", "WorkflowDefinitions",
         "WorkflowInstanceLeases", "WorkflowInstanceStates", "WorkflowInstances",
     ];
 

@@ -14,4 +14,7 @@ public static class StressCounts
 
     /// <summary>How many times each race test repeats.</summary>
     public static int RaceRepeats => IsFull ? 100 : 10;
+
+    /// <summary>How many tasks the cursor paging test pages through while others claim and create tasks.</summary>
+    public static int PagedTasks => IsFull ? 10_000 : 1_000;
 }

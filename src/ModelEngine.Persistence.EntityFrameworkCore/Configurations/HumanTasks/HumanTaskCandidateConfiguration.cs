@@ -18,6 +18,9 @@ internal sealed class HumanTaskCandidateConfiguration : IEntityTypeConfiguration
         // The inbox finds tasks by candidate user or group. TaskId completes the index, so the lookup never reads the row.
         builder.HasIndex(e => new { e.Kind, e.Name, e.TaskId });
 
+        // Searches of open tasks (the default, and the view counts) skip the candidates of ended tasks.
+        builder.HasIndex(e => new { e.Kind, e.Name, e.IsInactive, e.TaskId });
+
         builder.HasOne<HumanTaskEntity>()
             .WithMany()
             .HasForeignKey(e => e.TaskId)

@@ -1,0 +1,13 @@
+using ModelEngine.Workflows.Security;
+
+namespace ModelEngine.HumanTasks.Search;
+
+/// <summary>Finds the tasks a user can see by filter, in a stable order, one page at a time.</summary>
+public interface ITaskSearch
+{
+    /// <summary>
+    /// Returns one page of the tasks that <paramref name="user"/> can see and that match the request's filter. The user
+    /// also sees, as holder or candidate user, the tasks of the users they substitute for at <paramref name="now"/>.
+    /// </summary>
+    Task<TaskSearchResult> SearchAsync(UserIdentity user, TaskSearchRequest request, DateTimeOffset now, CancellationToken cancellationToken = default);
+}

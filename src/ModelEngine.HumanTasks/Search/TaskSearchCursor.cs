@@ -1,0 +1,96 @@
+using System.Buffers.Text;
+using System.Globalization;
+using System.Text;
+using ModelEngine.HumanTasks.Inbox;
+using ModelEngine.HumanTasks.Model;
+
+namespace ModelEngine.HumanTasks.Search;
+
+/// <summary>
+/// The position after the last task of a page: its sort key and id under <see cref="Sort"/>. The next page starts after
+/// that position (keyset paging), so tasks that are claimed or created meanwhile neither repeat nor push others out.
+/// </summary>
+/// <param name="Sort">The sort the cursor was made for; a request with another sort rejects it.</param>
+/// <param name="Key">
+/// The last task's sort key: UTC ticks for a date, the value for <see cref="TaskSortField.Priority"/>, or
+/// <see langword="null"/> when the task has no value and sorts among the empty values at the end.
+/// </param>
+/// <param name="Id">The last task's id, which breaks ties.</param>
+public sealed record TaskSearchCursor(TaskSort Sort, long? Key, string Id)
+{
+    private const string Version = "v1";
+
+    /// <summary>The cursor of <paramref name="task"/> as the last row of a page sorted by <paramref name="sort"/>.</summary>
+    public static TaskSearchCursor After(HumanTask task, TaskSort sort)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        ArgumentNullException.ThrowIfNull(sort);
+        return new TaskSearchCursor(sort, KeyOf(task, sort.Field), task.Id);
+    }
+
+    /// <summary>The sort key of a task as <see cref="Key"/> holds it.</summary>
+    public static long? KeyOf(HumanTask task, TaskSortField field)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        return field switch
+        {
+            TaskSortField.CreatedAt => task.CreatedAt.UtcTicks,
+            TaskSortField.DueAt => task.DueAt?.UtcTicks,
+            TaskSortField.FollowUpAt => task.FollowUpAt?.UtcTicks,
+            TaskSortField.Priority => task.Priority,
+            _ => throw new ArgumentOutOfRangeException(nameof(field), field, "Unknown sort field."),
+        };
+    }
+
+    /// <summary>The opaque text form that clients send back as <c>cursor</c>.</summary>
+    public string Encode()
+    {
+        var key = Key?.ToString(CultureInfo.InvariantCulture) ?? string.Empty;
+        var text = string.Join('|', Version, Sort.ToString(), key, Id);
+        return Base64Url.EncodeToString(Encoding.UTF8.GetBytes(text));
+    }
+
+    /// <summary>Reads a cursor made by <see cref="Encode"/>.</summary>
+    /// <exception cref="TaskValidationException">The text is not a cursor of this server.</exception>
+    public static TaskSearchCursor Decode(string cursor)
+    {
+        ArgumentNullException.ThrowIfNull(cursor);
+        string[] parts;
+        try
+        {
+            parts = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(cursor)).Split('|', 4);
+        }
+        catch (FormatException)
+        {
+            throw Invalid(cursor);
+        }
+
+        if (parts.Length != 4 || parts[0] != Version || parts[3].Length == 0)
+        {
+            throw Invalid(cursor);
+        }
+
+        var separator = parts[1].IndexOf(':', StringComparison.Ordinal);
+        if (separator < 0
+            || !TaskSearchParser.TryParseSort(parts[1][..separator], parts[1][(separator + 1)..], out var sort))
+        {
+            throw Invalid(cursor);
+        }
+
+        long? key = null;
+        if (parts[2].Length > 0)
+        {
+            if (!long.TryParse(parts[2], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+            {
+                throw Invalid(cursor);
+            }
+
+            key = value;
+        }
+
+        return new TaskSearchCursor(sort, key, parts[3]);
+    }
+
+    private static TaskValidationException Invalid(string cursor) => new(
+        "cursor", cursor, "The cursor is not one this server issued. Send the nextCursor of the previous page unchanged, or omit it to start from the first page.");
+}

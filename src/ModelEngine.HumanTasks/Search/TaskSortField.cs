@@ -1,0 +1,10 @@
+namespace ModelEngine.HumanTasks.Search;
+
+/// <summary>The task field that a search sorts by. The task id always breaks ties, and empty values sort last.</summary>
+public enum TaskSortField
+{
+    CreatedAt,
+    DueAt,
+    FollowUpAt,
+    Priority,
+}

@@ -1,0 +1,175 @@
+using Microsoft.EntityFrameworkCore;
+using ModelEngine.HumanTasks.Model;
+using ModelEngine.HumanTasks.Search;
+using ModelEngine.HumanTasks.Substitutes;
+using ModelEngine.Workflows.Security;
+
+namespace ModelEngine.Persistence.EntityFrameworkCore.HumanTasks;
+
+/// <summary>
+/// Searches the HumanTasks table. Visibility and the candidate filters read the HumanTaskCandidates index, variable
+/// filters the HumanTaskVariables index, and the next page starts after the cursor's key and id (keyset paging).
+/// </summary>
+internal sealed class EfTaskSearch : ITaskSearch
+{
+    private readonly IDbContextFactory<ModelEngineDbContext> _contextFactory;
+    private readonly ISubstituteStore _substitutes;
+
+    public EfTaskSearch(IDbContextFactory<ModelEngineDbContext> contextFactory, ISubstituteStore substitutes)
+    {
+        _contextFactory = contextFactory;
+        _substitutes = substitutes;
+    }
+
+    public async Task<TaskSearchResult> SearchAsync(UserIdentity user, TaskSearchRequest request, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(request);
+        TaskSearchParser.Validate(request);
+
+        var principals = await _substitutes.GetPrincipalsAsync(user.Name, now, cancellationToken).ConfigureAwait(false);
+        await using var context = await _contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+
+        // A search of open tasks alone, the default, reads only the candidate rows of open tasks.
+        var statuses = request.Filter.Status.Count > 0 ? request.Filter.Status.Distinct().ToArray() : HumanTaskQueries.OpenStatuses;
+        var openOnly = statuses.All(status => status.IsOpen());
+        var visible = context.HumanTasks.AsNoTracking();
+        if (!user.IsAdmin)
+        {
+            visible = visible.VisibleTo(context, user, principals, openOnly);
+        }
+
+        var matching = Filter(visible.Where(t => statuses.Contains(t.Status)), context, request.Filter, user, principals, openOnly);
+        var totalCount = await matching.LongCountAsync(cancellationToken).ConfigureAwait(false);
+
+        var page = request.Cursor is { } cursor
+            ? TaskSearchKeyset.After(matching, cursor)
+            : matching;
+        IQueryable<HumanTaskEntity> ordered = TaskSearchKeyset.Order(page, request.Sort);
+        if (request.Cursor is null && request.Offset > 0)
+        {
+            ordered = ordered.Skip(request.Offset);
+        }
+
+        var entities = await ordered.Take(request.PageSize + 1).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var items = entities.ConvertAll(HumanTaskMapper.ToTask);
+        TaskSearchCursor? next = null;
+        if (items.Count > request.PageSize)
+        {
+            items.RemoveAt(items.Count - 1);
+            next = TaskSearchCursor.After(items[^1], request.Sort);
+        }
+
+        var visibleOpen = user.IsAdmin ? context.HumanTasks.AsNoTracking() : context.HumanTasks.AsNoTracking().VisibleTo(context, user, principals, openOnly: true);
+        var counts = await CountViewsAsync(context, visibleOpen, user, now, cancellationToken).ConfigureAwait(false);
+        return new TaskSearchResult(items, next, totalCount, counts);
+    }
+
+    private static IQueryable<HumanTaskEntity> Filter(
+        IQueryable<HumanTaskEntity> rows, ModelEngineDbContext context, TaskSearchFilter filter, UserIdentity user, IReadOnlyList<string> principals, bool openOnly)
+    {
+        var candidates = openOnly ? context.HumanTaskCandidates.Where(c => !c.IsInactive) : context.HumanTaskCandidates;
+        if (filter.Assignee is { } assignee)
+        {
+            rows = rows.Where(t => t.Assignee == assignee);
+        }
+
+        if (filter.CandidateOfMe)
+        {
+            var names = principals.Append(user.Name).ToList();
+            var groups = user.Groups.ToList();
+            var offered = candidates
+                .Where(c => (c.Kind == HumanTaskCandidateEntity.UserKind && names.Contains(c.Name))
+                    || (c.Kind == HumanTaskCandidateEntity.GroupKind && groups.Contains(c.Name)))
+                .Select(c => c.TaskId);
+            rows = rows.Where(t => offered.Contains(t.Id));
+        }
+
+        if (filter.Group is { } group)
+        {
+            var offered = candidates
+                .Where(c => c.Kind == HumanTaskCandidateEntity.GroupKind && c.Name == group)
+                .Select(c => c.TaskId);
+            rows = rows.Where(t => offered.Contains(t.Id));
+        }
+
+        if (filter.DefinitionId is { } definitionId)
+        {
+            rows = rows.Where(t => t.DefinitionId == definitionId);
+        }
+
+        if (filter.WorkflowInstanceId is { } instanceId)
+        {
+            rows = rows.Where(t => t.WorkflowInstanceId == instanceId);
+        }
+
+        if (filter.DueBefore is { } dueBefore)
+        {
+            rows = rows.Where(t => t.DueAt < dueBefore);
+        }
+
+        if (filter.DueAfter is { } dueAfter)
+        {
+            rows = rows.Where(t => t.DueAt >= dueAfter);
+        }
+
+        if (filter.MinPriority is { } min)
+        {
+            rows = rows.Where(t => t.Priority >= min);
+        }
+
+        if (filter.MaxPriority is { } max)
+        {
+            rows = rows.Where(t => t.Priority <= max);
+        }
+
+        foreach (var condition in filter.Variables)
+        {
+            var name = condition.Name;
+            IQueryable<string> matched;
+            if (condition.Operator == VariableFilterOperator.Equals)
+            {
+                var value = condition.Value;
+                matched = context.HumanTaskVariables.Where(v => v.Name == name && v.ValueText == value).Select(v => v.TaskId);
+            }
+            else
+            {
+                var part = HumanTaskVariables.Normalize(condition.Value);
+                matched = context.HumanTaskVariables.Where(v => v.Name == name && v.NormalizedText.Contains(part)).Select(v => v.TaskId);
+            }
+
+            rows = rows.Where(t => matched.Contains(t.Id));
+        }
+
+        return rows;
+    }
+
+    private static async Task<TaskSearchCounts> CountViewsAsync(
+        ModelEngineDbContext context, IQueryable<HumanTaskEntity> visible, UserIdentity user, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var openStatuses = HumanTaskQueries.OpenStatuses;
+        var name = user.Name;
+        var groups = user.Groups.ToList();
+
+        var mine = await context.HumanTasks
+            .Where(t => t.Assignee == name && openStatuses.Contains(t.Status))
+            .LongCountAsync(cancellationToken)
+            .ConfigureAwait(false);
+
+        var groupTaskIds = context.HumanTaskCandidates
+            .Where(c => c.Kind == HumanTaskCandidateEntity.GroupKind && groups.Contains(c.Name) && !c.IsInactive)
+            .Select(c => c.TaskId);
+        var myGroups = groups.Count == 0
+            ? 0
+            : await context.HumanTasks
+                .Where(t => groupTaskIds.Contains(t.Id) && openStatuses.Contains(t.Status))
+                .LongCountAsync(cancellationToken)
+                .ConfigureAwait(false);
+
+        var overdue = await visible
+            .Where(t => openStatuses.Contains(t.Status) && t.DueAt < now)
+            .LongCountAsync(cancellationToken)
+            .ConfigureAwait(false);
+        return new TaskSearchCounts(mine, myGroups, overdue);
+    }
+}
