@@ -197,7 +197,7 @@ public sealed partial class HumanTaskService
             Prepare = async token =>
             {
                 // The commit checks the task's revision, so a change since the read fails it with nothing written.
-                var changes = new List<object> { new HumanTaskUpdated(ended, task.Revision) };
+                var changes = new List<object> { new HumanTaskUpdated(ended, task.Revision) { Previous = task } };
                 var input = await build(changes, token).ConfigureAwait(false);
                 closesSiblings = changes.OfType<HumanTaskClosed>().Any();
                 return new ResumePlan(input, changes);

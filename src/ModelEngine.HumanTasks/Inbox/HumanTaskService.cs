@@ -164,7 +164,7 @@ public sealed partial class HumanTaskService : IHumanTaskService
         changes.AddRange(extra ?? []);
         try
         {
-            await _store.UpdateAsync(updated, task.Revision, changes, cancellationToken).ConfigureAwait(false);
+            await _store.UpdateAsync(new HumanTaskUpdated(updated, task.Revision) { Previous = task }, changes, cancellationToken).ConfigureAwait(false);
         }
         catch (ConcurrencyConflictException exception)
         {

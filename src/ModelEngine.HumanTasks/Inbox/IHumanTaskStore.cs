@@ -36,5 +36,12 @@ public interface IHumanTaskStore
     /// <paramref name="changes"/> (history entries, events, comments, attachments) in the same transaction. Otherwise
     /// throws <see cref="ConcurrencyConflictException"/> and writes nothing.
     /// </summary>
-    Task UpdateAsync(HumanTask task, long expectedRevision, IReadOnlyList<object>? changes = null, CancellationToken cancellationToken = default);
+    Task UpdateAsync(HumanTask task, long expectedRevision, IReadOnlyList<object>? changes = null, CancellationToken cancellationToken = default) =>
+        UpdateAsync(new HumanTaskUpdated(task, expectedRevision), changes, cancellationToken);
+
+    /// <summary>
+    /// Applies <paramref name="update"/> as the other overload does. When <see cref="HumanTaskUpdated.Previous"/> is set,
+    /// the store skips reading the row before it writes.
+    /// </summary>
+    Task UpdateAsync(HumanTaskUpdated update, IReadOnlyList<object>? changes, CancellationToken cancellationToken = default);
 }

@@ -80,11 +80,13 @@ public sealed class InMemoryHumanTaskStore : IHumanTaskStore, ICommitChangeHandl
         }
     }
 
-    public Task UpdateAsync(HumanTask task, long expectedRevision, IReadOnlyList<object>? changes = null, CancellationToken cancellationToken = default)
+    public Task UpdateAsync(HumanTaskUpdated update, IReadOnlyList<object>? changes, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(update);
+        var task = update.Task;
         lock (_gate)
         {
-            CheckRevision(task.Id, expectedRevision);
+            CheckRevision(task.Id, update.ExpectedRevision);
             _tasks[task.Id] = task;
             foreach (var change in changes ?? [])
             {

@@ -148,19 +148,21 @@ internal sealed partial class EfHumanTaskStore : IHumanTaskStore
     }
 
     /// <summary>
-    /// Replaces a task in its own transaction, with <paramref name="changes"/>. <paramref name="task"/> must carry
-    /// revision <paramref name="expectedRevision"/> plus one, as <see cref="HumanTaskUpdated"/> requires.
+    /// Replaces a task in its own transaction, with <paramref name="changes"/>. The task must carry its expected revision
+    /// plus one, as <see cref="HumanTaskUpdated"/> requires.
     /// </summary>
-    public async Task UpdateAsync(HumanTask task, long expectedRevision, IReadOnlyList<object>? changes = null, CancellationToken cancellationToken = default)
+    public async Task UpdateAsync(HumanTaskUpdated update, IReadOnlyList<object>? changes, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(task);
+        ArgumentNullException.ThrowIfNull(update);
+        var task = update.Task;
+        var expectedRevision = update.ExpectedRevision;
         using var writeTurn = await _writeLock.EnterAsync(cancellationToken).ConfigureAwait(false);
         await using var context = await _contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         context.Database.AutoSavepointsEnabled = false;
         await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await HumanTaskWriter.StageUpdateAsync(context, task, expectedRevision, cancellationToken).ConfigureAwait(false);
+            await HumanTaskWriter.StageUpdateAsync(context, update, cancellationToken).ConfigureAwait(false);
             foreach (var change in changes ?? [])
             {
                 if (!HumanTaskWriter.TryStage(context, change))

@@ -24,21 +24,26 @@ internal static class HumanTaskWriter
     /// the stored row and the deletion of changed candidates run now. SaveChanges then updates the row only while its
     /// revision is still the expected one, and throws <see cref="DbUpdateConcurrencyException"/> otherwise.
     /// </summary>
-    public static async Task StageUpdateAsync(
-        ModelEngineDbContext context, HumanTask task, long expectedRevision, CancellationToken cancellationToken)
+    public static async Task StageUpdateAsync(ModelEngineDbContext context, HumanTaskUpdated update, CancellationToken cancellationToken)
     {
+        var task = update.Task;
+        var expectedRevision = update.ExpectedRevision;
         if (task.Revision != expectedRevision + 1)
         {
             throw new ArgumentException(
                 $"Task {task.Id} has revision {task.Revision}, but an update from revision {expectedRevision} must carry revision {expectedRevision + 1}.",
-                nameof(task));
+                nameof(update));
         }
 
-        var stored = await context.HumanTasks.AsNoTracking()
-            .Where(t => t.Id == task.Id)
-            .Select(t => new { t.Revision, t.Status, t.CandidateUsersJson, t.CandidateGroupsJson, t.BusinessAdministratorsJson })
-            .FirstOrDefaultAsync(cancellationToken)
-            .ConfigureAwait(false);
+        // The update itself matches the expected revision, so a row read by the caller at that revision needs no second read.
+        var stored = update.Previous is { } previous && previous.Id == task.Id && previous.Revision == expectedRevision
+            ? new StoredTask(previous.Revision, previous.Status, HumanTaskMapper.FormatList(previous.CandidateUsers),
+                HumanTaskMapper.FormatList(previous.CandidateGroups), HumanTaskMapper.FormatList(previous.BusinessAdministrators))
+            : await context.HumanTasks.AsNoTracking()
+                .Where(t => t.Id == task.Id)
+                .Select(t => new StoredTask(t.Revision, t.Status, t.CandidateUsersJson, t.CandidateGroupsJson, t.BusinessAdministratorsJson))
+                .FirstOrDefaultAsync(cancellationToken)
+                .ConfigureAwait(false);
 
         if (stored is null)
         {
@@ -78,6 +83,8 @@ internal static class HumanTaskWriter
         context.HumanTaskCandidates
             .Where(c => taskIds.Contains(c.TaskId) && c.IsInactive != isInactive)
             .ExecuteUpdateAsync(setters => setters.SetProperty(c => c.IsInactive, isInactive), cancellationToken);
+
+    private sealed record StoredTask(long Revision, HumanTaskStatus Status, string CandidateUsersJson, string CandidateGroupsJson, string BusinessAdministratorsJson);
 
     /// <summary>
     /// Moves every task of the activity instance that has not ended, except <see cref="HumanTaskClosed.ExceptTaskIds"/>,

@@ -199,7 +199,7 @@ internal sealed partial class EfWorkflowCommitter : IWorkflowCommitter
                     HumanTaskWriter.AddCreated(context, created.Task);
                     break;
                 case HumanTaskUpdated updated:
-                    await HumanTaskWriter.StageUpdateAsync(context, updated.Task, updated.ExpectedRevision, cancellationToken).ConfigureAwait(false);
+                    await HumanTaskWriter.StageUpdateAsync(context, updated, cancellationToken).ConfigureAwait(false);
                     break;
                 case HumanTaskClosed closed:
                     await HumanTaskWriter.CloseAsync(context, closed, cancellationToken).ConfigureAwait(false);

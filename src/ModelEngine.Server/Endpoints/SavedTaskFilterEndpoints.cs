@@ -34,11 +34,11 @@ internal static class SavedTaskFilterEndpoints
         return tasks;
     }
 
-    private static async Task<IReadOnlyList<SavedTaskFilterResponse>> ListAsync(
+    private static async Task<ListResponse<SavedTaskFilterResponse>> ListAsync(
         HttpContext context, ISavedTaskFilterStore filters, CancellationToken cancellationToken)
     {
         var owned = await filters.ListAsync(context.GetUser().Name, cancellationToken);
-        return owned.Select(ToResponse).ToList();
+        return new ListResponse<SavedTaskFilterResponse>(owned.Select(ToResponse).ToList(), owned.Count);
     }
 
     private static async Task<SavedTaskFilterResponse> GetAsync(

@@ -16,7 +16,7 @@ internal static class SubstituteEndpoints
         var group = tasks.MapGroup("/substitutes");
         group.MapGet("/", ListAsync)
             .WithSummary("Lists the rules where the caller is away or stands in; admins may pass ?user= or ?all=true.")
-            .Produces<IReadOnlyList<SubstituteRule>>();
+            .Produces<ListResponse<SubstituteRule>>();
         group.MapPost("/", CreateAsync).WithSummary("Adds a rule that sends a user's tasks to a substitute between two instants.")
             .Produces<SubstituteRule>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -28,7 +28,7 @@ internal static class SubstituteEndpoints
         return tasks;
     }
 
-    private static async Task<IReadOnlyList<SubstituteRule>> ListAsync(
+    private static async Task<ListResponse<SubstituteRule>> ListAsync(
         string? user, bool? all, HttpContext context, ISubstituteStore substitutes, CancellationToken cancellationToken)
     {
         var caller = context.GetUser();
@@ -38,7 +38,8 @@ internal static class SubstituteEndpoints
         }
 
         var listed = all == true ? null : user ?? caller.Name;
-        return await substitutes.ListAsync(listed, cancellationToken);
+        var rules = await substitutes.ListAsync(listed, cancellationToken);
+        return new ListResponse<SubstituteRule>(rules, rules.Count);
     }
 
     private static async Task<IResult> CreateAsync(

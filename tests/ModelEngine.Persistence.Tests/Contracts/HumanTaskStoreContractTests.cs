@@ -145,6 +145,22 @@ public abstract class HumanTaskStoreContractTests : WorkflowStoreContractTests
     }
 
     [ContractFact]
+    public async Task UpdateAsync_StalePrevious_ThrowsConflict()
+    {
+        var task = TestData.Task("t1", "i1");
+        await CommitAsync(TestData.NewInstance("i1", new HumanTaskCreated(task)));
+        await TaskStore.UpdateAsync(task with { Assignee = "bob", Revision = 2 }, 1).WithTimeout();
+
+        // The caller read revision 1, so the store skips its own read and the update's revision check rejects it.
+        var stale = new HumanTaskUpdated(task with { Assignee = "carol", CandidateUsers = ["carol"], Revision = 2 }, 1) { Previous = task };
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => TaskStore.UpdateAsync(stale, null).WithTimeout());
+
+        var stored = await TaskStore.FindAsync("t1").WithTimeout();
+        Assert.Equal("bob", stored?.Assignee);
+        Assert.Equal(task.CandidateUsers, stored?.CandidateUsers);
+    }
+
+    [ContractFact]
     public async Task UpdateAsync_UnknownTask_ThrowsConflict()
     {
         var task = TestData.Task("missing", "i1") with { Revision = 2 };

@@ -101,8 +101,8 @@ public sealed class TaskSearchEndpointTests : IClassFixture<ServerFactory>
         await carol.GetObjectAsync($"/api/tasks/filters/{id}", HttpStatusCode.NotFound);
         Assert.Equal(HttpStatusCode.NotFound, (await carol.PutAsJsonAsync($"/api/tasks/filters/{id}", new { name = "mine now" })).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await carol.DeleteAsync($"/api/tasks/filters/{id}")).StatusCode);
-        Assert.DoesNotContain((await carol.GetFromJsonAsync<JsonArray>("/api/tasks/filters"))!, filter => filter!["id"]?.GetValue<string>() == id);
-        Assert.Contains((await bob.GetFromJsonAsync<JsonArray>("/api/tasks/filters"))!, filter => filter!["id"]?.GetValue<string>() == id);
+        Assert.DoesNotContain((await carol.GetFromJsonAsync<JsonObject>("/api/tasks/filters"))!["items"]!.AsArray(), filter => filter!["id"]?.GetValue<string>() == id);
+        Assert.Contains((await bob.GetFromJsonAsync<JsonObject>("/api/tasks/filters"))!["items"]!.AsArray(), filter => filter!["id"]?.GetValue<string>() == id);
 
         await bob.PostObjectAsync("/api/tasks/filters", new { name }, HttpStatusCode.Conflict);
         await carol.PostObjectAsync("/api/tasks/filters", new { name }, HttpStatusCode.Created);
@@ -151,7 +151,7 @@ public sealed class TaskSearchEndpointTests : IClassFixture<ServerFactory>
         Assert.Equal(instanceId, Assert.Single(after["items"]!.AsArray())!["workflowInstanceId"]?.GetValue<string>());
         Assert.Equal("carol", rule["user"]?.GetValue<string>());
         Assert.Equal("admin", rule["createdBy"]?.GetValue<string>());
-        var listed = await dave.GetFromJsonAsync<JsonArray>("/api/tasks/substitutes");
+        var listed = (await dave.GetFromJsonAsync<JsonObject>("/api/tasks/substitutes"))!["items"]!.AsArray();
         Assert.Contains(listed!, item => item!["id"]?.GetValue<string>() == rule["id"]?.GetValue<string>());
         Assert.Equal(HttpStatusCode.Forbidden, (await dave.DeleteAsync($"/api/tasks/substitutes/{rule["id"]}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await alice.DeleteAsync($"/api/tasks/substitutes/{rule["id"]}")).StatusCode);
