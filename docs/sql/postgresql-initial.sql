@@ -375,6 +375,7 @@ CREATE TABLE "HumanTaskVariables" (
     "Name" character varying(200) NOT NULL,
     "ValueText" character varying(400) NOT NULL,
     "NormalizedText" character varying(400) NOT NULL,
+    "IsInactive" boolean NOT NULL,
     CONSTRAINT "PK_HumanTaskVariables" PRIMARY KEY ("TaskId", "Name"),
     CONSTRAINT "FK_HumanTaskVariables_HumanTasks_TaskId" FOREIGN KEY ("TaskId") REFERENCES "HumanTasks" ("Id") ON DELETE CASCADE
 );
@@ -433,7 +434,7 @@ CREATE INDEX "IX_HumanTaskComments_TaskId_CreatedAt" ON "HumanTaskComments" ("Ta
 
 CREATE INDEX "IX_HumanTaskHistory_TaskId_At_Id" ON "HumanTaskHistory" ("TaskId", "At", "Id");
 
-CREATE INDEX "IX_HumanTaskVariables_Name_ValueText_TaskId" ON "HumanTaskVariables" ("Name", "ValueText", "TaskId");
+CREATE INDEX "IX_HumanTaskVariables_Name_IsInactive_ValueText_TaskId" ON "HumanTaskVariables" ("Name", "IsInactive", "ValueText", "TaskId");
 
 CREATE INDEX "IX_NotificationDeliveries_EventId" ON "NotificationDeliveries" ("EventId");
 
@@ -446,7 +447,7 @@ CREATE INDEX "IX_SubstituteRules_Substitute_From" ON "SubstituteRules" ("Substit
 CREATE INDEX "IX_SubstituteRules_User_From" ON "SubstituteRules" ("User", "From");
 
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
-VALUES ('20261205025652_ReviewerInbox', '10.0.15');
+VALUES ('20261205031226_ReviewerInbox', '10.0.15');
 
 COMMIT;
 

@@ -381,6 +381,7 @@ CREATE TABLE [HumanTaskVariables] (
     [Name] nvarchar(200) NOT NULL,
     [ValueText] nvarchar(400) NOT NULL,
     [NormalizedText] nvarchar(400) NOT NULL,
+    [IsInactive] bit NOT NULL,
     CONSTRAINT [PK_HumanTaskVariables] PRIMARY KEY ([TaskId], [Name]),
     CONSTRAINT [FK_HumanTaskVariables_HumanTasks_TaskId] FOREIGN KEY ([TaskId]) REFERENCES [HumanTasks] ([Id]) ON DELETE CASCADE
 );
@@ -439,7 +440,7 @@ CREATE INDEX [IX_HumanTaskComments_TaskId_CreatedAt] ON [HumanTaskComments] ([Ta
 
 CREATE INDEX [IX_HumanTaskHistory_TaskId_At_Id] ON [HumanTaskHistory] ([TaskId], [At], [Id]);
 
-CREATE INDEX [IX_HumanTaskVariables_Name_ValueText_TaskId] ON [HumanTaskVariables] ([Name], [ValueText], [TaskId]);
+CREATE INDEX [IX_HumanTaskVariables_Name_IsInactive_ValueText_TaskId] ON [HumanTaskVariables] ([Name], [IsInactive], [ValueText], [TaskId]);
 
 CREATE INDEX [IX_NotificationDeliveries_EventId] ON [NotificationDeliveries] ([EventId]);
 
@@ -452,7 +453,7 @@ CREATE INDEX [IX_SubstituteRules_Substitute_From] ON [SubstituteRules] ([Substit
 CREATE INDEX [IX_SubstituteRules_User_From] ON [SubstituteRules] ([User], [From]);
 
 INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-VALUES (N'20261205025655_ReviewerInbox', N'10.0.15');
+VALUES (N'20261205031230_ReviewerInbox', N'10.0.15');
 
 COMMIT;
 GO

@@ -668,6 +668,9 @@ namespace ModelEngine.Migrations.PostgreSql.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<bool>("IsInactive")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("NormalizedText")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -680,7 +683,7 @@ namespace ModelEngine.Migrations.PostgreSql.Migrations
 
                     b.HasKey("TaskId", "Name");
 
-                    b.HasIndex("Name", "ValueText", "TaskId");
+                    b.HasIndex("Name", "IsInactive", "ValueText", "TaskId");
 
                     b.ToTable("HumanTaskVariables", (string)null);
                 });

@@ -662,6 +662,9 @@ namespace ModelEngine.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsInactive")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("NormalizedText")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -674,7 +677,7 @@ namespace ModelEngine.Migrations.Sqlite.Migrations
 
                     b.HasKey("TaskId", "Name");
 
-                    b.HasIndex("Name", "ValueText", "TaskId");
+                    b.HasIndex("Name", "IsInactive", "ValueText", "TaskId");
 
                     b.ToTable("HumanTaskVariables", (string)null);
                 });

@@ -69,6 +69,7 @@ internal sealed class EfTaskSearch : ITaskSearch
         IQueryable<HumanTaskEntity> rows, ModelEngineDbContext context, TaskSearchFilter filter, UserIdentity user, IReadOnlyList<string> principals, bool openOnly)
     {
         var candidates = openOnly ? context.HumanTaskCandidates.Where(c => !c.IsInactive) : context.HumanTaskCandidates;
+        var variables = openOnly ? context.HumanTaskVariables.Where(v => !v.IsInactive) : context.HumanTaskVariables;
         if (filter.Assignee is { } assignee)
         {
             rows = rows.Where(t => t.Assignee == assignee);
@@ -130,12 +131,12 @@ internal sealed class EfTaskSearch : ITaskSearch
             if (condition.Operator == VariableFilterOperator.Equals)
             {
                 var value = condition.Value;
-                matched = context.HumanTaskVariables.Where(v => v.Name == name && v.ValueText == value).Select(v => v.TaskId);
+                matched = variables.Where(v => v.Name == name && v.ValueText == value).Select(v => v.TaskId);
             }
             else
             {
                 var part = HumanTaskVariables.Normalize(condition.Value);
-                matched = context.HumanTaskVariables.Where(v => v.Name == name && v.NormalizedText.Contains(part)).Select(v => v.TaskId);
+                matched = variables.Where(v => v.Name == name && v.NormalizedText.Contains(part)).Select(v => v.TaskId);
             }
 
             rows = rows.Where(t => matched.Contains(t.Id));

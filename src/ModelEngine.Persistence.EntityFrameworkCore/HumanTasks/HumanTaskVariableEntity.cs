@@ -15,4 +15,9 @@ internal sealed class HumanTaskVariableEntity
 
     /// <summary><see cref="ValueText"/> in lower case, which the contains filter matches.</summary>
     public required string NormalizedText { get; set; }
+
+    /// <summary>
+    /// Whether the task has ended. Searches of open tasks, the default, read only active rows, as they do for candidates.
+    /// </summary>
+    public bool IsInactive { get; set; }
 }

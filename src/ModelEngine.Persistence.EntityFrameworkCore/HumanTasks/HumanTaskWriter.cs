@@ -78,11 +78,18 @@ internal static class HumanTaskWriter
         }
     }
 
-    /// <summary>Copies whether tasks are not open to their candidate rows, now.</summary>
-    private static Task<int> SetCandidatesInactiveAsync(ModelEngineDbContext context, List<string> taskIds, bool isInactive, CancellationToken cancellationToken) =>
-        context.HumanTaskCandidates
+    /// <summary>Copies whether tasks are not open to their candidate and variable rows, now.</summary>
+    private static async Task SetCandidatesInactiveAsync(ModelEngineDbContext context, List<string> taskIds, bool isInactive, CancellationToken cancellationToken)
+    {
+        await context.HumanTaskCandidates
             .Where(c => taskIds.Contains(c.TaskId) && c.IsInactive != isInactive)
-            .ExecuteUpdateAsync(setters => setters.SetProperty(c => c.IsInactive, isInactive), cancellationToken);
+            .ExecuteUpdateAsync(setters => setters.SetProperty(c => c.IsInactive, isInactive), cancellationToken)
+            .ConfigureAwait(false);
+        await context.HumanTaskVariables
+            .Where(v => taskIds.Contains(v.TaskId) && v.IsInactive != isInactive)
+            .ExecuteUpdateAsync(setters => setters.SetProperty(v => v.IsInactive, isInactive), cancellationToken)
+            .ConfigureAwait(false);
+    }
 
     private sealed record StoredTask(long Revision, HumanTaskStatus Status, string CandidateUsersJson, string CandidateGroupsJson, string BusinessAdministratorsJson);
 

@@ -30,12 +30,13 @@ internal static class PostgreSqlSearchSeeder
         SELECT 'task-' || g, 'group', 'group-' || (g % {SearchSeed.Groups}), g > {SearchSeed.OpenTasks}
         FROM generate_series(1, {SearchSeed.TotalTasks}) AS g;
 
-        INSERT INTO "HumanTaskVariables" ("TaskId", "Name", "ValueText", "NormalizedText")
-        SELECT 'task-' || g, 'region', 'region-' || (g % {SearchSeed.Regions}), 'region-' || (g % {SearchSeed.Regions})
+        INSERT INTO "HumanTaskVariables" ("TaskId", "Name", "ValueText", "NormalizedText", "IsInactive")
+        SELECT 'task-' || g, 'region', 'region-' || (g % {SearchSeed.Regions}), 'region-' || (g % {SearchSeed.Regions}), g > {SearchSeed.OpenTasks}
         FROM generate_series(1, {SearchSeed.TotalTasks}) AS g;
 
-        INSERT INTO "HumanTaskVariables" ("TaskId", "Name", "ValueText", "NormalizedText")
-        SELECT 'task-' || g, 'item', 'item ' || (g % 1000) || ' of batch ' || (g / 1000), 'item ' || (g % 1000) || ' of batch ' || (g / 1000)
+        INSERT INTO "HumanTaskVariables" ("TaskId", "Name", "ValueText", "NormalizedText", "IsInactive")
+        SELECT 'task-' || g, 'item', 'item ' || (g % 1000) || ' of batch ' || (g / 1000), 'item ' || (g % 1000) || ' of batch ' || (g / 1000),
+            g > {SearchSeed.OpenTasks}
         FROM generate_series(1, {SearchSeed.TotalTasks}) AS g;
 
         ANALYZE;

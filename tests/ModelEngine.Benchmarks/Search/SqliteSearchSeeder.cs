@@ -27,8 +27,9 @@ internal static class SqliteSearchSeeder
             """INSERT INTO "HumanTaskCandidates" ("TaskId", "Kind", "Name", "IsInactive") VALUES ($id, 'group', $name, $inactive)""",
             "$id", "$name", "$inactive");
         var variable = Prepare(connection, transaction, """
-            INSERT INTO "HumanTaskVariables" ("TaskId", "Name", "ValueText", "NormalizedText") VALUES ($id, $name, $value, $normalized)
-            """, "$id", "$name", "$value", "$normalized");
+            INSERT INTO "HumanTaskVariables" ("TaskId", "Name", "ValueText", "NormalizedText", "IsInactive")
+            VALUES ($id, $name, $value, $normalized, $inactive)
+            """, "$id", "$name", "$value", "$normalized", "$inactive");
 
         var baseTicks = SearchSeed.BaseTime.UtcTicks;
         for (long i = 1; i <= SearchSeed.TotalTasks; i++)
@@ -46,9 +47,10 @@ internal static class SqliteSearchSeeder
             Run(task, id, instanceId, SearchSeed.IsOpen(i) ? "Ready" : "Completed", $"[\"{group}\"]", i % 5, dueTicks, createdTicks);
             Run(candidate, id, group, SearchSeed.IsOpen(i) ? 0 : 1);
             var region = "region-" + (i % SearchSeed.Regions);
-            Run(variable, id, "region", region, region);
+            var inactive = SearchSeed.IsOpen(i) ? 0 : 1;
+            Run(variable, id, "region", region, region, inactive);
             var item = SearchSeed.Item(i);
-            Run(variable, id, "item", item, item.ToLowerInvariant());
+            Run(variable, id, "item", item, item.ToLowerInvariant(), inactive);
         }
 
         await transaction.CommitAsync();

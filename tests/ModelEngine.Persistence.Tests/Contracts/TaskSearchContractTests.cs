@@ -169,6 +169,25 @@ public abstract class TaskSearchContractTests : WorkflowStoreContractTests
     }
 
     [ContractFact]
+    public async Task Search_VariablesOfEndedTask_MatchOnlyByStatus()
+    {
+        var task = TestData.Task("laptop", "i1");
+        await CommitAsync(TestData.NewInstance("i1", new HumanTaskCreated(task), Variables("laptop", "i1", ("region", "EU"))));
+        var region = VariableFilter("region", VariableFilterOperator.Equals, "EU");
+
+        await TaskStore.UpdateAsync(task with { Status = HumanTaskStatus.Completed, Revision = 2 }, expectedRevision: 1).WithTimeout();
+        var open = await IdsAsync(Admin, region);
+        var completed = await IdsAsync(Admin, region with { Status = [HumanTaskStatus.Completed] });
+
+        await TaskStore.UpdateAsync(task with { Status = HumanTaskStatus.Ready, Revision = 3 }, expectedRevision: 2).WithTimeout();
+        var reopened = await IdsAsync(Admin, VariableFilter("region", VariableFilterOperator.Contains, "eu"));
+
+        Assert.Empty(open);
+        Assert.Equal(["laptop"], completed);
+        Assert.Equal(["laptop"], reopened);
+    }
+
+    [ContractFact]
     public async Task Search_SortByDueAt_PutsEmptyLastBothWays()
     {
         await CommitAsync(TestData.NewInstance(

@@ -17,8 +17,9 @@ internal sealed class HumanTaskVariableConfiguration : IEntityTypeConfiguration<
         builder.Property(e => e.ValueText).HasMaxLength(HumanTaskVariables.MaxValueLength);
         builder.Property(e => e.NormalizedText).HasMaxLength(HumanTaskVariables.MaxValueLength);
 
-        // An equals filter reads the tasks of one name and value from this index alone.
-        builder.HasIndex(e => new { e.Name, e.ValueText, e.TaskId });
+        // An equals filter reads the tasks of one name and value from this index alone, and a search of open tasks reads
+        // only the active rows of the name, which also bounds the scan of a contains filter.
+        builder.HasIndex(e => new { e.Name, e.IsInactive, e.ValueText, e.TaskId });
 
         builder.HasOne<HumanTaskEntity>()
             .WithMany()

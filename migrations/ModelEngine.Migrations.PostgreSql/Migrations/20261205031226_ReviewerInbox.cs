@@ -1,8 +1,9 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace ModelEngine.Migrations.Sqlite.Migrations
+namespace ModelEngine.Migrations.PostgreSql.Migrations
 {
     /// <inheritdoc />
     public partial class ReviewerInbox : Migration
@@ -17,100 +18,100 @@ namespace ModelEngine.Migrations.Sqlite.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "ApprovalPolicyJson",
                 table: "HumanTasks",
-                type: "TEXT",
+                type: "text",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "ApprovalStep",
                 table: "HumanTasks",
-                type: "INTEGER",
+                type: "integer",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<string>(
                 name: "BusinessAdministratorsJson",
                 table: "HumanTasks",
-                type: "TEXT",
+                type: "text",
                 nullable: false,
                 defaultValue: "");
 
             migrationBuilder.AddColumn<string>(
                 name: "DelegationState",
                 table: "HumanTasks",
-                type: "TEXT",
+                type: "character varying(32)",
                 maxLength: 32,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "DraftDataJson",
                 table: "HumanTasks",
-                type: "TEXT",
+                type: "text",
                 nullable: true);
 
-            migrationBuilder.AddColumn<long>(
+            migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "EscalatedAt",
                 table: "HumanTasks",
-                type: "INTEGER",
+                type: "timestamp with time zone",
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "ExcludeInitiator",
                 table: "HumanTasks",
-                type: "INTEGER",
+                type: "boolean",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<bool>(
                 name: "ExcludePreviousApprovers",
                 table: "HumanTasks",
-                type: "INTEGER",
+                type: "boolean",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<string>(
                 name: "ExcludedUsersJson",
                 table: "HumanTasks",
-                type: "TEXT",
+                type: "text",
                 nullable: false,
                 defaultValue: "");
 
-            migrationBuilder.AddColumn<long>(
+            migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "FollowUpAt",
                 table: "HumanTasks",
-                type: "INTEGER",
+                type: "timestamp with time zone",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Owner",
                 table: "HumanTasks",
-                type: "TEXT",
+                type: "character varying(256)",
                 maxLength: 256,
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "Skippable",
                 table: "HumanTasks",
-                type: "INTEGER",
+                type: "boolean",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<string>(
                 name: "SuspendedFrom",
                 table: "HumanTasks",
-                type: "TEXT",
+                type: "character varying(32)",
                 maxLength: 32,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "UiSchemaJson",
                 table: "HumanTasks",
-                type: "TEXT",
+                type: "text",
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "IsInactive",
                 table: "HumanTaskCandidates",
-                type: "INTEGER",
+                type: "boolean",
                 nullable: false,
                 defaultValue: false);
 
@@ -118,15 +119,15 @@ namespace ModelEngine.Migrations.Sqlite.Migrations
                 name: "HumanTaskAttachments",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
-                    TaskId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
-                    FileName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    ContentType = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    Size = table.Column<long>(type: "INTEGER", nullable: false),
-                    UploadedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    OnBehalfOf = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Content = table.Column<byte[]>(type: "BLOB", nullable: false)
+                    Id = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    TaskId = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    FileName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    UploadedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    OnBehalfOf = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Content = table.Column<byte[]>(type: "bytea", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -143,12 +144,12 @@ namespace ModelEngine.Migrations.Sqlite.Migrations
                 name: "HumanTaskComments",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
-                    TaskId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
-                    Author = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    OnBehalfOf = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    Text = table.Column<string>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    TaskId = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    Author = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    OnBehalfOf = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Text = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -165,16 +166,16 @@ namespace ModelEngine.Migrations.Sqlite.Migrations
                 name: "HumanTaskHistory",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
-                    TaskId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
-                    WorkflowInstanceId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
-                    Action = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Actor = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    OnBehalfOf = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    At = table.Column<long>(type: "INTEGER", nullable: false),
-                    StatusBefore = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
-                    StatusAfter = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    DetailsJson = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    TaskId = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    WorkflowInstanceId = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    Action = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Actor = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    OnBehalfOf = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    StatusBefore = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    StatusAfter = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    DetailsJson = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -191,10 +192,11 @@ namespace ModelEngine.Migrations.Sqlite.Migrations
                 name: "HumanTaskVariables",
                 columns: table => new
                 {
-                    TaskId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    ValueText = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
-                    NormalizedText = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false)
+                    TaskId = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ValueText = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    NormalizedText = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    IsInactive = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -211,18 +213,18 @@ namespace ModelEngine.Migrations.Sqlite.Migrations
                 name: "NotificationDeliveries",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", maxLength: 512, nullable: false),
-                    EventId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
-                    Channel = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Target = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    PayloadJson = table.Column<string>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
-                    NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ClaimedUntil = table.Column<long>(type: "INTEGER", nullable: true),
-                    DeliveredAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    FailedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    LastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                    Id = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: false),
+                    EventId = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    Channel = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Target = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    PayloadJson = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    NextAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ClaimedUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DeliveredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    FailedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LastError = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -233,13 +235,13 @@ namespace ModelEngine.Migrations.Sqlite.Migrations
                 name: "SavedTaskFilters",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
-                    Owner = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    FilterJson = table.Column<string>(type: "TEXT", nullable: false),
-                    Sort = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    Owner = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    FilterJson = table.Column<string>(type: "text", nullable: false),
+                    Sort = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -250,13 +252,13 @@ namespace ModelEngine.Migrations.Sqlite.Migrations
                 name: "SubstituteRules",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
-                    User = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    Substitute = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    From = table.Column<long>(type: "INTEGER", nullable: false),
-                    To = table.Column<long>(type: "INTEGER", nullable: false),
-                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    User = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Substitute = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    From = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    To = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -306,9 +308,9 @@ namespace ModelEngine.Migrations.Sqlite.Migrations
                 columns: new[] { "TaskId", "At", "Id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_HumanTaskVariables_Name_ValueText_TaskId",
+                name: "IX_HumanTaskVariables_Name_IsInactive_ValueText_TaskId",
                 table: "HumanTaskVariables",
-                columns: new[] { "Name", "ValueText", "TaskId" });
+                columns: new[] { "Name", "IsInactive", "ValueText", "TaskId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_NotificationDeliveries_EventId",

@@ -10,7 +10,7 @@ using ModelEngine.Persistence.EntityFrameworkCore;
 namespace ModelEngine.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(ModelEngineDbContext))]
-    [Migration("20261205025649_ReviewerInbox")]
+    [Migration("20261205031223_ReviewerInbox")]
     partial class ReviewerInbox
     {
         /// <inheritdoc />
@@ -665,6 +665,9 @@ namespace ModelEngine.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsInactive")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("NormalizedText")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -677,7 +680,7 @@ namespace ModelEngine.Migrations.Sqlite.Migrations
 
                     b.HasKey("TaskId", "Name");
 
-                    b.HasIndex("Name", "ValueText", "TaskId");
+                    b.HasIndex("Name", "IsInactive", "ValueText", "TaskId");
 
                     b.ToTable("HumanTaskVariables", (string)null);
                 });

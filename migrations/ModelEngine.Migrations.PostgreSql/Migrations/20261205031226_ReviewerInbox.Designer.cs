@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace ModelEngine.Migrations.PostgreSql.Migrations
 {
     [DbContext(typeof(ModelEngineDbContext))]
-    [Migration("20261205025652_ReviewerInbox")]
+    [Migration("20261205031226_ReviewerInbox")]
     partial class ReviewerInbox
     {
         /// <inheritdoc />
@@ -671,6 +671,9 @@ namespace ModelEngine.Migrations.PostgreSql.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<bool>("IsInactive")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("NormalizedText")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -683,7 +686,7 @@ namespace ModelEngine.Migrations.PostgreSql.Migrations
 
                     b.HasKey("TaskId", "Name");
 
-                    b.HasIndex("Name", "ValueText", "TaskId");
+                    b.HasIndex("Name", "IsInactive", "ValueText", "TaskId");
 
                     b.ToTable("HumanTaskVariables", (string)null);
                 });

@@ -12,7 +12,7 @@ using ModelEngine.Persistence.EntityFrameworkCore;
 namespace ModelEngine.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(ModelEngineDbContext))]
-    [Migration("20261205025655_ReviewerInbox")]
+    [Migration("20261205031230_ReviewerInbox")]
     partial class ReviewerInbox
     {
         /// <inheritdoc />
@@ -671,6 +671,9 @@ namespace ModelEngine.Migrations.SqlServer.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<bool>("IsInactive")
+                        .HasColumnType("bit");
+
                     b.Property<string>("NormalizedText")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -683,7 +686,7 @@ namespace ModelEngine.Migrations.SqlServer.Migrations
 
                     b.HasKey("TaskId", "Name");
 
-                    b.HasIndex("Name", "ValueText", "TaskId");
+                    b.HasIndex("Name", "IsInactive", "ValueText", "TaskId");
 
                     b.ToTable("HumanTaskVariables", (string)null);
                 });

@@ -1,9 +1,8 @@
-﻿using System;
-using Microsoft.EntityFrameworkCore.Migrations;
+﻿using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace ModelEngine.Migrations.SqlServer.Migrations
+namespace ModelEngine.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class ReviewerInbox : Migration
@@ -18,100 +17,100 @@ namespace ModelEngine.Migrations.SqlServer.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "ApprovalPolicyJson",
                 table: "HumanTasks",
-                type: "nvarchar(max)",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "ApprovalStep",
                 table: "HumanTasks",
-                type: "int",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<string>(
                 name: "BusinessAdministratorsJson",
                 table: "HumanTasks",
-                type: "nvarchar(max)",
+                type: "TEXT",
                 nullable: false,
                 defaultValue: "");
 
             migrationBuilder.AddColumn<string>(
                 name: "DelegationState",
                 table: "HumanTasks",
-                type: "nvarchar(32)",
+                type: "TEXT",
                 maxLength: 32,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "DraftDataJson",
                 table: "HumanTasks",
-                type: "nvarchar(max)",
+                type: "TEXT",
                 nullable: true);
 
-            migrationBuilder.AddColumn<DateTimeOffset>(
+            migrationBuilder.AddColumn<long>(
                 name: "EscalatedAt",
                 table: "HumanTasks",
-                type: "datetimeoffset",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "ExcludeInitiator",
                 table: "HumanTasks",
-                type: "bit",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<bool>(
                 name: "ExcludePreviousApprovers",
                 table: "HumanTasks",
-                type: "bit",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<string>(
                 name: "ExcludedUsersJson",
                 table: "HumanTasks",
-                type: "nvarchar(max)",
+                type: "TEXT",
                 nullable: false,
                 defaultValue: "");
 
-            migrationBuilder.AddColumn<DateTimeOffset>(
+            migrationBuilder.AddColumn<long>(
                 name: "FollowUpAt",
                 table: "HumanTasks",
-                type: "datetimeoffset",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Owner",
                 table: "HumanTasks",
-                type: "nvarchar(256)",
+                type: "TEXT",
                 maxLength: 256,
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "Skippable",
                 table: "HumanTasks",
-                type: "bit",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<string>(
                 name: "SuspendedFrom",
                 table: "HumanTasks",
-                type: "nvarchar(32)",
+                type: "TEXT",
                 maxLength: 32,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "UiSchemaJson",
                 table: "HumanTasks",
-                type: "nvarchar(max)",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "IsInactive",
                 table: "HumanTaskCandidates",
-                type: "bit",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: false);
 
@@ -119,15 +118,15 @@ namespace ModelEngine.Migrations.SqlServer.Migrations
                 name: "HumanTaskAttachments",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
-                    TaskId = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
-                    FileName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
-                    ContentType = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
-                    Size = table.Column<long>(type: "bigint", nullable: false),
-                    UploadedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
-                    OnBehalfOf = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    Content = table.Column<byte[]>(type: "varbinary(max)", nullable: false)
+                    Id = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    TaskId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    UploadedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    OnBehalfOf = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Content = table.Column<byte[]>(type: "BLOB", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -144,12 +143,12 @@ namespace ModelEngine.Migrations.SqlServer.Migrations
                 name: "HumanTaskComments",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
-                    TaskId = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
-                    Author = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
-                    OnBehalfOf = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    Text = table.Column<string>(type: "nvarchar(max)", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    Id = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    TaskId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Author = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    OnBehalfOf = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Text = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -166,16 +165,16 @@ namespace ModelEngine.Migrations.SqlServer.Migrations
                 name: "HumanTaskHistory",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
-                    TaskId = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
-                    WorkflowInstanceId = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
-                    Action = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    Actor = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
-                    OnBehalfOf = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    StatusBefore = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
-                    StatusAfter = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    DetailsJson = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                    Id = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    TaskId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    WorkflowInstanceId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Actor = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    OnBehalfOf = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    StatusBefore = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    StatusAfter = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    DetailsJson = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -192,10 +191,11 @@ namespace ModelEngine.Migrations.SqlServer.Migrations
                 name: "HumanTaskVariables",
                 columns: table => new
                 {
-                    TaskId = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    ValueText = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false),
-                    NormalizedText = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false)
+                    TaskId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ValueText = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    NormalizedText = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    IsInactive = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -212,18 +212,18 @@ namespace ModelEngine.Migrations.SqlServer.Migrations
                 name: "NotificationDeliveries",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "nvarchar(512)", maxLength: 512, nullable: false),
-                    EventId = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
-                    Channel = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    Target = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
-                    PayloadJson = table.Column<string>(type: "nvarchar(max)", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    Attempts = table.Column<int>(type: "int", nullable: false),
-                    NextAttemptAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    ClaimedUntil = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    DeliveredAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    FailedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    LastError = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true)
+                    Id = table.Column<string>(type: "TEXT", maxLength: 512, nullable: false),
+                    EventId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Target = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    PayloadJson = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ClaimedUntil = table.Column<long>(type: "INTEGER", nullable: true),
+                    DeliveredAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    FailedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -234,13 +234,13 @@ namespace ModelEngine.Migrations.SqlServer.Migrations
                 name: "SavedTaskFilters",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
-                    Owner = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
-                    FilterJson = table.Column<string>(type: "nvarchar(max)", nullable: false),
-                    Sort = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    Id = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Owner = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    FilterJson = table.Column<string>(type: "TEXT", nullable: false),
+                    Sort = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -251,13 +251,13 @@ namespace ModelEngine.Migrations.SqlServer.Migrations
                 name: "SubstituteRules",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
-                    User = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
-                    Substitute = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
-                    From = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    To = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    CreatedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    Id = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    User = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Substitute = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    From = table.Column<long>(type: "INTEGER", nullable: false),
+                    To = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -307,9 +307,9 @@ namespace ModelEngine.Migrations.SqlServer.Migrations
                 columns: new[] { "TaskId", "At", "Id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_HumanTaskVariables_Name_ValueText_TaskId",
+                name: "IX_HumanTaskVariables_Name_IsInactive_ValueText_TaskId",
                 table: "HumanTaskVariables",
-                columns: new[] { "Name", "ValueText", "TaskId" });
+                columns: new[] { "Name", "IsInactive", "ValueText", "TaskId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_NotificationDeliveries_EventId",

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace ModelEngine.Migrations.PostgreSql.Migrations
+namespace ModelEngine.Migrations.SqlServer.Migrations
 {
     /// <inheritdoc />
     public partial class ReviewerInbox : Migration
@@ -18,100 +18,100 @@ namespace ModelEngine.Migrations.PostgreSql.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "ApprovalPolicyJson",
                 table: "HumanTasks",
-                type: "text",
+                type: "nvarchar(max)",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "ApprovalStep",
                 table: "HumanTasks",
-                type: "integer",
+                type: "int",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<string>(
                 name: "BusinessAdministratorsJson",
                 table: "HumanTasks",
-                type: "text",
+                type: "nvarchar(max)",
                 nullable: false,
                 defaultValue: "");
 
             migrationBuilder.AddColumn<string>(
                 name: "DelegationState",
                 table: "HumanTasks",
-                type: "character varying(32)",
+                type: "nvarchar(32)",
                 maxLength: 32,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "DraftDataJson",
                 table: "HumanTasks",
-                type: "text",
+                type: "nvarchar(max)",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "EscalatedAt",
                 table: "HumanTasks",
-                type: "timestamp with time zone",
+                type: "datetimeoffset",
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "ExcludeInitiator",
                 table: "HumanTasks",
-                type: "boolean",
+                type: "bit",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<bool>(
                 name: "ExcludePreviousApprovers",
                 table: "HumanTasks",
-                type: "boolean",
+                type: "bit",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<string>(
                 name: "ExcludedUsersJson",
                 table: "HumanTasks",
-                type: "text",
+                type: "nvarchar(max)",
                 nullable: false,
                 defaultValue: "");
 
             migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "FollowUpAt",
                 table: "HumanTasks",
-                type: "timestamp with time zone",
+                type: "datetimeoffset",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Owner",
                 table: "HumanTasks",
-                type: "character varying(256)",
+                type: "nvarchar(256)",
                 maxLength: 256,
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "Skippable",
                 table: "HumanTasks",
-                type: "boolean",
+                type: "bit",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<string>(
                 name: "SuspendedFrom",
                 table: "HumanTasks",
-                type: "character varying(32)",
+                type: "nvarchar(32)",
                 maxLength: 32,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "UiSchemaJson",
                 table: "HumanTasks",
-                type: "text",
+                type: "nvarchar(max)",
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "IsInactive",
                 table: "HumanTaskCandidates",
-                type: "boolean",
+                type: "bit",
                 nullable: false,
                 defaultValue: false);
 
@@ -119,15 +119,15 @@ namespace ModelEngine.Migrations.PostgreSql.Migrations
                 name: "HumanTaskAttachments",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    TaskId = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    FileName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    ContentType = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Id = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
+                    TaskId = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
+                    FileName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    ContentType = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
                     Size = table.Column<long>(type: "bigint", nullable: false),
-                    UploadedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    OnBehalfOf = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Content = table.Column<byte[]>(type: "bytea", nullable: false)
+                    UploadedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    OnBehalfOf = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Content = table.Column<byte[]>(type: "varbinary(max)", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -144,12 +144,12 @@ namespace ModelEngine.Migrations.PostgreSql.Migrations
                 name: "HumanTaskComments",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    TaskId = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    Author = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    OnBehalfOf = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    Text = table.Column<string>(type: "text", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
+                    TaskId = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
+                    Author = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    OnBehalfOf = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    Text = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -166,16 +166,16 @@ namespace ModelEngine.Migrations.PostgreSql.Migrations
                 name: "HumanTaskHistory",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    TaskId = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    WorkflowInstanceId = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    Action = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Actor = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    OnBehalfOf = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    StatusBefore = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
-                    StatusAfter = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    DetailsJson = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
+                    TaskId = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
+                    WorkflowInstanceId = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
+                    Action = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Actor = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    OnBehalfOf = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    StatusBefore = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
+                    StatusAfter = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    DetailsJson = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -192,10 +192,11 @@ namespace ModelEngine.Migrations.PostgreSql.Migrations
                 name: "HumanTaskVariables",
                 columns: table => new
                 {
-                    TaskId = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    ValueText = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
-                    NormalizedText = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false)
+                    TaskId = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    ValueText = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false),
+                    NormalizedText = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false),
+                    IsInactive = table.Column<bool>(type: "bit", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -212,18 +213,18 @@ namespace ModelEngine.Migrations.PostgreSql.Migrations
                 name: "NotificationDeliveries",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: false),
-                    EventId = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    Channel = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Target = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    PayloadJson = table.Column<string>(type: "text", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Attempts = table.Column<int>(type: "integer", nullable: false),
-                    NextAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ClaimedUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    DeliveredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    FailedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    LastError = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                    Id = table.Column<string>(type: "nvarchar(512)", maxLength: 512, nullable: false),
+                    EventId = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
+                    Channel = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Target = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    PayloadJson = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Attempts = table.Column<int>(type: "int", nullable: false),
+                    NextAttemptAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ClaimedUntil = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    DeliveredAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    FailedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    LastError = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -234,13 +235,13 @@ namespace ModelEngine.Migrations.PostgreSql.Migrations
                 name: "SavedTaskFilters",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    Owner = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    FilterJson = table.Column<string>(type: "text", nullable: false),
-                    Sort = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
+                    Owner = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    FilterJson = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Sort = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -251,13 +252,13 @@ namespace ModelEngine.Migrations.PostgreSql.Migrations
                 name: "SubstituteRules",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    User = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    Substitute = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    From = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    To = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
+                    User = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    Substitute = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    From = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    To = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    CreatedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -307,9 +308,9 @@ namespace ModelEngine.Migrations.PostgreSql.Migrations
                 columns: new[] { "TaskId", "At", "Id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_HumanTaskVariables_Name_ValueText_TaskId",
+                name: "IX_HumanTaskVariables_Name_IsInactive_ValueText_TaskId",
                 table: "HumanTaskVariables",
-                columns: new[] { "Name", "ValueText", "TaskId" });
+                columns: new[] { "Name", "IsInactive", "ValueText", "TaskId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_NotificationDeliveries_EventId",
