@@ -38,6 +38,7 @@ public static class HumanTaskFactory
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(request);
 
+        CheckLengths(context, request);
         var now = context.TimeProvider.GetUtcNow();
         var taskId = Guid.NewGuid().ToString("N");
         var bookmark = context.CreateBookmark(new JsonObject { [TaskIdProperty] = taskId });
@@ -106,6 +107,36 @@ public static class HumanTaskFactory
         }
 
         return task;
+    }
+
+    /// <summary>
+    /// Faults the activity when a name or the title is longer than the task tables keep, so that the step fails with an
+    /// incident that names the input instead of failing its commit again and again.
+    /// </summary>
+    private static void CheckLengths(ActivityExecutionContext context, HumanTaskRequest request)
+    {
+        if (request.Title.Length > Inbox.TaskLimits.MaxTitleLength)
+        {
+            throw new WorkflowFaultException(
+                $"Activity '{context.Activity.Id}' (UserTask) has a 'title' of {request.Title.Length} characters; at most {Inbox.TaskLimits.MaxTitleLength} are kept. Shorten the title.");
+        }
+
+        var names = new (string Input, IEnumerable<string?> Values)[]
+        {
+            ("assignee", [request.Assignee]),
+            ("candidateUsers", request.CandidateUsers),
+            ("candidateGroups", request.CandidateGroups),
+            ("excludedUsers", request.ExcludedUsers),
+            ("businessAdministrators", request.BusinessAdministrators),
+        };
+        foreach (var (input, values) in names)
+        {
+            if (values.FirstOrDefault(value => value is not null && value.Length > Inbox.TaskLimits.MaxNameLength) is { } tooLong)
+            {
+                throw new WorkflowFaultException(
+                    $"Activity '{context.Activity.Id}' (UserTask) has a name in '{input}' of {tooLong.Length} characters ('{tooLong[..40]}…'); names may have at most {Inbox.TaskLimits.MaxNameLength}. Use the user's or group's sign-in name.");
+            }
+        }
     }
 
     /// <summary>

@@ -60,6 +60,12 @@ public sealed partial class UserTask
         var excluded = await UserTaskPeople.ResolveExcludedAsync(
             context, await context.EvaluateAsync(ExcludedUsers, "excludedUsers") ?? [], excludeInitiator, excludePrevious);
 
+        var formSchema = Inbox.TaskFormValidator.Normalize(JsonValueFactory.From(await context.EvaluateAsync(FormSchema, "formSchema")));
+        if (Inbox.TaskFormValidator.FindSchemaProblem(formSchema) is { } schemaProblem)
+        {
+            throw new WorkflowFaultException($"Activity '{Id}' (UserTask): {schemaProblem}");
+        }
+
         var template = new HumanTaskRequest(title)
         {
             Description = await context.EvaluateAsync(Description, "description"),
@@ -69,7 +75,7 @@ public sealed partial class UserTask
             CandidateGroups = await context.EvaluateAsync(CandidateGroups, "candidateGroups") ?? [],
             Outcomes = outcomes,
             Priority = await context.EvaluateAsync(Priority, "priority"),
-            FormSchema = JsonValueFactory.From(await context.EvaluateAsync(FormSchema, "formSchema")),
+            FormSchema = formSchema,
             UiSchema = uiSchema,
             ExcludedUsers = excluded,
             ExcludeInitiator = excludeInitiator,

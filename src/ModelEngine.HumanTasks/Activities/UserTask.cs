@@ -156,6 +156,12 @@ public sealed partial class UserTask : Activity
             DeadlineReader.ReadReminder(reader, reminder);
         }
 
+        if (LiteralInputs.TryReadValue(FormSchema, out var formSchema)
+            && Inbox.TaskFormValidator.FindSchemaProblem(Workflows.Models.JsonValueFactory.From(formSchema)) is { } schemaProblem)
+        {
+            errors.Add(new ValidationError(Id, "formSchema", Workflows.Models.JsonValueFactory.From(formSchema)?.ToJsonString(), schemaProblem));
+        }
+
         if (LiteralInputs.TryReadValue(UiSchema, out var uiSchema))
         {
             reader.ReadObject(uiSchema, "uiSchema", "{\"amount\": {\"ui:widget\": \"updown\"}}");

@@ -73,6 +73,12 @@ internal static class DeadlineReader
         };
     }
 
+    /// <summary>The shortest time between two reminders.</summary>
+    public static readonly TimeSpan MinReminderInterval = TimeSpan.FromMinutes(1);
+
+    /// <summary>The most reminders one task sends.</summary>
+    public const int MaxReminders = 100;
+
     public static TaskReminder? ReadReminder(InputJson reader, object? value)
     {
         var source = reader.ReadObject(value, ReminderInput, ReminderExample);
@@ -88,15 +94,16 @@ internal static class DeadlineReader
         {
             reader.Add($"{ReminderInput}.every", null, $"'{ReminderInput}.every' is missing. Set the time between reminders, such as P1D.");
         }
-        else if (every is { } span && span <= TimeSpan.Zero)
+        else if (every is { } span && span < MinReminderInterval)
         {
-            reader.Add($"{ReminderInput}.every", span.ToString(), $"'{ReminderInput}.every' is {span}, but it must be positive, such as P1D.");
+            reader.Add($"{ReminderInput}.every", span.ToString(),
+                $"'{ReminderInput}.every' is {span}, but reminders are at least {MinReminderInterval.TotalMinutes} minutes apart, so a reviewer is not flooded. Use PT1M or more, such as P1D.");
         }
 
-        if (times < 1)
+        if (times is < 1 or > MaxReminders)
         {
             reader.Add($"{ReminderInput}.times", times.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                $"'{ReminderInput}.times' is {times}, but it must be at least 1. Remove the reminder to send none.");
+                $"'{ReminderInput}.times' is {times}, but it must be from 1 to {MaxReminders}. Remove the reminder to send none.");
         }
 
         return reader.ErrorCount > before ? null : new TaskReminder(every!.Value, times);

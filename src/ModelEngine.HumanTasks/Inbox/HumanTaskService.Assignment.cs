@@ -19,7 +19,7 @@ public sealed partial class HumanTaskService
             throw new TaskForbiddenException($"Only admins and the business administrators of task '{taskId}' may claim it with force=true.");
         }
 
-        CheckNotExcluded(task, act.Name, "claim");
+        CheckNotExcluded(act, "claim");
         CheckETag(task, ifMatch);
 
         if (task.Status is HumanTaskStatus.Reserved or HumanTaskStatus.InProgress && task.Assignee == act.Name)
@@ -75,7 +75,7 @@ public sealed partial class HumanTaskService
             CheckHolderOrAdministrator(act, "start");
         }
 
-        CheckNotExcluded(task, act.Name, "start");
+        CheckNotExcluded(act, "start");
         CheckETag(task, ifMatch);
         if (task.Status == HumanTaskStatus.InProgress && task.Assignee == act.Name)
         {
@@ -155,8 +155,8 @@ public sealed partial class HumanTaskService
         string taskId, TaskCaller caller, IReadOnlyList<string> candidateUsers, IReadOnlyList<string> candidateGroups, string? ifMatch, CancellationToken cancellationToken = default)
     {
         var act = await AuthorizeAsync(taskId, caller, cancellationToken).ConfigureAwait(false);
-        var users = Names(candidateUsers);
-        var groups = Names(candidateGroups);
+        var users = Names(candidateUsers, "candidateUsers");
+        var groups = Names(candidateGroups, "candidateGroups");
         if (users.Count == 0 && groups.Count == 0)
         {
             throw new TaskValidationException("candidateUsers", null, "Name at least one user in 'candidateUsers' or one group in 'candidateGroups' to forward the task to.");
@@ -225,11 +225,20 @@ public sealed partial class HumanTaskService
             throw new TaskValidationException(field, name, $"'{field}' is missing. Give {example}.");
         }
 
+        TaskLimits.CheckName(field, name.Trim());
         return name.Trim();
     }
 
-    private static List<string> Names(IReadOnlyList<string>? names) =>
-        (names ?? []).Where(name => !string.IsNullOrWhiteSpace(name)).Select(name => name.Trim()).Distinct(StringComparer.Ordinal).ToList();
+    private static List<string> Names(IReadOnlyList<string>? names, string field)
+    {
+        var list = (names ?? []).Where(name => !string.IsNullOrWhiteSpace(name)).Select(name => name.Trim()).Distinct(StringComparer.Ordinal).ToList();
+        foreach (var name in list)
+        {
+            TaskLimits.CheckName(field, name);
+        }
+
+        return list;
+    }
 
     private static JsonArray ToArray(IEnumerable<string> values) => new(values.Select(value => (JsonNode?)value).ToArray());
 }

@@ -51,8 +51,13 @@ public sealed partial class HumanTaskService
     public async Task<HumanTask> SaveDraftAsync(string taskId, TaskCaller caller, JsonNode? data, string? ifMatch, CancellationToken cancellationToken = default)
     {
         var act = await AuthorizeAsync(taskId, caller, cancellationToken).ConfigureAwait(false);
+        if (data is not JsonObject)
+        {
+            throw new TaskValidationException("data", data?.ToJsonString(), "'data' must be a JSON object with the form's fields, such as { \"amount\": 120 }.");
+        }
+
         CheckHolderOrAdministrator(act, "save a draft of");
-        CheckNotExcluded(act.Task, act.Name, "work on");
+        CheckNotExcluded(act, "work on");
         CheckETag(act.Task, ifMatch);
         CheckStatus(act.Task, "edited", HumanTaskStatus.Reserved, HumanTaskStatus.InProgress);
         return await SaveAsync(act, act.Task with { DraftData = data?.DeepClone() }, HumanTaskActions.SaveDraft, HumanTaskEventKind.Updated, ifMatch, null, null, cancellationToken).ConfigureAwait(false);
@@ -147,11 +152,17 @@ public sealed partial class HumanTaskService
 
     private string CheckUpload(TaskAttachmentUpload upload)
     {
-        if (string.IsNullOrWhiteSpace(upload.FileName) || upload.FileName.IndexOfAny(['/', '\\', '\0']) >= 0)
+        if (string.IsNullOrWhiteSpace(upload.FileName) || upload.FileName.IndexOfAny(['/', '\\']) >= 0)
         {
             throw new TaskValidationException("file", upload.FileName, "The attachment needs a plain file name, such as \"invoice.pdf\", without folders.");
         }
 
+        if (upload.FileName.Any(character => char.IsControl(character) || character == '"'))
+        {
+            throw new TaskValidationException("file", upload.FileName, "The attachment's file name has quotes or control characters. Rename the file, such as \"invoice.pdf\".");
+        }
+
+        TaskLimits.CheckName("file", upload.FileName.Trim());
         if (upload.Content.Length == 0)
         {
             throw new TaskValidationException("file", upload.FileName, $"Attachment '{upload.FileName}' is empty. Attach a file with content.");
@@ -159,7 +170,7 @@ public sealed partial class HumanTaskService
 
         if (upload.Content.Length > _options.MaxAttachmentBytes)
         {
-            throw new TaskValidationException("file", upload.FileName,
+            throw new TaskValidationException("file", upload.Content.Length.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 $"Attachment '{upload.FileName}' has {upload.Content.Length} bytes; the limit is {_options.MaxAttachmentBytes} bytes (HumanTasks:MaxAttachmentBytes).");
         }
 

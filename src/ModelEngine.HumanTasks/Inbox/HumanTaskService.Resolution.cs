@@ -132,13 +132,14 @@ public sealed partial class HumanTaskService
             CheckHolderOrAdministrator(act, "skip");
         }
 
+        CheckNotExcluded(act, "skip");
         CheckETag(task, ifMatch);
         if (!task.Skippable)
         {
             throw new TaskConflictException($"Task '{taskId}' cannot be skipped: its UserTask does not set 'skippable'. Complete it with one of its outcomes instead.");
         }
 
-        CheckStatus(task, "skipped", HumanTaskStatus.Ready, HumanTaskStatus.Reserved, HumanTaskStatus.InProgress, HumanTaskStatus.Suspended);
+        CheckStatus(task, "skipped", HumanTaskStatus.Ready, HumanTaskStatus.Reserved, HumanTaskStatus.InProgress);
         var now = _timeProvider.GetUtcNow();
         var skipped = task with
         {
@@ -273,7 +274,7 @@ public sealed partial class HumanTaskService
             throw new TaskForbiddenException($"Task '{task.Id}' is held by '{task.Assignee}'; only its holder can {operation} it.");
         }
 
-        CheckNotExcluded(task, act.Name, operation);
+        CheckNotExcluded(act, operation);
     }
 
     private static void CheckResolvable(HumanTask task, string operation)

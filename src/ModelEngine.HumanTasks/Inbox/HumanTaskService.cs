@@ -67,6 +67,7 @@ public sealed partial class HumanTaskService : IHumanTaskService
             ?? throw NotFound(taskId);
         var user = caller.User;
         var onBehalfOf = string.IsNullOrWhiteSpace(caller.OnBehalfOf) || caller.OnBehalfOf == user.Name ? null : caller.OnBehalfOf.Trim();
+        TaskLimits.CheckName("onBehalfOf", onBehalfOf);
         var isAdministrator = TaskAccess.IsAdministrator(task, user);
 
         if (TaskAccess.CanSee(task, user))
@@ -108,9 +109,23 @@ public sealed partial class HumanTaskService : IHumanTaskService
 
     private static void CheckETag(HumanTask task, string? ifMatch)
     {
-        if (!string.IsNullOrEmpty(ifMatch) && ifMatch != "*" && ifMatch.Trim() != task.ETag && ifMatch.Trim() != $"W/{task.ETag}")
+        // If-Match compares strong ETags only, so a weak one never matches.
+        if (!string.IsNullOrEmpty(ifMatch) && ifMatch != "*" && ifMatch.Trim() != task.ETag)
         {
-            throw new TaskPreconditionFailedException($"Task '{task.Id}' has ETag {task.ETag}, not {ifMatch}. Reload the task and try again.");
+            throw new TaskPreconditionFailedException($"Task '{task.Id}' has ETag {task.ETag}, not {ifMatch}.");
+        }
+    }
+
+    /// <summary>
+    /// Throws 403 when the four-eyes rules keep the acting user or the caller away from the task: neither a substitute
+    /// nor an administrator acting for someone else may decide a task that excludes them.
+    /// </summary>
+    private static void CheckNotExcluded(TaskAct act, string operation)
+    {
+        CheckNotExcluded(act.Task, act.Name, operation);
+        if (act.Actor != act.Name)
+        {
+            CheckNotExcluded(act.Task, act.Actor, operation);
         }
     }
 

@@ -101,6 +101,7 @@ internal static class SavedTaskFilterEndpoints
         var filter = body.Filter ?? [];
         TaskSearchRequestReader.ReadFilter(filter, "$.filter");
         var sort = TaskSearchRequestReader.ReadSort(body.Sort, "$.sort");
+        TaskLimits.CheckName("$.name", body.Name.Trim());
         return (body.Name.Trim(), filter, sort);
     }
 

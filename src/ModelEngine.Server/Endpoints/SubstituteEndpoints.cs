@@ -58,6 +58,8 @@ internal static class SubstituteEndpoints
         }
 
         var substitute = body.Substitute.Trim();
+        TaskLimits.CheckName("$.user", user);
+        TaskLimits.CheckName("$.substitute", substitute);
         if (substitute == user)
         {
             throw new RequestValidationException("$.substitute", substitute, $"'{user}' cannot substitute for themselves. Name another user.");

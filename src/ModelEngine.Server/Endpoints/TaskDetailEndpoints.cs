@@ -36,7 +36,8 @@ internal static class TaskDetailEndpoints
             .Produces<TaskAttachmentResponse>(StatusCodes.Status201Created)
             .Accepts<IFormFile>("multipart/form-data")
             .DisableAntiforgery();
-        TaskOperationEndpoints.Operation(group.MapDelete("/{id}/attachments/{attachmentId}", RemoveAttachmentAsync), "Removes an attachment.");
+        TaskOperationEndpoints.Operation(group.MapDelete("/{id}/attachments/{attachmentId}", RemoveAttachmentAsync), "Removes an attachment; the new ETag is in the header.")
+            .Produces(StatusCodes.Status204NoContent);
         return group;
     }
 
@@ -59,10 +60,12 @@ internal static class TaskDetailEndpoints
     private static async Task<IResult> SaveDraftAsync(string id, SaveTaskDraftRequest? request, HttpContext context, IHumanTaskService tasks, CancellationToken cancellationToken) =>
         TaskEndpoints.WithETag(context, await tasks.SaveDraftAsync(id, context.GetCaller(request?.OnBehalfOf), request?.Data, context.GetIfMatch(), cancellationToken));
 
-    private static async Task<ListResponse<HumanTaskComment>> ListCommentsAsync(string id, HttpContext context, IHumanTaskService tasks, CancellationToken cancellationToken)
+    private static async Task<ListResponse<HumanTaskComment>> ListCommentsAsync(
+        string id, string? page, string? pageSize, HttpContext context, IHumanTaskService tasks, CancellationToken cancellationToken)
     {
+        var paging = Paging.Parse(page, pageSize);
         var comments = await tasks.ListCommentsAsync(id, context.GetUser(), cancellationToken);
-        return new ListResponse<HumanTaskComment>(comments, comments.Count);
+        return new ListResponse<HumanTaskComment>(comments.Skip(paging.Skip).Take(paging.PageSize).ToList(), comments.Count);
     }
 
     private static async Task<IResult> AddCommentAsync(string id, AddTaskCommentRequest? request, HttpContext context, IHumanTaskService tasks, CancellationToken cancellationToken)
@@ -72,10 +75,13 @@ internal static class TaskDetailEndpoints
         return Results.Created($"/api/tasks/{Uri.EscapeDataString(id)}/comments", comment);
     }
 
-    private static async Task<ListResponse<TaskAttachmentResponse>> ListAttachmentsAsync(string id, HttpContext context, IHumanTaskService tasks, CancellationToken cancellationToken)
+    private static async Task<ListResponse<TaskAttachmentResponse>> ListAttachmentsAsync(
+        string id, string? page, string? pageSize, HttpContext context, IHumanTaskService tasks, CancellationToken cancellationToken)
     {
+        var paging = Paging.Parse(page, pageSize);
         var attachments = await tasks.ListAttachmentsAsync(id, context.GetUser(), cancellationToken);
-        return new ListResponse<TaskAttachmentResponse>(attachments.Select(TaskAttachmentResponse.From).ToList(), attachments.Count);
+        var items = attachments.Skip(paging.Skip).Take(paging.PageSize).Select(TaskAttachmentResponse.From).ToList();
+        return new ListResponse<TaskAttachmentResponse>(items, attachments.Count);
     }
 
     private static async Task<IResult> DownloadAttachmentAsync(string id, string attachmentId, HttpContext context, IHumanTaskService tasks, CancellationToken cancellationToken)
@@ -132,6 +138,10 @@ internal static class TaskDetailEndpoints
     }
 
     private static async Task<IResult> RemoveAttachmentAsync(
-        string id, string attachmentId, string? onBehalfOf, HttpContext context, IHumanTaskService tasks, CancellationToken cancellationToken) =>
-        TaskEndpoints.WithETag(context, await tasks.RemoveAttachmentAsync(id, attachmentId, context.GetCaller(onBehalfOf), context.GetIfMatch(), cancellationToken));
+        string id, string attachmentId, string? onBehalfOf, HttpContext context, IHumanTaskService tasks, CancellationToken cancellationToken)
+    {
+        var task = await tasks.RemoveAttachmentAsync(id, attachmentId, context.GetCaller(onBehalfOf), context.GetIfMatch(), cancellationToken);
+        context.Response.Headers.ETag = task.ETag;
+        return Results.NoContent();
+    }
 }

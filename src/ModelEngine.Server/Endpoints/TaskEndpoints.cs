@@ -74,10 +74,12 @@ internal static class TaskEndpoints
         return WithETag(context, task);
     }
 
-    private static async Task<ListResponse<HumanTaskHistoryEntry>> GetHistoryAsync(string id, HttpContext context, IHumanTaskService tasks, CancellationToken cancellationToken)
+    private static async Task<ListResponse<HumanTaskHistoryEntry>> GetHistoryAsync(
+        string id, string? page, string? pageSize, HttpContext context, IHumanTaskService tasks, CancellationToken cancellationToken)
     {
+        var paging = Paging.Parse(page, pageSize);
         var history = await tasks.GetHistoryAsync(id, context.GetUser(), cancellationToken);
-        return new ListResponse<HumanTaskHistoryEntry>(history, history.Count);
+        return new ListResponse<HumanTaskHistoryEntry>(history.Skip(paging.Skip).Take(paging.PageSize).ToList(), history.Count);
     }
 
     private static async Task<IResult> GetFormAsync(string id, HttpContext context, IHumanTaskService tasks, CancellationToken cancellationToken)

@@ -198,6 +198,12 @@ internal static class TaskSearchRequestReader
         for (var i = 0; i < (bodies?.Count ?? 0); i++)
         {
             var body = bodies![i];
+            if (body is null)
+            {
+                throw new RequestValidationException($"{path}[{i}]", null,
+                    "A variable filter is an object such as { \"name\": \"region\", \"op\": \"equals\", \"value\": \"EU\" }, not null.");
+            }
+
             if (string.IsNullOrWhiteSpace(body.Name))
             {
                 throw new RequestValidationException($"{path}[{i}].name", body.Name, "A variable filter needs 'name', the name of a process variable.");
