@@ -28,31 +28,39 @@ internal sealed class EfTaskSearch : ITaskSearch
         TaskSearchParser.Validate(request);
 
         var principals = await _substitutes.GetPrincipalsAsync(user.Name, now, cancellationToken).ConfigureAwait(false);
-        await using var context = await _contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
 
         // A search of open tasks alone, the default, reads only the candidate rows of open tasks.
         var statuses = request.Filter.Status.Count > 0 ? request.Filter.Status.Distinct().ToArray() : HumanTaskQueries.OpenStatuses;
         var openOnly = statuses.All(status => status.IsOpen());
-        var visible = context.HumanTasks.AsNoTracking();
-        if (!user.IsAdmin)
+        IQueryable<HumanTaskEntity> Matching(ModelEngineDbContext context)
         {
-            visible = visible.VisibleTo(context, user, principals, openOnly);
+            var visible = context.HumanTasks.AsNoTracking();
+            if (!user.IsAdmin)
+            {
+                visible = visible.VisibleTo(context, user, principals, openOnly);
+            }
+
+            return Filter(visible.Where(t => statuses.Contains(t.Status)), context, request.Filter, user, principals, openOnly);
         }
 
-        var matching = Filter(visible.Where(t => statuses.Contains(t.Status)), context, request.Filter, user, principals, openOnly);
-        var totalCount = await matching.LongCountAsync(cancellationToken).ConfigureAwait(false);
-
-        var page = request.Cursor is { } cursor
-            ? TaskSearchKeyset.After(matching, cursor)
-            : matching;
-        IQueryable<HumanTaskEntity> ordered = TaskSearchKeyset.Order(page, request.Sort);
-        if (request.Cursor is null && request.Offset > 0)
+        // The page and the four counts are independent reads, so each runs on its own connection at the same time.
+        var pageQuery = QueryAsync(context =>
         {
-            ordered = ordered.Skip(request.Offset);
-        }
+            var matching = Matching(context);
+            var page = request.Cursor is { } cursor ? TaskSearchKeyset.After(matching, cursor) : matching;
+            IQueryable<HumanTaskEntity> ordered = TaskSearchKeyset.Order(page, request.Sort);
+            if (request.Cursor is null && request.Offset > 0)
+            {
+                ordered = ordered.Skip(request.Offset);
+            }
 
-        var entities = await ordered.Take(request.PageSize + 1).ToListAsync(cancellationToken).ConfigureAwait(false);
-        var items = entities.ConvertAll(HumanTaskMapper.ToTask);
+            return ordered.Take(request.PageSize + 1).ToListAsync(cancellationToken);
+        }, cancellationToken);
+        var totalQuery = QueryAsync(context => Matching(context).LongCountAsync(cancellationToken), cancellationToken);
+        var countsQuery = CountViewsAsync(user, principals, now, cancellationToken);
+        await Task.WhenAll(pageQuery, totalQuery, countsQuery).ConfigureAwait(false);
+
+        var items = (await pageQuery.ConfigureAwait(false)).ConvertAll(HumanTaskMapper.ToTask);
         TaskSearchCursor? next = null;
         if (items.Count > request.PageSize)
         {
@@ -60,9 +68,13 @@ internal sealed class EfTaskSearch : ITaskSearch
             next = TaskSearchCursor.After(items[^1], request.Sort);
         }
 
-        var visibleOpen = user.IsAdmin ? context.HumanTasks.AsNoTracking() : context.HumanTasks.AsNoTracking().VisibleTo(context, user, principals, openOnly: true);
-        var counts = await CountViewsAsync(context, visibleOpen, user, now, cancellationToken).ConfigureAwait(false);
-        return new TaskSearchResult(items, next, totalCount, counts);
+        return new TaskSearchResult(items, next, await totalQuery.ConfigureAwait(false), await countsQuery.ConfigureAwait(false));
+    }
+
+    private async Task<T> QueryAsync<T>(Func<ModelEngineDbContext, Task<T>> query, CancellationToken cancellationToken)
+    {
+        await using var context = await _contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        return await query(context).ConfigureAwait(false);
     }
 
     private static IQueryable<HumanTaskEntity> Filter(
@@ -145,32 +157,38 @@ internal sealed class EfTaskSearch : ITaskSearch
         return rows;
     }
 
-    private static async Task<TaskSearchCounts> CountViewsAsync(
-        ModelEngineDbContext context, IQueryable<HumanTaskEntity> visible, UserIdentity user, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<TaskSearchCounts> CountViewsAsync(
+        UserIdentity user, IReadOnlyList<string> principals, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var openStatuses = HumanTaskQueries.OpenStatuses;
         var name = user.Name;
         var groups = user.Groups.ToList();
 
-        var mine = await context.HumanTasks
+        var mine = QueryAsync(context => context.HumanTasks
             .Where(t => t.Assignee == name && openStatuses.Contains(t.Status))
-            .LongCountAsync(cancellationToken)
-            .ConfigureAwait(false);
+            .LongCountAsync(cancellationToken), cancellationToken);
 
-        var groupTaskIds = context.HumanTaskCandidates
-            .Where(c => c.Kind == HumanTaskCandidateEntity.GroupKind && groups.Contains(c.Name) && !c.IsInactive)
-            .Select(c => c.TaskId);
         var myGroups = groups.Count == 0
-            ? 0
-            : await context.HumanTasks
-                .Where(t => groupTaskIds.Contains(t.Id) && openStatuses.Contains(t.Status))
-                .LongCountAsync(cancellationToken)
-                .ConfigureAwait(false);
+            ? Task.FromResult(0L)
+            : QueryAsync(context =>
+            {
+                var groupTaskIds = context.HumanTaskCandidates
+                    .Where(c => c.Kind == HumanTaskCandidateEntity.GroupKind && groups.Contains(c.Name) && !c.IsInactive)
+                    .Select(c => c.TaskId);
+                return context.HumanTasks
+                    .Where(t => groupTaskIds.Contains(t.Id) && openStatuses.Contains(t.Status))
+                    .LongCountAsync(cancellationToken);
+            }, cancellationToken);
 
-        var overdue = await visible
-            .Where(t => openStatuses.Contains(t.Status) && t.DueAt < now)
-            .LongCountAsync(cancellationToken)
-            .ConfigureAwait(false);
-        return new TaskSearchCounts(mine, myGroups, overdue);
+        var overdue = QueryAsync(context =>
+        {
+            var visible = user.IsAdmin ? context.HumanTasks.AsNoTracking() : context.HumanTasks.AsNoTracking().VisibleTo(context, user, principals, openOnly: true);
+            return visible
+                .Where(t => openStatuses.Contains(t.Status) && t.DueAt < now)
+                .LongCountAsync(cancellationToken);
+        }, cancellationToken);
+
+        await Task.WhenAll(mine, myGroups, overdue).ConfigureAwait(false);
+        return new TaskSearchCounts(await mine.ConfigureAwait(false), await myGroups.ConfigureAwait(false), await overdue.ConfigureAwait(false));
     }
 }
