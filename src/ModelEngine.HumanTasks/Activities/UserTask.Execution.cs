@@ -142,8 +142,8 @@ public sealed partial class UserTask
 
         if (input["decision"] is JsonObject decision)
         {
+            // The task service closed the other tasks in the commit that decided the vote, so this step closes none.
             var outcome = decision["outcome"]?.GetValue<string>() ?? (input["skipped"]?.GetValue<bool>() == true ? SkippedOutcome : DefaultOutcomes[0]);
-            CloseOtherTasks(context, taskId, outcome);
             await FinishAsync(context, outcome, input["comment"]?.DeepClone(), input["data"]?.DeepClone(), input["completedBy"]?.GetValue<string>(), decision["votes"]?.DeepClone() ?? new JsonArray());
             return;
         }
@@ -216,8 +216,8 @@ public sealed partial class UserTask
     }
 
     /// <summary>
-    /// Makes the other open tasks of the activity instance Obsolete in this step's commit, once the vote is decided. The
-    /// task service closes them in the deciding commit already, and then this close finds none open.
+    /// Makes the other open tasks of the activity instance Obsolete in this step's commit, when this step decides the
+    /// vote itself, as a Complete deadline does.
     /// </summary>
     private static void CloseOtherTasks(ActivityExecutionContext context, string? decidingTaskId, string outcome) =>
         context.AddChange(new HumanTaskClosed(context.Instance.Id, HumanTaskStatus.Obsolete, context.TimeProvider.GetUtcNow())
