@@ -126,7 +126,7 @@ public sealed partial class HumanTaskService
     {
         var act = await AuthorizeAsync(taskId, caller, cancellationToken).ConfigureAwait(false);
         var task = act.Task;
-        // A candidate may skip a task nobody holds; once someone holds it, only they or an administrator may.
+        // A candidate may skip a task without a holder. Once it has one, only the holder or an administrator may.
         if (!(task.Assignee is null && act.IsCandidate))
         {
             CheckHolderOrAdministrator(act, "skip");

@@ -139,7 +139,7 @@ public sealed partial class HumanTaskService : IHumanTaskService
         }
     }
 
-    /// <summary>Throws 403 unless the acting user holds the task or the caller administers it.</summary>
+    /// <summary>Throws 403 unless the acting user is the task's holder or the caller administers it.</summary>
     private static void CheckHolderOrAdministrator(TaskAct act, string operation)
     {
         if (act.Task.Assignee != act.Name && !act.IsAdministrator)

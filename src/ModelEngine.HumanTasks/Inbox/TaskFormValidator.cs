@@ -27,7 +27,7 @@ public static class TaskFormValidator
 
     /// <summary>
     /// Returns why <paramref name="schema"/> is not a usable JSON Schema, or <see langword="null"/> when it is one or is
-    /// missing. Publishing and the UserTask use it, so that no task gets a form nobody can submit.
+    /// missing. Publishing and the UserTask use it, so that no task gets a form that no submission can satisfy.
     /// </summary>
     public static string? FindSchemaProblem(JsonNode? schema)
     {

@@ -76,7 +76,8 @@ public sealed record HumanTask
 
     /// <summary>
     /// Users who may not claim, start, complete or receive the task (four-eyes). It contains the users named by the
-    /// activity, plus the initiator and the earlier approvers of the instance when the activity asks for them.
+    /// activity, plus the initiator and the earlier approvers of the instance when the activity sets
+    /// <see cref="ExcludeInitiator"/> or <see cref="ExcludePreviousApprovers"/>.
     /// </summary>
     public IReadOnlyList<string> ExcludedUsers { get; init; } = [];
 

@@ -5,7 +5,7 @@ namespace ModelEngine.HumanTasks.Model;
 /// <summary>
 /// A change of a task that inboxes, webhooks and e-mail hear about. It is a commit change, written in the transaction
 /// of the task change it reports and delivered after the commit. <see cref="Task"/> is the task after the change, and
-/// <see cref="PreviousAssignee"/> the holder before it, so that a recipient who lost the task is told too.
+/// <see cref="PreviousAssignee"/> the holder before it, so that a recipient who lost the task is notified too.
 /// </summary>
 public sealed record HumanTaskEvent
 {

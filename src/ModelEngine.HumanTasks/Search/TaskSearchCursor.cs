@@ -28,7 +28,7 @@ public sealed record TaskSearchCursor(TaskSort Sort, long? Key, string Id)
         return new TaskSearchCursor(sort, KeyOf(task, sort.Field), task.Id);
     }
 
-    /// <summary>The sort key of a task as <see cref="Key"/> holds it.</summary>
+    /// <summary>The sort key of a task as <see cref="Key"/> contains it.</summary>
     public static long? KeyOf(HumanTask task, TaskSortField field)
     {
         ArgumentNullException.ThrowIfNull(task);

@@ -1,7 +1,7 @@
 namespace ModelEngine.HumanTasks.Substitutes;
 
 /// <summary>
-/// An out-of-office rule: from <see cref="From"/> until <see cref="To"/>, <see cref="Substitute"/> sees and works the
+/// An out-of-office rule: from <see cref="From"/> until <see cref="To"/>, <see cref="Substitute"/> can see and work on the
 /// tasks of <see cref="User"/>, and the history records that they acted on <see cref="User"/>'s behalf.
 /// </summary>
 public sealed record SubstituteRule
@@ -11,7 +11,7 @@ public sealed record SubstituteRule
     /// <summary>The user who is away.</summary>
     public required string User { get; init; }
 
-    /// <summary>The user who stands in.</summary>
+    /// <summary>The user who works on the tasks meanwhile.</summary>
     public required string Substitute { get; init; }
 
     public required DateTimeOffset From { get; init; }

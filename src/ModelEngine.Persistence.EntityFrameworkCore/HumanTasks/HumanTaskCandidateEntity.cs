@@ -9,7 +9,7 @@ internal sealed class HumanTaskCandidateEntity
     public const string UserKind = "user";
     public const string GroupKind = "group";
 
-    /// <summary>A business administrator of the task, who sees it as candidates do.</summary>
+    /// <summary>A business administrator of the task, who can see it as candidates can.</summary>
     public const string AdministratorKind = "administrator";
 
     public required string TaskId { get; set; }

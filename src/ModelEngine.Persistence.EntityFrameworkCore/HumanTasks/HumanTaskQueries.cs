@@ -24,8 +24,8 @@ internal static class HumanTaskQueries
 
     /// <summary>
     /// Filters tasks as <see cref="HeldOrCandidate"/> does, and adds the tasks that one of <paramref name="principals"/>,
-    /// the users the caller substitutes for, holds or is a candidate user of. With <paramref name="openOnly"/>, only the
-    /// candidate rows of open tasks count, which is right only when the caller keeps open tasks alone.
+    /// the users the caller substitutes for, is the holder or a candidate user of. With <paramref name="openOnly"/>, only
+    /// the candidate rows of open tasks count, which is right only when the caller keeps open tasks alone.
     /// </summary>
     public static IQueryable<HumanTaskEntity> VisibleTo(
         this IQueryable<HumanTaskEntity> tasks, ModelEngineDbContext context, UserIdentity user, IReadOnlyCollection<string> principals, bool openOnly)

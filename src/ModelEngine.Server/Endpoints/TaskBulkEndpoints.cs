@@ -8,7 +8,7 @@ namespace ModelEngine.Server.Endpoints;
 
 /// <summary>
 /// <c>POST /api/tasks/bulk/{claim|reassign|complete}</c>: one operation on many tasks. Each task is its own
-/// transaction with its own checks, so one failure does not stop the others; the answer lists each task's result.
+/// transaction with its own checks, so one failure does not stop the others; the response lists each task's result.
 /// </summary>
 internal static class TaskBulkEndpoints
 {
@@ -35,7 +35,7 @@ internal static class TaskBulkEndpoints
     {
         if (string.IsNullOrWhiteSpace(request?.Assignee))
         {
-            throw new RequestValidationException("assignee", request?.Assignee, "The body needs 'assignee', the user who holds the tasks from now on.");
+            throw new RequestValidationException("assignee", request?.Assignee, "The body is missing 'assignee', the user who is assigned the tasks from now on, such as \"erin\".");
         }
 
         return RunAsync(request, context, (id, caller, etag) => tasks.ReassignAsync(id, caller, request.Assignee, etag, cancellationToken));

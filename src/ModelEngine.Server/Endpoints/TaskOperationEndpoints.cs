@@ -25,7 +25,7 @@ internal static class TaskOperationEndpoints
         return group;
     }
 
-    /// <summary>Documents the answers every task operation shares.</summary>
+    /// <summary>Documents the responses every task operation shares.</summary>
     internal static RouteHandlerBuilder Operation(RouteHandlerBuilder builder, string summary) => builder
         .WithSummary(summary)
         .Produces<TaskResponse>()

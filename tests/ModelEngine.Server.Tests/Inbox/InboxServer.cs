@@ -83,7 +83,7 @@ public sealed class InboxServer : IDisposable
         return definitionId;
     }
 
-    /// <summary>Starts the definition as <paramref name="initiator"/> and returns the task as <paramref name="viewer"/> sees it.</summary>
+    /// <summary>Starts the definition as <paramref name="initiator"/> and returns the task as <paramref name="viewer"/> reads it.</summary>
     public async Task<(string InstanceId, JsonObject Task)> StartAsync(string definitionId, HttpClient initiator, HttpClient viewer)
     {
         var instanceId = await Instances.DispatchAsync(initiator, definitionId, new { amount = 120 });

@@ -4,7 +4,7 @@ using ModelEngine.Server.Tests.Infrastructure;
 
 namespace ModelEngine.Server.Tests.Inbox;
 
-/// <summary>A substitute works the tasks of a user who is away, and the history records for whom.</summary>
+/// <summary>A substitute works the tasks of a user who is away, and the history names the user they acted for.</summary>
 public sealed class SubstituteActionTests : IClassFixture<InboxServer>
 {
     private readonly InboxServer _server;

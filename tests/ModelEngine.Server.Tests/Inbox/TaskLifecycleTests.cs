@@ -25,7 +25,7 @@ public sealed class TaskLifecycleTests : IClassFixture<InboxServer>
         var taskId = task["id"]!.GetValue<string>();
         var etag = task["etag"]!.GetValue<string>();
 
-        // Completing a Ready task nobody claimed is in the wrong state.
+        // Completing a Ready task that no one claimed is in the wrong state.
         await InboxServer.PostAsync(bob, $"/api/tasks/{taskId}/complete", new { outcome = "Approve" }, HttpStatusCode.Conflict);
 
         var claimed = await InboxServer.PostAsync(bob, $"/api/tasks/{taskId}/claim", etag: etag);
@@ -87,7 +87,7 @@ public sealed class TaskLifecycleTests : IClassFixture<InboxServer>
             ["excludeInitiator"] = true,
         });
 
-        // gina starts the request and, as a manager, sees the task she may not decide.
+        // gina starts the request and, as a manager, can see the task she may not decide.
         var (_, task) = await _server.StartAsync(definitionId, gina, gina);
         var taskId = task["id"]!.GetValue<string>();
         var before = await gina.GetObjectAsync($"/api/tasks/{taskId}");

@@ -25,7 +25,7 @@ public sealed class TaskOperationTests : IClassFixture<InboxServer>
         Assert.Equal("bob", delegated["owner"]!.GetValue<string>());
         Assert.Equal("Pending", delegated["delegationState"]!.GetValue<string>());
 
-        // The delegate sees the task, cannot complete it and hands it back with a note.
+        // The delegate can see the task, cannot complete it and hands it back with a note.
         await InboxServer.PostAsync(carol, $"/api/tasks/{taskId}/complete", new { outcome = "Approve" }, HttpStatusCode.Conflict);
         var resolved = await InboxServer.PostAsync(carol, $"/api/tasks/{taskId}/resolve", new { comment = "Numbers check out", data = new { checkedBy = "carol" } });
         Assert.Equal("bob", resolved["assignee"]!.GetValue<string>());
@@ -64,7 +64,7 @@ public sealed class TaskOperationTests : IClassFixture<InboxServer>
         Assert.Equal("Ready", forwarded["status"]!.GetValue<string>());
         Assert.Equal(["finance"], forwarded["candidateGroups"]!.AsArray().Select(group => group!.GetValue<string>()));
 
-        // bob is no longer a candidate, so the task is hidden from him; carol in finance sees it.
+        // bob is no longer a candidate, so the task is hidden from him; carol in finance can see it.
         await bob.GetObjectAsync($"/api/tasks/{taskId}", HttpStatusCode.NotFound);
         await InboxServer.PostAsync(carol, $"/api/tasks/{taskId}/claim");
         await InboxServer.PostAsync(erin, $"/api/tasks/{taskId}/forward", new { candidateUsers = Array.Empty<string>() }, HttpStatusCode.NotFound);

@@ -1,4 +1,4 @@
 namespace ModelEngine.Server.Endpoints.Contracts;
 
-/// <summary>The answer of a bulk operation: one result per task, in request order, and the counts.</summary>
+/// <summary>The response of a bulk operation: one result per task, in request order, and the counts.</summary>
 public sealed record BulkTaskResponse(IReadOnlyList<BulkTaskResult> Results, int Succeeded, int Failed);
