@@ -1,0 +1,17 @@
+namespace ModelEngine.Fit.Contracts;
+
+/// <summary>The wire type of a parameter or result, for contracts declared without a .NET interface.</summary>
+public enum FitValueType
+{
+    /// <summary>Any JSON value (numbers, booleans, objects, arrays).</summary>
+    Json,
+
+    /// <summary>A string, carried as UTF-8; large ones travel by shared-memory handle.</summary>
+    String,
+
+    /// <summary>Raw bytes; large ones travel by shared-memory handle.</summary>
+    Bytes,
+
+    /// <summary>No value (a result only).</summary>
+    Void,
+}

@@ -1,0 +1,45 @@
+using ModelEngine.Fit.Contracts;
+
+namespace ModelEngine.Fit.Registry;
+
+/// <summary>What this process knows about fitables: the ones loaded here and the ones live workers announce.</summary>
+public interface IFitRegistry
+{
+    /// <summary>Changes whenever a fitable or worker comes or goes, so callers can cache routing results.</summary>
+    long Version { get; }
+
+    /// <summary>Every known fitable of a genericable, local and remote, without duplicates.</summary>
+    IReadOnlyList<FitableDescriptor> GetFitables(string genericableId);
+
+    /// <summary>The genericable's contract, when a local fitable or a registration declared it.</summary>
+    GenericableDescriptor? GetGenericable(string genericableId);
+
+    /// <summary>The local fitable with this id, if loaded here.</summary>
+    LocalFitable? GetLocal(string genericableId, string fitableId);
+
+    /// <summary>Live workers that host the fitable.</summary>
+    IReadOnlyList<FitWorkerInfo> GetWorkers(string genericableId, string fitableId);
+
+    /// <summary>All live workers.</summary>
+    IReadOnlyList<FitWorkerInfo> Workers { get; }
+
+    void AddLocal(LocalFitable fitable);
+
+    /// <summary>Removes the local fitables an owner registered (a plugin that unloads).</summary>
+    int RemoveLocal(string owner);
+
+    /// <summary>Declares a contract for genericables served only by other languages.</summary>
+    void AddGenericable(GenericableDescriptor genericable);
+
+    /// <summary>Adds or refreshes a worker from its heartbeat.</summary>
+    void UpsertWorker(FitWorkerInfo worker);
+
+    /// <summary>Removes a worker (it said goodbye, or its calls could not be delivered).</summary>
+    bool RemoveWorker(string workerId);
+
+    /// <summary>Removes workers whose heartbeats stopped before <paramref name="now"/>; returns them.</summary>
+    IReadOnlyList<FitWorkerInfo> RemoveExpired(DateTimeOffset now);
+
+    /// <summary>Raised after any change, outside the registry's lock.</summary>
+    event Action? Changed;
+}

@@ -1,0 +1,11 @@
+namespace ModelEngine.Fit.Remote;
+
+/// <summary>How a value travels in the envelope; mirrors <c>ValueKind</c> in fit.fbs.</summary>
+public enum FitValueKind : byte
+{
+    Null = 0,
+    Json = 1,
+    Utf8 = 2,
+    Bytes = 3,
+    Handle = 4,
+}

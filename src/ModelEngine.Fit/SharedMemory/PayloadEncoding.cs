@@ -1,0 +1,11 @@
+namespace ModelEngine.Fit.SharedMemory;
+
+/// <summary>What the bytes of a payload hold.</summary>
+public enum PayloadEncoding : byte
+{
+    /// <summary>Raw bytes.</summary>
+    Bytes = 0,
+
+    /// <summary>A string stored as UTF-8.</summary>
+    Utf8 = 1,
+}
