@@ -4,8 +4,8 @@
 #   source .ci/python.sh
 #   dotnet test tests/ModelEngine.Fit.Python.Tests
 #
-# The worker runs on /usr/bin/python3, which sees Debian's python3-pika and python3-flatbuffers; a python3 that comes
-# first on PATH may be another installation without them. When the packages are missing they are installed first,
+# The worker runs on /usr/bin/python3, the interpreter that imports Debian's python3-pika and python3-flatbuffers. A python3
+# that comes first on PATH may be another installation without them. When the packages are missing they are installed first,
 # which needs root. The function returns non-zero, and exports nothing, when they cannot be installed.
 
 modelengine_python_ready() {
@@ -20,7 +20,7 @@ modelengine_python_setup() {
       echo "python.sh: installing the Python packages failed." >&2
       return 1
     }
-    modelengine_python_ready || { echo "python.sh: pika or flatbuffers still does not import." >&2; return 1; }
+    modelengine_python_ready || { echo "python.sh: importing pika or flatbuffers still fails after the installation." >&2; return 1; }
   fi
 
   export MODELENGINE_TEST_PYTHON=/usr/bin/python3
