@@ -17,8 +17,8 @@ namespace ModelEngine.Fit.Workflows.Activities;
 /// </summary>
 /// <remarks>
 /// The call runs inside the step, so the instance holds its lease while the operator works. Cancelling the step (the
-/// server shutting down, for example) cancels the call and leaves the instance to run the activity again later, so an
-/// operator with side effects may see the same call twice.
+/// server shutting down, for example) cancels the call, and the step is not committed. A stored instance then runs the
+/// activity again later, so an operator with side effects may receive the same call twice.
 /// </remarks>
 [Activity("ModelEngine", "Operators", "Calls an operator (a FIT genericable) and stores its result.", DisplayName = "Invoke operator")]
 public sealed class InvokeOperator : Activity
