@@ -1,5 +1,8 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ModelEngine.Fit.SharedMemory;
+using ModelEngine.Fit.Workflows.Tests.Support;
 using ModelEngine.Fit.Workflows.Waterflow;
 
 namespace ModelEngine.Fit.Workflows.Tests.Waterflow;
@@ -40,5 +43,14 @@ public sealed class OperatorResultConverterTests
         Assert.Contains("samples.text.summarize", error.Message, StringComparison.Ordinal);
         Assert.Contains("Uri", error.Message, StringComparison.Ordinal);
         Assert.Contains("Summary", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Convert_Payload_CopiesAndReleases()
+    {
+        var payload = new ArrayPayload(Encoding.UTF8.GetBytes("summary"), PayloadEncoding.Utf8);
+
+        Assert.Equal("summary", OperatorResultConverter.Convert<string>(payload, "g"));
+        Assert.Equal(1, payload.Releases);
     }
 }
