@@ -98,12 +98,12 @@ public sealed class InvokeOperator : Activity
         {
             // The instance was not cancelled, so a layer below the client cancelled the call.
             throw new WorkflowFaultException(
-                $"Activity '{Id}' (InvokeOperator) called genericable '{genericableId}'{FitablePart(options.FitableId)}, and the call was cancelled without the instance being cancelled: {exception.Message}");
+                $"Activity '{Id}' (InvokeOperator) called genericable '{genericableId}'{FitablePart(options.FitableId)}, and the call was cancelled although the instance was not: {exception.Message}. Retry the instance to call the operator again.");
         }
 
         var elapsed = context.TimeProvider.GetElapsedTime(started);
         context.SetOutput("result", OperatorResults.ToJson(result), Result);
-        context.Journal(InvokedEvent, $"Genericable '{genericableId}' answered in {elapsed.TotalMilliseconds:0.#} ms.", new JsonObject
+        context.Journal(InvokedEvent, $"Genericable '{genericableId}' returned in {elapsed.TotalMilliseconds:0.#} ms.", new JsonObject
         {
             ["genericableId"] = genericableId,
             ["fitableId"] = options.FitableId,
