@@ -11,8 +11,15 @@ internal static class TestEnvironment
 {
     public const string RabbitMqVariable = "MODELENGINE_TEST_RABBITMQ";
 
-    /// <summary>Debian's interpreter; the <c>python3</c> first on PATH may be another one that lacks Debian's packages.</summary>
-    public const string PythonPath = "/usr/bin/python3";
+    /// <summary>The variable that <c>.ci/python.sh</c> exports with the interpreter to use.</summary>
+    public const string PythonVariable = "MODELENGINE_TEST_PYTHON";
+
+    /// <summary>
+    /// The interpreter: <c>MODELENGINE_TEST_PYTHON</c>, or Debian's <c>/usr/bin/python3</c>. The <c>python3</c> first on
+    /// PATH may be another installation that lacks Debian's packages, so PATH is not searched.
+    /// </summary>
+    public static string PythonPath { get; } =
+        Environment.GetEnvironmentVariable(PythonVariable) is { Length: > 0 } value ? value : "/usr/bin/python3";
 
     private static readonly Lazy<string?> s_pythonProblem = new(FindPythonProblem);
 
@@ -29,7 +36,7 @@ internal static class TestEnvironment
     public static string? PythonProblem => s_pythonProblem.Value;
 
     public static string? PythonSkipReason => PythonProblem is { } problem && !IsCi
-        ? problem + " Install Debian's python3-pika and python3-flatbuffers to run the Python worker tests."
+        ? problem + " Install Debian's python3-pika and python3-flatbuffers, or run 'source .ci/python.sh', to run the Python worker tests."
         : null;
 
     public static string? WorkerSkipReason => PythonSkipReason ?? (RabbitMqUri is null && !IsCi
