@@ -11,11 +11,12 @@ internal sealed class PluginHost : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    public PluginHost(string pluginDirectory, string workDirectory, TimeSpan? debounce = null)
+    public PluginHost(string pluginDirectory, string workDirectory, TimeSpan? debounce = null, bool enabled = true)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>
             {
+                ["Fit:Plugins:Enabled"] = enabled ? "true" : "false",
                 ["Fit:Plugins:Directory"] = pluginDirectory,
                 ["Fit:Plugins:WorkDirectory"] = workDirectory,
                 ["Fit:Plugins:DebounceInterval"] = (debounce ?? TimeSpan.FromMilliseconds(200)).ToString("c"),

@@ -214,10 +214,12 @@ public sealed partial class PluginDirectoryWatcher : IHostedService, IDisposable
         }
 
         var info = new DirectoryInfo(Directory);
+        // Ordinal order, so when two entries claim the same plugin id the first by name wins on every platform.
         return info.EnumerateFileSystemInfos()
             .Where(e => !e.Name.StartsWith('.'))
             .Where(e => e is DirectoryInfo || e.Name.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
             .Select(e => Path.TrimEndingDirectorySeparator(e.FullName))
+            .Order(StringComparer.Ordinal)
             .ToArray();
     }
 

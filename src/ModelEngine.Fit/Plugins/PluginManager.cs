@@ -87,7 +87,8 @@ public sealed partial class PluginManager : IDisposable
                     PluginLog.Reloading(_logger, existing.Loaded.Manifest.Id, path);
                 }
 
-                UnloadCore(path, existing, changes);
+                // The old entry stays listed until the new one replaces it, so readers never see the plugin missing.
+                UnloadCore(path, existing, changes, keepListed: true);
             }
 
             var entry = LoadCore(path);
@@ -158,7 +159,8 @@ public sealed partial class PluginManager : IDisposable
         try
         {
             staged = PluginLoader.Stage(path, workingDirectory);
-            var duplicate = _entries.Values.FirstOrDefault(e => e.Loaded?.Manifest.Id == staged.Manifest.Id);
+            var duplicate = _entries.Where(p => p.Key != path).Select(p => p.Value)
+                .FirstOrDefault(e => e.Loaded?.Manifest.Id == staged.Manifest.Id);
             if (duplicate is not null)
             {
                 throw new PluginLoadException(
@@ -243,14 +245,20 @@ public sealed partial class PluginManager : IDisposable
         }
     }
 
-    private void UnloadCore(string path, Entry entry, List<PluginChangedEventArgs> changes)
+    private void UnloadCore(string path, Entry entry, List<PluginChangedEventArgs> changes, bool keepListed = false)
     {
-        _entries = _entries.Remove(path);
+        // The fitables leave the registry before the plugin leaves the list, so a reader that sees the plugin gone
+        // never finds its fitables.
         if (entry.Loaded is { } loaded)
         {
             var removed = _registry.RemoveLocal(loaded.Manifest.Id);
             Discard(loaded);
             PluginLog.Unloaded(_logger, loaded.Manifest.Id, path, removed);
+        }
+
+        if (!keepListed)
+        {
+            _entries = _entries.Remove(path);
         }
 
         changes.Add(new PluginChangedEventArgs(PluginChangeKind.Unloaded, entry.Info));
