@@ -113,7 +113,7 @@ public sealed class PluginManagerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Load_SameSourceAgain_ReloadsAndCollectsOldContext()
+    public async Task Load_SameSource_Reloads()
     {
         var folder = TestPlugins.CopySample(_temp.Combine("text-operators"));
         var first = _host.Manager.Load(folder);
@@ -145,7 +145,7 @@ public sealed class PluginManagerTests : IAsyncLifetime
     }
 
     [Fact]
-    public void Load_InvalidManifestField_NamesFileFieldAndValue()
+    public void Load_InvalidField_NamesValue()
     {
         var folder = TestPlugins.CopySample(_temp.Combine("bad-id"), m => m["id"] = "has spaces");
 
@@ -171,7 +171,7 @@ public sealed class PluginManagerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Load_MissingEntryAssembly_FailsAndOthersKeepWorking()
+    public async Task Load_MissingEntryAssembly_Fails()
     {
         _host.Manager.Load(TestPlugins.SampleFolder);
         var folder = TestPlugins.CopySample(_temp.Combine("missing-assembly"), m => m["id"] = "samples.other");
@@ -310,6 +310,34 @@ public sealed class PluginManagerTests : IAsyncLifetime
         Assert.Empty(_host.Manager.Plugins);
         Assert.Null(_host.Registry.GetLocal(TestPlugins.Summarize, "summarize-en"));
         Assert.Empty(Directory.Exists(_temp.Combine("work")) ? Directory.GetDirectories(_temp.Combine("work")) : []);
+    }
+
+    [Fact]
+    public async Task Load_LoggerConstructor_PassesHostLogger()
+    {
+        _host.Manager.Load(TestPlugins.SampleFolder);
+        var text = string.Join(" ", Enumerable.Repeat("word", 50));
+
+        var summary = await TestPlugins.InvokeAsync(_host.Registry, TestPlugins.Summarize, "summarize-truncate", text, "en");
+
+        Assert.Equal(80, Assert.IsType<string>(summary).Length);
+        var entry = Assert.Single(_host.Logs.Entries, e => e.Category == "ModelEngine.Samples.Operators.TruncatingSummarizer");
+        Assert.Equal(text.Length, entry.Fields["TextLength"]);
+    }
+
+    [Fact]
+    public async Task Invoke_WordCount_Counts50MegabyteDocument()
+    {
+        _host.Manager.Load(TestPlugins.SampleFolder);
+        var document = new byte[50 * 1024 * 1024];
+        for (var i = 0; i < document.Length; i++)
+        {
+            document[i] = i % 8 == 7 ? (byte)'\n' : (byte)'w';
+        }
+
+        var count = await TestPlugins.InvokeAsync(_host.Registry, TestPlugins.WordCount, "word-count-utf8", new ReadOnlyMemory<byte>(document));
+
+        Assert.Equal((long)document.Length / 8, count);
     }
 
     internal static async Task AssertSampleWorksAsync(IFitRegistry registry)

@@ -21,7 +21,7 @@ internal sealed class TempDirectory : IDisposable
         }
         catch (IOException)
         {
-            // A file still open by a failing test; the temporary folder is cleaned by the system.
+            // A file is still open after a failed test. The folder is left under the system temporary folder.
         }
     }
 }

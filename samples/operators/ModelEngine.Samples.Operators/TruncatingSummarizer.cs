@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.Logging;
 using ModelEngine.Fit.Contracts;
 using ModelEngine.Samples.Operators.Contracts;
 
@@ -6,10 +7,10 @@ namespace ModelEngine.Samples.Operators;
 
 /// <summary>
 /// Summarizes any text by its first <see cref="MaxLength"/> text elements. The other summarizers degrade to it, because
-/// it cannot fail on any input.
+/// it accepts any non-null text in any language. It shows the constructor that takes the host's <see cref="ILogger"/>.
 /// </summary>
 [Fitable("summarize-truncate", Tags = ["fallback"])]
-public sealed class TruncatingSummarizer : ITextSummarizer
+public sealed partial class TruncatingSummarizer(ILogger logger) : ITextSummarizer
 {
     /// <summary>The maximum summary length, in text elements (user-perceived characters).</summary>
     public const int MaxLength = 80;
@@ -21,6 +22,15 @@ public sealed class TruncatingSummarizer : ITextSummarizer
         cancellationToken.ThrowIfCancellationRequested();
         var trimmed = text.Trim();
         var info = new StringInfo(trimmed);
-        return Task.FromResult(info.LengthInTextElements <= MaxLength ? trimmed : info.SubstringByTextElements(0, MaxLength));
+        if (info.LengthInTextElements <= MaxLength)
+        {
+            return Task.FromResult(trimmed);
+        }
+
+        LogTruncated(logger, info.LengthInTextElements, MaxLength);
+        return Task.FromResult(info.SubstringByTextElements(0, MaxLength));
     }
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Debug, Message = "Truncated a text of {TextLength} text elements to {MaxLength}")]
+    private static partial void LogTruncated(ILogger logger, int textLength, int maxLength);
 }

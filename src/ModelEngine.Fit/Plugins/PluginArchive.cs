@@ -79,8 +79,8 @@ internal static class PluginArchive
             throw Unsafe(archivePath, name, "climbs out of the plugin folder through '..'");
         }
 
-        // The checks above already reject every escape; the resolved path is compared as well in case a platform
-        // resolves a name in a way they did not foresee.
+        // The checks above reject every escape we know of. Comparing the resolved path as well guards against a
+        // platform that resolves a name differently.
         var target = Path.GetFullPath(Path.Combine(rootWithSeparator, normalized));
         if (!target.StartsWith(rootWithSeparator, StringComparison.Ordinal) && target + Path.DirectorySeparatorChar != rootWithSeparator)
         {

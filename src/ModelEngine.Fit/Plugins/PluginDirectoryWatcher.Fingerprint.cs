@@ -1,6 +1,6 @@
 namespace ModelEngine.Fit.Plugins;
 
-/// <summary>How the watcher tells that a plugin's files changed.</summary>
+/// <summary>Change detection: the fingerprint the watcher compares between scans.</summary>
 public sealed partial class PluginDirectoryWatcher
 {
     /// <summary>

@@ -2,7 +2,7 @@ using ModelEngine.Fit.Contracts;
 
 namespace ModelEngine.Fit.Plugins;
 
-/// <summary>One plugin source (a folder or a .zip) as the <see cref="PluginManager"/> sees it, loaded or failed.</summary>
+/// <summary>One plugin source (a folder or a .zip) as the <see cref="PluginManager"/> lists it, loaded or failed.</summary>
 public sealed record PluginInfo
 {
     /// <summary>The full path of the plugin folder or archive; the manager keys plugins by it.</summary>

@@ -36,9 +36,6 @@ public sealed class PluginLoadContext : AssemblyLoadContext
 
     public string EntryAssemblyPath { get; }
 
-    /// <summary>Whether <paramref name="assemblyName"/> resolves to the host's copy rather than the plugin's.</summary>
-    public static bool IsSharedWithHost(AssemblyName assemblyName) => LoadFromHost(assemblyName) is not null;
-
     /// <inheritdoc />
     protected override Assembly? Load(AssemblyName assemblyName)
     {

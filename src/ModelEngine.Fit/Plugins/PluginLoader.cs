@@ -152,8 +152,8 @@ internal sealed class PluginLoader(IServiceProvider services, ILoggerFactory log
                 e);
         }
 
-        // The runtime loads a dependency only when code first needs it; resolving the direct references now turns
-        // a missing file into a load error instead of a failure on the plugin's first call.
+        // The runtime loads a dependency only when code first needs it. Resolving the direct references now makes a
+        // missing file fail the load, not the plugin's first call.
         foreach (var reference in assembly.GetReferencedAssemblies())
         {
             try

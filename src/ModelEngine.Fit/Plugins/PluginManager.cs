@@ -13,8 +13,8 @@ namespace ModelEngine.Fit.Plugins;
 /// listed as <see cref="PluginState.Failed"/> with its error, and the other plugins keep running.
 /// </summary>
 /// <remarks>
-/// Loads and unloads run one at a time. <see cref="Plugins"/> and <see cref="Find"/> read a snapshot and never wait
-/// for them. <see cref="PluginChanged"/> is raised after the operation finishes, outside the manager's lock.
+/// Loads and unloads run one at a time. <see cref="Plugins"/> and <see cref="Find"/> read an immutable snapshot
+/// without taking the lock, so they do not wait for a load in progress. <see cref="PluginChanged"/> is raised after the operation finishes, outside the manager's lock.
 /// </remarks>
 public sealed partial class PluginManager : IDisposable
 {
@@ -53,7 +53,7 @@ public sealed partial class PluginManager : IDisposable
     /// <summary>Raised after a plugin loads, fails to load or unloads, outside the manager's lock.</summary>
     public event EventHandler<PluginChangedEventArgs>? PluginChanged;
 
-    /// <summary>The plugins the manager knows about, loaded and failed, ordered by source path.</summary>
+    /// <summary>The listed plugins, loaded and failed, ordered by source path.</summary>
     public IReadOnlyList<PluginInfo> Plugins =>
         Volatile.Read(ref _entries).Values.Select(e => e.Info).OrderBy(p => p.Source, StringComparer.Ordinal).ToArray();
 
@@ -61,7 +61,7 @@ public sealed partial class PluginManager : IDisposable
     public PluginInfo? Find(string pluginId) =>
         Volatile.Read(ref _entries).Values.Select(e => e.Info).FirstOrDefault(p => p.State == PluginState.Loaded && p.Id == pluginId);
 
-    /// <summary>Returns what the manager knows about the plugin from <paramref name="source"/>, or <see langword="null"/>.</summary>
+    /// <summary>Returns the listed plugin from <paramref name="source"/>, loaded or failed, or <see langword="null"/>.</summary>
     public PluginInfo? GetBySource(string source) =>
         Volatile.Read(ref _entries).TryGetValue(NormalizeSource(source), out var entry) ? entry.Info : null;
 
@@ -107,8 +107,8 @@ public sealed partial class PluginManager : IDisposable
     /// </summary>
     /// <returns><see langword="true"/> when the manager listed a plugin from that source.</returns>
     /// <remarks>
-    /// Calls already running in the plugin finish; the context is collected once they end and nothing else holds the
-    /// plugin's objects (see <see cref="PluginInfo.LoadContext"/>).
+    /// Calls already running in the plugin are not waited for, and may see their instance disposed. The context is
+    /// collected once they end and nothing else references the plugin's objects (see <see cref="PluginInfo.LoadContext"/>).
     /// </remarks>
     public bool Unload(string source)
     {
