@@ -181,6 +181,36 @@ public sealed class PluginDirectoryWatcherTests : IAsyncLifetime
         await PluginManagerTests.AssertSampleWorksAsync(_host.Registry);
     }
 
+    [Fact]
+    public async Task ChangeWhileSettling_RestartsQuietPeriod()
+    {
+        var debounce = TimeSpan.FromSeconds(3);
+        await using var host = new PluginHost(Watched, _temp.Combine("work-debounce"), debounce);
+        await host.StartAsync();
+        var loads = new System.Collections.Concurrent.ConcurrentQueue<(string? Version, TimeSpan At)>();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        host.Manager.PluginChanged += (_, e) =>
+        {
+            if (e.Kind == PluginChangeKind.Loaded)
+            {
+                loads.Enqueue((e.Plugin.Version, clock.Elapsed));
+            }
+        };
+        var folder = Path.Combine(Watched, "text-operators");
+        var staging = TestPlugins.CopySample(_temp.Combine("staging"));
+
+        Directory.Move(staging, folder);
+        await Poll.UntilAsync(() => host.Logs.Entries.Any(e => e.EventId.Id == 6414 && Equals(e.Fields["PluginPath"], folder)), "the watcher sees the new folder");
+        var changedAt = clock.Elapsed;
+        TestPlugins.EditManifest(folder, m => m["version"] = "1.0.1");
+        Assert.True(changedAt < debounce, $"The test machine stalled for {changedAt}, longer than the quiet period, so the change came too late to test the restart.");
+        await Poll.UntilAsync(() => !loads.IsEmpty, "the plugin loads after the quiet period");
+
+        var (version, loadedAt) = Assert.Single(loads);
+        Assert.Equal("1.0.1", version);
+        Assert.True(loadedAt - changedAt >= debounce, $"The plugin loaded {loadedAt - changedAt} after its last change, before the quiet period of {debounce} ended.");
+    }
+
     private string Describe() =>
         string.Join("; ", _host.Manager.Plugins.Select(p => $"{Path.GetFileName(p.Source)}={p.State} v{p.Version} {p.Error}"));
 }
