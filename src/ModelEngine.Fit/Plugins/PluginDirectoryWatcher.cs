@@ -66,18 +66,7 @@ public sealed partial class PluginDirectoryWatcher : IHostedService, IDisposable
 
         CheckWorkDirectory();
         System.IO.Directory.CreateDirectory(Directory);
-        _watcher = new FileSystemWatcher(Directory)
-        {
-            IncludeSubdirectories = true,
-            NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size | NotifyFilters.CreationTime,
-            InternalBufferSize = 64 * 1024,
-        };
-        _watcher.Created += OnFileSystemEvent;
-        _watcher.Changed += OnFileSystemEvent;
-        _watcher.Deleted += OnFileSystemEvent;
-        _watcher.Renamed += OnFileSystemEvent;
-        _watcher.Error += OnWatcherError;
-        _watcher.EnableRaisingEvents = true;
+        _watcher = CreateFileSystemWatcher();
 
         // Plugins present at start are taken as complete and load before the host serves requests.
         Scan(initial: true);
@@ -204,6 +193,36 @@ public sealed partial class PluginDirectoryWatcher : IHostedService, IDisposable
         }
 
         return pending;
+    }
+
+    /// <summary>
+    /// Starts the file-system watcher, or returns <see langword="null"/> when the platform refuses one (for example
+    /// when the inotify watch limit is reached). Without it, the periodic rescan still finds every change.
+    /// </summary>
+    private FileSystemWatcher? CreateFileSystemWatcher()
+    {
+        var watcher = new FileSystemWatcher(Directory)
+        {
+            IncludeSubdirectories = true,
+            NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size | NotifyFilters.CreationTime,
+            InternalBufferSize = 64 * 1024,
+        };
+        watcher.Created += OnFileSystemEvent;
+        watcher.Changed += OnFileSystemEvent;
+        watcher.Deleted += OnFileSystemEvent;
+        watcher.Renamed += OnFileSystemEvent;
+        watcher.Error += OnWatcherError;
+        try
+        {
+            watcher.EnableRaisingEvents = true;
+            return watcher;
+        }
+        catch (Exception e) when (e is IOException or PlatformNotSupportedException or UnauthorizedAccessException)
+        {
+            PluginLog.WatcherError(_logger, Directory, e);
+            watcher.Dispose();
+            return null;
+        }
     }
 
     private IEnumerable<string> ListEntries()

@@ -29,7 +29,7 @@ internal static partial class PluginLog
     [LoggerMessage(EventId = 6411, Level = LogLevel.Information, Message = "Operator plugins are disabled (Fit:Plugins:Enabled is false)")]
     public static partial void WatchDisabled(ILogger logger);
 
-    [LoggerMessage(EventId = 6412, Level = LogLevel.Warning, Message = "The file-system watcher on {PluginDirectory} failed; the directory is rescanned")]
+    [LoggerMessage(EventId = 6412, Level = LogLevel.Warning, Message = "The file-system watcher on {PluginDirectory} failed; changes are found by the periodic rescan and a rescan runs now")]
     public static partial void WatcherError(ILogger logger, string pluginDirectory, Exception exception);
 
     [LoggerMessage(EventId = 6413, Level = LogLevel.Error, Message = "Scanning the plugin directory {PluginDirectory} failed; the next scan retries")]
