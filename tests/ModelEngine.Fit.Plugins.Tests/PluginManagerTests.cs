@@ -301,6 +301,21 @@ public sealed class PluginManagerTests : IAsyncLifetime
     }
 
     [Fact]
+    public void Load_ThrowingHandler_IsLoggedAndOthersRun()
+    {
+        var seen = new List<PluginChangeKind>();
+        _host.Manager.PluginChanged += (_, _) => throw new InvalidOperationException("handler failure");
+        _host.Manager.PluginChanged += (_, e) => seen.Add(e.Kind);
+
+        var info = _host.Manager.Load(TestPlugins.SampleFolder);
+
+        Assert.Equal(PluginState.Loaded, info.State);
+        Assert.Equal([PluginChangeKind.Loaded], seen);
+        var entry = Assert.Single(_host.Logs.Entries, e => e.EventId.Id == 6406);
+        Assert.Equal(TestPlugins.SampleId, entry.Fields["PluginId"]);
+    }
+
+    [Fact]
     public void Dispose_Manager_UnloadsEverything()
     {
         _host.Manager.Load(TestPlugins.SampleFolder);

@@ -23,6 +23,9 @@ internal static partial class PluginLog
     [LoggerMessage(EventId = 6405, Level = LogLevel.Debug, Message = "Deleting the working folder {WorkingDirectory} of plugin {PluginId} failed; it is retried when the manager is disposed")]
     public static partial void CleanupFailed(ILogger logger, string pluginId, string workingDirectory, Exception exception);
 
+    [LoggerMessage(EventId = 6406, Level = LogLevel.Error, Message = "A PluginChanged handler failed for plugin {PluginId} from {PluginPath} ({ChangeKind})")]
+    public static partial void ChangeHandlerFailed(ILogger logger, string pluginId, string pluginPath, PluginChangeKind changeKind, Exception exception);
+
     [LoggerMessage(EventId = 6410, Level = LogLevel.Information, Message = "Watching {PluginDirectory} for operator plugins; {PluginCount} loaded at start")]
     public static partial void WatchStarted(ILogger logger, string pluginDirectory, int pluginCount);
 

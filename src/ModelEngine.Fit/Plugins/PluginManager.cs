@@ -50,7 +50,10 @@ public sealed partial class PluginManager : IDisposable
         _workRoot = Path.GetFullPath(options.Value.WorkDirectory ?? Path.Combine(Path.GetTempPath(), DefaultWorkFolderName));
     }
 
-    /// <summary>Raised after a plugin loads, fails to load or unloads, outside the manager's lock.</summary>
+    /// <summary>
+    /// Raised after a plugin loads, fails to load or unloads, outside the manager's lock, on the thread that made the
+    /// change. An exception from a handler is logged and does not reach the caller.
+    /// </summary>
     public event EventHandler<PluginChangedEventArgs>? PluginChanged;
 
     /// <summary>The listed plugins, loaded and failed, ordered by source path.</summary>
@@ -277,9 +280,27 @@ public sealed partial class PluginManager : IDisposable
 
     private void Raise(List<PluginChangedEventArgs> changes)
     {
+        var handlers = PluginChanged;
+        if (handlers is null)
+        {
+            return;
+        }
+
+        // Each handler runs on its own: one that throws is logged and does not stop the others, nor the caller's
+        // load or unload, which has already happened.
         foreach (var change in changes)
         {
-            PluginChanged?.Invoke(this, change);
+            foreach (var handler in handlers.GetInvocationList().Cast<EventHandler<PluginChangedEventArgs>>())
+            {
+                try
+                {
+                    handler(this, change);
+                }
+                catch (Exception e)
+                {
+                    PluginLog.ChangeHandlerFailed(_logger, change.Plugin.Id ?? "(unknown)", change.Plugin.Source, change.Kind, e);
+                }
+            }
         }
     }
 
