@@ -230,6 +230,20 @@ public sealed class PluginManagerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Load_FitableOwnedByOtherPlugin_Fails()
+    {
+        _host.Manager.Load(TestPlugins.SampleFolder);
+        var folder = TestPlugins.CopySample(_temp.Combine("other"), m => m["id"] = "samples.other");
+
+        var info = _host.Manager.Load(folder);
+
+        Assert.Equal(PluginState.Failed, info.State);
+        Assert.Contains("fitable 'summarize-en' of genericable 'samples.text.summarize' is already registered by 'samples.text-operators'", info.Error);
+        Assert.Equal(TestPlugins.SampleId, _host.Registry.GetLocal(TestPlugins.Summarize, "summarize-en")!.Owner);
+        await AssertSampleWorksAsync(_host.Registry);
+    }
+
+    [Fact]
     public void Load_DeclaredFitableMissing_Fails()
     {
         var folder = TestPlugins.CopySample(_temp.Combine("extra"), m =>
