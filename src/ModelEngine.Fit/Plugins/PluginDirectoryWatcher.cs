@@ -121,8 +121,10 @@ public sealed partial class PluginDirectoryWatcher : IHostedService, IDisposable
             }
             catch (Exception e)
             {
+                // The next file-system event or the periodic rescan retries, so a lasting error is not logged many
+                // times a second.
                 PluginLog.ScanFailed(_logger, Directory, e);
-                pending = true;
+                pending = false;
             }
         }
     }
