@@ -182,6 +182,23 @@ public sealed class PluginDirectoryWatcherTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PollingOnly_RescanLoadsAndUnloads()
+    {
+        await using var host = new PluginHost(
+            Watched, _temp.Combine("work-polling"), TimeSpan.FromMilliseconds(200), useFileSystemEvents: false, rescan: TimeSpan.FromMilliseconds(300));
+        await host.StartAsync();
+        var folder = Path.Combine(Watched, "text-operators");
+
+        TestPlugins.CopySample(folder);
+        await Poll.UntilAsync(() => host.Manager.Find(TestPlugins.SampleId) is not null, "the periodic rescan loads the dropped folder");
+        await PluginManagerTests.AssertSampleWorksAsync(host.Registry);
+
+        Directory.Delete(folder, recursive: true);
+        await Poll.UntilAsync(() => host.Manager.Plugins.Count == 0, "the periodic rescan unloads the deleted folder");
+        Assert.Null(host.Registry.GetLocal(TestPlugins.Summarize, "summarize-en"));
+    }
+
+    [Fact]
     public async Task ChangeWhileSettling_RestartsQuietPeriod()
     {
         var debounce = TimeSpan.FromSeconds(3);

@@ -11,7 +11,7 @@ internal sealed class PluginHost : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    public PluginHost(string pluginDirectory, string workDirectory, TimeSpan? debounce = null, bool enabled = true)
+    public PluginHost(string pluginDirectory, string workDirectory, TimeSpan? debounce = null, bool enabled = true, bool useFileSystemEvents = true, TimeSpan? rescan = null)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>
@@ -20,7 +20,8 @@ internal sealed class PluginHost : IAsyncDisposable
                 ["Fit:Plugins:Directory"] = pluginDirectory,
                 ["Fit:Plugins:WorkDirectory"] = workDirectory,
                 ["Fit:Plugins:DebounceInterval"] = (debounce ?? TimeSpan.FromMilliseconds(200)).ToString("c"),
-                ["Fit:Plugins:RescanInterval"] = "00:00:05",
+                ["Fit:Plugins:RescanInterval"] = (rescan ?? TimeSpan.FromSeconds(5)).ToString("c"),
+                ["Fit:Plugins:UseFileSystemEvents"] = useFileSystemEvents ? "true" : "false",
             })
             .Build();
         Logs = new CapturingLoggerProvider();

@@ -16,6 +16,7 @@ public sealed class PluginServiceCollectionExtensionsTests
             ["Fit:Plugins:Enabled"] = "false",
             ["Fit:Plugins:Directory"] = "/srv/plugins",
             ["Fit:Plugins:WorkDirectory"] = "/var/tmp/plugin-work",
+            ["Fit:Plugins:UseFileSystemEvents"] = "false",
             ["Fit:Plugins:DebounceInterval"] = "00:00:02",
             ["Fit:Plugins:RescanInterval"] = "00:01:00",
         });
@@ -25,6 +26,7 @@ public sealed class PluginServiceCollectionExtensionsTests
         Assert.False(options.Enabled);
         Assert.Equal("/srv/plugins", options.Directory);
         Assert.Equal("/var/tmp/plugin-work", options.WorkDirectory);
+        Assert.False(options.UseFileSystemEvents);
         Assert.Equal(TimeSpan.FromSeconds(2), options.DebounceInterval);
         Assert.Equal(TimeSpan.FromMinutes(1), options.RescanInterval);
     }
@@ -39,6 +41,7 @@ public sealed class PluginServiceCollectionExtensionsTests
         Assert.True(options.Enabled);
         Assert.Equal("plugins", options.Directory);
         Assert.Null(options.WorkDirectory);
+        Assert.True(options.UseFileSystemEvents);
         Assert.IsType<FitRegistry>(services.GetRequiredService<IFitRegistry>());
         Assert.Single(services.GetServices<IHostedService>().OfType<PluginDirectoryWatcher>());
     }

@@ -66,7 +66,7 @@ public sealed partial class PluginDirectoryWatcher : IHostedService, IDisposable
 
         CheckWorkDirectory();
         System.IO.Directory.CreateDirectory(Directory);
-        _watcher = CreateFileSystemWatcher();
+        _watcher = _options.UseFileSystemEvents ? CreateFileSystemWatcher() : null;
 
         // Plugins present at start are taken as complete and load before the host serves requests.
         Scan(initial: true);

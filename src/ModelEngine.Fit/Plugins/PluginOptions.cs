@@ -26,6 +26,13 @@ public sealed class PluginOptions
     public TimeSpan DebounceInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
+    /// Whether a <see cref="FileSystemWatcher"/> triggers scans. Defaults to <see langword="true"/>. Set it to
+    /// <see langword="false"/> on file systems that do not deliver change events, so the watcher relies on
+    /// <see cref="RescanInterval"/> alone (polling) and spends no inotify watches.
+    /// </summary>
+    public bool UseFileSystemEvents { get; set; } = true;
+
+    /// <summary>
     /// How often the watcher rescans the directory even without file-system events, which some file systems (network
     /// shares, some containers) do not deliver. Defaults to 30 seconds.
     /// </summary>

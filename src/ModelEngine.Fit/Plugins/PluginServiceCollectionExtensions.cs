@@ -14,8 +14,8 @@ public static class PluginServiceCollectionExtensions
     /// <summary>
     /// Adds the <see cref="PluginManager"/> and the <see cref="PluginDirectoryWatcher"/> hosted service, with
     /// <see cref="PluginOptions"/> read from the <c>Fit:Plugins</c> section of <paramref name="configuration"/>
-    /// (<c>Enabled</c>, <c>Directory</c>, <c>WorkDirectory</c>, <c>DebounceInterval</c>, <c>RescanInterval</c>; the
-    /// intervals as <c>hh:mm:ss</c>). Registers <see cref="FitRegistry"/> as the <see cref="IFitRegistry"/> and
+    /// (<c>Enabled</c>, <c>Directory</c>, <c>WorkDirectory</c>, <c>UseFileSystemEvents</c>, <c>DebounceInterval</c>,
+    /// <c>RescanInterval</c>; the intervals as <c>hh:mm:ss</c>). Registers <see cref="FitRegistry"/> as the <see cref="IFitRegistry"/> and
     /// <see cref="TimeProvider.System"/> unless the host registered others first. The host must add logging.
     /// </summary>
     /// <param name="services">The host's services.</param>
@@ -52,6 +52,13 @@ public static class PluginServiceCollectionExtensions
             options.Enabled = bool.TryParse(enabled, out var value)
                 ? value
                 : throw Invalid(nameof(PluginOptions.Enabled), enabled, "true or false");
+        }
+
+        if (section[nameof(PluginOptions.UseFileSystemEvents)] is { } useEvents)
+        {
+            options.UseFileSystemEvents = bool.TryParse(useEvents, out var value)
+                ? value
+                : throw Invalid(nameof(PluginOptions.UseFileSystemEvents), useEvents, "true or false");
         }
 
         if (section[nameof(PluginOptions.Directory)] is { Length: > 0 } directory)
