@@ -198,7 +198,7 @@ public sealed partial class PluginDirectoryWatcher : IHostedService, IDisposable
     }
 
     /// <summary>
-    /// Starts the file-system watcher, or returns <see langword="null"/> when the platform refuses one (for example
+    /// Starts the file-system watcher, or returns <see langword="null"/> when the platform cannot start one (for example
     /// when the inotify watch limit is reached). Without it, the periodic rescan still finds every change.
     /// </summary>
     private FileSystemWatcher? CreateFileSystemWatcher()
