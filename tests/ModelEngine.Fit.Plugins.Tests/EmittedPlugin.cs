@@ -48,12 +48,19 @@ internal static class EmittedPlugin
         return Save(assembly, folder, "Emitted.PrivateContract.dll", "emitted.private-contract", "emitted.echo", "echo");
     }
 
-    /// <summary>Writes a plugin whose fitable <c>emitted-summarizer</c> implements the host's <see cref="ITextSummarizer"/>.</summary>
-    public static string WithSummarizer(string folder, Constructor constructor)
+    /// <summary>
+    /// Writes a plugin whose class implements the host's <see cref="ITextSummarizer"/> and, when
+    /// <paramref name="markFitable"/> is set, is the fitable <c>emitted-summarizer</c>. The manifest always declares it.
+    /// </summary>
+    public static string WithSummarizer(string folder, Constructor constructor, bool markFitable = true)
     {
         var (assembly, module) = Begin("Emitted.Summarizer");
         var type = module.DefineType("Emitted.Summarizer", TypeAttributes.Public | TypeAttributes.Sealed | TypeAttributes.Class, typeof(object), [typeof(ITextSummarizer)]);
-        type.SetCustomAttribute(Attribute<FitableAttribute>("emitted-summarizer"));
+        if (markFitable)
+        {
+            type.SetCustomAttribute(Attribute<FitableAttribute>("emitted-summarizer"));
+        }
+
         var parameters = constructor == Constructor.TakesInt ? new[] { typeof(int) } : Type.EmptyTypes;
         var il = type.DefineConstructor(MethodAttributes.Public, CallingConventions.Standard, parameters).GetILGenerator();
         il.Emit(OpCodes.Ldarg_0);

@@ -61,4 +61,17 @@ public sealed class EmittedPluginTests : IAsyncLifetime
         Assert.Equal(PluginState.Failed, info.State);
         Assert.Contains("'Emitted.Summarizer' has no public constructor that takes no arguments, an IServiceProvider or an ILogger", info.Error);
     }
+
+    [Fact]
+    public void Load_ClassWithoutFitable_IsNotBound()
+    {
+        var folder = EmittedPlugin.WithSummarizer(_temp.Combine("unmarked"), EmittedPlugin.Constructor.Throwing, markFitable: false);
+
+        var info = _host.Manager.Load(folder);
+
+        // The constructor would throw, so the message also shows that the class was never created.
+        Assert.Equal(PluginState.Failed, info.State);
+        Assert.Contains("declares fitable 'emitted-summarizer' of genericable 'samples.text.summarize', but no [Fitable] class", info.Error);
+        Assert.DoesNotContain("constructor", info.Error);
+    }
 }

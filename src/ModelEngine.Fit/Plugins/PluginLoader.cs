@@ -186,7 +186,10 @@ internal sealed class PluginLoader(IServiceProvider services, ILoggerFactory log
                 e);
         }
 
+        // A class without [Fitable] (a helper or a decorator of a contract) is not a fitable and is left alone.
         return types.Where(t => t is { IsClass: true, IsAbstract: false, IsGenericTypeDefinition: false }
+            && (t.IsDefined(typeof(FitableAttribute), inherit: false)
+                || t.GetMethods(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance).Any(m => m.IsDefined(typeof(FitableAttribute), inherit: false)))
             && t.GetInterfaces().Any(IsGenericableContract));
     }
 
