@@ -12,7 +12,7 @@ namespace ModelEngine.Fit.Client;
 
 /// <summary>
 /// Calls operators through typed proxies or by genericable id. Each call is routed by <see cref="FitOptions"/> and the
-/// fitables the registry knows, then runs here with its arguments as they are, or on a worker through the remote
+/// fitables in the registry, then runs here with its arguments as they are, or on a worker through the remote
 /// transport. Routes are cached per genericable, registry version and shape of call options.
 /// </summary>
 public sealed class FitClient : IFitClient

@@ -4,7 +4,7 @@ using ModelEngine.Fit.Routing;
 
 namespace ModelEngine.Fit.Diagnostics;
 
-/// <summary>The activity source and instruments of operator calls. Every method is cheap when nobody listens.</summary>
+/// <summary>The activity source and instruments of operator calls. Every method is cheap when no listener is attached.</summary>
 internal static class FitTelemetry
 {
     public static readonly ActivitySource Source = new(FitDiagnosticNames.SourceName);

@@ -9,10 +9,10 @@ namespace ModelEngine.Fit.Hosting;
 /// </summary>
 public sealed class FitOptions
 {
-    /// <summary>The time a call may take when neither the call nor its genericable says otherwise: 30 s.</summary>
+    /// <summary>The time a call may take when neither the call nor its genericable sets one: 30 s.</summary>
     public TimeSpan DefaultTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>How often a failed attempt is tried again when neither the call nor its genericable says: 0.</summary>
+    /// <summary>How often a failed attempt is tried again when neither the call nor its genericable sets a count: 0.</summary>
     public int DefaultRetry { get; set; }
 
     /// <summary>How a remote call picks among the live workers that host its fitable.</summary>

@@ -15,8 +15,8 @@ public static class FitServiceCollectionExtensions
     /// <summary>
     /// Registers the registry, the client (<see cref="IFitClient"/>) and the worker-side executor
     /// (<see cref="IFitRequestExecutor"/>), with settings read from the <c>Fit</c> section of
-    /// <paramref name="configuration"/>. A remote transport and value codec, when other packages register them, carry
-    /// calls to workers; without them every call must find its fitable in this process.
+    /// <paramref name="configuration"/>. When other packages register a remote transport and a value codec, calls go
+    /// to workers through them. Without them, every call must find its fitable in this process.
     /// </summary>
     /// <exception cref="InvalidOperationException">The <c>Fit</c> section is invalid; the message names each bad key.</exception>
     public static FitBuilder AddFit(this IServiceCollection services, IConfiguration? configuration = null)

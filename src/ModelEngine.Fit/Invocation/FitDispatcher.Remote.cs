@@ -189,7 +189,7 @@ internal sealed partial class FitDispatcher
             var value = await codec.DecodeAsync(result, resultType, scope, call.Token).ConfigureAwait(false);
 
             // A payload result belongs to the caller from here on. Memory over a mapping would outlive the scope that
-            // keeps the mapping open, so it is copied; declare FitPayload as the result type to read it in place.
+            // keeps the mapping open, so it is copied. Callers declare FitPayload as the result type to read in place.
             if (value is FitPayload payload && scope.Remove(payload))
             {
                 return payload;

@@ -11,8 +11,8 @@ using ModelEngine.Fit.SharedMemory;
 namespace ModelEngine.Fit.Invocation;
 
 /// <summary>
-/// Runs a routed call: in this process when the fitable is loaded here, otherwise on a worker; with the call's
-/// timeout, retries, degradation chain and, for multicast, the accumulator.
+/// Runs a routed call in this process when the fitable is loaded here, otherwise on a worker. It applies the call's
+/// timeout, retries and degradation chain, and for multicast the accumulator.
 /// </summary>
 internal sealed partial class FitDispatcher
 {
@@ -36,8 +36,8 @@ internal sealed partial class FitDispatcher
     }
 
     /// <summary>
-    /// Dispatches a call. When nothing observes calls and the route is a fitable loaded here alone, the fitable runs
-    /// straight away; a result that is ready returns without any allocation of the dispatcher's own.
+    /// Dispatches a call. When no listener observes calls and the route is a fitable loaded here alone, the fitable
+    /// runs straight away. A result that is ready then returns without any allocation by the dispatcher.
     /// </summary>
     public ValueTask<object?> DispatchAsync(RoutePlan plan, object?[] arguments, FitCallOptions options, Type? resultType, CancellationToken cancellationToken)
     {
@@ -53,39 +53,59 @@ internal sealed partial class FitDispatcher
             { GenericableId = plan.GenericableId });
         }
 
-        ValueTask<object?>? started = null;
         if (plan.Fast is { } fast && !FitTelemetry.Observed && !_logger.IsEnabled(LogLevel.Debug))
         {
-            // A fitable that cannot see a token cannot be told of the timeout either, so it runs with the caller's
-            // token and the slow path enforces the timeout on its task only when it does not finish at once.
-            if (!fast.LocalTakesToken || TimeoutOf(plan, options) == Timeout.InfiniteTimeSpan)
-            {
-                ValueTask<object?> pending;
-                try
-                {
-                    pending = fast.Local!.Invoke(arguments, cancellationToken);
-                }
-                catch (Exception e)
-                {
-                    pending = ValueTask.FromException<object?>(e);
-                }
+            var timeout = TimeoutOf(plan, options);
 
+            // A fitable without a token parameter cannot observe a timeout, so it runs with the caller's token. The
+            // slow path enforces the timeout on its task only when it does not finish at once.
+            if (!fast.LocalTakesToken || timeout == Timeout.InfiniteTimeSpan)
+            {
+                var pending = InvokeLocal(fast, arguments, cancellationToken);
+                return pending.IsCompletedSuccessfully
+                    ? pending
+                    : DispatchCoreAsync(plan, arguments, options, resultType, new Prepared(pending, null, default), cancellationToken);
+            }
+
+            // A fitable that takes a token gets one armed with the timeout, from a per-thread pool: the source goes
+            // back when the call finished at once, and stays with the slow path otherwise.
+            if (ReferenceEquals(_time, TimeProvider.System))
+            {
+                var source = TimeoutSourcePool.Rent(timeout);
+                var link = cancellationToken.CanBeCanceled
+                    ? cancellationToken.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), source)
+                    : default;
+                var pending = InvokeLocal(fast, arguments, source.Token);
                 if (pending.IsCompletedSuccessfully)
                 {
+                    link.Dispose();
+                    TimeoutSourcePool.Return(source);
                     return pending;
                 }
 
-                started = pending;
+                return DispatchCoreAsync(plan, arguments, options, resultType, new Prepared(pending, source, link), cancellationToken);
             }
         }
 
-        return DispatchCoreAsync(plan, arguments, options, resultType, started, cancellationToken);
+        return DispatchCoreAsync(plan, arguments, options, resultType, default, cancellationToken);
+    }
+
+    private static ValueTask<object?> InvokeLocal(FitTarget target, object?[] arguments, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return target.Local!.Invoke(arguments, cancellationToken);
+        }
+        catch (Exception e)
+        {
+            return ValueTask.FromException<object?>(e);
+        }
     }
 
     private TimeSpan TimeoutOf(RoutePlan plan, FitCallOptions options) => options.Timeout ?? plan.Route?.Timeout ?? _options.DefaultTimeout;
 
     private async ValueTask<object?> DispatchCoreAsync(
-        RoutePlan plan, object?[] arguments, FitCallOptions options, Type? resultType, ValueTask<object?>? started, CancellationToken cancellationToken)
+        RoutePlan plan, object?[] arguments, FitCallOptions options, Type? resultType, Prepared prepared, CancellationToken cancellationToken)
     {
         var timeout = TimeoutOf(plan, options);
         var tags = new TagList { { FitDiagnosticNames.GenericableTag, plan.GenericableId } };
@@ -97,9 +117,9 @@ internal sealed partial class FitDispatcher
 
         // The timeout gets its own source, linked to the caller's token by a registration, so that the two can fire at
         // the same moment: whichever wins, the token attempts observe is cancelled once and every await below ends.
-        CancellationTokenSource? timeoutSource = null;
-        CancellationTokenRegistration link = default;
-        if (timeout != Timeout.InfiniteTimeSpan)
+        var timeoutSource = prepared.TimeoutSource;
+        var link = prepared.Link;
+        if (timeoutSource is null && timeout != Timeout.InfiniteTimeSpan)
         {
             timeoutSource = new CancellationTokenSource(timeout, _time);
             link = cancellationToken.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), timeoutSource);
@@ -117,7 +137,7 @@ internal sealed partial class FitDispatcher
             Timeout = timeout,
             StartedAt = startedAt,
             Activity = activity,
-            Started = started,
+            Started = prepared.Started,
         };
         try
         {
@@ -161,6 +181,9 @@ internal sealed partial class FitDispatcher
             }
         }
     }
+
+    /// <summary>What the fast path already did for a call it hands over: the started attempt and its timeout.</summary>
+    private readonly record struct Prepared(ValueTask<object?>? Started, CancellationTokenSource? TimeoutSource, CancellationTokenRegistration Link);
 
     private static void Failed(Activity? activity, TagList tags, string code)
     {

@@ -55,7 +55,13 @@ public sealed class FitRequestExecutor : IFitRequestExecutor
                 $"Genericable '{request.GenericableId}' takes {parameters.Count} arguments but the request carries {request.Arguments.Count}.");
         }
 
-        using var timeout = request.Timeout is { } limit ? new CancellationTokenSource(limit < TimeSpan.Zero ? TimeSpan.Zero : limit, _time) : null;
+        CancellationTokenSource? timeoutSource = null;
+        if (request.Timeout is { } limit)
+        {
+            timeoutSource = new CancellationTokenSource(limit < TimeSpan.Zero ? TimeSpan.Zero : limit, _time);
+        }
+
+        using var timeout = timeoutSource;
         using var linked = timeout is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         var token = linked?.Token ?? cancellationToken;
         var scope = new List<IDisposable>();

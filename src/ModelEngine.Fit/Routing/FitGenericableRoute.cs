@@ -19,12 +19,12 @@ public sealed class FitGenericableRoute
     /// <summary>The fitable chosen when several remain after ids, aliases and rules. It wins over fitables flagged as default.</summary>
     public string? DefaultFitableId { get; set; }
 
-    /// <summary>Rules tried in order; the first whose condition holds and whose target is a candidate narrows the call.</summary>
+    /// <summary>Rules tried in order. The first whose condition is true and whose target is a candidate narrows the call.</summary>
     public IList<FitRouteRule> Rules { get; } = [];
 
-    /// <summary>The time a call may take when the call does not say, or <see langword="null"/> for the global default.</summary>
+    /// <summary>The time a call may take when the call sets none, or <see langword="null"/> for the global default.</summary>
     public TimeSpan? Timeout { get; set; }
 
-    /// <summary>How often a failed attempt is tried again when the call does not say, or <see langword="null"/>.</summary>
+    /// <summary>How often a failed attempt is tried again when the call sets no count, or <see langword="null"/>.</summary>
     public int? Retry { get; set; }
 }

@@ -37,14 +37,14 @@ public sealed class FitRouteBuilder
         return this;
     }
 
-    /// <summary>Sets the time a call may take when the call does not say.</summary>
+    /// <summary>Sets the time a call may take when the call sets none.</summary>
     public FitRouteBuilder Timeout(TimeSpan timeout)
     {
         RouteSettings.Timeout = timeout;
         return this;
     }
 
-    /// <summary>Sets how often a failed attempt is tried again when the call does not say.</summary>
+    /// <summary>Sets how often a failed attempt is tried again when the call sets no count.</summary>
     public FitRouteBuilder Retry(int count)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);

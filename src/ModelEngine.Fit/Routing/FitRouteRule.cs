@@ -30,7 +30,7 @@ public sealed class FitRouteRule
     /// <summary>The alias the rule picks by, or <see langword="null"/> when it picks a fitable id.</summary>
     public string? Alias { get; }
 
-    /// <summary>What the rule says, for logs and traces, for example <c>language == 'zh' -> summarize-zh</c>.</summary>
+    /// <summary>The rule in words, for logs and traces, for example <c>language == 'zh' -> summarize-zh</c>.</summary>
     public string Description { get; }
 
     /// <summary>Builds a rule that compares one named argument, as configuration declares them.</summary>

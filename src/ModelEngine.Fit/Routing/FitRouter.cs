@@ -149,7 +149,16 @@ internal static class FitRouter
         if (candidates.Length == 0)
         {
             var known = plan.All.Length == 0 ? "no fitable is registered" : $"the registered fitables are {List(plan.All)}";
-            var asked = fitableId is not null ? $"fitable '{fitableId}'" : alias is not null ? $"alias '{alias}'" : "the call";
+            var asked = "the call";
+            if (fitableId is not null)
+            {
+                asked = $"fitable '{fitableId}'";
+            }
+            else if (alias is not null)
+            {
+                asked = $"alias '{alias}'";
+            }
+
             error = (FitErrorCode.FitableNotFound, $"No fitable of genericable '{plan.GenericableId}' matches {asked}: {known}.");
             return null;
         }

@@ -28,7 +28,7 @@ public sealed class ProxyTests
     }
 
     [Fact]
-    public async Task Proxy_ValueTaskOfT_ReturnsSynchronousAndAsynchronousResults()
+    public async Task Proxy_ValueTaskOfT_ReturnsResults()
     {
         var ops = Create().Client.Get<ITextOps>();
 
@@ -132,7 +132,7 @@ public sealed class ProxyTests
     }
 
     [Fact]
-    public async Task MethodInvoker_NullForAValueTypeParameter_PassesTheDefault()
+    public async Task Invoker_NullValueType_PassesDefault()
     {
         var client = Create().Client;
 

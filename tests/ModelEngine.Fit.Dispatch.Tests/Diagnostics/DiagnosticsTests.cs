@@ -26,7 +26,7 @@ public sealed class DiagnosticsTests
     }
 
     [Fact]
-    public async Task DebugOn_LogsEachRoutingDecisionWithStructuredIds()
+    public async Task DebugOn_LogsStructuredDecision()
     {
         var logger = new RecordingLogger<FitClient>(LogLevel.Debug);
         var client = Create(logger);

@@ -148,7 +148,7 @@ public sealed class ConfigurationTests
     }
 
     [Fact]
-    public void AddFit_ExecutorWithoutCodec_FailsWithAClearMessage()
+    public void AddFit_ExecutorWithoutCodec_Fails()
     {
         var services = new ServiceCollection();
         services.AddFit();
@@ -160,7 +160,7 @@ public sealed class ConfigurationTests
     }
 
     [Fact]
-    public void AddFitable_TypeWithoutGenericables_IsRefusedByName()
+    public void AddFitable_NoGenericables_Rejected()
     {
         var services = new ServiceCollection();
         services.AddFit().AddFitable<ConfigurationTests>();

@@ -46,12 +46,12 @@ public sealed class BalancingTests
     [Fact]
     public async Task LeastInFlight_SendsToTheIdleWorker()
     {
-        var held = new ConcurrentDictionary<string, TaskCompletionSource<FitResponse>>();
+        var hanging = new ConcurrentDictionary<string, TaskCompletionSource<FitResponse>>();
         var transport = new FakeTransport((worker, request, _) =>
         {
             if (worker.WorkerId == "busy")
             {
-                return held.GetOrAdd(request.RequestId, _ => new TaskCompletionSource<FitResponse>(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+                return hanging.GetOrAdd(request.RequestId, _ => new TaskCompletionSource<FitResponse>(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
             }
 
             return Task.FromResult(FakeTransport.Ok(request, FitValue.Null));
@@ -60,12 +60,12 @@ public sealed class BalancingTests
 
         // Fill "busy" with calls that do not finish; every call while they hang must avoid it.
         var pending = new List<Task<object?>>();
-        for (var i = 0; i < 20 && held.IsEmpty; i++)
+        for (var i = 0; i < 20 && hanging.IsEmpty; i++)
         {
             pending.Add(client.InvokeAsync("embed", ["t"]).AsTask());
         }
 
-        Assert.Single(held);
+        Assert.Single(hanging);
         var before = transport.Calls.Count;
         for (var i = 0; i < 10; i++)
         {
@@ -73,7 +73,7 @@ public sealed class BalancingTests
         }
 
         Assert.All(transport.Workers.Skip(before), w => Assert.Equal("idle", w));
-        foreach (var hold in held.Values)
+        foreach (var hold in hanging.Values)
         {
             hold.SetResult(new FitResponse { RequestId = "x", Status = FitResponseStatus.Ok });
         }
@@ -82,7 +82,7 @@ public sealed class BalancingTests
     }
 
     [Fact]
-    public async Task Locality_PayloadOwnedByANode_PrefersAWorkerOnThatNode()
+    public async Task Locality_PayloadNode_PrefersItsWorker()
     {
         var transport = Echo();
         var client = NewClient(Workers(("w-b", "node-b"), ("w-c1", "node-c"), ("w-c2", "node-c")), transport: transport);
@@ -97,7 +97,7 @@ public sealed class BalancingTests
     }
 
     [Fact]
-    public async Task Locality_PayloadOnAnotherNode_PrefersItsWorkerOverTheLocalFitable()
+    public async Task Locality_RemotePayload_BeatsLocalFitable()
     {
         var transport = Echo();
         var registry = Workers(("w-b", "node-b"));
@@ -127,7 +127,7 @@ public sealed class BalancingTests
     }
 
     [Fact]
-    public async Task Locality_NoWorkerOnThePreferredNode_FallsBackToAnyWorker()
+    public async Task Locality_NoPreferredWorker_UsesAny()
     {
         var transport = Echo();
         var client = NewClient(Workers(("w-b", "node-b")), transport: transport);

@@ -25,7 +25,7 @@ public sealed class DegradationTests
     }
 
     [Fact]
-    public async Task Invoke_ChainLoops_FailsWithDegradationCycleListingTheChain()
+    public async Task Invoke_ChainLoops_FailsWithCycle()
     {
         var client = NewClient(NewRegistry(
             Failing(Score, "a", degradesTo: "b"), Failing(Score, "b", degradesTo: "c"), Failing(Score, "c", degradesTo: "a")));
@@ -33,7 +33,7 @@ public sealed class DegradationTests
         var error = await FailsAsync(client.InvokeAsync("score", ["c"], new FitCallOptions { FitableId = "a" }));
 
         Assert.Equal(FitErrorCode.DegradationCycle, error.Code);
-        Assert.Contains("a -> b -> c -> a", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith(": a -> b -> c -> a.", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -44,7 +44,7 @@ public sealed class DegradationTests
         var error = await FailsAsync(client.InvokeAsync("score", ["c"]));
 
         Assert.Equal(FitErrorCode.DegradationCycle, error.Code);
-        Assert.Contains("a -> a", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith(": a -> a.", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -31,7 +31,7 @@ public sealed class RemoteTests
     private static FitWorkerInfo UpperWorker(string id, string node = "node-b") => Worker(id, node, Descriptor("upper", "upper-1"));
 
     [Fact]
-    public async Task Invoke_FitableOnlyOnAWorker_GoesThroughCodecAndTransport()
+    public async Task Invoke_RemoteFitable_UsesCodecAndTransport()
     {
         var executor = WorkerSide("w1", s => s.ToUpperInvariant());
         var transport = FakeTransport.To(_ => executor);
@@ -69,7 +69,7 @@ public sealed class RemoteTests
     }
 
     [Fact]
-    public async Task Invoke_DescriptorOnlyGenericable_InfersArgumentTypesAndDecodesJson()
+    public async Task Invoke_DescriptorOnly_InfersArgumentTypes()
     {
         var transport = new FakeTransport((_, request, _) =>
         {
@@ -104,7 +104,7 @@ public sealed class RemoteTests
     }
 
     [Fact]
-    public async Task Invoke_EveryWorkerUnavailable_TriesEachOnceThenFails()
+    public async Task Invoke_AllWorkersDown_TriesEachOnce()
     {
         var transport = new FakeTransport((worker, _, _) => Task.FromException<FitResponse>(
             new IOException($"connection to {worker.WorkerId} refused")));
@@ -130,7 +130,7 @@ public sealed class RemoteTests
     }
 
     [Fact]
-    public async Task Invoke_RemoteFault_NamesGenericableFitableWorkerAndRemoteError()
+    public async Task Invoke_RemoteFault_NamesEverything()
     {
         var executor = WorkerSide("w1", _ => throw new FormatException("bad text"));
         var client = NewClient(CallerWith(UpperWorker("w1")), transport: FakeTransport.To(_ => executor));

@@ -58,7 +58,7 @@ public sealed class RequestExecutorTests
     }
 
     [Fact]
-    public async Task Execute_FitableThrows_AnswersFaultedWithTheErrorType()
+    public async Task Execute_FitableThrows_ReturnsFaulted()
     {
         var executor = Executor((_, _) => throw new ArgumentOutOfRangeException("times", "too many"));
 

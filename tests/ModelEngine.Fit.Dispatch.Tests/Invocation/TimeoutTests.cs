@@ -52,7 +52,33 @@ public sealed class TimeoutTests
     }
 
     [Fact]
-    public async Task Invoke_GenericableTimeoutFromOptions_AppliesWhenTheCallSetsNone()
+    public async Task Invoke_SyncFitable_SeesOwnTimeoutOnly()
+    {
+        // The first call spins on its token until the timeout cancels it. The calls after it, on the same thread,
+        // must get a fresh token that is not cancelled.
+        var client = NewClient(NewRegistry(Local(Slow, "spin", (args, token) =>
+        {
+            var until = Environment.TickCount64 + (long)Patience.TotalMilliseconds;
+            while ((string)args[0]! == "spin" && !token.IsCancellationRequested && Environment.TickCount64 < until)
+            {
+                Thread.SpinWait(100);
+            }
+
+            token.ThrowIfCancellationRequested();
+            return ValueTask.FromResult<object?>("done");
+        })));
+
+        var error = await FailsAsync(client.InvokeAsync("slow", ["spin"], new FitCallOptions { Timeout = TimeSpan.FromMilliseconds(30) }));
+        Assert.Equal(FitErrorCode.TimedOut, error.Code);
+
+        for (var i = 0; i < 100; i++)
+        {
+            Assert.Equal("done", await Within(client.InvokeAsync("slow", ["quick"], new FitCallOptions { Timeout = TimeSpan.FromMilliseconds(30) })));
+        }
+    }
+
+    [Fact]
+    public async Task Invoke_GenericableTimeout_Applies()
     {
         var time = new FakeTimeProvider();
         var options = new FitOptions();
@@ -82,7 +108,7 @@ public sealed class TimeoutTests
     }
 
     [Fact]
-    public async Task Invoke_CallerCancels_ThrowsOperationCanceledWithTheCallersToken()
+    public async Task Invoke_CallerCancels_ThrowsCanceled()
     {
         using var cancel = new CancellationTokenSource();
         var client = NewClient(NewRegistry(Deaf("d")));
@@ -143,7 +169,7 @@ public sealed class TimeoutTests
     }
 
     [Fact]
-    public async Task Invoke_RetryFromGenericableConfiguration_AppliesAndTheCallOverridesIt()
+    public async Task Invoke_GenericableRetry_CallOverrides()
     {
         var attempts = 0;
         var options = new FitOptions();

@@ -57,7 +57,7 @@ public sealed class RouterTests
     }
 
     [Fact]
-    public async Task Invoke_SeveralFitablesAndNothingChooses_FailsWithTooManyFitables()
+    public async Task Invoke_SeveralFitables_FailsTooMany()
     {
         var client = NewClient(NewRegistry(Named(Summarize, "a"), Named(Summarize, "b")));
 
@@ -137,7 +137,7 @@ public sealed class RouterTests
     }
 
     [Fact]
-    public async Task Invoke_RuleToAlias_ChoosesTheFitablesWithThatAlias()
+    public async Task Invoke_AliasRule_ChoosesByAlias()
     {
         var options = new FitOptions();
         RouteOf(options, "summarize").When("language", "zh").UseAlias("cjk");
@@ -147,7 +147,7 @@ public sealed class RouterTests
     }
 
     [Fact]
-    public async Task Invoke_FirstMatchingRuleWhoseTargetIsACandidate_Wins()
+    public async Task Invoke_MissingRuleTarget_NextRuleWins()
     {
         var options = new FitOptions();
         RouteOf(options, "summarize")
