@@ -87,6 +87,21 @@ public sealed class ProxyTests
     }
 
     [Fact]
+    public void Proxy_InheritedInterface_ImplementsBothLevels()
+    {
+        var registry = new FitRegistry();
+        foreach (var fitable in FitableBinder.Bind(typeof(DerivedOperator), () => new DerivedOperator(), "test"))
+        {
+            registry.AddLocal(fitable);
+        }
+
+        var proxy = NewClient(registry).Get<IDerivedOperator>();
+
+        Assert.Equal("base a", proxy.Base("a"));
+        Assert.Equal("derived b", proxy.Derived("b"));
+    }
+
+    [Fact]
     public void Proxy_IsCachedPerType()
     {
         var client = Create().Client;

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging;
 using ModelEngine.Fit.Client;
 using ModelEngine.Fit.Diagnostics;
@@ -108,6 +109,49 @@ public sealed class DiagnosticsTests
         Assert.Equal(FitErrorCode.TooManyFitables, tooMany.Code);
         Assert.Equal(ActivityStatusCode.Error, calls[0].Status);
         Assert.Equal(nameof(FitErrorCode.TooManyFitables), calls[0].GetTagItem(FitDiagnosticNames.ErrorCodeTag));
+    }
+
+    [Fact]
+    public async Task Metrics_CountCallsFailuresAndDuration()
+    {
+        var measurements = new ConcurrentQueue<(string Instrument, double Value, string? Genericable)>();
+        using var meters = new MeterListener
+        {
+            InstrumentPublished = (instrument, listener) =>
+            {
+                if (instrument.Meter.Name == FitDiagnosticNames.SourceName)
+                {
+                    listener.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        meters.SetMeasurementEventCallback<long>((instrument, value, tags, _) => measurements.Enqueue((instrument.Name, value, Genericable(tags))));
+        meters.SetMeasurementEventCallback<double>((instrument, value, tags, _) => measurements.Enqueue((instrument.Name, value, Genericable(tags))));
+        meters.Start();
+        var client = Create(new RecordingLogger<FitClient>(LogLevel.Information));
+
+        await Within(client.InvokeAsync("diag.summarize", ["t", "zh"]));
+        await FailsAsync(client.InvokeAsync("diag.summarize", ["t", "en"]));
+
+        var ours = measurements.Where(m => m.Genericable == "diag.summarize").ToArray();
+        Assert.Equal(2, ours.Count(m => m.Instrument == "fit.calls"));
+        Assert.Equal(1, ours.Count(m => m.Instrument == "fit.failures"));
+        Assert.Equal(2, ours.Count(m => m.Instrument == "fit.duration"));
+        Assert.Equal(0, ours.Where(m => m.Instrument == "fit.in_flight").Sum(m => m.Value));
+        Assert.Equal(4, ours.Count(m => m.Instrument == "fit.in_flight"));
+    }
+
+    private static string? Genericable(ReadOnlySpan<KeyValuePair<string, object?>> tags)
+    {
+        foreach (var tag in tags)
+        {
+            if (tag.Key == FitDiagnosticNames.GenericableTag)
+            {
+                return tag.Value as string;
+            }
+        }
+
+        return null;
     }
 }
 

@@ -27,9 +27,16 @@ public sealed class FakeCodec : IFitValueCodec
         object? result = value.Kind switch
         {
             FitValueKind.Null => null,
-            FitValueKind.Handle => new FakePayload(value.Handle!),
+            FitValueKind.Handle => Adopt(new FakePayload(value.Handle!), scope),
             _ => JsonSerializer.Deserialize(value.Data.Span, targetType == typeof(object) ? typeof(JsonElement) : targetType),
         };
         return ValueTask.FromResult(result);
+    }
+
+    /// <summary>Puts an opened payload in the scope, as a real codec does, so that the scope's end releases it.</summary>
+    private static FakePayload Adopt(FakePayload payload, ICollection<IDisposable> scope)
+    {
+        scope.Add(payload);
+        return payload;
     }
 }

@@ -14,9 +14,9 @@ public sealed class FakePayload(PayloadHandle handle) : FitPayload
 
     public override ReadOnlyMemory<byte> Memory => new byte[] { 1, 2, 3, 4 };
 
+    public bool IsDisposed { get; private set; }
+
     public override FitPayload Retain() => new FakePayload(Handle);
 
-    protected override void Dispose(bool disposing)
-    {
-    }
+    protected override void Dispose(bool disposing) => IsDisposed = true;
 }

@@ -169,6 +169,22 @@ public sealed class RemoteTests
     }
 
     [Fact]
+    public async Task Invoke_PayloadResult_BelongsToTheCaller()
+    {
+        var handle = new FakePayload("node-b").Handle;
+        var transport = new FakeTransport((_, request, _) => Task.FromResult(FakeTransport.Ok(request, FitValue.FromHandle(handle))));
+        var registry = new FitRegistry();
+        registry.AddGenericable(Contract("render", "text") with { ResultClrType = typeof(SharedMemory.FitPayload) });
+        registry.UpsertWorker(Worker("w1", "node-b", Descriptor("render", "render-1")));
+        var client = NewClient(registry, transport: transport);
+
+        var result = Assert.IsType<FakePayload>(await Within(client.InvokeAsync("render", ["x"])));
+
+        Assert.False(result.IsDisposed);
+        Assert.Equal(handle, result.Handle);
+    }
+
+    [Fact]
     public async Task Invoke_NoTransport_FailsWithUnavailable()
     {
         var client = NewClient(CallerWith(UpperWorker("w1")));
