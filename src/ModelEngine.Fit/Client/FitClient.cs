@@ -72,7 +72,8 @@ public sealed class FitClient : IFitClient
     internal RoutePlan GetPlan(string genericableId, FitCallOptions options, GenericableDescriptor? contract = null)
     {
         var key = new PlanKey(genericableId, options.FitableId, options.Alias, options.Accumulator is not null);
-        if (_plans.TryGetValue(key, out var plan) && plan.Version == Registry.Version)
+        // A plan built without the contract would encode by runtime types, so a proxy that knows the contract rebuilds it.
+        if (_plans.TryGetValue(key, out var plan) && plan.Version == Registry.Version && (contract is null || plan.Genericable is not null))
         {
             return plan;
         }

@@ -102,7 +102,20 @@ internal sealed partial class FitDispatcher
         }
     }
 
-    private TimeSpan TimeoutOf(RoutePlan plan, FitCallOptions options) => options.Timeout ?? plan.Route?.Timeout ?? _options.DefaultTimeout;
+    /// <summary>The longest timeout a timer takes; a longer one means none.</summary>
+    private static readonly TimeSpan s_longestTimeout = TimeSpan.FromMilliseconds(uint.MaxValue - 1);
+
+    /// <summary>The call's timeout: the call's own, then the genericable's, then the default. Negative means zero.</summary>
+    private TimeSpan TimeoutOf(RoutePlan plan, FitCallOptions options)
+    {
+        var timeout = options.Timeout ?? plan.Route?.Timeout ?? _options.DefaultTimeout;
+        if (timeout == Timeout.InfiniteTimeSpan || timeout > s_longestTimeout)
+        {
+            return Timeout.InfiniteTimeSpan;
+        }
+
+        return timeout < TimeSpan.Zero ? TimeSpan.Zero : timeout;
+    }
 
     private async ValueTask<object?> DispatchCoreAsync(
         RoutePlan plan, object?[] arguments, FitCallOptions options, Type? resultType, Prepared prepared, CancellationToken cancellationToken)

@@ -40,6 +40,11 @@ public sealed class FitRouteBuilder
     /// <summary>Sets the time a call may take when the call sets none.</summary>
     public FitRouteBuilder Timeout(TimeSpan timeout)
     {
+        if (timeout <= TimeSpan.Zero && timeout != System.Threading.Timeout.InfiniteTimeSpan)
+        {
+            throw new ArgumentOutOfRangeException(nameof(timeout), timeout, "A timeout is positive, or Timeout.InfiniteTimeSpan for none.");
+        }
+
         RouteSettings.Timeout = timeout;
         return this;
     }

@@ -108,6 +108,25 @@ public sealed class TimeoutTests
     }
 
     [Fact]
+    public async Task Invoke_TimeoutBeyondTimerRange_MeansNone()
+    {
+        var client = NewClient(NewRegistry(Local(Slow, "quick", (_, token) => ValueTask.FromResult<object?>(token.CanBeCanceled ? "armed" : "none"))));
+
+        Assert.Equal("none", await Within(client.InvokeAsync("slow", ["x"], new FitCallOptions { Timeout = TimeSpan.FromDays(100) })));
+        Assert.Equal("armed", await Within(client.InvokeAsync("slow", ["x"], new FitCallOptions { Timeout = TimeSpan.FromDays(1) })));
+    }
+
+    [Fact]
+    public async Task Invoke_NegativeTimeout_TimesOutAtOnce()
+    {
+        var client = NewClient(NewRegistry(Waiting("w")));
+
+        var error = await FailsAsync(client.InvokeAsync("slow", ["x"], new FitCallOptions { Timeout = TimeSpan.FromSeconds(-5) }));
+
+        Assert.Equal(FitErrorCode.TimedOut, error.Code);
+    }
+
+    [Fact]
     public async Task Invoke_CallerCancels_ThrowsCanceled()
     {
         using var cancel = new CancellationTokenSource();
