@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using ModelEngine.Fit.Contracts;
@@ -18,7 +19,7 @@ namespace ModelEngine.Fit.Client;
 public sealed class FitClient : IFitClient
 {
     private readonly ConcurrentDictionary<PlanKey, RoutePlan> _plans = new();
-    private readonly ConcurrentDictionary<Type, object> _proxies = new();
+    private readonly ConditionalWeakTable<Type, object> _proxies = new();
 
     /// <param name="registry">The fitables and workers calls may go to.</param>
     /// <param name="options">Routing, balancing and defaults; the defaults when <see langword="null"/>.</param>
@@ -50,7 +51,7 @@ public sealed class FitClient : IFitClient
     public T Get<T>(FitCallOptions? options = null)
         where T : class =>
         options is null
-            ? (T)_proxies.GetOrAdd(typeof(T), type => FitProxyFactory.Create(type, this, FitCallOptions.Default))
+            ? (T)_proxies.GetValue(typeof(T), type => FitProxyFactory.Create(type, this, FitCallOptions.Default))
             : (T)FitProxyFactory.Create(typeof(T), this, options);
 
     /// <inheritdoc />

@@ -1,6 +1,6 @@
-using System.Collections.Concurrent;
 using System.Reflection;
 using System.Reflection.Emit;
+using System.Runtime.CompilerServices;
 using ModelEngine.Fit.Binding;
 using ModelEngine.Fit.Contracts;
 
@@ -9,24 +9,22 @@ namespace ModelEngine.Fit.Client;
 /// <summary>
 /// Generates typed proxies with Reflection.Emit. Each genericable method packs its arguments into an array, calls
 /// its <see cref="FitProxyMethod"/> and converts the boxed result to the declared return type; there is no reflection
-/// on the call path. A method that is not a genericable throws <see cref="NotSupportedException"/>.
+/// on the call path. A method that is not a genericable throws <see cref="NotSupportedException"/>. A contract from a
+/// collectible load context (a plugin) gets a collectible assembly of its own, so that the proxy does not keep the
+/// plugin loaded after its last proxy is gone.
 /// </summary>
 internal static class FitProxyFactory
 {
     private static readonly Lock s_gate = new();
-    private static readonly ConcurrentDictionary<Type, Shape> s_shapes = new();
-    private static readonly HashSet<string> s_granted = new(StringComparer.Ordinal);
+    private static readonly ConditionalWeakTable<Type, Shape> s_shapes = new();
     private static readonly MethodInfo s_invoke = typeof(FitProxyMethod).GetMethod(nameof(FitProxyMethod.Invoke))!;
     private static readonly MethodInfo s_empty = typeof(Array).GetMethod(nameof(Array.Empty))!.MakeGenericMethod(typeof(object));
     private static readonly ConstructorInfo s_notSupported = typeof(NotSupportedException).GetConstructor([typeof(string)])!;
-    private static AssemblyBuilder? s_assembly;
-    private static ModuleBuilder? s_module;
-    private static ConstructorInfo? s_ignoresAccessChecks;
-    private static int s_count;
+    private static ProxyAssembly? s_shared;
 
     public static object Create(Type contract, FitClient client, FitCallOptions options)
     {
-        var shape = s_shapes.GetOrAdd(contract, Build);
+        var shape = s_shapes.GetValue(contract, Build);
         var methods = new FitProxyMethod?[shape.Genericables.Length];
         for (var i = 0; i < methods.Length; i++)
         {
@@ -50,17 +48,17 @@ internal static class FitProxyFactory
 
         lock (s_gate)
         {
-            var module = Module();
-            Grant(typeof(FitProxyFactory).Assembly);
-            var type = module.DefineType($"ModelEngine.Fit.Proxies.{contract.Name}_{++s_count}", TypeAttributes.Public | TypeAttributes.Sealed | TypeAttributes.Class,
-                typeof(object), [contract]);
+            var target = IsCollectible(contract) ? new ProxyAssembly(collectible: true) : s_shared ??= new ProxyAssembly(collectible: false);
+            target.Grant(typeof(FitProxyFactory).Assembly);
+            var type = target.Module.DefineType($"ModelEngine.Fit.Proxies.{contract.Name}_{++target.Count}",
+                TypeAttributes.Public | TypeAttributes.Sealed | TypeAttributes.Class, typeof(object), [contract]);
             var field = type.DefineField("_methods", typeof(FitProxyMethod[]), FieldAttributes.Private | FieldAttributes.InitOnly);
             DefineConstructor(type, field);
 
             var genericables = new List<GenericableDescriptor?>();
             foreach (var declaring in new[] { contract }.Concat(contract.GetInterfaces()))
             {
-                Grant(declaring.Assembly);
+                target.Grant(declaring.Assembly);
                 var described = FitableBinder.DescribeContract(declaring).ToDictionary(g => g.Method!);
                 foreach (var method in declaring.GetMethods().Where(m => m.IsAbstract && !m.IsStatic))
                 {
@@ -200,41 +198,10 @@ internal static class FitProxyFactory
         return Named(nameof(FitProxyResults.ToValue)).MakeGenericMethod(returnType);
     }
 
-    private static ModuleBuilder Module()
-    {
-        if (s_module is not null)
-        {
-            return s_module;
-        }
-
-        s_assembly = AssemblyBuilder.DefineDynamicAssembly(new AssemblyName("ModelEngine.Fit.Proxies"), AssemblyBuilderAccess.Run);
-        s_module = s_assembly.DefineDynamicModule("ModelEngine.Fit.Proxies");
-
-        // The runtime lets an assembly that carries IgnoresAccessChecksToAttribute("X") use X's internal types. The
-        // attribute is not part of the public framework, so the proxy assembly declares its own.
-        var attribute = s_module.DefineType("System.Runtime.CompilerServices.IgnoresAccessChecksToAttribute",
-            TypeAttributes.Public | TypeAttributes.Sealed | TypeAttributes.Class, typeof(Attribute));
-        var name = attribute.DefineField("_assemblyName", typeof(string), FieldAttributes.Private | FieldAttributes.InitOnly);
-        var constructor = attribute.DefineConstructor(MethodAttributes.Public, CallingConventions.HasThis, [typeof(string)]);
-        var il = constructor.GetILGenerator();
-        il.Emit(OpCodes.Ldarg_0);
-        il.Emit(OpCodes.Call, typeof(Attribute).GetConstructor(BindingFlags.NonPublic | BindingFlags.Instance, Type.EmptyTypes)!);
-        il.Emit(OpCodes.Ldarg_0);
-        il.Emit(OpCodes.Ldarg_1);
-        il.Emit(OpCodes.Stfld, name);
-        il.Emit(OpCodes.Ret);
-        s_ignoresAccessChecks = attribute.CreateType().GetConstructor([typeof(string)])!;
-        return s_module;
-    }
-
-    private static void Grant(Assembly assembly)
-    {
-        var name = assembly.GetName().Name!;
-        if (s_granted.Add(name))
-        {
-            s_assembly!.SetCustomAttribute(new CustomAttributeBuilder(s_ignoresAccessChecks!, [name]));
-        }
-    }
+    /// <summary>Whether the contract, or a type its methods use, lives in a collectible load context.</summary>
+    private static bool IsCollectible(Type contract) =>
+        new[] { contract }.Concat(contract.GetInterfaces()).Any(type => type.IsCollectible
+            || type.GetMethods().Any(m => m.ReturnType.IsCollectible || m.GetParameters().Any(p => p.ParameterType.IsCollectible)));
 
     private sealed record Shape(Type Type, GenericableDescriptor?[] Genericables);
 }
