@@ -18,6 +18,7 @@ public class InProcessDispatchBenchmarks
     private IEmptyOperator _direct = null!;
     private IEmptyOperator _proxy = null!;
     private FitClient _client = null!;
+    private CancellationTokenSource _cancel = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -32,7 +33,11 @@ public class InProcessDispatchBenchmarks
         _direct = implementation;
         _client = new FitClient(registry, new FitOptions());
         _proxy = _client.Get<IEmptyOperator>();
+        _cancel = new CancellationTokenSource();
     }
+
+    [GlobalCleanup]
+    public void Cleanup() => _cancel.Dispose();
 
     [Benchmark(Baseline = true, Description = "direct: void Ping()")]
     public void DirectPing() => _direct.Ping();
@@ -57,4 +62,10 @@ public class InProcessDispatchBenchmarks
 
     [Benchmark(Description = "proxy: ValueTask<int> AddAsync(a, b, token)")]
     public int ProxyAddAsync() => _proxy.AddAsync(1, 2, CancellationToken.None).Result;
+
+    [Benchmark(Description = "proxy: AddAsync with a cancellable token")]
+    public int ProxyAddAsyncCancellable() => _proxy.AddAsync(1, 2, _cancel.Token).Result;
+
+    [Benchmark(Description = "invoker: bench.add-async")]
+    public object? InvokerAddAsync() => _client.InvokeAsync("bench.add-async", s_addArguments).Result;
 }
