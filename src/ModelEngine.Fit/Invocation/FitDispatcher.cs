@@ -16,6 +16,9 @@ namespace ModelEngine.Fit.Invocation;
 /// </summary>
 internal sealed partial class FitDispatcher
 {
+    /// <summary>The longest timeout a timer takes; a longer one means none.</summary>
+    private static readonly TimeSpan s_longestTimeout = TimeSpan.FromMilliseconds(uint.MaxValue - 1);
+
     private readonly FitOptions _options;
     private readonly IFitValueCodec? _codec;
     private readonly IFitRemoteTransport? _transport;
@@ -101,9 +104,6 @@ internal sealed partial class FitDispatcher
             return ValueTask.FromException<object?>(e);
         }
     }
-
-    /// <summary>The longest timeout a timer takes; a longer one means none.</summary>
-    private static readonly TimeSpan s_longestTimeout = TimeSpan.FromMilliseconds(uint.MaxValue - 1);
 
     /// <summary>The call's timeout: the call's own, then the genericable's, then the default. Negative means zero.</summary>
     private TimeSpan TimeoutOf(RoutePlan plan, FitCallOptions options)
