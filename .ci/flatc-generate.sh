@@ -3,7 +3,9 @@
 #   C#     -> src/ModelEngine.Fit/Protocol/Generated/
 #   Python -> samples/python-operator/modelengine_fit_protocol/
 # Debian's flatc is 2.0.8, whose C# output targets the old FlatBuffers runtime. Two substitutions make it build
-# against Google.FlatBuffers 25.2.10: the namespace and the version check call.
+# against Google.FlatBuffers 25.2.10: the namespace and the version check call. A third makes the generated types
+# internal, so that ModelEngine.Fit.Protocol.PayloadHandle and friends do not clash with the public records of the
+# same names; FitEnvelope is the public way in.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -23,6 +25,7 @@ mkdir -p "$csharp_out"
 find "$work/cs" -name '*.cs' -print0 | while IFS= read -r -d '' file; do
   sed -e 's/global::FlatBuffers;/global::Google.FlatBuffers;/' \
       -e 's/FLATBUFFERS_2_0_8()/FLATBUFFERS_25_2_10()/' \
+      -e 's/^public \(struct\|enum\) /internal \1 /' \
       "$file" > "$csharp_out/$(basename "$file")"
 done
 

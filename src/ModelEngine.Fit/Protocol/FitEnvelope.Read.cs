@@ -21,7 +21,7 @@ public static partial class FitEnvelope
         try
         {
             var request = reader.Envelope.Request ?? throw Malformed("the envelope holds no request.");
-            var arguments = new FitValue[request.ArgumentsLength];
+            var arguments = new FitValue[reader.CheckCount(request.ArgumentsLength, "arguments")];
             for (var i = 0; i < arguments.Length; i++)
             {
                 arguments[i] = request.Arguments(i) is { } argument
@@ -88,11 +88,11 @@ public static partial class FitEnvelope
         try
         {
             var heartbeat = reader.Envelope.Heartbeat ?? throw Malformed("the envelope holds no heartbeat.");
-            var fitables = new FitableDescriptor[heartbeat.FitablesLength];
+            var fitables = new FitableDescriptor[reader.CheckCount(heartbeat.FitablesLength, "fitables")];
             for (var i = 0; i < fitables.Length; i++)
             {
                 fitables[i] = heartbeat.Fitables(i) is { } fitable
-                    ? ReadFitable(fitable)
+                    ? ReadFitable(reader, fitable)
                     : throw Malformed($"fitable {i} is missing.");
             }
 
@@ -115,15 +115,15 @@ public static partial class FitEnvelope
         }
     }
 
-    private static FitableDescriptor ReadFitable(Fitable fitable)
+    private static FitableDescriptor ReadFitable(BodyReader reader, Fitable fitable)
     {
-        var aliases = new string[fitable.AliasesLength];
+        var aliases = new string[reader.CheckCount(fitable.AliasesLength, "aliases")];
         for (var i = 0; i < aliases.Length; i++)
         {
             aliases[i] = fitable.Aliases(i) ?? throw Malformed($"alias {i} of a fitable is missing.");
         }
 
-        var tags = new string[fitable.TagsLength];
+        var tags = new string[reader.CheckCount(fitable.TagsLength, "tags")];
         for (var i = 0; i < tags.Length; i++)
         {
             tags[i] = fitable.Tags(i) ?? throw Malformed($"tag {i} of a fitable is missing.");
@@ -187,6 +187,12 @@ public static partial class FitEnvelope
         }
 
         public Envelope Envelope { get; }
+
+        /// <summary>Checks that a vector of offsets (4 bytes each) can fit in the body before anything is allocated for it.</summary>
+        public int CheckCount(int count, string what) =>
+            count < 0 || (long)count * sizeof(int) > _body.Length
+                ? throw Malformed($"the {what} vector claims {count} entries, more than the body holds.")
+                : count;
 
         public FitValue ReadValue(Value value)
         {

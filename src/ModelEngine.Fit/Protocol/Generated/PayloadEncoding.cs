@@ -5,7 +5,7 @@
 namespace ModelEngine.Fit.Protocol
 {
 
-public enum PayloadEncoding : byte
+internal enum PayloadEncoding : byte
 {
   Bytes = 0,
   Utf8 = 1,

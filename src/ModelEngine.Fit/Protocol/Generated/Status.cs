@@ -5,7 +5,7 @@
 namespace ModelEngine.Fit.Protocol
 {
 
-public enum Status : byte
+internal enum Status : byte
 {
   Ok = 0,
   FitableNotFound = 1,

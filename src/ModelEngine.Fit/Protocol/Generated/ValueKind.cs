@@ -5,7 +5,7 @@
 namespace ModelEngine.Fit.Protocol
 {
 
-public enum ValueKind : byte
+internal enum ValueKind : byte
 {
   Null = 0,
   Json = 1,
