@@ -13,7 +13,7 @@ public sealed class TornSegmentTests : IDisposable
     public void Dispose() => _directory.Dispose();
 
     [Fact]
-    public async Task Open_OfASegmentWhoseWriterDiedBeforeSealing_IsUnavailableAndCollected()
+    public async Task Open_DeadUnsealedWriter_IsAbandoned()
     {
         using var store = _directory.CreateStore();
         var deadPid = await DeadProcessIdAsync();
@@ -30,7 +30,7 @@ public sealed class TornSegmentTests : IDisposable
     }
 
     [Fact]
-    public async Task Open_OfASegmentStillBeingWrittenByALiveProcess_IsUnavailableButKept()
+    public async Task Open_LiveUnsealedWriter_IsKept()
     {
         using var store = _directory.CreateStore();
         var name = $"seg-{Environment.ProcessId}-00000000000000a2";
@@ -45,7 +45,7 @@ public sealed class TornSegmentTests : IDisposable
     }
 
     [Fact]
-    public async Task Open_WithAReusedPidButAnotherStartTime_CountsTheWriterAsDead()
+    public async Task Open_ReusedPid_CountsWriterDead()
     {
         using var store = _directory.CreateStore();
         var name = $"seg-{Environment.ProcessId}-00000000000000a3";
@@ -72,7 +72,7 @@ public sealed class TornSegmentTests : IDisposable
     }
 
     [Fact]
-    public async Task Open_WithALengthBeyondTheFile_IsUnavailable()
+    public async Task Open_LengthBeyondFile_IsUnavailable()
     {
         using var store = _directory.CreateStore();
         var name = $"seg-{Environment.ProcessId}-00000000000000a5";
@@ -86,7 +86,7 @@ public sealed class TornSegmentTests : IDisposable
     }
 
     [Fact]
-    public async Task Open_WithAnOverwrittenHeader_FailsTheChecksum()
+    public async Task Open_OverwrittenHeader_FailsChecksum()
     {
         using var store = _directory.CreateStore();
         using var written = store.Write(new byte[100]);
@@ -105,7 +105,7 @@ public sealed class TornSegmentTests : IDisposable
     }
 
     [Fact]
-    public async Task Collect_RemovesAnEmptyFileOfADeadWriter()
+    public async Task Collect_EmptyDeadFile_IsRemoved()
     {
         using var store = _directory.CreateStore();
         var deadPid = await DeadProcessIdAsync();
