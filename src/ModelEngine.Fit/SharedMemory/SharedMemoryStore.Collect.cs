@@ -131,37 +131,14 @@ public sealed partial class SharedMemoryStore
     }
 
     /// <summary>Deregisters segments this process serves that another process has since removed.</summary>
-    private unsafe void DropStaleRegistrations()
+    private void DropStaleRegistrations()
     {
-        if (_regions is null)
+        foreach (var name in _registered.Keys)
         {
-            return;
-        }
-
-        // Each candidate is held while its header is read, so that it cannot be unmapped underneath.
-        List<SegmentMapping> candidates = [];
-        lock (_mappings)
-        {
-            foreach (var mapping in _mappings.Values)
+            if (!File.Exists(Path.Combine(_directory, name)))
             {
-                if (mapping.RegionKey != 0 && mapping.TryAddLocalReference())
-                {
-                    candidates.Add(mapping);
-                }
+                Deregister(name);
             }
-        }
-
-        foreach (var mapping in candidates)
-        {
-            var count = SegmentHeader.ReferenceCount(Volatile.Read(ref SegmentHeader.References(mapping.Header)));
-            var key = mapping.RegionKey;
-            if (count <= 0 && key != 0)
-            {
-                mapping.RegionKey = 0;
-                _regions.Deregister(key);
-            }
-
-            ReleaseLocal(mapping);
         }
     }
 }

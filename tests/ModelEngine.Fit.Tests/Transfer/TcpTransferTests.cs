@@ -124,4 +124,27 @@ public sealed class TcpTransferTests : IAsyncLifetime
         Assert.Equal(0, _readerDirectory.FileCount);
         written.Dispose();
     }
+
+    [Fact]
+    public async Task Region_DeletedByAnotherProcess_IsWithdrawn()
+    {
+        var written = _owner.Write(new byte[100]);
+        _owner.AddLease(written);
+        written.Dispose();
+        using (var sameNode = _ownerDirectory.CreateStore("node-owner"))
+        {
+            // Another store on the node adopts the lease and drops the last reference, which deletes the file.
+            (await sameNode.OpenAsync(written.Handle).AsTask().WaitAsync(TimeSpan.FromSeconds(10))).Dispose();
+        }
+
+        var error = await Assert.ThrowsAsync<FitException>(
+            () => _transport.ReadAsync(new RemoteRegion(_regions.Endpoint!, written.Handle.Region), 0, new byte[100]).AsTask().WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Equal(FitErrorCode.PayloadUnavailable, error.Code);
+        Assert.Equal(1, _regions.Count);
+
+        _owner.Collect();
+
+        Assert.Equal(0, _regions.Count);
+        Assert.Equal(0, _ownerDirectory.FileCount);
+    }
 }
