@@ -93,8 +93,14 @@ public sealed partial class SharedMemoryStore
                 return "its last reference was released";
             }
 
-            var expired = leases > 0 && leases >= count && Volatile.Read(ref SegmentHeader.LeaseExpiry(header)) <= nowMs;
-            if (count != 0 && !expired)
+            var leaseOver = Volatile.Read(ref SegmentHeader.LeaseExpiry(header)) <= nowMs;
+            var expired = leases > 0 && leases >= count && leaseOver;
+
+            // References of processes that died are never released, so a sealed segment whose writer died goes once
+            // no lease is pending. Readers that mapped it keep their mapping, because unlinking leaves it valid.
+            var orphaned = count != 0 && !expired && leaseOver
+                && !ProcessIdentity.IsAlive(SegmentHeader.ReadOwnerPid(header), SegmentHeader.ReadOwnerStartTime(header));
+            if (count != 0 && !expired && !orphaned)
             {
                 return null;
             }
@@ -107,7 +113,9 @@ public sealed partial class SharedMemoryStore
             }
 
             SegmentMapping.TryDelete(path);
-            return count == 0 ? "no references were left" : "its leases expired unadopted";
+            return count == 0 ? "no references were left"
+                : orphaned ? "its writer died and no lease was pending"
+                : "its leases expired unadopted";
         }
         finally
         {
