@@ -3,7 +3,7 @@ using ModelEngine.Fit.Contracts;
 
 namespace ModelEngine.Fit.Tests.Dispatch;
 
-/// <summary>Returns the document as a string, after an optional step that runs while the callee holds the payload.</summary>
+/// <summary>Returns the document as a string, after an optional step that runs while the callee has the payload open.</summary>
 [Fitable("echo")]
 public sealed class EchoOperator : IEchoOperator
 {

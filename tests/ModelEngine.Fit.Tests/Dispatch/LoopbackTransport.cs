@@ -10,7 +10,7 @@ namespace ModelEngine.Fit.Tests.Dispatch;
 /// </summary>
 internal sealed class LoopbackTransport(IFitRequestExecutor executor) : IFitRemoteTransport
 {
-    /// <summary>Runs after the worker answered and before the caller reads the answer.</summary>
+    /// <summary>Runs after the worker returned its response and before the caller reads it.</summary>
     public Action? BeforeReply { get; set; }
 
     public async Task<FitResponse> InvokeAsync(FitWorkerInfo worker, FitRequest request, CancellationToken cancellationToken)
