@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using ModelEngine.Fit.Contracts;
 
-namespace ModelEngine.Fit.DispatchBenchmarks.Dispatch;
+namespace ModelEngine.Fit.Benchmarks.Dispatch;
 
 /// <summary>Operator contracts that do nothing, so that a call measures dispatch alone.</summary>
 public interface IEmptyOperator

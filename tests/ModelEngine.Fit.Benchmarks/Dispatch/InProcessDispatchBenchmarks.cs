@@ -4,13 +4,14 @@ using ModelEngine.Fit.Client;
 using ModelEngine.Fit.Hosting;
 using ModelEngine.Fit.Registry;
 
-namespace ModelEngine.Fit.DispatchBenchmarks.Dispatch;
+namespace ModelEngine.Fit.Benchmarks.Dispatch;
 
 /// <summary>
 /// Empty dispatch in process: a direct interface call against the same call through the typed proxy and the generic
 /// invoker, with the fitable loaded here. The overhead per call is the difference from the direct call.
 /// </summary>
 [BenchmarkCategory("dispatch")]
+[Config(typeof(DispatchConfig))]
 public class InProcessDispatchBenchmarks
 {
     private static readonly object?[] s_addArguments = [1, 2];

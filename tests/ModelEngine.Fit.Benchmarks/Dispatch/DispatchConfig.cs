@@ -4,7 +4,7 @@ using BenchmarkDotNet.Diagnosers;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 
-namespace ModelEngine.Fit.DispatchBenchmarks;
+namespace ModelEngine.Fit.Benchmarks.Dispatch;
 
 /// <summary>A nanosecond-scale job: in process, three warm-ups and ten measured iterations, with allocations shown.</summary>
 public sealed class DispatchConfig : ManualConfig
