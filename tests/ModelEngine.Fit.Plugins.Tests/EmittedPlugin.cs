@@ -35,15 +35,7 @@ internal static class EmittedPlugin
         var type = module.DefineType("Emitted.Echo", TypeAttributes.Public | TypeAttributes.Sealed | TypeAttributes.Class, typeof(object), [contract]);
         type.SetCustomAttribute(Attribute<FitableAttribute>("echo"));
         type.DefineDefaultConstructor(MethodAttributes.Public);
-        var method = type.DefineMethod(
-            "Echo",
-            MethodAttributes.Public | MethodAttributes.Virtual | MethodAttributes.Final | MethodAttributes.HideBySig | MethodAttributes.NewSlot,
-            typeof(string),
-            [typeof(string)]);
-        var il = method.GetILGenerator();
-        il.Emit(OpCodes.Ldarg_1);
-        il.Emit(OpCodes.Ret);
-        type.DefineMethodOverride(method, contractMethod);
+        ImplementEcho(type, contractMethod);
         type.CreateType();
         return Save(assembly, folder, "Emitted.PrivateContract.dll", "emitted.private-contract", "emitted.echo", "echo");
     }
@@ -88,6 +80,20 @@ internal static class EmittedPlugin
         type.DefineMethodOverride(method, contractMethod);
         type.CreateType();
         return Save(assembly, folder, "Emitted.Summarizer.dll", "emitted.summarizer", TestPlugins.Summarize, "emitted-summarizer");
+    }
+
+    /// <summary>Adds to <paramref name="type"/> a <c>string Echo(string)</c> that returns its argument and implements <paramref name="contractMethod"/>.</summary>
+    public static void ImplementEcho(TypeBuilder type, MethodInfo contractMethod)
+    {
+        var method = type.DefineMethod(
+            "Echo",
+            MethodAttributes.Public | MethodAttributes.Virtual | MethodAttributes.Final | MethodAttributes.HideBySig | MethodAttributes.NewSlot,
+            typeof(string),
+            [typeof(string)]);
+        var il = method.GetILGenerator();
+        il.Emit(OpCodes.Ldarg_1);
+        il.Emit(OpCodes.Ret);
+        type.DefineMethodOverride(method, contractMethod);
     }
 
     private static (PersistedAssemblyBuilder Assembly, ModuleBuilder Module) Begin(string name)

@@ -11,11 +11,12 @@ internal sealed class PluginHost : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    public PluginHost(string pluginDirectory, string workDirectory, TimeSpan? debounce = null, bool enabled = true, bool useFileSystemEvents = true, TimeSpan? rescan = null)
+    public PluginHost(string pluginDirectory, string workDirectory, TimeSpan? debounce = null, bool enabled = true, bool useFileSystemEvents = true, TimeSpan? rescan = null, string? contractsDirectory = null)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>
             {
+                ["Fit:Plugins:ContractsDirectory"] = contractsDirectory,
                 ["Fit:Plugins:Enabled"] = enabled ? "true" : "false",
                 ["Fit:Plugins:Directory"] = pluginDirectory,
                 ["Fit:Plugins:WorkDirectory"] = workDirectory,

@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Runtime.CompilerServices;
 using System.Runtime.Loader;
 using System.Text;
@@ -92,6 +93,20 @@ public sealed class PluginManagerTests : IAsyncLifetime
         Assert.Contains("ModelEngine.Samples.Operators.Text", loaded);
         Assert.DoesNotContain("ModelEngine.Samples.Operators.Contracts", loaded);
         Assert.DoesNotContain("ModelEngine.Fit", loaded);
+    }
+
+    [Fact]
+    public void Sample_Layout_CarriesContracts()
+    {
+        const string carried = "contracts/ModelEngine.Samples.Operators.Contracts.dll";
+
+        var manifest = PluginManifestReader.Read(Path.Combine(TestPlugins.SampleFolder, PluginManifest.FileName));
+
+        Assert.Equal([carried], manifest.Contracts);
+        // The implementation assembly the host has, not the reference assembly the plugin was compiled against.
+        Assert.Equal(File.ReadAllBytes(typeof(ITextSummarizer).Assembly.Location), File.ReadAllBytes(Path.Combine(TestPlugins.SampleFolder, carried)));
+        using var archive = ZipFile.OpenRead(TestPlugins.SampleZip);
+        Assert.NotNull(archive.GetEntry(carried));
     }
 
     [Fact]

@@ -13,6 +13,7 @@ public sealed class PluginManifestReaderTests
               "id": "demo.plugin",
               "version": "2.1.0-beta.1",
               "entryAssembly": "lib/Demo.dll",
+              "contracts": [ "contracts/Demo.Contracts.dll", "More.Contracts.dll" ],
               "description": "A demo.",
               "genericables": [ { "id": "demo.echo", "version": "3.0.0" }, { "id": "demo.other" } ],
               "fitables": [ { "genericable": "demo.echo", "id": "echo" }, { "genericable": "demo.other", "id": "other" } ]
@@ -23,6 +24,7 @@ public sealed class PluginManifestReaderTests
         Assert.Equal("demo.plugin", manifest.Id);
         Assert.Equal("2.1.0-beta.1", manifest.Version);
         Assert.Equal("lib/Demo.dll", manifest.EntryAssembly);
+        Assert.Equal(["contracts/Demo.Contracts.dll", "More.Contracts.dll"], manifest.Contracts);
         Assert.Equal("A demo.", manifest.Description);
         Assert.Equal([new PluginGenericableReference("demo.echo", "3.0.0"), new PluginGenericableReference("demo.other", "1.0.0")], manifest.Genericables);
         Assert.Equal([new PluginFitableReference("demo.echo", "echo"), new PluginFitableReference("demo.other", "other")], manifest.Fitables);
@@ -37,6 +39,12 @@ public sealed class PluginManifestReaderTests
     [InlineData("""{ "id": "p", "version": "1.0.0", "entryAssembly": "../D.dll", "genericables": [ { "id": "g" } ], "fitables": [ { "genericable": "g", "id": "f" } ] }""", "field 'entryAssembly' has the value '../D.dll', which leaves the plugin folder")]
     [InlineData("""{ "id": "p", "version": "1.0.0", "entryAssembly": "/opt/D.dll", "genericables": [ { "id": "g" } ], "fitables": [ { "genericable": "g", "id": "f" } ] }""", "field 'entryAssembly' has the absolute path '/opt/D.dll'")]
     [InlineData("""{ "id": "p", "version": "1.0.0", "entryAssembly": "D.exe", "genericables": [ { "id": "g" } ], "fitables": [ { "genericable": "g", "id": "f" } ] }""", "field 'entryAssembly' has the value 'D.exe', which is not a .dll file")]
+    [InlineData("""{ "id": "p", "version": "1.0.0", "entryAssembly": "D.dll", "contracts": [ "../C.dll" ], "genericables": [ { "id": "g" } ], "fitables": [ { "genericable": "g", "id": "f" } ] }""", "field 'contracts[0]' has the value '../C.dll', which leaves the plugin folder")]
+    [InlineData("""{ "id": "p", "version": "1.0.0", "entryAssembly": "D.dll", "contracts": [ "C.dll", "/opt/C.dll" ], "genericables": [ { "id": "g" } ], "fitables": [ { "genericable": "g", "id": "f" } ] }""", "field 'contracts[1]' has the absolute path '/opt/C.dll'")]
+    [InlineData("""{ "id": "p", "version": "1.0.0", "entryAssembly": "D.dll", "contracts": [ "C.json" ], "genericables": [ { "id": "g" } ], "fitables": [ { "genericable": "g", "id": "f" } ] }""", "field 'contracts[0]' has the value 'C.json', which is not a .dll file")]
+    [InlineData("""{ "id": "p", "version": "1.0.0", "entryAssembly": "D.dll", "contracts": "C.dll", "genericables": [ { "id": "g" } ], "fitables": [ { "genericable": "g", "id": "f" } ] }""", "field 'contracts' is a JSON string, but it must be an array")]
+    [InlineData("""{ "id": "p", "version": "1.0.0", "entryAssembly": "D.dll", "contracts": [ 1 ], "genericables": [ { "id": "g" } ], "fitables": [ { "genericable": "g", "id": "f" } ] }""", "entry 'contracts[0]' is a JSON number")]
+    [InlineData("""{ "id": "p", "version": "1.0.0", "entryAssembly": "D.dll", "contracts": [ "c/C.dll", "c\\C.dll" ], "genericables": [ { "id": "g" } ], "fitables": [ { "genericable": "g", "id": "f" } ] }""", "entry 'contracts[1]' repeats the contract assembly")]
     [InlineData("""{ "id": "p", "version": "1.0.0", "entryAssembly": "D.dll", "genericables": [], "fitables": [ { "genericable": "g", "id": "f" } ] }""", "field 'genericables' is an empty array")]
     [InlineData("""{ "id": "p", "version": "1.0.0", "entryAssembly": "D.dll", "genericables": [ { "id": "g" } ] }""", "required field 'fitables' is missing")]
     [InlineData("""{ "id": "p", "version": "1.0.0", "entryAssembly": "D.dll", "genericables": [ { "id": "g" } ], "fitables": [ { "genericable": "h", "id": "f" } ] }""", "field 'fitables[0].genericable' has the value 'h', which is not listed under 'genericables'")]

@@ -15,7 +15,9 @@ namespace ModelEngine.Fit.Plugins;
 /// <see cref="PluginOptions.RescanInterval"/> catches events the file system did not deliver. A scan compares each
 /// entry's fingerprint (relative path, size and last-write time of every file) with the one it last loaded. Hidden
 /// entries (names starting with '.') and files other than .zip are ignored, so a tool can write
-/// <c>name.zip.tmp</c> and rename it when done.
+/// <c>name.zip.tmp</c> and rename it when done. The contracts directory (<see cref="PluginOptions.ContractsDirectory"/>,
+/// by default <c>contracts</c> in the watched directory) is not a plugin either; its assemblies are loaded into the
+/// default context at start, before any plugin, and looked at again before each plugin load.
 /// </remarks>
 public sealed partial class PluginDirectoryWatcher : IHostedService, IDisposable
 {
@@ -23,6 +25,7 @@ public sealed partial class PluginDirectoryWatcher : IHostedService, IDisposable
     private readonly PluginOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
+    private readonly string _contractsDirectory;
     private readonly Dictionary<string, Observation> _observed = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Fingerprint> _applied = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = new();
@@ -49,12 +52,16 @@ public sealed partial class PluginDirectoryWatcher : IHostedService, IDisposable
         _logger = logger;
         _timeProvider = timeProvider ?? TimeProvider.System;
         Directory = Path.TrimEndingDirectorySeparator(Path.GetFullPath(_options.Directory));
+        _contractsDirectory = _options.GetContractsDirectory();
     }
 
     /// <summary>The full path of the watched directory.</summary>
     public string Directory { get; }
 
-    /// <summary>Loads the plugins already in the directory, then starts watching it. Does nothing when plugins are disabled.</summary>
+    /// <summary>
+    /// Loads the contract assemblies of the contracts directory and the plugins already in the watched directory, then
+    /// starts watching it. Does nothing when plugins are disabled.
+    /// </summary>
     /// <exception cref="InvalidOperationException">The working folder lies inside the watched directory.</exception>
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -68,7 +75,9 @@ public sealed partial class PluginDirectoryWatcher : IHostedService, IDisposable
         System.IO.Directory.CreateDirectory(Directory);
         _watcher = _options.UseFileSystemEvents ? CreateFileSystemWatcher() : null;
 
-        // Plugins present at start are taken as complete and load before the host serves requests.
+        // Shared contracts load first, so every plugin binds to them. The plugins present at start are taken as complete
+        // and load before the host serves requests.
+        _manager.LoadContracts();
         Scan(initial: true);
         PluginLog.WatchStarted(_logger, Directory, _manager.Plugins.Count(p => p.State == PluginState.Loaded));
         _loop = Task.Run(() => RunAsync(_stopping.Token), CancellationToken.None);
@@ -240,6 +249,7 @@ public sealed partial class PluginDirectoryWatcher : IHostedService, IDisposable
             .Where(e => !e.Name.StartsWith('.'))
             .Where(e => e is DirectoryInfo || e.Name.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
             .Select(e => Path.TrimEndingDirectorySeparator(e.FullName))
+            .Where(path => !string.Equals(path, _contractsDirectory, StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)
             .ToArray();
     }

@@ -11,7 +11,7 @@ namespace ModelEngine.Fit.Plugins;
 /// entry assembly into a new <see cref="PluginLoadContext"/>, creates its fitables and checks them against the
 /// manifest. It does not touch the registry; the manager adds what <see cref="Activate"/> returns.
 /// </summary>
-internal sealed class PluginLoader(IServiceProvider services, ILoggerFactory loggerFactory)
+internal sealed class PluginLoader(IServiceProvider services, ILoggerFactory loggerFactory, ContractAssemblyLoader contracts)
 {
     /// <summary>Copies a plugin folder, or extracts a plugin .zip, into <paramref name="workingDirectory"/> and reads its manifest.</summary>
     /// <exception cref="PluginLoadException">The source is neither, the archive is unsafe, or the manifest is missing or invalid.</exception>
@@ -53,10 +53,11 @@ internal sealed class PluginLoader(IServiceProvider services, ILoggerFactory log
     }
 
     /// <summary>
-    /// Loads the staged plugin's code and binds its fitables. On failure the new context is unloaded before the
-    /// exception leaves.
+    /// Loads the staged plugin's code and binds its fitables. The contract assemblies the manifest lists are promoted
+    /// to the default context first, so the entry assembly binds to them there. On failure the new context is
+    /// unloaded before the exception leaves; promoted contracts stay loaded.
     /// </summary>
-    /// <exception cref="PluginLoadException">The assembly is missing or fails to load, a class cannot be created, or the fitables do not match the manifest.</exception>
+    /// <exception cref="PluginLoadException">A contract or the entry assembly is missing or fails to load, a class cannot be created, or the fitables do not match the manifest.</exception>
     public LoadedPlugin Activate(StagedPlugin staged)
     {
         var manifest = staged.Manifest;
@@ -67,6 +68,7 @@ internal sealed class PluginLoader(IServiceProvider services, ILoggerFactory log
                 $"{staged.ManifestDisplayPath}: field 'entryAssembly' names '{manifest.EntryAssembly}', but the plugin has no such file. Copy the assembly into the plugin folder or correct the name.");
         }
 
+        PromoteContracts(staged);
         var context = new PluginLoadContext(manifest.Id, entryPath);
         var instances = new List<object>();
         try
@@ -138,6 +140,36 @@ internal sealed class PluginLoader(IServiceProvider services, ILoggerFactory log
         return errors;
     }
 
+    /// <summary>
+    /// Loads the manifest's <c>contracts</c> into the default context, where an assembly of the same name already
+    /// there (the host's, or one promoted earlier) is used instead.
+    /// </summary>
+    private void PromoteContracts(StagedPlugin staged)
+    {
+        var problems = new List<string>();
+        for (var i = 0; i < staged.Manifest.Contracts.Count; i++)
+        {
+            var relative = staged.Manifest.Contracts[i];
+            var path = Path.GetFullPath(Path.Combine(staged.RootDirectory, relative));
+            if (!File.Exists(path))
+            {
+                problems.Add($"{staged.ManifestDisplayPath}: entry 'contracts[{i}]' names '{relative}', but the plugin has no such file. Copy the contract assembly into the plugin folder or correct the path.");
+                continue;
+            }
+
+            var result = contracts.Promote(path, probeHost: true);
+            if (result.State == ContractAssemblyState.Failed)
+            {
+                problems.Add($"{staged.ManifestDisplayPath}: the contract assembly '{relative}' (entry 'contracts[{i}]') could not be loaded into the host: {result.Error} Copy a valid .NET 10 assembly.");
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new PluginLoadException(problems);
+        }
+    }
+
     private static Assembly LoadEntryAssembly(PluginLoadContext context, string entryPath, StagedPlugin staged)
     {
         Assembly assembly;
@@ -163,7 +195,7 @@ internal sealed class PluginLoader(IServiceProvider services, ILoggerFactory log
             catch (Exception e) when (e is BadImageFormatException or FileLoadException or FileNotFoundException)
             {
                 throw new PluginLoadException(
-                    $"{staged.Manifest.EntryAssembly}: the dependency '{reference.Name}' ({reference.Version}) failed to load: {e.Message} Copy the missing assembly into the plugin folder (publishing the plugin does this) or let the host reference it.",
+                    $"{staged.Manifest.EntryAssembly}: the dependency '{reference.Name}' ({reference.Version}) failed to load: {e.Message} Copy the missing assembly into the plugin folder (publishing the plugin does this); if it contains contracts, put it in the host's contracts directory (Fit:Plugins:ContractsDirectory) or list it under the manifest's 'contracts'.",
                     e);
             }
         }

@@ -43,4 +43,13 @@ internal static partial class PluginLog
 
     [LoggerMessage(EventId = 6415, Level = LogLevel.Information, Message = "Plugin {PluginPath} was removed from the watched directory")]
     public static partial void Removed(ILogger logger, string pluginPath);
+
+    [LoggerMessage(EventId = 6420, Level = LogLevel.Information, Message = "Contract assembly {AssemblyName} {AssemblyVersion} loaded into the default context from {ContractPath}")]
+    public static partial void ContractLoaded(ILogger logger, string assemblyName, string assemblyVersion, string contractPath);
+
+    [LoggerMessage(EventId = 6421, Level = LogLevel.Error, Message = "Contract assembly {ContractPath} was not loaded: {Reason}")]
+    public static partial void ContractFailed(ILogger logger, string contractPath, string reason, Exception? exception);
+
+    [LoggerMessage(EventId = 6422, Level = LogLevel.Debug, Message = "Contract assembly {AssemblyName} from {ContractPath} has version {FileVersion}, but version {LoadedVersion} is already loaded and stays in use until the process restarts")]
+    public static partial void ContractAlreadyLoaded(ILogger logger, string assemblyName, string contractPath, string fileVersion, string loadedVersion);
 }

@@ -20,6 +20,7 @@ public sealed partial class PluginManager : IDisposable
 {
     private readonly IFitRegistry _registry;
     private readonly PluginLoader _loader;
+    private readonly ContractAssemblyLoader _contracts;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
     private readonly Lock _operationLock = new();
@@ -28,7 +29,7 @@ public sealed partial class PluginManager : IDisposable
 
     /// <summary>Creates the manager.</summary>
     /// <param name="registry">The registry that receives the plugins' fitables.</param>
-    /// <param name="options">The plugin settings; the manager uses <see cref="PluginOptions.WorkDirectory"/>.</param>
+    /// <param name="options">The plugin settings; the manager uses <see cref="PluginOptions.WorkDirectory"/> and <see cref="PluginOptions.ContractsDirectory"/>.</param>
     /// <param name="services">Passed to fitable classes whose constructor takes an <see cref="IServiceProvider"/>.</param>
     /// <param name="loggerFactory">Creates the manager's logger and the loggers passed to fitable classes whose constructor takes an <see cref="ILogger"/>.</param>
     /// <param name="timeProvider">Stamps <see cref="PluginInfo.Timestamp"/>; defaults to the system clock.</param>
@@ -44,9 +45,10 @@ public sealed partial class PluginManager : IDisposable
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(loggerFactory);
         _registry = registry;
-        _loader = new PluginLoader(services, loggerFactory);
         _timeProvider = timeProvider ?? TimeProvider.System;
         _logger = loggerFactory.CreateLogger<PluginManager>();
+        _contracts = new ContractAssemblyLoader(options.Value.GetContractsDirectory(), _logger);
+        _loader = new PluginLoader(services, loggerFactory, _contracts);
         _workRoot = Path.GetFullPath(options.Value.WorkDirectory ?? Path.Combine(Path.GetTempPath(), DefaultWorkFolderName));
     }
 
@@ -67,6 +69,37 @@ public sealed partial class PluginManager : IDisposable
     /// <summary>Returns the listed plugin from <paramref name="source"/>, loaded or failed, or <see langword="null"/>.</summary>
     public PluginInfo? GetBySource(string source) =>
         Volatile.Read(ref _entries).TryGetValue(NormalizeSource(source), out var entry) ? entry.Info : null;
+
+    /// <summary>The full path of the contracts directory (<see cref="PluginOptions.ContractsDirectory"/>).</summary>
+    public string ContractsDirectory => _contracts.Directory;
+
+    /// <summary>
+    /// The contract assemblies found in <see cref="ContractsDirectory"/> so far, with what became of each, ordered by
+    /// path. Contracts that plugins carry in their manifest are not listed here.
+    /// </summary>
+    public IReadOnlyList<ContractAssemblyInfo> Contracts => _contracts.Contracts;
+
+    /// <summary>
+    /// Loads every contract assembly in <see cref="ContractsDirectory"/> that is new or has changed into the host's
+    /// default load context. <see cref="Load"/> does this before each plugin, and the watcher calls it at start, so the
+    /// contracts are loaded before any plugin and even when no plugin is present. A file that fails is logged (event
+    /// 6421) and listed in <see cref="Contracts"/> as <see cref="ContractAssemblyState.Failed"/>; the others go on.
+    /// </summary>
+    /// <returns>The same list as <see cref="Contracts"/>.</returns>
+    /// <remarks>
+    /// The default context never unloads, so a contract stays loaded until the process ends. An assembly whose name is
+    /// already loaded is not loaded again, so replacing a contract with a new version needs a restart.
+    /// </remarks>
+    public IReadOnlyList<ContractAssemblyInfo> LoadContracts()
+    {
+        lock (_operationLock)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            _contracts.ScanDirectory();
+        }
+
+        return Contracts;
+    }
 
     /// <summary>
     /// Loads the plugin folder or .zip at <paramref name="source"/>. When a plugin from the same source is already
@@ -94,6 +127,8 @@ public sealed partial class PluginManager : IDisposable
                 UnloadCore(path, existing, changes, keepListed: true);
             }
 
+            // Contracts dropped into the directory since the last load are in place before this plugin binds to them.
+            _contracts.ScanDirectory();
             var entry = LoadCore(path);
             _entries = _entries.SetItem(path, entry);
             info = entry.Info;
@@ -150,6 +185,7 @@ public sealed partial class PluginManager : IDisposable
             }
 
             DeleteProcessWorkDirectory();
+            _contracts.Dispose();
         }
 
         Raise(changes);
@@ -217,7 +253,7 @@ public sealed partial class PluginManager : IDisposable
             var contract = fitable.Genericable.Method?.DeclaringType;
             if (contract is not null && AssemblyLoadContext.GetLoadContext(contract.Assembly) == loaded.Context)
             {
-                problems.Add($"{staged.ManifestDisplayPath}: the contract '{contract.FullName}' of genericable '{descriptor.GenericableId}' was loaded from the plugin folder, not from the host. Put the contract in an assembly the host references, and reference it from the plugin with Private=\"false\" so the plugin folder does not carry a copy.");
+                problems.Add($"{staged.ManifestDisplayPath}: the contract '{contract.FullName}' of genericable '{descriptor.GenericableId}' was loaded from the plugin folder, not from the host. Move the contract into an assembly of its own and list that assembly under the manifest's 'contracts' field, copy it into the host's contracts directory (Fit:Plugins:ContractsDirectory), or let the host reference it.");
             }
 
             var existing = _registry.GetLocal(descriptor.GenericableId, descriptor.Id);

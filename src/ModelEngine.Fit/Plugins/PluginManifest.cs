@@ -18,6 +18,13 @@ public sealed record PluginManifest
     /// <summary>The path of the assembly to load, relative to the plugin folder (for example <c>MyOperators.dll</c>).</summary>
     public required string EntryAssembly { get; init; }
 
+    /// <summary>
+    /// Contract assemblies the plugin carries, as paths relative to the plugin folder (for example
+    /// <c>contracts/MyContracts.dll</c>). They are loaded into the host's default context before the entry assembly,
+    /// unless an assembly with the same name is already there, and stay loaded after the plugin unloads.
+    /// </summary>
+    public IReadOnlyList<string> Contracts { get; init; } = [];
+
     /// <summary>The genericables the plugin implements.</summary>
     public required IReadOnlyList<PluginGenericableReference> Genericables { get; init; }
 

@@ -16,7 +16,7 @@ public static partial class PluginManifestReader
     /// <summary>The owner name of fitables registered in code; no plugin may take it as its id.</summary>
     public const string ReservedOwner = "code";
 
-    private static readonly string[] s_rootFields = ["id", "version", "entryAssembly", "description", "genericables", "fitables"];
+    private static readonly string[] s_rootFields = ["id", "version", "entryAssembly", "contracts", "description", "genericables", "fitables"];
     private static readonly string[] s_genericableFields = ["id", "version"];
     private static readonly string[] s_fitableFields = ["genericable", "id"];
 
@@ -108,8 +108,10 @@ public static partial class PluginManifestReader
         var entryAssembly = ReadString(root, "entryAssembly", file, "", required: true, problems);
         if (entryAssembly is not null)
         {
-            CheckEntryAssembly(entryAssembly, file, problems);
+            CheckAssemblyPath(entryAssembly, "entryAssembly", "the plugin's main assembly", "MyOperators.dll", file, problems);
         }
+
+        var contracts = ReadContracts(root, file, problems);
 
         var description = ReadString(root, "description", file, "", required: false, problems);
         var genericables = ReadGenericables(root, file, problems);
@@ -124,27 +126,74 @@ public static partial class PluginManifestReader
             Id = id,
             Version = version,
             EntryAssembly = entryAssembly,
+            Contracts = contracts,
             Description = description,
             Genericables = genericables,
             Fitables = fitables,
         };
     }
 
-    private static void CheckEntryAssembly(string value, string file, List<string> problems)
+    private static void CheckAssemblyPath(string value, string field, string description, string example, string file, List<string> problems)
     {
         var normalized = value.Replace('\\', '/');
         if (Path.IsPathRooted(value) || normalized.StartsWith('/') || (normalized.Length > 1 && normalized[1] == ':'))
         {
-            problems.Add($"{file}: field 'entryAssembly' has the absolute path '{value}'. Give the assembly's path relative to the plugin folder, for example \"MyOperators.dll\".");
+            problems.Add($"{file}: field '{field}' has the absolute path '{value}'. Give the assembly's path relative to the plugin folder, for example \"{example}\".");
         }
         else if (normalized.Split('/').Any(segment => segment == ".."))
         {
-            problems.Add($"{file}: field 'entryAssembly' has the value '{value}', which leaves the plugin folder through '..'. Put the assembly inside the plugin folder and name it relative to it.");
+            problems.Add($"{file}: field '{field}' has the value '{value}', which leaves the plugin folder through '..'. Put the assembly inside the plugin folder and name it relative to it.");
         }
         else if (!value.EndsWith(".dll", StringComparison.OrdinalIgnoreCase))
         {
-            problems.Add($"{file}: field 'entryAssembly' has the value '{value}', which is not a .dll file. Name the plugin's main assembly, for example \"MyOperators.dll\".");
+            problems.Add($"{file}: field '{field}' has the value '{value}', which is not a .dll file. Name {description}, for example \"{example}\".");
         }
+    }
+
+    /// <summary>Reads the optional <c>contracts</c> array: relative .dll paths inside the plugin folder, each listed once.</summary>
+    private static List<string> ReadContracts(JsonElement root, string file, List<string> problems)
+    {
+        var result = new List<string>();
+        if (!root.TryGetProperty("contracts", out var array) || array.ValueKind == JsonValueKind.Null)
+        {
+            return result;
+        }
+
+        if (array.ValueKind != JsonValueKind.Array)
+        {
+            problems.Add($"{file}: field 'contracts' is a JSON {Describe(array)}, but it must be an array of paths. Write \"contracts\": [ \"contracts/MyContracts.dll\" ].");
+            return result;
+        }
+
+        var index = 0;
+        foreach (var element in array.EnumerateArray())
+        {
+            var field = $"contracts[{index++}]";
+            if (element.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(element.GetString()))
+            {
+                problems.Add($"{file}: entry '{field}' is {(element.ValueKind == JsonValueKind.String ? "empty" : "a JSON " + Describe(element))}. Write the contract assembly's path as a string, for example \"contracts/MyContracts.dll\".");
+                continue;
+            }
+
+            var value = element.GetString()!;
+            var before = problems.Count;
+            CheckAssemblyPath(value, field, "a contract assembly", "contracts/MyContracts.dll", file, problems);
+            if (problems.Count > before)
+            {
+                continue;
+            }
+
+            var normalized = value.Replace('\\', '/');
+            if (result.Any(c => string.Equals(c.Replace('\\', '/'), normalized, StringComparison.OrdinalIgnoreCase)))
+            {
+                problems.Add($"{file}: entry '{field}' repeats the contract assembly '{value}'. List each contract assembly once.");
+                continue;
+            }
+
+            result.Add(value);
+        }
+
+        return result;
     }
 
     private static List<PluginGenericableReference> ReadGenericables(JsonElement root, string file, List<string> problems)

@@ -14,7 +14,7 @@ public static class PluginServiceCollectionExtensions
     /// <summary>
     /// Adds the <see cref="PluginManager"/> and the <see cref="PluginDirectoryWatcher"/> hosted service, with
     /// <see cref="PluginOptions"/> read from the <c>Fit:Plugins</c> section of <paramref name="configuration"/>
-    /// (<c>Enabled</c>, <c>Directory</c>, <c>WorkDirectory</c>, <c>UseFileSystemEvents</c>, <c>DebounceInterval</c>,
+    /// (<c>Enabled</c>, <c>Directory</c>, <c>ContractsDirectory</c>, <c>WorkDirectory</c>, <c>UseFileSystemEvents</c>, <c>DebounceInterval</c>,
     /// <c>RescanInterval</c>; the intervals as <c>hh:mm:ss</c>). Registers <see cref="FitRegistry"/> as the <see cref="IFitRegistry"/> and
     /// <see cref="TimeProvider.System"/> unless the host registered others first. The host must add logging.
     /// </summary>
@@ -64,6 +64,11 @@ public static class PluginServiceCollectionExtensions
         if (section[nameof(PluginOptions.Directory)] is { Length: > 0 } directory)
         {
             options.Directory = directory;
+        }
+
+        if (section[nameof(PluginOptions.ContractsDirectory)] is { Length: > 0 } contractsDirectory)
+        {
+            options.ContractsDirectory = contractsDirectory;
         }
 
         if (section[nameof(PluginOptions.WorkDirectory)] is { Length: > 0 } workDirectory)
