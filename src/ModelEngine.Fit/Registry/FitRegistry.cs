@@ -16,6 +16,8 @@ public sealed class FitRegistry : IFitRegistry
 
     public IReadOnlyList<FitWorkerInfo> Workers => Volatile.Read(ref _snapshot).Workers.Values.ToArray();
 
+    public IReadOnlyList<LocalFitable> Locals => Volatile.Read(ref _snapshot).Locals.Values.ToArray();
+
     public event Action? Changed;
 
     public IReadOnlyList<FitableDescriptor> GetFitables(string genericableId) =>

@@ -23,6 +23,9 @@ public interface IFitRegistry
     /// <summary>All live workers.</summary>
     IReadOnlyList<FitWorkerInfo> Workers { get; }
 
+    /// <summary>Every fitable loaded in this process, whoever registered it; what a worker announces.</summary>
+    IReadOnlyList<LocalFitable> Locals { get; }
+
     void AddLocal(LocalFitable fitable);
 
     /// <summary>Removes the local fitables an owner registered (a plugin that unloads).</summary>
