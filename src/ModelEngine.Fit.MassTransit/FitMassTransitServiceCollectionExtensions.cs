@@ -78,6 +78,7 @@ public static class FitMassTransitServiceCollectionExtensions
                         // The queue and its exchange go with the worker, as docs/fit-protocol.md says.
                         endpoint.Durable = false;
                         endpoint.AutoDelete = true;
+                        endpoint.Exclusive = false;
                         endpoint.ConfigureConsumeTopology = false;
                         endpoint.PublishFaults = false;
                         endpoint.PrefetchCount = Math.Max(1, options.PrefetchCount);

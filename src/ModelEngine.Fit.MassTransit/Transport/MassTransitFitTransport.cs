@@ -175,6 +175,10 @@ public sealed class MassTransitFitTransport : IFitRemoteTransport, IDisposable
                 context.MessageId = NewId.NextGuid();
                 context.TimeToLive = timeout;
                 context.Durable = false;
+
+                // Set here as well as in the serializer: a filter may have built the body before this pipe ran.
+                context.Headers.Set(FitBusHeaders.RequestId, call.RequestId.ToString("D"));
+                context.Headers.Set(FitBusHeaders.ResponseAddress, _bus.Address.ToString());
                 if (traceParent is not null)
                 {
                     context.Headers.Set(FitBusHeaders.TraceParent, traceParent);
@@ -293,9 +297,10 @@ public sealed class MassTransitFitTransport : IFitRemoteTransport, IDisposable
 
     private Task OnResponse(ConsumeContext<FitResponseMessage> context)
     {
-        if (context.RequestId is not { } requestId || !_pending.TryGetValue(requestId, out var call))
+        var received = FitContextHeaders.RequestId(context);
+        if (received is not { } requestId || !_pending.TryGetValue(requestId, out var call))
         {
-            FitBusLog.LateResponse(_logger, context.RequestId);
+            FitBusLog.LateResponse(_logger, received);
             return Task.CompletedTask;
         }
 

@@ -24,7 +24,9 @@ internal sealed class FitRequestConsumer(
 {
     public async Task Consume(ConsumeContext<FitRequestMessage> context)
     {
-        if (context.ResponseAddress is null)
+        var responseAddress = FitContextHeaders.ResponseAddress(context);
+        var requestId = FitContextHeaders.RequestId(context);
+        if (responseAddress is null)
         {
             FitBusLog.NoResponseAddress(logger, identity.WorkerId);
             return;
@@ -37,9 +39,9 @@ internal sealed class FitRequestConsumer(
         }
         catch (FitException exception)
         {
-            await RespondAsync(context, new FitResponse
+            await RespondAsync(context, responseAddress, requestId, new FitResponse
             {
-                RequestId = context.RequestId?.ToString("D") ?? string.Empty,
+                RequestId = requestId?.ToString("D") ?? string.Empty,
                 Status = FitResponseStatus.BadRequest,
                 ErrorType = nameof(FitException),
                 ErrorMessage = exception.Message,
@@ -60,7 +62,7 @@ internal sealed class FitRequestConsumer(
             activity?.SetStatus(ActivityStatusCode.Error, response.ErrorMessage);
         }
 
-        await RespondAsync(context, response with { RequestId = request.RequestId, WorkerId = identity.WorkerId }).ConfigureAwait(false);
+        await RespondAsync(context, responseAddress, requestId, response with { RequestId = request.RequestId, WorkerId = identity.WorkerId }).ConfigureAwait(false);
     }
 
     private async Task<FitResponse> ExecuteAsync(FitRequest request, CancellationToken cancellationToken)
@@ -101,15 +103,21 @@ internal sealed class FitRequestConsumer(
         }
     }
 
-    private Task RespondAsync(ConsumeContext<FitRequestMessage> context, FitResponse response) =>
-        context.RespondAsync(new FitResponseMessage(codec.WriteResponse(response)), send =>
+    /// <summary>Publishes the response to the exchange that <c>MT-ResponseAddress</c> names, with <c>MT-RequestId</c> copied.</summary>
+    private async Task RespondAsync(ConsumeContext context, Uri responseAddress, Guid? requestId, FitResponse response)
+    {
+        var endpoint = await context.GetSendEndpoint(responseAddress).ConfigureAwait(false);
+        await endpoint.Send(new FitResponseMessage(codec.WriteResponse(response)), send =>
         {
             send.Durable = false;
-            if (context.RequestId is { } requestId)
+            send.MessageId = NewId.NextGuid();
+            if (requestId is { } id)
             {
-                send.RequestId = requestId;
+                send.RequestId = id;
+                send.Headers.Set(FitBusHeaders.RequestId, id.ToString("D"));
             }
-        });
+        }, context.CancellationToken).ConfigureAwait(false);
+    }
 
     private static FitResponse Failed(FitRequest request, FitResponseStatus status, string? errorType, string message) => new()
     {
