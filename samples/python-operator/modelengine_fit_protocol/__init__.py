@@ -1,0 +1,1 @@
+"""FlatBuffers code generated from src/ModelEngine.Fit/Protocol/fit.fbs by .ci/flatc-generate.sh."""

@@ -1,0 +1,14 @@
+namespace ModelEngine.Fit.Protocol;
+
+/// <summary>Which message an envelope holds.</summary>
+public enum FitEnvelopeKind
+{
+    /// <summary>The envelope holds none of the known messages, for example one added by a newer protocol version.</summary>
+    Unknown = 0,
+
+    Request = 1,
+
+    Response = 2,
+
+    Heartbeat = 3,
+}

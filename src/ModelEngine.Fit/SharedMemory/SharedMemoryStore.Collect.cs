@@ -1,0 +1,167 @@
+using System.Globalization;
+
+namespace ModelEngine.Fit.SharedMemory;
+
+public sealed partial class SharedMemoryStore
+{
+    /// <summary>
+    /// Removes segments nobody can read any more: no references left, only leases that have expired, a writer that
+    /// died before sealing, or a torn header whose writer is gone. Also drops transfer registrations of segments
+    /// another process removed. Safe to run from several processes at once.
+    /// </summary>
+    public int Collect()
+    {
+        var removed = 0;
+        var nowMs = _time.GetUtcNow().ToUnixTimeMilliseconds();
+        IEnumerable<string> files;
+        try
+        {
+            files = Directory.EnumerateFiles(_directory, FilePrefix + "*").ToArray();
+        }
+        catch (DirectoryNotFoundException)
+        {
+            return 0;
+        }
+
+        foreach (var path in files)
+        {
+            var name = Path.GetFileName(path);
+            try
+            {
+                var reason = CollectOne(path, name, nowMs);
+                if (reason is not null)
+                {
+                    removed++;
+                    Log.SegmentCollected(_logger, name, reason);
+                }
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                Log.CollectFailed(_logger, name, exception);
+            }
+        }
+
+        DropStaleRegistrations();
+        return removed;
+    }
+
+    /// <summary>Removes the segment when it is dead and returns why, or returns null and leaves it.</summary>
+    private unsafe string? CollectOne(string path, string name, long nowMs)
+    {
+        SegmentMapping? mapping;
+        try
+        {
+            mapping = SegmentMapping.Open(_directory, name);
+        }
+        catch (InvalidDataException)
+        {
+            return RemoveIfWriterDead(path, name, "an empty file left by a writer that died");
+        }
+
+        if (mapping is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            var header = mapping.Header;
+            if (mapping.FileLength < SegmentHeader.Size || SegmentHeader.ReadMagic(header) != SegmentHeader.Magic)
+            {
+                return RemoveIfWriterDead(path, name, "a torn header left by a writer that died");
+            }
+
+            if (SegmentHeader.ReadState(header) != SegmentHeader.StateSealed)
+            {
+                if (ProcessIdentity.IsAlive(SegmentHeader.ReadOwnerPid(header), SegmentHeader.ReadOwnerStartTime(header)))
+                {
+                    return null;
+                }
+
+                SegmentMapping.TryDelete(path);
+                return "its writer died before sealing it";
+            }
+
+            ref var references = ref SegmentHeader.References(header);
+            var current = Volatile.Read(ref references);
+            var count = SegmentHeader.ReferenceCount(current);
+            var leases = SegmentHeader.PendingLeases(current);
+            if (count == SegmentHeader.Deleting)
+            {
+                // A process dropped the last reference and died before removing the file.
+                SegmentMapping.TryDelete(path);
+                return "its last reference was released";
+            }
+
+            var expired = leases > 0 && leases >= count && Volatile.Read(ref SegmentHeader.LeaseExpiry(header)) <= nowMs;
+            if (count != 0 && !expired)
+            {
+                return null;
+            }
+
+            var next = SegmentHeader.Pack(leases, SegmentHeader.Deleting);
+            if (Interlocked.CompareExchange(ref references, next, current) != current)
+            {
+                // Someone adopted or took a reference meanwhile; look again next time.
+                return null;
+            }
+
+            SegmentMapping.TryDelete(path);
+            return count == 0 ? "no references were left" : "its leases expired unadopted";
+        }
+        finally
+        {
+            mapping.ReleaseLocalReference();
+        }
+    }
+
+    /// <summary>Removes a segment whose header cannot be read, when the process named in its file name is gone.</summary>
+    private static string? RemoveIfWriterDead(string path, string name, string reason)
+    {
+        var dash = name.IndexOf('-', FilePrefix.Length);
+        if (dash < 0
+            || !int.TryParse(name.AsSpan(FilePrefix.Length, dash - FilePrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var pid)
+            || ProcessIdentity.IsAlive(pid, startTime: 0))
+        {
+            return null;
+        }
+
+        SegmentMapping.TryDelete(path);
+        return reason;
+    }
+
+    /// <summary>Deregisters segments this process serves that another process has since removed.</summary>
+    private unsafe void DropStaleRegistrations()
+    {
+        if (_regions is null)
+        {
+            return;
+        }
+
+        // Each candidate is held while its header is read, so that it cannot be unmapped underneath.
+        List<SegmentMapping> candidates = [];
+        lock (_mappings)
+        {
+            foreach (var mapping in _mappings.Values)
+            {
+                if (mapping.RegionKey != 0 && mapping.TryAddLocalReference())
+                {
+                    candidates.Add(mapping);
+                }
+            }
+        }
+
+        foreach (var mapping in candidates)
+        {
+            var count = SegmentHeader.ReferenceCount(Volatile.Read(ref SegmentHeader.References(mapping.Header)));
+            var key = mapping.RegionKey;
+            if (count <= 0 && key != 0)
+            {
+                mapping.RegionKey = 0;
+                _regions.Deregister(key);
+            }
+
+            ReleaseLocal(mapping);
+        }
+    }
+}
