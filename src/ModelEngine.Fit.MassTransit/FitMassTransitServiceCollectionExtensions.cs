@@ -43,7 +43,7 @@ public static class FitMassTransitServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IFitRegistry, FitRegistry>();
-        services.TryAddSingleton<IFitEnvelopeCodec, StandInEnvelopeCodec>();
+        services.TryAddSingleton<IFitEnvelopeCodec, FlatBuffersEnvelopeCodec>();
         services.TryAddSingleton(provider => FitBusIdentity.From(provider.GetRequiredService<IOptions<FitNodeOptions>>().Value));
         services.TryAddSingleton<FitBusConnectionMonitor>();
 

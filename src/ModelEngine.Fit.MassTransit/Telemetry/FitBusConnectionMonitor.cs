@@ -35,6 +35,9 @@ public sealed class FitBusConnectionMonitor : IReceiveEndpointObserver, IBusObse
     public Task WaitReadyAsync(string name, CancellationToken cancellationToken) =>
         Get(name).Ready.Task.WaitAsync(cancellationToken);
 
+    /// <summary>Whether the endpoint named <paramref name="name"/> has started and is not down now.</summary>
+    public bool IsUp(string name) => _endpoints.TryGetValue(name, out var state) && state.Ready.Task.IsCompleted && state.DownSince is null;
+
     /// <summary>Describes the bus state for an error message.</summary>
     public string DescribeState() => LastFault is { } fault && IsDegraded
         ? $"the FIT bus has lost RabbitMQ ({fault.GetType().Name}: {fault.Message})"

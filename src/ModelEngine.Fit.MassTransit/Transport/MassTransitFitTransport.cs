@@ -189,6 +189,11 @@ public sealed class MassTransitFitTransport : IFitRemoteTransport, IDisposable
         {
             throw new OperationCanceledException(cancellationToken);
         }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested && _monitor.IsUp(FitBusConnectionMonitor.NameOf(_bus.Address)))
+        {
+            // The bus is connected, so the deadline was simply too short for the send.
+            throw TimedOut(worker, request, timeout, "the deadline passed while the request was being sent");
+        }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested)
         {
             throw new FitException(
