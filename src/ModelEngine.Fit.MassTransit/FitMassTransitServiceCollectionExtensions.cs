@@ -63,7 +63,7 @@ public static class FitMassTransitServiceCollectionExtensions
 
             bus.UsingRabbitMq((context, transport) =>
             {
-                transport.Host(rabbitMq);
+                transport.Host(rabbitMq, host => host.MaxMessageSize(options.MaxMessageSize));
                 var factory = new FitSerializerFactory();
                 transport.ClearSerialization();
                 transport.AddSerializer(factory);

@@ -37,6 +37,12 @@ public sealed class FitBusOptions
     /// <summary>How often a caller removes workers whose heartbeats stopped.</summary>
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// The largest message this process accepts, in bytes. RabbitMQ.Client alone stops at 64 MiB, below a 64 MiB payload
+    /// plus its envelope; the default matches the broker's own limit of 128 MiB.
+    /// </summary>
+    public uint MaxMessageSize { get; set; } = 128 * 1024 * 1024;
+
     /// <summary>Where this node's transfer service listens, announced in heartbeats; empty when it has none.</summary>
     public string? TransferEndpoint { get; set; }
 }
