@@ -63,7 +63,11 @@ public static class FitMassTransitServiceCollectionExtensions
 
             bus.UsingRabbitMq((context, transport) =>
             {
-                transport.Host(rabbitMq, host => host.MaxMessageSize(options.MaxMessageSize));
+                transport.Host(rabbitMq, host =>
+                {
+                    host.MaxMessageSize(options.MaxMessageSize);
+                    host.PublisherConfirmation = options.PublisherConfirmation;
+                });
                 var factory = new FitSerializerFactory();
                 transport.ClearSerialization();
                 transport.AddSerializer(factory);

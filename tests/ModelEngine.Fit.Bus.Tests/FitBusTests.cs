@@ -156,7 +156,7 @@ public sealed class FitBusTests
         var info = caller.Registry.Workers.Single(w => w.WorkerId == worker.Identity.WorkerId);
 
         var iterations = RabbitMqTestServer.FullStress ? 2000 : 200;
-        var outcomes = new int[2];
+        var outcomes = new int[3];
         for (var batch = 0; batch < iterations / 50; batch++)
         {
             var calls = Enumerable.Range(0, 50).Select(async i =>
@@ -165,8 +165,10 @@ public sealed class FitBusTests
                 using var cts = new CancellationTokenSource(delay);
                 try
                 {
-                    await caller.Transport.InvokeAsync(info, FitNode.Request("race", delay), cts.Token);
-                    Assert.Fail("The call cannot succeed: the worker never answers.");
+                    // The worker stops at the same timeout and may still answer TimedOut before the caller gives up.
+                    var response = await caller.Transport.InvokeAsync(info, FitNode.Request("race", delay), cts.Token);
+                    Assert.Equal(FitResponseStatus.TimedOut, response.Status);
+                    Interlocked.Increment(ref outcomes[2]);
                 }
                 catch (OperationCanceledException)
                 {
@@ -181,7 +183,42 @@ public sealed class FitBusTests
             await Task.WhenAll(calls).WaitAsync(s_wait);
         }
 
-        Assert.Equal(iterations, outcomes[0] + outcomes[1]);
+        Assert.Equal(iterations, outcomes[0] + outcomes[1] + outcomes[2]);
+        Assert.Equal(0, caller.Transport.PendingCount);
+    }
+
+    [RabbitMqFact]
+    public async Task InvokeAsync_WhenTimeoutAndCancellationFireInTheSameTick_AlwaysReturns()
+    {
+        var uri = RabbitMqTestServer.RequireUri();
+        var never = new FakeExecutor(async (_, ct) =>
+        {
+            await Task.Delay(Timeout.Infinite, ct);
+            throw new InvalidOperationException("unreachable");
+        });
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        // The worker's heartbeats keep it alive for a day of the caller's fake clock, which the test moves fast.
+        await using var worker = await FitNode.StartAsync(uri, FitBusRole.Worker, executor: never,
+            settings: new Dictionary<string, string?> { ["Fit:Bus:AliveTime"] = "1.00:00:00" });
+        await using var caller = await FitNode.StartAsync(uri, FitBusRole.Caller, timeProvider: time);
+        await FitNode.WaitUntilAsync(() => caller.Registry.Workers.Any(w => w.WorkerId == worker.Identity.WorkerId), s_wait, "the worker joins");
+        var info = caller.Registry.Workers.Single(w => w.WorkerId == worker.Identity.WorkerId);
+
+        var iterations = RabbitMqTestServer.FullStress ? 1000 : 100;
+        for (var i = 0; i < iterations; i++)
+        {
+            // Both the call's deadline and the caller's token hang on the same fake clock, so one Advance fires both.
+            using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(1), time);
+            var call = caller.Transport.InvokeAsync(info, FitNode.Request("tick", TimeSpan.FromMinutes(1)), cts.Token);
+            await FitNode.WaitUntilAsync(() => caller.Transport.PendingCount == 1 || call.IsCompleted, s_wait, "the call is pending");
+            time.Advance(TimeSpan.FromMinutes(1));
+
+            var failure = await Record.ExceptionAsync(() => call.WaitAsync(s_wait));
+            Assert.True(
+                failure is OperationCanceledException or FitException { Code: FitErrorCode.TimedOut },
+                $"Iteration {i} ended with {failure?.GetType().Name ?? "a response"}: {failure?.Message}");
+        }
+
         Assert.Equal(0, caller.Transport.PendingCount);
     }
 

@@ -43,6 +43,12 @@ public sealed class FitBusOptions
     /// </summary>
     public uint MaxMessageSize { get; set; } = 128 * 1024 * 1024;
 
+    /// <summary>
+    /// Whether each publish waits for the broker's confirm. Off by default: a call already waits for its response and
+    /// times out when a request is lost, and a confirm costs a broker round trip on both the request and the response.
+    /// </summary>
+    public bool PublisherConfirmation { get; set; }
+
     /// <summary>Where this node's transfer service listens, announced in heartbeats; empty when it has none.</summary>
     public string? TransferEndpoint { get; set; }
 }
