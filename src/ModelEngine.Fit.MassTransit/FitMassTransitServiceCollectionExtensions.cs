@@ -79,7 +79,7 @@ public static class FitMassTransitServiceCollectionExtensions
                 {
                     transport.ReceiveEndpoint(identity.Queue, endpoint =>
                     {
-                        // The queue and its exchange go with the worker, as docs/fit-protocol.md says.
+                        // The queue and its exchange go with the worker, as docs/fit-protocol.md specifies.
                         endpoint.Durable = false;
                         endpoint.AutoDelete = true;
                         endpoint.Exclusive = false;

@@ -3,7 +3,7 @@ using ModelEngine.Fit.Remote;
 namespace ModelEngine.Worker;
 
 /// <summary>
-/// The executor a worker falls back to when FIT dispatch is not registered: it answers every request with
+/// The executor a worker falls back to when FIT dispatch is not registered: it responds to every request with
 /// FitableNotFound, so callers fail over at once instead of waiting for their timeout.
 /// </summary>
 internal sealed class UnservedRequestExecutor : IFitRequestExecutor

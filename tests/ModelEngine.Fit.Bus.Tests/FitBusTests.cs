@@ -165,7 +165,7 @@ public sealed class FitBusTests
                 using var cts = new CancellationTokenSource(delay);
                 try
                 {
-                    // The worker stops at the same timeout and may still answer TimedOut before the caller gives up.
+                    // The worker stops at the same timeout and may still respond TimedOut before the caller gives up.
                     var response = await caller.Transport.InvokeAsync(info, FitNode.Request("race", delay), cts.Token);
                     Assert.Equal(FitResponseStatus.TimedOut, response.Status);
                     Interlocked.Increment(ref outcomes[2]);

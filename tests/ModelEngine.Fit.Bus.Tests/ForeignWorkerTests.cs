@@ -9,7 +9,7 @@ using RabbitMQ.Client.Events;
 namespace ModelEngine.Fit.Bus.Tests;
 
 /// <summary>
-/// A worker written with RabbitMQ.Client alone, doing only what docs/fit-protocol.md says, as the Python worker does:
+/// A worker written with RabbitMQ.Client alone, doing only what docs/fit-protocol.md specifies, as the Python worker does:
 /// it proves the contract is enough and that the caller accepts a response without any MassTransit header but
 /// <c>MT-RequestId</c>.
 /// </summary>

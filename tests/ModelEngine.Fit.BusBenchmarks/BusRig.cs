@@ -107,7 +107,7 @@ internal sealed class BusRig : IAsyncDisposable
         return provider;
     }
 
-    /// <summary>Takes the arguments and answers with no result, so a payload travels one way only.</summary>
+    /// <summary>Takes the arguments and responds with no result, so a payload travels one way only.</summary>
     private sealed class SinkExecutor : IFitRequestExecutor
     {
         public Task<FitResponse> ExecuteAsync(FitRequest request, CancellationToken cancellationToken) =>

@@ -11,7 +11,7 @@ namespace ModelEngine.Fit.MassTransit.Heartbeats;
 
 /// <summary>
 /// Keeps the registry's workers from their heartbeats: adds or refreshes a worker until now plus its alive time, and
-/// removes it when it says goodbye. This process's own heartbeats are skipped, because its fitables are local here.
+/// removes it on its stopping heartbeat. This process's own heartbeats are skipped, because its fitables are local here.
 /// </summary>
 internal sealed class FitHeartbeatConsumer(
     IFitRegistry registry,

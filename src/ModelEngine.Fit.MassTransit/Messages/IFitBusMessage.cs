@@ -2,7 +2,7 @@ namespace ModelEngine.Fit.MassTransit.Messages;
 
 /// <summary>
 /// A FIT message on the bus: the body is a FlatBuffers envelope, carried as it is. The FIT serializer writes
-/// <see cref="Body"/> as the whole message body and reads any body back into whichever of these types a consumer asks for.
+/// <see cref="Body"/> as the whole message body and reads any body back into whichever of these types a consumer requests.
 /// </summary>
 public interface IFitBusMessage
 {

@@ -30,7 +30,7 @@ internal sealed class FitMessageSerializer : IMessageSerializer, IMessageDeseria
                 $"The FIT bus carries only FIT envelopes; {typeof(T).Name} is not an {nameof(IFitBusMessage)}.");
         }
 
-        // Only the headers of the contract go out, so that a foreign worker sees exactly what docs/fit-protocol.md lists.
+        // Only the headers of the contract go out, so that a worker in another language receives exactly what docs/fit-protocol.md lists.
         if (context.RequestId is { } requestId)
         {
             context.Headers.Set(FitBusHeaders.RequestId, requestId.ToString("D"));

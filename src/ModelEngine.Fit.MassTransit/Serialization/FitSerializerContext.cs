@@ -6,7 +6,7 @@ using ModelEngine.Fit.MassTransit.Messages;
 namespace ModelEngine.Fit.MassTransit.Serialization;
 
 /// <summary>
-/// A received FIT body. Any of the FIT message types can be read from it; which envelope it really holds is checked by
+/// A received FIT body. Any of the FIT message types can be read from it; which envelope it contains is checked by
 /// the consumer that decodes it, so a response without a message-type header, as a foreign worker sends it, is accepted.
 /// </summary>
 internal sealed class FitSerializerContext(FitMessageSerializer serializer, MessageContext messageContext, byte[] body)

@@ -8,7 +8,7 @@ internal static partial class FitBusLog
     [LoggerMessage(EventId = 6100, Level = LogLevel.Information, Message = "FIT worker {WorkerId} on node {NodeId} joined with {FitableCount} fitables")]
     public static partial void WorkerArrived(ILogger logger, string workerId, string nodeId, int fitableCount);
 
-    [LoggerMessage(EventId = 6101, Level = LogLevel.Information, Message = "FIT worker {WorkerId} on node {NodeId} said goodbye")]
+    [LoggerMessage(EventId = 6101, Level = LogLevel.Information, Message = "FIT worker {WorkerId} on node {NodeId} left: it sent its stopping heartbeat")]
     public static partial void WorkerLeft(ILogger logger, string workerId, string nodeId);
 
     [LoggerMessage(EventId = 6102, Level = LogLevel.Warning, Message = "FIT worker {WorkerId} on node {NodeId} expired: no heartbeat since its last one ran out at {ExpiresAt}")]

@@ -19,7 +19,7 @@ public static class FitBusTelemetry
     /// <summary>The time from sending a request to reading its response, in milliseconds.</summary>
     internal static readonly Histogram<double> RemoteDuration = Meter.CreateHistogram<double>("fit.remote.duration", unit: "ms", description: "Duration of remote FIT calls.");
 
-    /// <summary>Calls sent and not yet answered.</summary>
+    /// <summary>Calls sent and still waiting for their response.</summary>
     internal static readonly UpDownCounter<long> RemoteInFlight = Meter.CreateUpDownCounter<long>("fit.remote.in_flight", description: "Remote FIT calls waiting for a response.");
 
     /// <summary>Requests a worker has run, by outcome.</summary>

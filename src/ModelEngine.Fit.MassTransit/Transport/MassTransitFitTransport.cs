@@ -19,7 +19,7 @@ namespace ModelEngine.Fit.MassTransit.Transport;
 /// responses to calls by <c>MT-RequestId</c>.
 /// </summary>
 /// <remarks>
-/// Each call holds one of <see cref="FitBusOptions.MaxInFlightPerWorker"/> credits of its worker until it ends, so a
+/// Each call takes one of <see cref="FitBusOptions.MaxInFlightPerWorker"/> credits of its worker until it ends, so a
 /// slow worker makes new calls wait instead of piling requests up in memory. A call ends in exactly one of four ways:
 /// the response; <see cref="FitErrorCode.TimedOut"/> at its deadline; an <see cref="OperationCanceledException"/> when
 /// the caller cancels; or <see cref="FitErrorCode.Unavailable"/> when the request cannot be sent, the worker leaves the
@@ -139,7 +139,7 @@ public sealed class MassTransitFitTransport : IFitRemoteTransport, IDisposable
         _responseHandle.Disconnect();
         foreach (var call in _pending.Values)
         {
-            call.Completion.TrySetException(new FitException(FitErrorCode.Unavailable, $"The FIT transport stopped before worker {call.WorkerId} answered.")
+            call.Completion.TrySetException(new FitException(FitErrorCode.Unavailable, $"The FIT transport stopped before worker {call.WorkerId} responded.")
             {
                 WorkerId = call.WorkerId,
             });
@@ -230,7 +230,7 @@ public sealed class MassTransitFitTransport : IFitRemoteTransport, IDisposable
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested)
         {
-            throw TimedOut(worker, request, timeout, "the worker did not answer in time");
+            throw TimedOut(worker, request, timeout, "no response arrived from the worker in time");
         }
         catch (FitException exception) when (exception.GenericableId is null)
         {
@@ -396,7 +396,7 @@ public sealed class MassTransitFitTransport : IFitRemoteTransport, IDisposable
     }
 
     private static FitException WorkerGone(string workerId) =>
-        new(FitErrorCode.Unavailable, $"FIT worker {workerId} left the registry (its heartbeats stopped or it said goodbye) before it answered.")
+        new(FitErrorCode.Unavailable, $"FIT worker {workerId} left the registry (its heartbeats stopped or it sent its stopping heartbeat) before it responded.")
         {
             WorkerId = workerId,
         };

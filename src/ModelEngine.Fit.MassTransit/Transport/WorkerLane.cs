@@ -17,8 +17,8 @@ internal sealed class WorkerLane(string workerId, int maxInFlight)
     public Lock Gate { get; } = new();
 
     /// <summary>
-    /// Set while the registry lists the worker. A worker that the registry listed and then dropped fails its calls at
-    /// once; a worker that was never listed (a direct call) waits for its timeout instead.
+    /// Set while the registry lists the worker. When the registry drops a listed worker, its calls fail at once.
+    /// A worker that was never listed (a direct call) keeps its calls until their timeout.
     /// </summary>
     public bool SeenInRegistry { get; set; }
 

@@ -12,9 +12,9 @@ using ModelEngine.Fit.Remote;
 namespace ModelEngine.Fit.MassTransit.Worker;
 
 /// <summary>
-/// Runs the requests that arrive on this worker's queue through <see cref="IFitRequestExecutor"/> and answers each one
-/// on its <c>MT-ResponseAddress</c>. Every failure becomes a response, so a caller is never left to its timeout by a
-/// request the worker could read.
+/// Runs the requests that arrive on this worker's queue through <see cref="IFitRequestExecutor"/> and sends each
+/// response to the request's <c>MT-ResponseAddress</c>. Every failure becomes a response, so a caller does not wait
+/// for its timeout on a request the worker could read.
 /// </summary>
 internal sealed class FitRequestConsumer(
     IFitRequestExecutor executor,
