@@ -5,6 +5,7 @@ using ModelEngine.Fit.MassTransit.Hosting;
 using ModelEngine.Fit.MassTransit.Messages;
 using ModelEngine.Fit.MassTransit.Telemetry;
 using ModelEngine.Fit.MassTransit.Wire;
+using ModelEngine.Fit.Protocol;
 using ModelEngine.Fit.Registry;
 
 namespace ModelEngine.Fit.MassTransit.Heartbeats;
@@ -22,7 +23,7 @@ internal sealed class FitHeartbeatConsumer(
 {
     public Task Consume(ConsumeContext<FitHeartbeatMessage> context)
     {
-        FitBusHeartbeat heartbeat;
+        FitHeartbeat heartbeat;
         try
         {
             heartbeat = codec.ReadHeartbeat(context.Message.Body);

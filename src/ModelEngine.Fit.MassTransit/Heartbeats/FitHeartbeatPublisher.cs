@@ -6,6 +6,7 @@ using ModelEngine.Fit.MassTransit.Hosting;
 using ModelEngine.Fit.MassTransit.Messages;
 using ModelEngine.Fit.MassTransit.Telemetry;
 using ModelEngine.Fit.MassTransit.Wire;
+using ModelEngine.Fit.Protocol;
 using ModelEngine.Fit.Registry;
 
 namespace ModelEngine.Fit.MassTransit.Heartbeats;
@@ -79,7 +80,7 @@ public sealed class FitHeartbeatPublisher : BackgroundService
 
     private async Task SendAsync(bool stopping, CancellationToken cancellationToken)
     {
-        var heartbeat = new FitBusHeartbeat
+        var heartbeat = new FitHeartbeat
         {
             WorkerId = _identity.WorkerId,
             NodeId = _identity.NodeId,
