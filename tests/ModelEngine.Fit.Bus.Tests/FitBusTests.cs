@@ -272,5 +272,6 @@ public sealed class FitBusTests
 
         Assert.Equal(FitErrorCode.Unavailable, failure.Code);
         Assert.Contains("absent", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("lost RabbitMQ", failure.Message, StringComparison.Ordinal);
     }
 }
