@@ -84,6 +84,7 @@ internal sealed class BusRig : IAsyncDisposable
             ["Fit:Bus:Role"] = role,
             ["Fit:Bus:RabbitMq"] = RabbitMq,
             ["Fit:Bus:HeartbeatPeriod"] = "00:00:00.500",
+            ["Fit:Bus:ConcurrentMessageLimit"] = Environment.GetEnvironmentVariable("BENCH_CML") ?? "8",
             ["Fit:Bus:PublisherConfirmation"] = Environment.GetEnvironmentVariable("BENCH_CONFIRM") is { Length: > 0 } ? "true" : "false",
         }).Build();
         var services = new ServiceCollection();
