@@ -14,6 +14,7 @@ using ModelEngine.Fit.MassTransit.Wire;
 using ModelEngine.Fit.MassTransit.Worker;
 using ModelEngine.Fit.Registry;
 using ModelEngine.Fit.Remote;
+using ModelEngine.Fit.Transfer;
 
 namespace ModelEngine.Fit.MassTransit;
 
@@ -130,11 +131,28 @@ public static class FitMassTransitServiceCollectionExtensions
                 provider.GetRequiredService<FitBusIdentity>(),
                 provider.GetRequiredService<IOptions<FitBusOptions>>(),
                 provider.GetRequiredService<TimeProvider>(),
-                provider.GetRequiredService<ILogger<FitHeartbeatPublisher>>()));
+                provider.GetRequiredService<ILogger<FitHeartbeatPublisher>>(),
+                TransferEndpoint(provider)));
             services.AddHostedService(provider => provider.GetRequiredService<FitHeartbeatPublisher>());
         }
 
         return services;
+    }
+
+    /// <summary>
+    /// Reads the endpoint heartbeats announce: <c>Fit:Bus:TransferEndpoint</c>, or else the address the node's TCP
+    /// transfer server bound, once it has started.
+    /// </summary>
+    private static Func<string?> TransferEndpoint(IServiceProvider provider)
+    {
+        var configured = provider.GetRequiredService<IOptions<FitBusOptions>>().Value.TransferEndpoint;
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return () => configured;
+        }
+
+        var server = provider.GetService<TcpTransferServer>();
+        return () => server?.BoundEndpoint?.ToString();
     }
 
     private static Uri ResolveRabbitMqUri(IConfiguration configuration, FitBusOptions options)

@@ -1,5 +1,5 @@
 // A second FIT node for the cross-process tests. It runs a shared-memory store in its own directory, serves its
-// segments over TCP on loopback, and answers one command per line on stdin:
+// segments over TCP on loopback, and reads one command per line from stdin:
 //   WRITE <bytes> <seed>   writes a payload, lends it, and prints HANDLE <base64 request envelope> <sha256>
 //   PULL <base64>          opens the handle in the envelope's first argument and prints PULLED <sha256> <length>
 //   RELEASE                disposes the payloads it wrote and prints OK

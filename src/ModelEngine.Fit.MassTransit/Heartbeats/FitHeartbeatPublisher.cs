@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using ModelEngine.Fit.Contracts;
 using ModelEngine.Fit.MassTransit.Hosting;
 using ModelEngine.Fit.MassTransit.Messages;
 using ModelEngine.Fit.MassTransit.Telemetry;
@@ -28,6 +29,7 @@ public sealed class FitHeartbeatPublisher : BackgroundService
     private readonly FitBusOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<FitHeartbeatPublisher> _logger;
+    private readonly Func<string?> _transferEndpoint;
     private long _sequence;
 
     internal FitHeartbeatPublisher(
@@ -38,7 +40,8 @@ public sealed class FitHeartbeatPublisher : BackgroundService
         FitBusIdentity identity,
         IOptions<FitBusOptions> options,
         TimeProvider timeProvider,
-        ILogger<FitHeartbeatPublisher> logger)
+        ILogger<FitHeartbeatPublisher> logger,
+        Func<string?> transferEndpoint)
     {
         _bus = bus;
         _registry = registry;
@@ -48,6 +51,7 @@ public sealed class FitHeartbeatPublisher : BackgroundService
         _options = options.Value;
         _timeProvider = timeProvider;
         _logger = logger;
+        _transferEndpoint = transferEndpoint;
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)
@@ -78,6 +82,24 @@ public sealed class FitHeartbeatPublisher : BackgroundService
         }
     }
 
+    /// <summary>Lists the fitables loaded in this process, whoever registered them; remote ones are left out.</summary>
+    private FitableDescriptor[] LocalFitables()
+    {
+        var local = new List<FitableDescriptor>();
+        foreach (var genericableId in _registry.GenericableIds)
+        {
+            foreach (var fitable in _registry.GetFitables(genericableId))
+            {
+                if (_registry.GetLocal(genericableId, fitable.Id) is { } loaded)
+                {
+                    local.Add(loaded.Descriptor);
+                }
+            }
+        }
+
+        return local.ToArray();
+    }
+
     private async Task SendAsync(bool stopping, CancellationToken cancellationToken)
     {
         var heartbeat = new FitHeartbeat
@@ -85,8 +107,8 @@ public sealed class FitHeartbeatPublisher : BackgroundService
             WorkerId = _identity.WorkerId,
             NodeId = _identity.NodeId,
             Queue = _identity.Queue,
-            TransferEndpoint = string.IsNullOrWhiteSpace(_options.TransferEndpoint) ? null : _options.TransferEndpoint,
-            Fitables = _registry.Locals.Select(l => l.Descriptor).ToArray(),
+            TransferEndpoint = _transferEndpoint(),
+            Fitables = LocalFitables(),
             AliveFor = _options.AliveTime,
             Sequence = (ulong)Interlocked.Increment(ref _sequence),
             Stopping = stopping,

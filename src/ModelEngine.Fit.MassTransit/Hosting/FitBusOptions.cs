@@ -49,6 +49,9 @@ public sealed class FitBusOptions
     /// </summary>
     public bool PublisherConfirmation { get; set; }
 
-    /// <summary>Where this node's transfer service listens, announced in heartbeats; empty when it has none.</summary>
+    /// <summary>
+    /// Where this node's transfer service listens, announced in heartbeats. When empty, the address the TCP transfer
+    /// server bound is announced, if the process runs one.
+    /// </summary>
     public string? TransferEndpoint { get; set; }
 }

@@ -1,6 +1,6 @@
 namespace ModelEngine.Fit.Contracts;
 
-/// <summary>One implementation of a genericable, as routing sees it, whether it runs here or on a worker.</summary>
+/// <summary>One implementation of a genericable, as routing uses it, whether it runs here or on a worker.</summary>
 public sealed record FitableDescriptor
 {
     public required string GenericableId { get; init; }

@@ -14,7 +14,7 @@ public sealed class FitNodeOptions
     /// <summary>Arguments and results larger than this many bytes travel by shared-memory handle.</summary>
     public int SharedMemoryThreshold { get; set; } = 64 * 1024;
 
-    /// <summary>The directory that holds this node's segments.</summary>
+    /// <summary>The directory that contains this node's segments.</summary>
     public string SharedMemoryPath { get; set; } = "/dev/shm/modelengine-fit";
 
     /// <summary>How long a handle stays readable after its last holder let go without releasing it.</summary>

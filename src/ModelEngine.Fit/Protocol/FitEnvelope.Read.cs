@@ -20,7 +20,7 @@ public static partial class FitEnvelope
         var reader = new BodyReader(body);
         try
         {
-            var request = reader.Envelope.Request ?? throw Malformed("the envelope holds no request.");
+            var request = reader.Envelope.Request ?? throw Malformed("the envelope contains no request.");
             var arguments = new FitValue[reader.CheckCount(request.ArgumentsLength, "arguments")];
             for (var i = 0; i < arguments.Length; i++)
             {
@@ -57,7 +57,7 @@ public static partial class FitEnvelope
         var reader = new BodyReader(body);
         try
         {
-            var response = reader.Envelope.Response ?? throw Malformed("the envelope holds no response.");
+            var response = reader.Envelope.Response ?? throw Malformed("the envelope contains no response.");
             var status = (byte)response.Status;
             if (status > (byte)FitResponseStatus.PayloadUnavailable)
             {
@@ -87,7 +87,7 @@ public static partial class FitEnvelope
         var reader = new BodyReader(body);
         try
         {
-            var heartbeat = reader.Envelope.Heartbeat ?? throw Malformed("the envelope holds no heartbeat.");
+            var heartbeat = reader.Envelope.Heartbeat ?? throw Malformed("the envelope contains no heartbeat.");
             var fitables = new FitableDescriptor[reader.CheckCount(heartbeat.FitablesLength, "fitables")];
             for (var i = 0; i < fitables.Length; i++)
             {
@@ -191,7 +191,7 @@ public static partial class FitEnvelope
         /// <summary>Checks that a vector of offsets (4 bytes each) can fit in the body before anything is allocated for it.</summary>
         public int CheckCount(int count, string what) =>
             count < 0 || (long)count * sizeof(int) > _body.Length
-                ? throw Malformed($"the {what} vector claims {count} entries, more than the body holds.")
+                ? throw Malformed($"the {what} vector claims {count} entries, more than the body can contain.")
                 : count;
 
         public FitValue ReadValue(Value value)

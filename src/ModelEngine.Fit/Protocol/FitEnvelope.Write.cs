@@ -10,102 +10,46 @@ namespace ModelEngine.Fit.Protocol;
 public static partial class FitEnvelope
 {
     /// <summary>Writes <paramref name="request"/> as an envelope into <paramref name="output"/>.</summary>
-    public static void WriteRequest(FitRequest request, IBufferWriter<byte> output)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(output);
-        var builder = RentBuilder();
-        try
-        {
-            BuildRequest(builder, request);
-            CopyFinished(builder, output);
-        }
-        finally
-        {
-            ReturnBuilder(builder);
-        }
-    }
+    public static void WriteRequest(FitRequest request, IBufferWriter<byte> output) => Write(request, output, BuildRequest);
 
     /// <summary>Writes <paramref name="request"/> as an envelope into a new array.</summary>
-    public static byte[] WriteRequest(FitRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        var builder = RentBuilder();
-        try
-        {
-            BuildRequest(builder, request);
-            return ToArray(builder);
-        }
-        finally
-        {
-            ReturnBuilder(builder);
-        }
-    }
+    public static byte[] WriteRequest(FitRequest request) => Write(request, BuildRequest);
 
     /// <summary>Writes <paramref name="response"/> as an envelope into <paramref name="output"/>.</summary>
-    public static void WriteResponse(FitResponse response, IBufferWriter<byte> output)
-    {
-        ArgumentNullException.ThrowIfNull(response);
-        ArgumentNullException.ThrowIfNull(output);
-        var builder = RentBuilder();
-        try
-        {
-            BuildResponse(builder, response);
-            CopyFinished(builder, output);
-        }
-        finally
-        {
-            ReturnBuilder(builder);
-        }
-    }
+    public static void WriteResponse(FitResponse response, IBufferWriter<byte> output) => Write(response, output, BuildResponse);
 
     /// <summary>Writes <paramref name="response"/> as an envelope into a new array.</summary>
-    public static byte[] WriteResponse(FitResponse response)
-    {
-        ArgumentNullException.ThrowIfNull(response);
-        var builder = RentBuilder();
-        try
-        {
-            BuildResponse(builder, response);
-            return ToArray(builder);
-        }
-        finally
-        {
-            ReturnBuilder(builder);
-        }
-    }
+    public static byte[] WriteResponse(FitResponse response) => Write(response, BuildResponse);
 
     /// <summary>Writes <paramref name="heartbeat"/> as an envelope into <paramref name="output"/>.</summary>
-    public static void WriteHeartbeat(FitHeartbeat heartbeat, IBufferWriter<byte> output)
-    {
-        ArgumentNullException.ThrowIfNull(heartbeat);
-        ArgumentNullException.ThrowIfNull(output);
-        var builder = RentBuilder();
-        try
-        {
-            BuildHeartbeat(builder, heartbeat);
-            CopyFinished(builder, output);
-        }
-        finally
-        {
-            ReturnBuilder(builder);
-        }
-    }
+    public static void WriteHeartbeat(FitHeartbeat heartbeat, IBufferWriter<byte> output) => Write(heartbeat, output, BuildHeartbeat);
 
     /// <summary>Writes <paramref name="heartbeat"/> as an envelope into a new array.</summary>
-    public static byte[] WriteHeartbeat(FitHeartbeat heartbeat)
+    public static byte[] WriteHeartbeat(FitHeartbeat heartbeat) => Write(heartbeat, BuildHeartbeat);
+
+    /// <summary>Builds <paramref name="message"/> with this thread's builder and copies the envelope into <paramref name="output"/>.</summary>
+    private static void Write<T>(T message, IBufferWriter<byte> output, Action<FlatBufferBuilder, T> build)
+        where T : class
     {
-        ArgumentNullException.ThrowIfNull(heartbeat);
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(output);
+        // A builder that threw halfway through a table is not returned: it is dropped with its half-built state.
         var builder = RentBuilder();
-        try
-        {
-            BuildHeartbeat(builder, heartbeat);
-            return ToArray(builder);
-        }
-        finally
-        {
-            ReturnBuilder(builder);
-        }
+        build(builder, message);
+        CopyFinished(builder, output);
+        ReturnBuilder(builder);
+    }
+
+    /// <summary>Builds <paramref name="message"/> with this thread's builder and copies the envelope into a new array.</summary>
+    private static byte[] Write<T>(T message, Action<FlatBufferBuilder, T> build)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var builder = RentBuilder();
+        build(builder, message);
+        var body = ToArray(builder);
+        ReturnBuilder(builder);
+        return body;
     }
 
     private static void BuildRequest(FlatBufferBuilder builder, FitRequest request)

@@ -1,9 +1,9 @@
 namespace ModelEngine.Fit.Protocol;
 
-/// <summary>Which message an envelope holds.</summary>
+/// <summary>Which message an envelope contains.</summary>
 public enum FitEnvelopeKind
 {
-    /// <summary>The envelope holds none of the known messages, for example one added by a newer protocol version.</summary>
+    /// <summary>The envelope contains none of the known messages, for example one added by a newer protocol version.</summary>
     Unknown = 0,
 
     Request = 1,

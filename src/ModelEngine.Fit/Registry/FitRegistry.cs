@@ -16,7 +16,7 @@ public sealed class FitRegistry : IFitRegistry
 
     public IReadOnlyList<FitWorkerInfo> Workers => Volatile.Read(ref _snapshot).Workers.Values.ToArray();
 
-    public IReadOnlyList<LocalFitable> Locals => Volatile.Read(ref _snapshot).Locals.Values.ToArray();
+    public IReadOnlyList<string> GenericableIds => Volatile.Read(ref _snapshot).GenericableIds;
 
     public event Action? Changed;
 
@@ -159,6 +159,8 @@ public sealed class FitRegistry : IFitRegistry
         public IReadOnlyDictionary<(string, string), FitWorkerInfo[]> WorkersByFitable { get; init; } =
             new Dictionary<(string, string), FitWorkerInfo[]>();
 
+        public string[] GenericableIds { get; init; } = [];
+
         public Snapshot Rebuild(long version)
         {
             // Local fitables come first, so a fitable loaded here describes itself even if a worker announces it too.
@@ -191,6 +193,7 @@ public sealed class FitRegistry : IFitRegistry
                 Genericables = new Dictionary<string, GenericableDescriptor>(DeclaredGenericables, StringComparer.Ordinal),
                 Fitables = fitables.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal),
                 WorkersByFitable = byFitable.ToDictionary(p => p.Key, p => p.Value.ToArray()),
+                GenericableIds = fitables.Keys.Union(DeclaredGenericables.Keys, StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray(),
             };
 
             void Add(FitableDescriptor descriptor)

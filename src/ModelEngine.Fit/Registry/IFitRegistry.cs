@@ -8,6 +8,12 @@ public interface IFitRegistry
     /// <summary>Changes whenever a fitable or worker comes or goes, so callers can cache routing results.</summary>
     long Version { get; }
 
+    /// <summary>
+    /// The ids of every genericable that has a known fitable or a declared contract, in ordinal order. Implementations
+    /// that cannot enumerate return an empty list.
+    /// </summary>
+    IReadOnlyList<string> GenericableIds => [];
+
     /// <summary>Every known fitable of a genericable, local and remote, without duplicates.</summary>
     IReadOnlyList<FitableDescriptor> GetFitables(string genericableId);
 
@@ -22,9 +28,6 @@ public interface IFitRegistry
 
     /// <summary>All live workers.</summary>
     IReadOnlyList<FitWorkerInfo> Workers { get; }
-
-    /// <summary>Every fitable loaded in this process, whoever registered it; what a worker announces.</summary>
-    IReadOnlyList<LocalFitable> Locals { get; }
 
     void AddLocal(LocalFitable fitable);
 

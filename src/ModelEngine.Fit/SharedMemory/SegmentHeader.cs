@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
 
 namespace ModelEngine.Fit.SharedMemory;
@@ -15,7 +14,7 @@ namespace ModelEngine.Fit.SharedMemory;
 internal static unsafe class SegmentHeader
 {
     /// <summary>"MEFTSEG1" read as a little-endian integer.</summary>
-    public const ulong Magic = 0x3147455354464D45UL;
+    public const ulong Magic = 0x314745535446454DUL;
 
     public const int LayoutVersion = 1;
 
@@ -105,9 +104,6 @@ internal static unsafe class SegmentHeader
 
     public static long Pack(int pendingLeases, int references) =>
         ((long)pendingLeases << 32) | (uint)references;
-
-    /// <summary>Reads the references word of a header kept in a byte array, for tests and tools.</summary>
-    public static long ReadReferences(ReadOnlySpan<byte> header) => BinaryPrimitives.ReadInt64LittleEndian(header[ReferencesOffset..]);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Mix(ulong hash, ulong value)

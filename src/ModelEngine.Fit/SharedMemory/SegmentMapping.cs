@@ -43,9 +43,6 @@ internal sealed unsafe class SegmentMapping
     /// <summary>The first data byte.</summary>
     public byte* Data => Header + SegmentHeader.Size;
 
-    /// <summary>The transfer region this process registered the segment under, or 0.</summary>
-    public ulong RegionKey { get; set; }
-
     /// <summary>
     /// Creates the file with all its pages reserved up front, so a full tmpfs fails here with an
     /// <see cref="IOException"/> instead of a SIGBUS when the data is written.

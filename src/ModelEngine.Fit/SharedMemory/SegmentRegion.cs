@@ -1,38 +1,31 @@
+using System.Buffers;
 using ModelEngine.Fit.Transfer;
 
 namespace ModelEngine.Fit.SharedMemory;
 
-/// <summary>A sealed segment registered with the transfer service; it keeps the mapping open while registered.</summary>
-internal sealed unsafe class SegmentRegion : IRegisteredMemory
+/// <summary>
+/// A sealed segment registered with the transfer service. It names the segment rather than holding its mapping, so
+/// that the segment's memory goes as soon as its last reference does, whichever process drops it.
+/// </summary>
+internal sealed class SegmentRegion : IRegisteredMemory
 {
     private readonly SharedMemoryStore _store;
 
-    private readonly SegmentMapping _mapping;
+    private readonly string _name;
 
-    public SegmentRegion(SharedMemoryStore store, SegmentMapping mapping, long length)
+    private readonly ulong _generation;
+
+    public SegmentRegion(SharedMemoryStore store, string name, ulong generation, long length)
     {
         _store = store;
-        _mapping = mapping;
+        _name = name;
+        _generation = generation;
         Length = length;
     }
 
     public long Length { get; }
 
-    public bool TryPin(long offset, int length, out ReadOnlyMemory<byte> memory)
-    {
-        if (!_mapping.TryAddLocalReference())
-        {
-            memory = default;
-            return false;
-        }
+    public IMemoryOwner<byte>? Pin(long offset, int length) => _store.PinForTransfer(_name, _generation, offset, length);
 
-        memory = new PointerMemoryManager(_mapping.Data + offset, length).Memory;
-        return true;
-    }
-
-    public void Unpin() => _store.ReleaseLocal(_mapping);
-
-    public bool ReleaseLease() => _store.ReleaseLease(_mapping);
-
-    public void OnDeregistered() => _store.ReleaseLocal(_mapping);
+    public bool ReleaseLease() => _store.ReleaseLease(_name, _generation);
 }

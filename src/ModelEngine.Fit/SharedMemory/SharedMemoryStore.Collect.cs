@@ -93,8 +93,14 @@ public sealed partial class SharedMemoryStore
                 return "its last reference was released";
             }
 
-            var expired = leases > 0 && leases >= count && Volatile.Read(ref SegmentHeader.LeaseExpiry(header)) <= nowMs;
-            if (count != 0 && !expired)
+            var leaseOver = Volatile.Read(ref SegmentHeader.LeaseExpiry(header)) <= nowMs;
+            var expired = leases > 0 && leases >= count && leaseOver;
+
+            // References of processes that died are never released, so a sealed segment whose writer died goes once
+            // no lease is pending. Readers that mapped it keep their mapping, because unlinking leaves it valid.
+            var orphaned = count != 0 && !expired && leaseOver
+                && !ProcessIdentity.IsAlive(SegmentHeader.ReadOwnerPid(header), SegmentHeader.ReadOwnerStartTime(header));
+            if (count != 0 && !expired && !orphaned)
             {
                 return null;
             }
@@ -107,7 +113,9 @@ public sealed partial class SharedMemoryStore
             }
 
             SegmentMapping.TryDelete(path);
-            return count == 0 ? "no references were left" : "its leases expired unadopted";
+            return count == 0 ? "no references were left"
+                : orphaned ? "its writer died and no lease was pending"
+                : "its leases expired unadopted";
         }
         finally
         {
@@ -131,37 +139,14 @@ public sealed partial class SharedMemoryStore
     }
 
     /// <summary>Deregisters segments this process serves that another process has since removed.</summary>
-    private unsafe void DropStaleRegistrations()
+    private void DropStaleRegistrations()
     {
-        if (_regions is null)
+        foreach (var name in _registered.Keys)
         {
-            return;
-        }
-
-        // Each candidate is held while its header is read, so that it cannot be unmapped underneath.
-        List<SegmentMapping> candidates = [];
-        lock (_mappings)
-        {
-            foreach (var mapping in _mappings.Values)
+            if (!File.Exists(Path.Combine(_directory, name)))
             {
-                if (mapping.RegionKey != 0 && mapping.TryAddLocalReference())
-                {
-                    candidates.Add(mapping);
-                }
+                Deregister(name);
             }
-        }
-
-        foreach (var mapping in candidates)
-        {
-            var count = SegmentHeader.ReferenceCount(Volatile.Read(ref SegmentHeader.References(mapping.Header)));
-            var key = mapping.RegionKey;
-            if (count <= 0 && key != 0)
-            {
-                mapping.RegionKey = 0;
-                _regions.Deregister(key);
-            }
-
-            ReleaseLocal(mapping);
         }
     }
 }

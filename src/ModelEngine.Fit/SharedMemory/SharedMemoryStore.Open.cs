@@ -34,39 +34,79 @@ public sealed partial class SharedMemoryStore
     /// <summary>Returns the cached mapping of the segment with a new local hold, or maps it.</summary>
     private SegmentMapping MapCached(PayloadHandle handle)
     {
-        lock (_mappings)
-        {
-            if (_mappings.TryGetValue(handle.Segment, out var cached) && cached.TryAddLocalReference())
-            {
-                return cached;
-            }
-        }
-
         SegmentMapping? mapping;
         try
         {
-            mapping = SegmentMapping.Open(_directory, handle.Segment);
+            mapping = TryMap(handle.Segment);
         }
         catch (Exception exception) when (exception is IOException or InvalidDataException or UnauthorizedAccessException)
         {
             throw Unavailable(handle, "the segment file cannot be mapped (torn)", exception);
         }
 
+        return mapping ?? throw Unavailable(handle, "the segment is gone");
+    }
+
+    /// <summary>Returns the cached mapping of a segment with a new local hold, maps it, or returns null when it is gone.</summary>
+    private SegmentMapping? TryMap(string name)
+    {
+        lock (_mappings)
+        {
+            if (_mappings.TryGetValue(name, out var cached) && cached.TryAddLocalReference())
+            {
+                return cached;
+            }
+        }
+
+        var mapping = SegmentMapping.Open(_directory, name);
         if (mapping is null)
         {
-            throw Unavailable(handle, "the segment is gone");
+            return null;
         }
 
         lock (_mappings)
         {
-            if (_mappings.TryGetValue(handle.Segment, out var cached) && cached.TryAddLocalReference())
+            if (_mappings.TryGetValue(name, out var cached) && cached.TryAddLocalReference())
             {
                 // Another thread mapped it first; use that mapping and drop this one.
                 mapping.ReleaseLocalReference();
                 return cached;
             }
 
-            _mappings[handle.Segment] = mapping;
+            _mappings[name] = mapping;
+        }
+
+        return mapping;
+    }
+
+    /// <summary>Maps a sealed segment of the given generation that still has references, or returns null.</summary>
+    private unsafe SegmentMapping? TryMapForTransfer(string name, ulong generation)
+    {
+        SegmentMapping? mapping;
+        try
+        {
+            mapping = TryMap(name);
+        }
+        catch (Exception exception) when (exception is IOException or InvalidDataException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+
+        if (mapping is null)
+        {
+            return null;
+        }
+
+        var header = mapping.Header;
+        var live = mapping.FileLength >= SegmentHeader.Size
+            && SegmentHeader.ReadMagic(header) == SegmentHeader.Magic
+            && SegmentHeader.ReadState(header) == SegmentHeader.StateSealed
+            && SegmentHeader.ReadGeneration(header) == generation
+            && SegmentHeader.ReferenceCount(Volatile.Read(ref SegmentHeader.References(header))) > 0;
+        if (!live)
+        {
+            ReleaseLocal(mapping);
+            return null;
         }
 
         return mapping;

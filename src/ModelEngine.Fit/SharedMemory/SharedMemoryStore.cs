@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Logging;
@@ -38,6 +40,9 @@ public sealed partial class SharedMemoryStore : ISharedMemoryStore, IDisposable
 
     /// <summary>Segments mapped in this process, by file name. Guarded by itself.</summary>
     private readonly Dictionary<string, SegmentMapping> _mappings = new(StringComparer.Ordinal);
+
+    /// <summary>Region keys of the segments this store registered with the transfer service, by segment name.</summary>
+    private readonly ConcurrentDictionary<string, ulong> _registered = new(StringComparer.Ordinal);
 
     /// <summary>Payload objects of this store that are not yet disposed.</summary>
     private int _openPayloads;
@@ -171,22 +176,20 @@ public sealed partial class SharedMemoryStore : ISharedMemoryStore, IDisposable
         }
     }
 
-    /// <summary>Releases every mapping this process holds. Payloads still open become unusable.</summary>
+    /// <summary>
+    /// Withdraws this store's segments from the transfer service and forgets its mappings. Payloads still open stay
+    /// readable until they are disposed.
+    /// </summary>
     public void Dispose()
     {
-        SegmentMapping[] mappings;
-        lock (_mappings)
+        foreach (var name in _registered.Keys)
         {
-            mappings = [.. _mappings.Values];
-            _mappings.Clear();
+            Deregister(name);
         }
 
-        foreach (var mapping in mappings)
+        lock (_mappings)
         {
-            if (mapping.RegionKey != 0)
-            {
-                _regions?.Deregister(mapping.RegionKey);
-            }
+            _mappings.Clear();
         }
     }
 
@@ -245,37 +248,68 @@ public sealed partial class SharedMemoryStore : ISharedMemoryStore, IDisposable
     }
 
     /// <summary>Gives back a lease for a reader on another node that has copied the segment.</summary>
-    internal bool ReleaseLease(SegmentMapping mapping)
+    internal bool ReleaseLease(string name, ulong generation)
     {
-        unsafe
+        var mapping = TryMapForTransfer(name, generation);
+        if (mapping is null)
         {
-            ref var references = ref SegmentHeader.References(mapping.Header);
-            var current = Volatile.Read(ref references);
-            while (true)
-            {
-                var count = SegmentHeader.ReferenceCount(current);
-                var leases = SegmentHeader.PendingLeases(current);
-                if (count <= 0 || leases <= 0)
-                {
-                    return false;
-                }
+            return false;
+        }
 
-                var last = count == 1;
-                var next = SegmentHeader.Pack(leases - 1, last ? SegmentHeader.Deleting : count - 1);
-                var seen = Interlocked.CompareExchange(ref references, next, current);
-                if (seen == current)
+        try
+        {
+            unsafe
+            {
+                ref var references = ref SegmentHeader.References(mapping.Header);
+                var current = Volatile.Read(ref references);
+                while (true)
                 {
-                    if (last)
+                    var count = SegmentHeader.ReferenceCount(current);
+                    var leases = SegmentHeader.PendingLeases(current);
+                    if (count <= 0 || leases <= 0)
                     {
-                        DeleteSegment(mapping);
+                        return false;
                     }
 
-                    return true;
-                }
+                    var last = count == 1;
+                    var next = SegmentHeader.Pack(leases - 1, last ? SegmentHeader.Deleting : count - 1);
+                    var seen = Interlocked.CompareExchange(ref references, next, current);
+                    if (seen == current)
+                    {
+                        if (last)
+                        {
+                            DeleteSegment(mapping);
+                        }
 
-                current = seen;
+                        return true;
+                    }
+
+                    current = seen;
+                }
             }
         }
+        finally
+        {
+            ReleaseLocal(mapping);
+        }
+    }
+
+    /// <summary>Maps a live segment for the transfer service and returns a range of it, or null when it is gone.</summary>
+    internal IMemoryOwner<byte>? PinForTransfer(string name, ulong generation, long offset, int length)
+    {
+        var mapping = TryMapForTransfer(name, generation);
+        if (mapping is null)
+        {
+            return null;
+        }
+
+        if (offset < 0 || length < 0 || offset + length > mapping.FileLength - SegmentHeader.Size)
+        {
+            ReleaseLocal(mapping);
+            return null;
+        }
+
+        return new TransferPin(this, mapping, offset, length);
     }
 
     /// <summary>Drops a hold of this process on a mapping and forgets the mapping when it closes.</summary>
@@ -321,13 +355,16 @@ public sealed partial class SharedMemoryStore : ISharedMemoryStore, IDisposable
             _mappings[mapping.Name] = mapping;
         }
 
-        if (_regions is not null && mapping.TryAddLocalReference())
+        var regionKey = 0UL;
+        if (_regions is not null)
         {
-            mapping.RegionKey = _regions.Register(new SegmentRegion(this, mapping, length));
+            var key = _regions.Register(new SegmentRegion(this, mapping.Name, generation, length));
+            _registered[mapping.Name] = key;
+            regionKey = key;
         }
 
         var handle = new PayloadHandle(
-            NodeId, mapping.Name, mapping.RegionKey, 0, length, generation, encoding, _regions?.Endpoint);
+            NodeId, mapping.Name, regionKey, 0, length, generation, encoding, _regions?.Endpoint);
         Interlocked.Increment(ref _openPayloads);
         return new SharedMemoryPayload(this, mapping, handle);
     }
@@ -335,10 +372,14 @@ public sealed partial class SharedMemoryStore : ISharedMemoryStore, IDisposable
     private void DeleteSegment(SegmentMapping mapping)
     {
         SegmentMapping.TryDelete(mapping.Path);
-        var key = mapping.RegionKey;
-        if (key != 0)
+        Deregister(mapping.Name);
+    }
+
+    /// <summary>Withdraws a segment from the transfer service when this store registered it.</summary>
+    private void Deregister(string name)
+    {
+        if (_registered.TryRemove(name, out var key))
         {
-            mapping.RegionKey = 0;
             _regions?.Deregister(key);
         }
     }

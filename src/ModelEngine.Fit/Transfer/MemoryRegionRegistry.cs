@@ -33,13 +33,7 @@ public sealed class MemoryRegionRegistry : IMemoryRegionRegistry
 
     public bool Deregister(ulong key)
     {
-        if (!_regions.TryRemove(key, out var memory))
-        {
-            return false;
-        }
-
-        memory.OnDeregistered();
-        return true;
+        return _regions.TryRemove(key, out _);
     }
 
     public bool TryGet(ulong key, [MaybeNullWhen(false)] out IRegisteredMemory memory) => _regions.TryGetValue(key, out memory);

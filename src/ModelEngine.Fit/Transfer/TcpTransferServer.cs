@@ -221,25 +221,20 @@ public sealed partial class TcpTransferServer : IHostedService, IAsyncDisposable
             return true;
         }
 
-        if (!region.TryPin(offset, (int)length, out var memory))
+        using var pin = region.Pin(offset, (int)length);
+        if (pin is null)
         {
             await SendErrorAsync(connection, header, TransferFrame.StatusUnknownRegion, "The region went away.", stopping).ConfigureAwait(false);
             return true;
         }
 
-        try
+        TransferFrame.WriteResponseHeader(header, TransferFrame.StatusOk, length);
+        await connection.SendAsync(header, SocketFlags.None, stopping).ConfigureAwait(false);
+        var memory = pin.Memory;
+        while (!memory.IsEmpty)
         {
-            TransferFrame.WriteResponseHeader(header, TransferFrame.StatusOk, length);
-            await connection.SendAsync(header, SocketFlags.None, stopping).ConfigureAwait(false);
-            while (!memory.IsEmpty)
-            {
-                var sent = await connection.SendAsync(memory, SocketFlags.None, stopping).ConfigureAwait(false);
-                memory = memory[sent..];
-            }
-        }
-        finally
-        {
-            region.Unpin();
+            var sent = await connection.SendAsync(memory, SocketFlags.None, stopping).ConfigureAwait(false);
+            memory = memory[sent..];
         }
 
         return true;

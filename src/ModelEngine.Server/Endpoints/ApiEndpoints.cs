@@ -15,6 +15,7 @@ internal static class ApiEndpoints
         api.MapRunTaskEndpoints();
         api.MapEventEndpoints();
         api.MapDescriptorEndpoints();
+        api.MapFitEndpoints();
         api.MapAuditEndpoints();
         api.MapApiKeyEndpoints();
         return app;

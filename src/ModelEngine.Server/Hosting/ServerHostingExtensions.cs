@@ -45,6 +45,7 @@ internal static class ServerHostingExtensions
         services.AddModelEngineHumanTasks();
         services.AddOptions<HumanTasks.Calendars.HumanTaskCalendarOptions>().Bind(configuration.GetSection(HumanTasks.Calendars.HumanTaskCalendarOptions.SectionName)).ValidateOnStart();
         services.AddModelEngineWaterflow();
+        services.AddServerFit(configuration);
         services.AddModelEngineScripting(configuration);
         services.AddModelEngineEntityFrameworkCore(database.Provider, database.ConnectionString, sqlite =>
         {

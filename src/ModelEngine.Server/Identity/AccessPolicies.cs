@@ -12,6 +12,9 @@ internal static class AccessPolicies
     /// <summary>Triggering events: an API key client or the admins group.</summary>
     public const string EventTrigger = "EventTrigger";
 
+    /// <summary>Reading the FIT operator catalog (genericables, fitables and workers): the admins or designers group.</summary>
+    public const string OperatorReader = "OperatorReader";
+
     /// <summary>Reading the audit log and managing API keys: the admins group.</summary>
     public const string Admin = "Admin";
 }

@@ -78,6 +78,12 @@ internal static class ServerIdentityServiceCollectionExtensions
                 .RequireAssertion(context =>
                     context.User.HasClaim(ServerClaimTypes.Groups, UserIdentity.AdminsGroup) ||
                     context.User.HasClaim(ServerClaimTypes.Groups, UserIdentity.DesignersGroup)))
+            .AddPolicy(AccessPolicies.OperatorReader, policy => policy
+                .AddAuthenticationSchemes(SelectorScheme)
+                .RequireAuthenticatedUser()
+                .RequireAssertion(context =>
+                    context.User.HasClaim(ServerClaimTypes.Groups, UserIdentity.AdminsGroup) ||
+                    context.User.HasClaim(ServerClaimTypes.Groups, UserIdentity.DesignersGroup)))
             .AddPolicy(AccessPolicies.RunTaskWorker, policy => policy
                 .AddAuthenticationSchemes(SelectorScheme)
                 .RequireAuthenticatedUser()

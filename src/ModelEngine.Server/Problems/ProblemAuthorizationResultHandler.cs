@@ -58,6 +58,7 @@ internal sealed class ProblemAuthorizationResultHandler : IAuthorizationMiddlewa
         var requirement = policyName switch
         {
             AccessPolicies.DefinitionWriter => "Writing workflow definitions needs the 'admins' or 'designers' group",
+            AccessPolicies.OperatorReader => "Reading the operator catalog needs the 'admins' or 'designers' group",
             AccessPolicies.RunTaskWorker => "Listing and completing RunTasks needs an X-Api-Key client or the 'admins' group",
             AccessPolicies.EventTrigger => "Triggering events needs an X-Api-Key client or the 'admins' group",
             AccessPolicies.Admin => "Reading the audit log and managing API keys needs the 'admins' group",

@@ -16,7 +16,7 @@ public sealed class FitEnvelopeTests
         new("node-b", "seg-42-00000000000000ff", 0xDEADBEEFUL, 16, 1 << 20, 0xff, PayloadEncoding.Utf8, "127.0.0.1:7801");
 
     [Fact]
-    public void Request_RoundTrip_KeepsEveryValueKindAndField()
+    public void Request_RoundTrip_KeepsAllFields()
     {
         var request = new FitRequest
         {
@@ -53,7 +53,7 @@ public sealed class FitEnvelopeTests
     }
 
     [Fact]
-    public void ReadRequest_SlicesTheBodyInsteadOfCopying()
+    public void ReadRequest_SlicesBody()
     {
         var request = Request(new FitValue(FitValueKind.Bytes, new byte[1000]));
         var body = FitEnvelope.WriteRequest(request);
@@ -65,7 +65,7 @@ public sealed class FitEnvelopeTests
     }
 
     [Fact]
-    public void ReadRequest_OfABodyInsideALargerBuffer_SlicesIt()
+    public void ReadRequest_OffsetBody_SlicesIt()
     {
         var body = FitEnvelope.WriteRequest(Request(new FitValue(FitValueKind.Utf8, Encoding.UTF8.GetBytes("x"))));
         var buffer = new byte[body.Length + 20];
@@ -156,7 +156,7 @@ public sealed class FitEnvelopeTests
     }
 
     [Fact]
-    public void Read_OfTruncatedOrDamagedBodies_ThrowsOnlyBadRequest()
+    public void Read_DamagedBodies_ThrowBadRequest()
     {
         var body = FitEnvelope.WriteRequest(Request(new FitValue(FitValueKind.Bytes, new byte[64]), FitValue.FromHandle(s_handle)));
         var random = new Random(1234);

@@ -46,7 +46,7 @@ public sealed class FitValueCodecTests : IDisposable
     }
 
     [Fact]
-    public async Task String_AboveTheThreshold_TravelsAsAHandleAndDecodesOnce()
+    public async Task String_AboveThreshold_TravelsAsHandle()
     {
         var text = new string('x', Threshold + 1);
         var senderScope = new List<IDisposable>();
@@ -64,7 +64,7 @@ public sealed class FitValueCodecTests : IDisposable
     }
 
     [Fact]
-    public async Task Bytes_AboveTheThreshold_DecodeIntoMemoryOverTheMapping()
+    public async Task Bytes_AboveThreshold_DecodeInPlace()
     {
         var data = new byte[Threshold * 4];
         new Random(3).NextBytes(data);
@@ -84,7 +84,7 @@ public sealed class FitValueCodecTests : IDisposable
     }
 
     [Fact]
-    public async Task Bytes_AtTheThreshold_TravelInlineWithoutACopy()
+    public async Task Bytes_AtThreshold_TravelInline()
     {
         var data = new byte[Threshold];
         ReadOnlyMemory<byte> memory = data;

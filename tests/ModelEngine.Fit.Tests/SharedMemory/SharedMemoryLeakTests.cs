@@ -13,7 +13,7 @@ public sealed class SharedMemoryLeakTests : IDisposable
     public void Dispose() => _directory.Dispose();
 
     [Fact]
-    public async Task ManyCalls_WithRandomCancellation_LeaveNothingBehind()
+    public async Task ManyCalls_RandomCancellation_LeaveNothing()
     {
         var calls = Environment.GetEnvironmentVariable("MODELENGINE_STRESS") == "full" ? 100_000 : 2_000;
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
@@ -59,7 +59,7 @@ public sealed class SharedMemoryLeakTests : IDisposable
     }
 
     [Fact]
-    public async Task Collector_RunsAtStartAndOnEveryInterval()
+    public async Task Collector_RunsAtStartAndInterval()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         using var store = _directory.CreateStore(time: time);

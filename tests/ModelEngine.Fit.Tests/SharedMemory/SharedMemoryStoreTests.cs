@@ -12,7 +12,7 @@ public sealed class SharedMemoryStoreTests : IDisposable
     public void Dispose() => _directory.Dispose();
 
     [Fact]
-    public async Task Write_ThenOpenByHandle_ReadsTheSameBytesInPlace()
+    public async Task Open_ByHandle_ReadsBytesInPlace()
     {
         using var store = _directory.CreateStore();
         var data = RandomBytes(100_000, seed: 1);
@@ -38,7 +38,7 @@ public sealed class SharedMemoryStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task Dispose_OfTheLastReference_RemovesTheSegment()
+    public async Task Dispose_LastReference_RemovesSegment()
     {
         using var store = _directory.CreateStore();
         var written = store.Write(RandomBytes(1000, seed: 2));
@@ -59,7 +59,7 @@ public sealed class SharedMemoryStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task Lease_AdoptedByTheReceiver_EndsWithTheReceiversDispose()
+    public async Task Lease_Adopted_EndsWithReceiver()
     {
         using var store = _directory.CreateStore();
         var written = store.Write(RandomBytes(1000, seed: 3));
@@ -74,7 +74,7 @@ public sealed class SharedMemoryStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task Lease_NotAdopted_IsCollectedOnlyAfterItExpires()
+    public async Task Lease_NotAdopted_CollectedAfterExpiry()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         using var store = _directory.CreateStore(time: time);
@@ -132,7 +132,7 @@ public sealed class SharedMemoryStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task Open_OfAMissingOrForeignName_IsUnavailable()
+    public async Task Open_MissingOrForeignName_IsUnavailable()
     {
         using var store = _directory.CreateStore();
         using var written = store.Write(RandomBytes(10, seed: 8));
@@ -147,7 +147,7 @@ public sealed class SharedMemoryStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task OpenAndRead_Of50MegabytePayload_AllocatesFarLessThanItsSize()
+    public async Task OpenAndRead_50MegabytePayload_AllocatesLittle()
     {
         const int Size = 50 * 1024 * 1024;
         using var store = _directory.CreateStore();

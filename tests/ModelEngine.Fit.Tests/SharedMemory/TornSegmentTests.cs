@@ -13,7 +13,7 @@ public sealed class TornSegmentTests : IDisposable
     public void Dispose() => _directory.Dispose();
 
     [Fact]
-    public async Task Open_OfASegmentWhoseWriterDiedBeforeSealing_IsUnavailableAndCollected()
+    public async Task Open_DeadUnsealedWriter_IsAbandoned()
     {
         using var store = _directory.CreateStore();
         var deadPid = await DeadProcessIdAsync();
@@ -30,7 +30,7 @@ public sealed class TornSegmentTests : IDisposable
     }
 
     [Fact]
-    public async Task Open_OfASegmentStillBeingWrittenByALiveProcess_IsUnavailableButKept()
+    public async Task Open_LiveUnsealedWriter_IsKept()
     {
         using var store = _directory.CreateStore();
         var name = $"seg-{Environment.ProcessId}-00000000000000a2";
@@ -45,7 +45,7 @@ public sealed class TornSegmentTests : IDisposable
     }
 
     [Fact]
-    public async Task Open_WithAReusedPidButAnotherStartTime_CountsTheWriterAsDead()
+    public async Task Open_ReusedPid_CountsWriterDead()
     {
         using var store = _directory.CreateStore();
         var name = $"seg-{Environment.ProcessId}-00000000000000a3";
@@ -72,7 +72,7 @@ public sealed class TornSegmentTests : IDisposable
     }
 
     [Fact]
-    public async Task Open_WithALengthBeyondTheFile_IsUnavailable()
+    public async Task Open_LengthBeyondFile_IsUnavailable()
     {
         using var store = _directory.CreateStore();
         var name = $"seg-{Environment.ProcessId}-00000000000000a5";
@@ -86,7 +86,7 @@ public sealed class TornSegmentTests : IDisposable
     }
 
     [Fact]
-    public async Task Open_WithAnOverwrittenHeader_FailsTheChecksum()
+    public async Task Open_OverwrittenHeader_FailsChecksum()
     {
         using var store = _directory.CreateStore();
         using var written = store.Write(new byte[100]);
@@ -105,7 +105,7 @@ public sealed class TornSegmentTests : IDisposable
     }
 
     [Fact]
-    public async Task Collect_RemovesAnEmptyFileOfADeadWriter()
+    public async Task Collect_EmptyDeadFile_IsRemoved()
     {
         using var store = _directory.CreateStore();
         var deadPid = await DeadProcessIdAsync();
@@ -113,6 +113,29 @@ public sealed class TornSegmentTests : IDisposable
 
         Assert.Equal(1, store.Collect());
         Assert.Equal(0, _directory.FileCount);
+    }
+
+    [Fact]
+    public async Task Collect_SealedDeadWriterWithReferences_IsRemoved()
+    {
+        using var store = _directory.CreateStore();
+        var deadPid = await DeadProcessIdAsync();
+        var name = $"seg-{deadPid}-00000000000000a7";
+        WriteRawSegment(name, 0xa7, 100, SegmentHeader.StateSealed, deadPid, startTime: 12345, references: 2);
+
+        Assert.Equal(1, store.Collect());
+        Assert.Equal(0, _directory.FileCount);
+    }
+
+    [Fact]
+    public void Collect_SealedLiveWriterWithReferences_IsKept()
+    {
+        using var store = _directory.CreateStore();
+        var name = $"seg-{Environment.ProcessId}-00000000000000a8";
+        WriteRawSegment(name, 0xa8, 100, SegmentHeader.StateSealed, Environment.ProcessId, ProcessIdentity.CurrentStartTime, references: 2);
+
+        Assert.Equal(0, store.Collect());
+        Assert.Equal(1, _directory.FileCount);
     }
 
     /// <summary>The id of a process that has exited; the OS will not reuse it within a test.</summary>
@@ -124,7 +147,7 @@ public sealed class TornSegmentTests : IDisposable
     }
 
     private unsafe void WriteRawSegment(
-        string name, ulong generation, long length, int state, int pid, long startTime, ulong magic = SegmentHeader.Magic, long? declaredLength = null)
+        string name, ulong generation, long length, int state, int pid, long startTime, ulong magic = SegmentHeader.Magic, long? declaredLength = null, long references = 1)
     {
         var bytes = new byte[SegmentHeader.Size + length];
         fixed (byte* header = bytes)
@@ -136,6 +159,7 @@ public sealed class TornSegmentTests : IDisposable
             BinaryPrimitives.WriteUInt64LittleEndian(bytes.AsSpan(48), SegmentHeader.ComputeChecksum(header));
             BinaryPrimitives.WriteUInt64LittleEndian(bytes.AsSpan(0), magic);
             BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(12), state);
+            BinaryPrimitives.WriteInt64LittleEndian(bytes.AsSpan(56), references);
         }
 
         File.WriteAllBytes(Path.Combine(_directory.Path, name), bytes);

@@ -47,7 +47,7 @@ public sealed class CrossProcessTransferTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task SecondProcess_PullsAPayloadOfThisNodeByHandle()
+    public async Task SecondProcess_PullsLocalPayload()
     {
         var data = new byte[5 * 1024 * 1024 + 3];
         new Random(21).NextBytes(data);
@@ -70,7 +70,7 @@ public sealed class CrossProcessTransferTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ThisProcess_PullsAPayloadOfTheSecondNodeByHandle()
+    public async Task ThisProcess_PullsRemotePayload()
     {
         var reply = (await _node.SendAsync("WRITE 7340033 5")).Split(' ');
         Assert.Equal("HANDLE", reply[0]);

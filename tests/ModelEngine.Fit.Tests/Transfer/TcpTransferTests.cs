@@ -42,7 +42,7 @@ public sealed class TcpTransferTests : IAsyncLifetime
     }
 
     [Fact]
-    public void Server_BindsLoopbackAndPublishesItsEndpoint()
+    public void Server_BindsLoopback_PublishesEndpoint()
     {
         Assert.NotNull(_server.BoundEndpoint);
         Assert.Equal("127.0.0.1", _server.BoundEndpoint!.Address.ToString());
@@ -51,7 +51,7 @@ public sealed class TcpTransferTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Open_OfAnotherNodesHandle_PullsItIntoALocalSegmentAndGivesTheLeaseBack()
+    public async Task Open_RemoteHandle_PullsAndReleasesLease()
     {
         var data = new byte[3 * 1024 * 1024 + 17];
         new Random(11).NextBytes(data);
@@ -73,7 +73,7 @@ public sealed class TcpTransferTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Read_OfAnUnregisteredRegion_AnswersAnError()
+    public async Task Read_UnregisteredRegion_Fails()
     {
         using var written = _owner.Write(new byte[100]);
         var region = new RemoteRegion(_regions.Endpoint!, written.Handle.Region ^ 0x5555);
@@ -86,7 +86,7 @@ public sealed class TcpTransferTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Read_OutsideTheRegion_AnswersAnErrorAndTheConnectionStaysUsable()
+    public async Task Read_OutOfRange_FailsAndKeepsConnection()
     {
         using var written = _owner.Write([1, 2, 3, 4]);
         var region = new RemoteRegion(_regions.Endpoint!, written.Handle.Region);
@@ -102,7 +102,7 @@ public sealed class TcpTransferTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Read_FromAnEndpointNobodyListensOn_IsUnavailable()
+    public async Task Read_NoListener_IsUnavailable()
     {
         var error = await Assert.ThrowsAsync<FitException>(
             () => _transport.ReadAsync(new RemoteRegion("127.0.0.1:1", 1), 0, new byte[1]).AsTask().WaitAsync(TimeSpan.FromSeconds(10)));
@@ -111,7 +111,7 @@ public sealed class TcpTransferTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Open_CancelledDuringThePull_LeavesNoLocalSegment()
+    public async Task Open_CancelledPull_LeavesNoSegment()
     {
         var written = _owner.Write(new byte[32 * 1024 * 1024]);
         _owner.AddLease(written, TimeSpan.FromMinutes(1));
@@ -123,5 +123,28 @@ public sealed class TcpTransferTests : IAsyncLifetime
 
         Assert.Equal(0, _readerDirectory.FileCount);
         written.Dispose();
+    }
+
+    [Fact]
+    public async Task Region_DeletedByAnotherProcess_IsWithdrawn()
+    {
+        var written = _owner.Write(new byte[100]);
+        _owner.AddLease(written);
+        written.Dispose();
+        using (var sameNode = _ownerDirectory.CreateStore("node-owner"))
+        {
+            // Another store on the node adopts the lease and drops the last reference, which deletes the file.
+            (await sameNode.OpenAsync(written.Handle).AsTask().WaitAsync(TimeSpan.FromSeconds(10))).Dispose();
+        }
+
+        var error = await Assert.ThrowsAsync<FitException>(
+            () => _transport.ReadAsync(new RemoteRegion(_regions.Endpoint!, written.Handle.Region), 0, new byte[100]).AsTask().WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Equal(FitErrorCode.PayloadUnavailable, error.Code);
+        Assert.Equal(1, _regions.Count);
+
+        _owner.Collect();
+
+        Assert.Equal(0, _regions.Count);
+        Assert.Equal(0, _ownerDirectory.FileCount);
     }
 }

@@ -1,0 +1,368 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using ModelEngine.Fit.Client;
+using ModelEngine.Fit.Diagnostics;
+using ModelEngine.Fit.Hosting;
+using ModelEngine.Fit.Registry;
+using ModelEngine.Fit.Remote;
+using ModelEngine.Fit.Routing;
+using ModelEngine.Fit.SharedMemory;
+
+namespace ModelEngine.Fit.Invocation;
+
+/// <summary>
+/// Runs a routed call in this process when the fitable is loaded here, otherwise on a worker. It applies the call's
+/// timeout, retries and degradation chain, and for multicast the accumulator.
+/// </summary>
+internal sealed partial class FitDispatcher
+{
+    /// <summary>The longest timeout a timer takes; a longer one means none.</summary>
+    private static readonly TimeSpan s_longestTimeout = TimeSpan.FromMilliseconds(uint.MaxValue - 1);
+
+    private readonly FitOptions _options;
+    private readonly IFitValueCodec? _codec;
+    private readonly IFitRemoteTransport? _transport;
+    private readonly IFitLoadBalancer _balancer;
+    private readonly WorkerLoad _load;
+    private readonly ILogger _logger;
+    private readonly TimeProvider _time;
+
+    public FitDispatcher(FitOptions options, IFitValueCodec? codec, IFitRemoteTransport? transport, ILogger logger, TimeProvider time)
+    {
+        _options = options;
+        _codec = codec;
+        _transport = transport;
+        _logger = logger;
+        _time = time;
+        _load = new WorkerLoad();
+        _balancer = options.Balancing == FitBalancing.LeastInFlight ? new LeastInFlightBalancer(_load) : new RoundRobinBalancer();
+    }
+
+    /// <summary>
+    /// Dispatches a call. When no listener observes calls and the route is a fitable loaded here alone, the fitable
+    /// runs straight away. A result that is ready then returns without any allocation by the dispatcher.
+    /// </summary>
+    public ValueTask<object?> DispatchAsync(RoutePlan plan, object?[] arguments, FitCallOptions options, Type? resultType, CancellationToken cancellationToken)
+    {
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return ValueTask.FromCanceled<object?>(cancellationToken);
+        }
+
+        if (plan.ParameterCount >= 0 && arguments.Length != plan.ParameterCount)
+        {
+            return ValueTask.FromException<object?>(new FitException(FitErrorCode.BadRequest,
+                $"Genericable '{plan.GenericableId}' takes {plan.ParameterCount} arguments but the call passed {arguments.Length}.")
+            { GenericableId = plan.GenericableId });
+        }
+
+        if (plan.Fast is { } fast && !FitTelemetry.Observed && !_logger.IsEnabled(LogLevel.Debug))
+        {
+            var timeout = TimeoutOf(plan, options);
+
+            // A fitable without a token parameter cannot observe a timeout, so it runs with the caller's token. The
+            // slow path enforces the timeout on its task only when it does not finish at once.
+            if (!fast.LocalTakesToken || timeout == Timeout.InfiniteTimeSpan)
+            {
+                var pending = InvokeLocal(fast, arguments, cancellationToken);
+                return pending.IsCompletedSuccessfully
+                    ? pending
+                    : DispatchCoreAsync(plan, arguments, options, resultType, new Prepared(pending, null, default), cancellationToken);
+            }
+
+            // A fitable that takes a token gets one armed with the timeout, from a per-thread pool: the source goes
+            // back when the call finished at once, and stays with the slow path otherwise.
+            if (ReferenceEquals(_time, TimeProvider.System))
+            {
+                var source = TimeoutSourcePool.Rent(timeout);
+                var link = cancellationToken.CanBeCanceled
+                    ? cancellationToken.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), source)
+                    : default;
+                var pending = InvokeLocal(fast, arguments, source.Token);
+                if (pending.IsCompletedSuccessfully)
+                {
+                    link.Dispose();
+                    TimeoutSourcePool.Return(source);
+                    return pending;
+                }
+
+                return DispatchCoreAsync(plan, arguments, options, resultType, new Prepared(pending, source, link), cancellationToken);
+            }
+        }
+
+        return DispatchCoreAsync(plan, arguments, options, resultType, default, cancellationToken);
+    }
+
+    private static ValueTask<object?> InvokeLocal(FitTarget target, object?[] arguments, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return target.Local!.Invoke(arguments, cancellationToken);
+        }
+        catch (Exception e)
+        {
+            return ValueTask.FromException<object?>(e);
+        }
+    }
+
+    /// <summary>The call's timeout: the call's own, then the genericable's, then the default. Negative means zero.</summary>
+    private TimeSpan TimeoutOf(RoutePlan plan, FitCallOptions options)
+    {
+        var timeout = options.Timeout ?? plan.Route?.Timeout ?? _options.DefaultTimeout;
+        if (timeout == Timeout.InfiniteTimeSpan || timeout > s_longestTimeout)
+        {
+            return Timeout.InfiniteTimeSpan;
+        }
+
+        return timeout < TimeSpan.Zero ? TimeSpan.Zero : timeout;
+    }
+
+    private async ValueTask<object?> DispatchCoreAsync(
+        RoutePlan plan, object?[] arguments, FitCallOptions options, Type? resultType, Prepared prepared, CancellationToken cancellationToken)
+    {
+        var timeout = TimeoutOf(plan, options);
+        var tags = new TagList { { FitDiagnosticNames.GenericableTag, plan.GenericableId } };
+        var startedAt = _time.GetTimestamp();
+        using var activity = FitTelemetry.Source.StartActivity(FitDiagnosticNames.CallActivity, ActivityKind.Internal);
+        activity?.SetTag(FitDiagnosticNames.GenericableTag, plan.GenericableId);
+        FitTelemetry.Calls.Add(1, tags);
+        FitTelemetry.InFlight.Add(1, tags);
+
+        // The timeout gets its own source, linked to the caller's token by a registration, so that the two can fire at
+        // the same moment: whichever wins, the token attempts observe is cancelled once and every await below ends.
+        var timeoutSource = prepared.TimeoutSource;
+        var link = prepared.Link;
+        if (timeoutSource is null && timeout != Timeout.InfiniteTimeSpan)
+        {
+            timeoutSource = new CancellationTokenSource(timeout, _time);
+            link = cancellationToken.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), timeoutSource);
+        }
+
+        var call = new FitCall
+        {
+            Plan = plan,
+            Arguments = arguments,
+            Options = options,
+            ResultType = resultType,
+            CallerToken = cancellationToken,
+            Token = timeoutSource?.Token ?? cancellationToken,
+            Retry = options.Retry ?? plan.Route?.Retry ?? _options.DefaultRetry,
+            Timeout = timeout,
+            StartedAt = startedAt,
+            Activity = activity,
+            Started = prepared.Started,
+        };
+        try
+        {
+            call.Decision = FitRouter.Resolve(plan, arguments, options.FitableId, options.Alias);
+            FitTelemetry.RecordRoute(activity, call.Decision);
+            return plan.Multicast && options.Accumulator is { } accumulator
+                ? accumulator(await MulticastAsync(call).ConfigureAwait(false))
+                : await UnicastAsync(call, call.Decision.Targets[0]).ConfigureAwait(false);
+        }
+        catch (Exception e) when (call.Token.IsCancellationRequested && e is not FitException { Code: FitErrorCode.TimedOut })
+        {
+            Failed(activity, tags, cancellationToken.IsCancellationRequested ? "cancelled" : nameof(FitErrorCode.TimedOut));
+            if (cancellationToken.IsCancellationRequested)
+            {
+                throw new OperationCanceledException($"The call of genericable '{plan.GenericableId}' was cancelled.", e, cancellationToken);
+            }
+
+            throw new FitException(FitErrorCode.TimedOut,
+                $"The call of genericable '{plan.GenericableId}' did not finish within its timeout of {timeout}.", e)
+            { GenericableId = plan.GenericableId };
+        }
+        catch (Exception e)
+        {
+            // Exceptions from started attempts surface here as failures of the whole call.
+            Failed(activity, tags, e is FitException fit ? fit.Code.ToString() : e.GetType().Name);
+            if (e is FitException or OperationCanceledException)
+            {
+                throw;
+            }
+
+            throw Faulted(plan.GenericableId, call.Decision?.Targets[0].Id, e);
+        }
+        finally
+        {
+            link.Dispose();
+            timeoutSource?.Dispose();
+            FitTelemetry.InFlight.Add(-1, tags);
+            if (FitTelemetry.Duration.Enabled)
+            {
+                FitTelemetry.Duration.Record(_time.GetElapsedTime(startedAt).TotalMilliseconds, tags);
+            }
+        }
+    }
+
+    /// <summary>What the fast path already did for a call it hands over: the started attempt and its timeout.</summary>
+    private readonly record struct Prepared(ValueTask<object?>? Started, CancellationTokenSource? TimeoutSource, CancellationTokenRegistration Link);
+
+    private static void Failed(Activity? activity, TagList tags, string code)
+    {
+        activity?.SetStatus(ActivityStatusCode.Error, code);
+        activity?.SetTag(FitDiagnosticNames.ErrorCodeTag, code);
+        if (FitTelemetry.Failures.Enabled)
+        {
+            tags.Add(FitDiagnosticNames.ErrorCodeTag, code);
+            FitTelemetry.Failures.Add(1, tags);
+        }
+    }
+
+    /// <summary>Runs one target with retries, then follows its degradation chain while attempts keep failing.</summary>
+    private async Task<object?> UnicastAsync(FitCall call, FitTarget target)
+    {
+        List<string>? chain = null;
+        var current = target;
+        while (true)
+        {
+            try
+            {
+                return await RetryAsync(call, current).ConfigureAwait(false);
+            }
+            catch (Exception e) when (!call.Token.IsCancellationRequested && !call.Options.IgnoreDegradation && current.Descriptor.DegradesTo is { } next)
+            {
+                chain ??= [current.Id];
+                var cycle = chain.Contains(next, StringComparer.Ordinal);
+                chain.Add(next);
+                if (cycle)
+                {
+                    throw new FitException(FitErrorCode.DegradationCycle,
+                        $"The degradation chain of genericable '{call.GenericableId}' loops back on itself: {string.Join(" -> ", chain)}.", e)
+                    { GenericableId = call.GenericableId, FitableId = current.Id };
+                }
+
+                var degraded = call.Plan.Find(next) ?? throw new FitException(FitErrorCode.FitableNotFound,
+                    $"Fitable '{current.Id}' of genericable '{call.GenericableId}' failed and its degradation target '{next}' is not registered.", e)
+                { GenericableId = call.GenericableId, FitableId = current.Id };
+                if (_logger.IsEnabled(LogLevel.Information))
+                {
+                    FitLog.Degrading(_logger, call.GenericableId, current.Id, next, e.Message);
+                }
+
+                call.Activity?.AddEvent(new ActivityEvent("fit.degraded", tags: new ActivityTagsCollection
+                {
+                    [FitDiagnosticNames.FitableTag] = current.Id,
+                    ["fit.degrades_to"] = next,
+                }));
+                current = degraded;
+            }
+        }
+    }
+
+    private async Task<object?> RetryAsync(FitCall call, FitTarget target)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return await AttemptAsync(call, target, attempt).ConfigureAwait(false);
+            }
+            catch (Exception e) when (attempt < call.Retry && !call.Token.IsCancellationRequested && e is not FitException { Code: FitErrorCode.BadRequest })
+            {
+                if (_logger.IsEnabled(LogLevel.Debug))
+                {
+                    FitLog.Retrying(_logger, call.GenericableId, target.Id, attempt + 1, e.Message);
+                }
+            }
+        }
+    }
+
+    private async Task<object?> AttemptAsync(FitCall call, FitTarget target, int attempt)
+    {
+        var started = call.Started;
+        call.Started = null;
+        var preferred = target.Workers.Count > 0 ? call.Options.PreferredNodeId ?? PayloadNode(call.Arguments) : null;
+        var local = target.Local is not null
+            && (started is not null || preferred is null || preferred == _options.NodeId || !OnNode(target.Workers, preferred));
+        using var activity = FitTelemetry.Source.StartActivity(FitDiagnosticNames.AttemptActivity, ActivityKind.Internal);
+        if (activity is not null)
+        {
+            activity.SetTag(FitDiagnosticNames.GenericableTag, call.GenericableId);
+            activity.SetTag(FitDiagnosticNames.FitableTag, target.Id);
+            activity.SetTag(FitDiagnosticNames.LocationTag, local ? "local" : "remote");
+            activity.SetTag(FitDiagnosticNames.AttemptTag, attempt);
+        }
+
+        try
+        {
+            if (local)
+            {
+                LogRouted(call, target, "local");
+                return await LocalAsync(call, target, started).ConfigureAwait(false);
+            }
+
+            return await RemoteAsync(call, target, preferred, activity).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, e.Message);
+            throw;
+        }
+    }
+
+    private void LogRouted(FitCall call, FitTarget target, string workerId)
+    {
+        if (_logger.IsEnabled(LogLevel.Debug))
+        {
+            var rejected = call.Decision.Rejections.Count == 0 ? "none"
+                : string.Join("; ", call.Decision.Rejections.Select(r => $"{r.FitableId} ({r.Filter}: {r.Reason})"));
+            FitLog.Routed(_logger, call.GenericableId, target.Id, workerId, call.Decision.Rule ?? "none", rejected);
+        }
+    }
+
+    private static async Task<object?> LocalAsync(FitCall call, FitTarget target, ValueTask<object?>? started)
+    {
+        var token = call.Token;
+        try
+        {
+            var pending = started ?? target.Local!.Invoke(call.Arguments, token);
+            if (pending.IsCompleted || !token.CanBeCanceled)
+            {
+                return await pending.ConfigureAwait(false);
+            }
+
+            // The fitable may ignore its token; waiting on the token as well makes the call return all the same.
+            return await pending.AsTask().WaitAsync(token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not FitException && !(e is OperationCanceledException && token.IsCancellationRequested))
+        {
+            throw Faulted(call.GenericableId, target.Id, e);
+        }
+    }
+
+    private static FitException Faulted(string genericableId, string? fitableId, Exception e) =>
+        new(FitErrorCode.Faulted, $"Genericable '{genericableId}' fitable '{fitableId}' failed: {e.GetType().Name}: {e.Message}", e)
+        {
+            GenericableId = genericableId,
+            FitableId = fitableId,
+            RemoteErrorType = e.GetType().FullName,
+        };
+
+    /// <summary>The node that owns the first payload handle among the arguments, or <see langword="null"/>.</summary>
+    private static string? PayloadNode(object?[] arguments)
+    {
+        foreach (var argument in arguments)
+        {
+            if (argument is FitPayload payload)
+            {
+                return payload.Handle.NodeId;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool OnNode(IReadOnlyList<FitWorkerInfo> workers, string nodeId)
+    {
+        foreach (var worker in workers)
+        {
+            if (worker.NodeId == nodeId)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

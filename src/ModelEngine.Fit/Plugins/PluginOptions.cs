@@ -1,0 +1,40 @@
+namespace ModelEngine.Fit.Plugins;
+
+/// <summary>Settings of operator plugins, bound from the <c>Fit:Plugins</c> configuration section.</summary>
+public sealed class PluginOptions
+{
+    /// <summary>The configuration section these options are read from.</summary>
+    public const string SectionName = "Fit:Plugins";
+
+    /// <summary>Whether the watcher loads plugins from <see cref="Directory"/> at all. Defaults to <see langword="true"/>.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>
+    /// The watched directory; each folder or .zip directly in it is a plugin. A relative path is resolved against the
+    /// process's working directory. Defaults to <c>plugins</c>; it is created when missing.
+    /// </summary>
+    public string Directory { get; set; } = "plugins";
+
+    /// <summary>
+    /// Where loaded plugins are copied or extracted to, so the files the runtime loads are never changed underneath it.
+    /// Each process uses its own subfolder. Defaults to <c>modelengine-plugins</c> in the system temporary folder.
+    /// It must not lie inside <see cref="Directory"/>.
+    /// </summary>
+    public string? WorkDirectory { get; set; }
+
+    /// <summary>How long a plugin's files must stay unchanged before the watcher loads them. Defaults to 1 second.</summary>
+    public TimeSpan DebounceInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Whether a <see cref="FileSystemWatcher"/> triggers scans. Defaults to <see langword="true"/>. Set it to
+    /// <see langword="false"/> on file systems that do not deliver change events, so the watcher relies on
+    /// <see cref="RescanInterval"/> alone (polling) and spends no inotify watches.
+    /// </summary>
+    public bool UseFileSystemEvents { get; set; } = true;
+
+    /// <summary>
+    /// How often the watcher rescans the directory even without file-system events, which some file systems (network
+    /// shares, some containers) do not deliver. Defaults to 30 seconds.
+    /// </summary>
+    public TimeSpan RescanInterval { get; set; } = TimeSpan.FromSeconds(30);
+}
