@@ -82,7 +82,7 @@ public sealed class FitHeartbeatPublisher : BackgroundService
         }
     }
 
-    /// <summary>Lists the fitables loaded in this process, whoever registered them; remote ones are left out.</summary>
+    /// <summary>Lists the fitables loaded in this process by code or by plugins, and leaves out remote ones.</summary>
     private FitableDescriptor[] LocalFitables()
     {
         var local = new List<FitableDescriptor>();
