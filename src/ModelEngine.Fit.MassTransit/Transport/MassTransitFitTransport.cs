@@ -337,6 +337,13 @@ public sealed class MassTransitFitTransport : IFitRemoteTransport, IDisposable
 
                 if (!lane.SeenInRegistry)
                 {
+                    // A departed worker's lane goes once its calls have ended, so worker ids that come and go (pod
+                    // names) do not pile up. A call that still holds the old lane finishes on it.
+                    if (lane.Pending.IsEmpty && lane.Credits.CurrentCount == Math.Max(1, _options.MaxInFlightPerWorker))
+                    {
+                        _lanes.TryRemove(new KeyValuePair<string, WorkerLane>(lane.WorkerId, lane));
+                    }
+
                     continue;
                 }
 
