@@ -1,0 +1,47 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ModelEngine.Fit.MassTransit.Hosting;
+using ModelEngine.Fit.MassTransit.Telemetry;
+using ModelEngine.Fit.Registry;
+
+namespace ModelEngine.Fit.MassTransit.Heartbeats;
+
+/// <summary>
+/// The caller side of heartbeats. Its temporary queue, bound to <c>fit.heartbeats</c>, feeds the registry (see
+/// <see cref="FitMassTransitServiceCollectionExtensions"/>); this service removes workers whose heartbeats stopped, every
+/// <see cref="FitBusOptions.SweepInterval"/> of TimeProvider time.
+/// </summary>
+public sealed class FitHeartbeatListener(
+    IFitRegistry registry,
+    IOptions<FitBusOptions> options,
+    TimeProvider timeProvider,
+    ILogger<FitHeartbeatListener> logger) : BackgroundService
+{
+    /// <summary>Removes the workers expired by now and logs each; returns how many left.</summary>
+    public int Sweep()
+    {
+        var expired = registry.RemoveExpired(timeProvider.GetUtcNow());
+        foreach (var worker in expired)
+        {
+            FitBusLog.WorkerExpired(logger, worker.WorkerId, worker.NodeId, worker.ExpiresAt);
+        }
+
+        return expired.Count;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.SweepInterval, timeProvider);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+            {
+                Sweep();
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+}

@@ -1,0 +1,14 @@
+namespace ModelEngine.Fit.MassTransit.Hosting;
+
+/// <summary>What this process does on the FIT bus; a process may be both.</summary>
+[Flags]
+public enum FitBusRole
+{
+    None = 0,
+
+    /// <summary>Sends calls to workers and keeps the registry of live workers from their heartbeats (a server).</summary>
+    Caller = 1,
+
+    /// <summary>Serves its local fitables from its own queue and announces them with heartbeats (a worker).</summary>
+    Worker = 2,
+}
