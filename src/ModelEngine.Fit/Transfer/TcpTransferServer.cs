@@ -29,6 +29,7 @@ public sealed partial class TcpTransferServer : IHostedService, IAsyncDisposable
     private readonly HashSet<Task> _connections = [];
 
     private Socket? _listener;
+    private int _disposed;
 
     private Task? _acceptLoop;
 
@@ -81,13 +82,16 @@ public sealed partial class TcpTransferServer : IHostedService, IAsyncDisposable
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        if (_listener is null)
+        // The host stops the server, and the container disposes it once for each registration, so only the first
+        // call does the work.
+        var listener = Interlocked.Exchange(ref _listener, null);
+        if (listener is null)
         {
             return;
         }
 
         await _stopping.CancelAsync().ConfigureAwait(false);
-        _listener.Dispose();
+        listener.Dispose();
         _regions.SetEndpoint(null);
         Task[] pending;
         lock (_connections)
@@ -107,6 +111,11 @@ public sealed partial class TcpTransferServer : IHostedService, IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         await StopAsync(CancellationToken.None).ConfigureAwait(false);
         _stopping.Dispose();
     }

@@ -42,6 +42,21 @@ public sealed class TcpTransferTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Server_StoppedThenDisposedTwice_DoesNotThrow()
+    {
+        var regions = new MemoryRegionRegistry();
+        var server = new TcpTransferServer(regions, Options.Create(new TcpTransferOptions()));
+        await server.StartAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+
+        // A host stops it, then the container disposes it once for each service registration.
+        await server.StopAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+        await server.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+        await server.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Null(regions.Endpoint);
+    }
+
+    [Fact]
     public void Server_BindsLoopback_PublishesEndpoint()
     {
         Assert.NotNull(_server.BoundEndpoint);
