@@ -44,7 +44,7 @@ public sealed class OperatorSampleTests
     }
 
     [Fact]
-    public async Task Sample_WithoutFitClient_FaultsWithIncident()
+    public async Task Sample_WithoutOperator_FaultsWithIncident()
     {
         using var factory = new ServerFactory();
         var dave = await factory.CreateClientForAsync("dave");
@@ -56,6 +56,8 @@ public sealed class OperatorSampleTests
 
         var incident = Assert.Single(faulted["incidents"]!.AsArray())!;
         Assert.Equal("summarize", incident["activityId"]!.GetValue<string>());
-        Assert.Contains("FIT is not set up", incident["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        var message = incident["message"]!.GetValue<string>();
+        Assert.Contains("FitableNotFound", message, StringComparison.Ordinal);
+        Assert.Contains("samples.text.summarize", message, StringComparison.Ordinal);
     }
 }
