@@ -1,6 +1,6 @@
 using System.Text;
 using ModelEngine.Fit.Python.Tests.Infrastructure;
-using ModelEngine.Fit.Python.Tests.Wire;
+using ModelEngine.Fit.Protocol;
 using Xunit.Abstractions;
 
 namespace ModelEngine.Fit.Python.Tests;

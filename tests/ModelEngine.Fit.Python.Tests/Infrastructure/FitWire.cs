@@ -1,5 +1,5 @@
 using Google.FlatBuffers;
-using ModelEngine.Fit.Python.Tests.Wire;
+using ModelEngine.Fit.Protocol;
 
 namespace ModelEngine.Fit.Python.Tests.Infrastructure;
 

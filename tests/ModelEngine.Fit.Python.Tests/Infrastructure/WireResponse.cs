@@ -1,4 +1,4 @@
-using ModelEngine.Fit.Python.Tests.Wire;
+using ModelEngine.Fit.Protocol;
 
 namespace ModelEngine.Fit.Python.Tests.Infrastructure;
 
