@@ -46,7 +46,15 @@ public sealed partial class SharedMemoryStore
     }
 
     /// <summary>Removes the segment when it is dead and returns why, or returns null and leaves it.</summary>
-    private unsafe string? CollectOne(string path, string name, long nowMs)
+    private string? CollectOne(string path, string name, long nowMs)
+    {
+        // The check for live holders runs after this process has let go of the mapping it opened to read the header.
+        var checkHolders = false;
+        var reason = CollectMapped(path, name, nowMs, ref checkHolders);
+        return checkHolders ? RemoveIfNobodyHolds(path) : reason;
+    }
+
+    private unsafe string? CollectMapped(string path, string name, long nowMs, ref bool checkHolders)
     {
         SegmentMapping? mapping;
         try
@@ -95,13 +103,11 @@ public sealed partial class SharedMemoryStore
 
             var leaseOver = Volatile.Read(ref SegmentHeader.LeaseExpiry(header)) <= nowMs;
             var expired = leases > 0 && leases >= count && leaseOver;
-
-            // References of processes that died are never released, so a sealed segment whose writer died goes once
-            // no lease is pending. Readers that mapped it keep their mapping, because unlinking leaves it valid.
-            var orphaned = count != 0 && !expired && leaseOver
-                && !ProcessIdentity.IsAlive(SegmentHeader.ReadOwnerPid(header), SegmentHeader.ReadOwnerStartTime(header));
-            if (count != 0 && !expired && !orphaned)
+            if (count != 0 && !expired)
             {
+                // References are counted, not tracked per process, so a process that crashed never releases its own.
+                // Once no lease is pending, the file locks tell whether any live process still has the segment open.
+                checkHolders = leases == 0 || leaseOver;
                 return null;
             }
 
@@ -113,13 +119,38 @@ public sealed partial class SharedMemoryStore
             }
 
             SegmentMapping.TryDelete(path);
-            return count == 0 ? "no references were left"
-                : orphaned ? "its writer died and no lease was pending"
-                : "its leases expired unadopted";
+            return count == 0 ? "no references were left" : "its leases expired unadopted";
         }
         finally
         {
             mapping.ReleaseLocalReference();
+        }
+    }
+
+    /// <summary>
+    /// Removes a segment that no live process has open. Every process that maps a segment keeps its file open with a
+    /// shared lock (.NET takes one for each open that allows sharing), and the kernel drops a process's locks when it
+    /// ends, so an exclusive open succeeds only when every holder has released the segment or died.
+    /// </summary>
+    private static string? RemoveIfNobodyHolds(string path)
+    {
+        if (AppContext.TryGetSwitch("System.IO.DisableFileLocking", out var disabled) && disabled
+            || Environment.GetEnvironmentVariable("DOTNET_SYSTEM_IO_DISABLEFILELOCKING") is "1" or "true")
+        {
+            // Without file locks a held segment looks free, so it stays.
+            return null;
+        }
+
+        try
+        {
+            using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.ReadWrite, FileShare.None);
+            SegmentMapping.TryDelete(path);
+            return "the processes that held it have ended";
+        }
+        catch (IOException)
+        {
+            // A live process holds it, or another collector removed it first.
+            return null;
         }
     }
 

@@ -128,14 +128,25 @@ public sealed class TornSegmentTests : IDisposable
     }
 
     [Fact]
-    public void Collect_SealedLiveWriterWithReferences_IsKept()
+    public void Collect_SealedUnheldReferences_IsRemoved()
     {
         using var store = _directory.CreateStore();
         var name = $"seg-{Environment.ProcessId}-00000000000000a8";
         WriteRawSegment(name, 0xa8, 100, SegmentHeader.StateSealed, Environment.ProcessId, ProcessIdentity.CurrentStartTime, references: 2);
 
+        Assert.Equal(1, store.Collect());
+        Assert.Equal(0, _directory.FileCount);
+    }
+
+    [Fact]
+    public void Collect_SealedHeldReference_IsKept()
+    {
+        using var store = _directory.CreateStore();
+        using var payload = store.Write(new byte[100]);
+
         Assert.Equal(0, store.Collect());
         Assert.Equal(1, _directory.FileCount);
+        Assert.Equal(0, payload.Span[99]);
     }
 
     /// <summary>The id of a process that has exited; the OS will not reuse it within a test.</summary>

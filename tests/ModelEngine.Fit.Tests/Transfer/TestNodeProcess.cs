@@ -51,6 +51,13 @@ public sealed class TestNodeProcess : IAsyncDisposable
         return await ReadLineAsync(_process);
     }
 
+    /// <summary>Ends the process with SIGKILL, as a crash would, and waits until it is gone.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(20));
+    }
+
     public async ValueTask DisposeAsync()
     {
         try
