@@ -106,7 +106,8 @@ public sealed partial class SharedMemoryStore
             if (count != 0 && !expired)
             {
                 // References are counted, not tracked per process, so a process that crashed never releases its own.
-                // Once no lease is pending, the file locks tell whether any live process still has the segment open.
+                // Once no lease is pending or the pending ones have expired, the file locks show whether a live process still has
+                // the segment open.
                 checkHolders = leases == 0 || leaseOver;
                 return null;
             }
@@ -129,8 +130,8 @@ public sealed partial class SharedMemoryStore
 
     /// <summary>
     /// Removes a segment that no live process has open. Every process that maps a segment keeps its file open with a
-    /// shared lock (.NET takes one for each open that allows sharing), and the kernel drops a process's locks when it
-    /// ends, so an exclusive open succeeds only when every holder has released the segment or died.
+    /// shared lock, which .NET takes for each open that allows sharing. The kernel drops a process's locks when it ends,
+    /// so an exclusive open succeeds only when every holder has released the segment or died.
     /// </summary>
     private static string? RemoveIfNobodyHolds(string path)
     {
@@ -149,7 +150,7 @@ public sealed partial class SharedMemoryStore
         }
         catch (IOException)
         {
-            // A live process holds it, or another collector removed it first.
+            // A live process has it open, or another collector removed it first.
             return null;
         }
     }
