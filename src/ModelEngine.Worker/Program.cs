@@ -8,7 +8,13 @@ using ModelEngine.Fit.Transfer;
 
 // A FIT operator worker: it loads operator plugins, serves their fitables from its queue fit.worker.{workerId} and
 // announces them with heartbeats. Settings: Fit:NodeId, Fit:WorkerId, Fit:Bus:* and the plugin directory.
-var builder = Host.CreateApplicationBuilder(args);
+// The content root is the worker's own folder, so that its appsettings.json (which makes it a worker) is read even when
+// it is started from another directory, for example with `dotnet run --project src/ModelEngine.Worker`.
+var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+{
+    Args = args,
+    ContentRootPath = AppContext.BaseDirectory,
+});
 
 // FIT dispatch (the executor that runs requests) and the operator plugins from Fit:Plugins:Directory.
 builder.Services.AddFit(builder.Configuration).AddPlugins();

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
@@ -168,12 +169,10 @@ public sealed class TcpMemoryTransport : IMemoryTransport, IDisposable
             }
         }
 
-        if (!IPEndPoint.TryParse(endpoint, out var address))
-        {
-            throw new FitException(FitErrorCode.PayloadUnavailable, $"The transfer endpoint '{endpoint}' is not an IP endpoint.");
-        }
-
-        var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        var address = ParseEndpoint(endpoint);
+        var socket = address is IPEndPoint ip
+            ? new Socket(ip.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true }
+            : new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         using var connect = CancellationTokenSource.CreateLinkedTokenSource(timeout);
         connect.CancelAfter(_options.ConnectTimeout);
         try
@@ -191,6 +190,28 @@ public sealed class TcpMemoryTransport : IMemoryTransport, IDisposable
 
             throw new FitException(FitErrorCode.Unavailable, $"Connecting to the transfer service at {endpoint} failed: {exception.Message}", exception);
         }
+    }
+
+    /// <summary>Parses <c>ip:port</c>, or <c>host:port</c> as a server bound to every address announces itself.</summary>
+    private static EndPoint ParseEndpoint(string endpoint)
+    {
+        if (IPEndPoint.TryParse(endpoint, out var ip))
+        {
+            return ip;
+        }
+
+        var colon = endpoint.LastIndexOf(':');
+        if (colon > 0
+            && int.TryParse(endpoint.AsSpan(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var port)
+            && port is > 0 and <= IPEndPoint.MaxPort
+            && Uri.CheckHostName(endpoint[..colon]) == UriHostNameType.Dns)
+        {
+            return new DnsEndPoint(endpoint[..colon], port);
+        }
+
+        throw new FitException(
+            FitErrorCode.PayloadUnavailable,
+            $"The transfer endpoint '{endpoint}' is invalid; expected an IP address or host name with a port, such as 10.0.0.5:7801.");
     }
 
     private void Return(string endpoint, Socket socket, bool reusable)

@@ -73,7 +73,10 @@ public sealed partial class TcpTransferServer : IHostedService, IAsyncDisposable
 
         _listener = listener;
         BoundEndpoint = (IPEndPoint)listener.LocalEndPoint!;
-        var endpoint = BoundEndpoint.ToString();
+        // A server bound to every address announces the host name instead, which other machines can resolve.
+        var endpoint = BoundEndpoint.Address.Equals(IPAddress.Any) || BoundEndpoint.Address.Equals(IPAddress.IPv6Any)
+            ? $"{Dns.GetHostName()}:{BoundEndpoint.Port}"
+            : BoundEndpoint.ToString();
         _regions.SetEndpoint(endpoint);
         Log.Listening(_logger, endpoint);
         _acceptLoop = AcceptLoopAsync(listener, _stopping.Token);

@@ -117,6 +117,31 @@ public sealed class TcpTransferTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Read_HostNameEndpoint_Connects()
+    {
+        using var written = _owner.Write([5, 6, 7]);
+        var region = new RemoteRegion($"localhost:{_server.BoundEndpoint!.Port}", written.Handle.Region);
+        var buffer = new byte[3];
+
+        await _transport.ReadAsync(region, 0, buffer).AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(new byte[] { 5, 6, 7 }, buffer);
+    }
+
+    [Theory]
+    [InlineData("localhost")]
+    [InlineData("localhost:0")]
+    [InlineData("bad host:80")]
+    public async Task Read_InvalidEndpoint_IsUnavailablePayload(string endpoint)
+    {
+        var error = await Assert.ThrowsAsync<FitException>(
+            () => _transport.ReadAsync(new RemoteRegion(endpoint, 1), 0, new byte[1]).AsTask().WaitAsync(TimeSpan.FromSeconds(10)));
+
+        Assert.Equal(FitErrorCode.PayloadUnavailable, error.Code);
+        Assert.Contains(endpoint, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Read_NoListener_IsUnavailable()
     {
         var error = await Assert.ThrowsAsync<FitException>(

@@ -117,9 +117,12 @@ public sealed partial class DeployFileTests : IClassFixture<ServerFactory>
         Assert.Equal(spec.Map("selector").Map("matchLabels").ScalarEntries(), podLabels);
 
         var container = Assert.IsType<YamlMappingNode>(Assert.Single(spec.Map("template").Map("spec").Sequence("containers").Children));
-        var port = Assert.IsType<YamlMappingNode>(Assert.Single(container.Sequence("ports").Children));
+        var ports = container.Sequence("ports").Children.Cast<YamlMappingNode>().ToList();
+        var port = Assert.Single(ports, candidate => candidate.Scalar("name") == "http");
         Assert.Equal(DockerfileExposedPort().ToString(), port.Scalar("containerPort"));
         var portName = port.Scalar("name");
+        var transferPort = Assert.Single(ports, candidate => candidate.Scalar("name") == "fit-transfer");
+        Assert.Equal(KubernetesDocument("ConfigMap").Map("data").Scalar("Fit__Transfer__Port"), transferPort.Scalar("containerPort"));
 
         Assert.Equal(HealthPaths.Live, Probe(container, "livenessProbe", portName));
         Assert.Equal(HealthPaths.Ready, Probe(container, "readinessProbe", portName));
