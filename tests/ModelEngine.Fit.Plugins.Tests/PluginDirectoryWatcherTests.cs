@@ -39,7 +39,7 @@ public sealed class PluginDirectoryWatcherTests : IAsyncLifetime
     {
         await _host.StartAsync();
 
-        // A web host's run loop and its owner both stop it; the one that finishes first disposes the services.
+        // A web host's run loop and its owner both stop it, and the one that finishes first disposes the services.
         _host.Watcher.Dispose();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await _host.Watcher.StopAsync(timeout.Token).WaitAsync(timeout.Token);

@@ -33,7 +33,7 @@ public sealed class SameNodeZeroCopyTests
     private const int DocumentSize = 50 * 1024 * 1024;
 
     /// <summary>
-    /// The most either process may allocate during one call. One copy of the document would be 50 MiB, and even a
+    /// The maximum either process may allocate during one call. One copy of the document would be 50 MiB, and even a
     /// copy of 2% of it would pass 1 MiB, so anything that copies the document into managed memory fails. What a call
     /// costs besides the document (the request and response envelopes, the MassTransit pipeline, the JSON result,
     /// opening the segment, and the heartbeats and bus traffic that run meanwhile) measured about 25 KiB in the caller
@@ -51,7 +51,7 @@ public sealed class SameNodeZeroCopyTests
     }
 
     [RabbitMqFact]
-    public async Task FiftyMegabyteDocument_ToWorkerOnSameNode_IsNotCopiedIntoManagedMemory()
+    public async Task LargeDocument_SameNodeWorker_IsNotCopied()
     {
         var uri = RabbitMqTestServer.RequireUri();
         var suffix = Guid.NewGuid().ToString("N")[..8];
@@ -101,8 +101,9 @@ public sealed class SameNodeZeroCopyTests
             // one shows where it ran.
             var attempts = await TraceAttemptsAsync(async () =>
                 Assert.Equal(expected, await client.Get<IDocumentDigest>().DigestAsync(document, token).AsTask().WaitAsync(s_wait)));
-            var attempt = Assert.Single(attempts);
-            Assert.Equal(("remote", workerId), attempt);
+            var (location, attemptWorker) = Assert.Single(attempts);
+            Assert.Equal("remote", location);
+            Assert.Equal(workerId, attemptWorker);
             using (var warm = store.Write(document))
             {
                 Assert.Equal(expected, await DigestPayloadAsync(client, warm, token));
@@ -181,9 +182,9 @@ public sealed class SameNodeZeroCopyTests
         };
     }
 
-    private static void AssertFarBelowDocument(string who, long allocated) =>
+    private static void AssertFarBelowDocument(string subject, long allocated) =>
         Assert.True(allocated < AllocationBound,
-            $"{who} allocated {allocated} bytes of managed memory during one call with a {DocumentSize}-byte document; " +
+            $"{subject} allocated {allocated} bytes of managed memory during one call with a {DocumentSize}-byte document; " +
             $"the bound is {AllocationBound} bytes, so the document (or part of it) was copied.");
 
     /// <summary>Runs <paramref name="call"/> and returns the location and worker of each FIT attempt of the digest fitable.</summary>
@@ -208,7 +209,7 @@ public sealed class SameNodeZeroCopyTests
         return [.. attempts];
     }
 
-    /// <summary>Waits until the worker's heartbeat announces both test fitables; fails at once when the worker exits.</summary>
+    /// <summary>Waits until the worker's heartbeat announces both test fitables, and fails at once when the worker exits.</summary>
     private static async Task WaitForWorkerAsync(IFitRegistry registry, WorkerProcess worker)
     {
         await worker.WaitUntilReadyAsync(s_wait);

@@ -43,7 +43,7 @@ internal sealed class WorkerProcess : IAsyncDisposable
 
     /// <summary>
     /// Starts the worker with <c>Fit:WorkerId</c> set to <paramref name="workerId"/> and the configuration keys in
-    /// <paramref name="settings"/> (written as <c>Fit:Bus:RabbitMq</c>; they become <c>Fit__Bus__RabbitMq</c> variables).
+    /// <paramref name="settings"/> (written as <c>Fit:Bus:RabbitMq</c>, passed as <c>Fit__Bus__RabbitMq</c> variables).
     /// </summary>
     public static WorkerProcess Start(string workerId, IReadOnlyDictionary<string, string> settings)
     {
@@ -81,7 +81,7 @@ internal sealed class WorkerProcess : IAsyncDisposable
         return worker;
     }
 
-    /// <summary>Waits until the worker logged <see cref="ReadyText"/>; fails at once when it exits first.</summary>
+    /// <summary>Waits until the worker logged <see cref="ReadyText"/>, and fails at once when it exits first.</summary>
     public async Task WaitUntilReadyAsync(TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;

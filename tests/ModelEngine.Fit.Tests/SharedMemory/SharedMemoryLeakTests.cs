@@ -89,7 +89,7 @@ public sealed class SharedMemoryLeakTests : IDisposable
         var collector = new SharedMemoryCollector(store);
         await collector.StartAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
 
-        // A web host's run loop and its owner both stop it; the one that finishes first disposes the services.
+        // A web host's run loop and its owner both stop it, and the one that finishes first disposes the services.
         collector.Dispose();
         await collector.StopAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
         collector.Dispose();

@@ -25,7 +25,7 @@ internal static class FitCatalog
         FindFitable(catalog, genericableId, fitableId)?["workerIds"]?.AsArray().Select(id => id!.GetValue<string>()).ToList() ?? [];
 
     /// <summary>
-    /// Polls the catalog until <paramref name="done"/> holds and returns it. <paramref name="checkAlive"/> runs before
+    /// Polls the catalog until <paramref name="done"/> is true and returns it. <paramref name="checkAlive"/> runs before
     /// each poll, so that a worker process that died fails the wait at once with its output.
     /// </summary>
     public static Task<JsonObject> WaitAsync(HttpClient client, Func<JsonObject, bool> done, string description, Action? checkAlive = null) =>

@@ -59,7 +59,7 @@ public sealed class OperatorPlacementTests
         };
         try
         {
-            // Phase 1: the plugin loads in the server; no FIT bus.
+            // Phase 1: the plugin loads in the server, and the FIT bus is off.
             var inServer = new Dictionary<string, string>(node)
             {
                 ["Fit:Plugins:Directory"] = plugins,
@@ -69,7 +69,7 @@ public sealed class OperatorPlacementTests
             Assert.Equal(s_cases.Select(c => c.Summary), local.Summaries);
             Assert.Empty(local.Catalog["workers"]!.AsArray());
 
-            // Phase 2: the same plugin folder goes to a worker; the server loads no plugins and joins the FIT bus.
+            // Phase 2: the same plugin folder goes to a worker. The server loads no plugins and joins the FIT bus.
             var workerId = "placement-worker-" + suffix;
             await using var worker = WorkerProcess.Start(workerId, new Dictionary<string, string>(busTimings)
             {
