@@ -67,6 +67,12 @@ public sealed class OperatorPlacementTests
             };
             var local = await RunPhaseAsync(inServer, catalog => s_cases.All(c => IsLocalOnly(catalog, c.Fitable)), "the sample plugin's fitables loaded in the server");
             Assert.Equal(s_cases.Select(c => c.Summary), local.Summaries);
+            foreach (var (_, fitable, _, _) in s_cases)
+            {
+                Assert.True(FitCatalog.IsLocal(local.Catalog, Summarize, fitable), $"{fitable} is not loaded in the server.");
+                Assert.Equal("samples.text-operators", FitCatalog.FindFitable(local.Catalog, Summarize, fitable)!["owner"]!.GetValue<string>());
+            }
+
             Assert.Empty(local.Catalog["workers"]!.AsArray());
 
             // Phase 2: the same plugin folder goes to a worker. The server loads no plugins and joins the FIT bus.
@@ -107,6 +113,12 @@ public sealed class OperatorPlacementTests
             }
 
             Assert.Equal(local.Summaries, remote.Summaries);
+            foreach (var (_, fitable, _, _) in s_cases)
+            {
+                Assert.False(FitCatalog.IsLocal(remote.Catalog, Summarize, fitable), $"{fitable} is loaded in the server, which has no plugins.");
+                Assert.Contains(workerId, FitCatalog.WorkersOf(remote.Catalog, Summarize, fitable));
+            }
+
             var announced = remote.Catalog["workers"]!.AsArray().OfType<JsonObject>().Single(w => w["workerId"]!.GetValue<string>() == workerId);
             Assert.Equal(node["Fit:NodeId"], announced["nodeId"]!.GetValue<string>());
             Assert.Equal("dotnet", announced["language"]!.GetValue<string>());
