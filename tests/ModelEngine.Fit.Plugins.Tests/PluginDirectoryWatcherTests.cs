@@ -35,6 +35,17 @@ public sealed class PluginDirectoryWatcherTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Stop_AfterDispose_DoesNotThrow()
+    {
+        await _host.StartAsync();
+
+        // A web host's run loop and its owner both stop it, and the one that finishes first disposes the services.
+        _host.Watcher.Dispose();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await _host.Watcher.StopAsync(timeout.Token).WaitAsync(timeout.Token);
+    }
+
+    [Fact]
     public async Task Start_Disabled_LoadsNothing()
     {
         TestPlugins.CopySample(Path.Combine(Watched, "text-operators"));

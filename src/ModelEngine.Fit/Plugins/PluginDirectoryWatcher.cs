@@ -95,12 +95,15 @@ public sealed partial class PluginDirectoryWatcher : IHostedService, IDisposable
         }
     }
 
-    /// <inheritdoc />
+    /// <summary>
+    /// Stops watching. The token source is cancelled, not disposed, so that a host may still call
+    /// <see cref="StopAsync"/> afterwards: a web application's run loop and the code that owns the application can both
+    /// stop it, and the one that finishes first disposes the services while the other is still stopping them.
+    /// </summary>
     public void Dispose()
     {
         _watcher?.Dispose();
         _stopping.Cancel();
-        _stopping.Dispose();
     }
 
     private async Task RunAsync(CancellationToken cancellationToken)

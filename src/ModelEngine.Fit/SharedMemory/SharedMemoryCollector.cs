@@ -48,7 +48,12 @@ public sealed partial class SharedMemoryCollector : IHostedService, IDisposable
         }
     }
 
-    public void Dispose() => _stopping.Dispose();
+    /// <summary>
+    /// Stops the loop. The token source is cancelled, not disposed, so that a host may still call
+    /// <see cref="StopAsync"/> afterwards: a web application's run loop and the code that owns the application can both
+    /// stop it, and the one that finishes first disposes the services while the other is still stopping them.
+    /// </summary>
+    public void Dispose() => _stopping.Cancel();
 
     private async Task LoopAsync(CancellationToken cancellationToken)
     {

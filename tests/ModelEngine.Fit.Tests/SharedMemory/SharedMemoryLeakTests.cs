@@ -82,6 +82,19 @@ public sealed class SharedMemoryLeakTests : IDisposable
         Assert.Equal(0, _directory.FileCount);
     }
 
+    [Fact]
+    public async Task Collector_StoppedAfterDispose_DoesNotThrow()
+    {
+        using var store = _directory.CreateStore();
+        var collector = new SharedMemoryCollector(store);
+        await collector.StartAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+
+        // A web host's run loop and its owner both stop it, and the one that finishes first disposes the services.
+        collector.Dispose();
+        await collector.StopAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+        collector.Dispose();
+    }
+
     private static async Task WaitUntilAsync(Func<bool> condition)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
