@@ -3,8 +3,8 @@ using System.Diagnostics;
 namespace ModelEngine.Fit.BusBenchmarks;
 
 /// <summary>
-/// Times single calls and prints p50 and p99, which BenchmarkDotNet's summaries do not give. The FIT bus and the raw
-/// RPC take turns in blocks, so that both see the same broker load.
+/// Times single calls and prints p50 and p99, which BenchmarkDotNet's summaries do not give. The FIT bus and the two
+/// raw RPCs take turns in blocks, so that all of them see the same broker load.
 /// </summary>
 internal static class PercentileRun
 {
@@ -44,8 +44,8 @@ internal static class PercentileRun
             await TimeAsync(500, shapedBaseline, () => shaped.CallAsync(ReadOnlyMemory<byte>.Empty));
         }
 
-        Console.WriteLine($"| Request/response, empty body | calls | p50 µs | p99 µs | mean µs | KB allocated per call |");
-        Console.WriteLine($"|---|---:|---:|---:|---:|---:|");
+        Console.WriteLine($"| Request/response, empty body | calls | p50 µs | p99 µs | mean µs | KB allocated per call | CPU µs per call |");
+        Console.WriteLine($"|---|---:|---:|---:|---:|---:|---:|");
         Print("Raw RabbitMQ.Client RPC (direct reply-to)", baseline);
         Print("Raw RabbitMQ.Client RPC, bus-shaped (exchanges, response queue, acks)", shapedBaseline);
         Print("FIT over MassTransit", fit);
@@ -92,6 +92,7 @@ internal static class PercentileRun
     {
         // Bytes allocated by the whole process, so the worker's and the broker client's share count too.
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        var processor = Process.GetCurrentProcess().TotalProcessorTime;
         for (var i = 0; i < count; i++)
         {
             var started = Stopwatch.GetTimestamp();
@@ -100,6 +101,7 @@ internal static class PercentileRun
         }
 
         samples.AllocatedBytes += GC.GetTotalAllocatedBytes(precise: true) - allocated;
+        samples.ProcessorTime += Process.GetCurrentProcess().TotalProcessorTime - processor;
     }
 
     private static void Print(string name, Samples samples)
@@ -107,17 +109,20 @@ internal static class PercentileRun
         var sorted = samples.Microseconds;
         sorted.Sort();
         Console.WriteLine(
-            $"| {name} | {sorted.Count} | {At(sorted, 0.50):F0} | {At(sorted, 0.99):F0} | {sorted.Average():F0} | {samples.AllocatedBytes / 1024.0 / sorted.Count:F1} |");
+            $"| {name} | {sorted.Count} | {At(sorted, 0.50):F0} | {At(sorted, 0.99):F0} | {sorted.Average():F0} | {samples.AllocatedBytes / 1024.0 / sorted.Count:F1} | {samples.ProcessorTime.TotalMicroseconds / sorted.Count:F0} |");
     }
 
     private static double At(List<double> sorted, double quantile) => sorted[Math.Min(sorted.Count - 1, (int)(quantile * sorted.Count))];
 
-    /// <summary>Call durations and the bytes the process allocated while they ran.</summary>
+    /// <summary>Call durations, and the bytes the process allocated and the CPU time it used while they ran.</summary>
     private sealed class Samples(int capacity)
     {
         public List<double> Microseconds { get; } = new(capacity);
 
         public long AllocatedBytes { get; set; }
+
+        /// <summary>CPU time of the benchmark process (caller, worker and their broker clients), not of the broker.</summary>
+        public TimeSpan ProcessorTime { get; set; }
     }
 
     private static string Size(int bytes) => bytes >= 1048576 ? $"{bytes / 1048576} MiB" : $"{bytes / 1024} KiB";
