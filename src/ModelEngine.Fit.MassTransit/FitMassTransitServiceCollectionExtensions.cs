@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using ModelEngine.Fit.Hosting;
 using ModelEngine.Fit.MassTransit.Heartbeats;
 using ModelEngine.Fit.MassTransit.Hosting;
+using ModelEngine.Fit.MassTransit.Messages;
 using ModelEngine.Fit.MassTransit.Serialization;
 using ModelEngine.Fit.MassTransit.Telemetry;
 using ModelEngine.Fit.MassTransit.Transport;
@@ -52,11 +53,6 @@ public static class FitMassTransitServiceCollectionExtensions
         var worker = options.Role.HasFlag(FitBusRole.Worker);
         services.AddMassTransit<IFitBus>(bus =>
         {
-            if (worker)
-            {
-                bus.AddConsumer<FitRequestConsumer>();
-            }
-
             if (caller)
             {
                 bus.AddConsumer<FitHeartbeatConsumer>();
@@ -88,7 +84,11 @@ public static class FitMassTransitServiceCollectionExtensions
                         endpoint.PublishFaults = false;
                         endpoint.PrefetchCount = Math.Max(1, options.PrefetchCount);
                         endpoint.ConcurrentMessageLimit = Math.Max(1, options.ConcurrentMessageLimit);
-                        endpoint.ConfigureConsumer<FitRequestConsumer>(context);
+
+                        // A handler on one consumer instance: its dependencies are singletons, so a DI scope and a
+                        // consumer factory per request would only add allocations to every call.
+                        var consumer = context.GetRequiredService<FitRequestConsumer>();
+                        endpoint.Handler<FitRequestMessage>(consumer.Consume);
                     });
                 }
 
@@ -123,6 +123,11 @@ public static class FitMassTransitServiceCollectionExtensions
 
         if (worker)
         {
+            services.TryAddSingleton(provider => new FitRequestConsumer(
+                provider.GetRequiredService<IFitRequestExecutor>(),
+                provider.GetRequiredService<IFitEnvelopeCodec>(),
+                provider.GetRequiredService<FitBusIdentity>(),
+                provider.GetRequiredService<ILogger<FitRequestConsumer>>()));
             services.AddSingleton(provider => new FitHeartbeatPublisher(
                 provider.GetRequiredService<IFitBus>(),
                 provider.GetRequiredService<IFitRegistry>(),

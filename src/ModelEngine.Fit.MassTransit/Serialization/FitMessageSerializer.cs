@@ -31,12 +31,13 @@ internal sealed class FitMessageSerializer : IMessageSerializer, IMessageDeseria
         }
 
         // Only the headers of the contract go out, so that a worker in another language receives exactly what docs/fit-protocol.md lists.
-        if (context.RequestId is { } requestId)
+        // The transport's own pipes set them already; formatting them again would only cost time.
+        if (context.RequestId is { } requestId && !context.Headers.TryGetHeader(FitBusHeaders.RequestId, out _))
         {
             context.Headers.Set(FitBusHeaders.RequestId, requestId.ToString("D"));
         }
 
-        if (context.ResponseAddress is { } responseAddress)
+        if (context.ResponseAddress is { } responseAddress && !context.Headers.TryGetHeader(FitBusHeaders.ResponseAddress, out _))
         {
             context.Headers.Set(FitBusHeaders.ResponseAddress, responseAddress.ToString());
         }

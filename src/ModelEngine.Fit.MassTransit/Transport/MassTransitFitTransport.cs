@@ -39,6 +39,12 @@ public sealed class MassTransitFitTransport : IFitRemoteTransport, IDisposable
     private readonly ConcurrentDictionary<string, WorkerLane> _lanes = new(StringComparer.Ordinal);
     private readonly ConnectHandle _responseHandle;
 
+    /// <summary>The bus address as the <c>MT-ResponseAddress</c> header carries it, formatted once.</summary>
+    private readonly string _responseAddress;
+
+    /// <summary>The ids of the registry's workers at one registry version; see <see cref="IsLive"/>.</summary>
+    private LiveWorkers? _live;
+
     internal MassTransitFitTransport(
         IFitBus bus,
         IFitRegistry registry,
@@ -60,6 +66,7 @@ public sealed class MassTransitFitTransport : IFitRemoteTransport, IDisposable
 
         // Responses come to the bus's own temporary queue; its address is MT-ResponseAddress.
         _responseHandle = bus.ConnectHandler<FitResponseMessage>(OnResponse);
+        _responseAddress = bus.Address.ToString();
         _registry.Changed += OnRegistryChanged;
         _monitor.EndpointFaulted += OnEndpointFaulted;
     }
@@ -157,9 +164,10 @@ public sealed class MassTransitFitTransport : IFitRemoteTransport, IDisposable
         CancellationToken deadline)
     {
         var traceParent = request.TraceParent ?? Activity.Current?.Id;
+        var requestId = call.RequestId.ToString("D");
         var body = _codec.WriteRequest(request with
         {
-            RequestId = call.RequestId.ToString("D"),
+            RequestId = requestId,
             Timeout = timeout,
             TraceParent = traceParent,
             CallerNode = request.CallerNode ?? _identity.NodeId,
@@ -168,22 +176,8 @@ public sealed class MassTransitFitTransport : IFitRemoteTransport, IDisposable
         try
         {
             var endpoint = await GetEndpointAsync(lane, worker).ConfigureAwait(false);
-            await endpoint.Send(new FitRequestMessage(body), context =>
-            {
-                context.RequestId = call.RequestId;
-                context.ResponseAddress = _bus.Address;
-                context.MessageId = NewId.NextGuid();
-                context.TimeToLive = timeout;
-                context.Durable = false;
-
-                // Set here as well as in the serializer: a filter may have built the body before this pipe ran.
-                context.Headers.Set(FitBusHeaders.RequestId, call.RequestId.ToString("D"));
-                context.Headers.Set(FitBusHeaders.ResponseAddress, _bus.Address.ToString());
-                if (traceParent is not null)
-                {
-                    context.Headers.Set(FitBusHeaders.TraceParent, traceParent);
-                }
-            }, linked).ConfigureAwait(false);
+            var pipe = new FitRequestPipe(call.RequestId, requestId, _bus.Address, _responseAddress, timeout, traceParent);
+            await endpoint.Send(new FitRequestMessage(body), pipe, linked).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -289,15 +283,24 @@ public sealed class MassTransitFitTransport : IFitRemoteTransport, IDisposable
 
     private bool IsLive(string workerId)
     {
-        foreach (var worker in _registry.Workers)
+        // The registry's version changes whenever a worker comes or goes, so the set of live ids is built once per
+        // version instead of copying the worker list twice on every call. The version is read before the list: a
+        // change in between leaves a set newer than its label, which the next call rebuilds.
+        var version = _registry.Version;
+        var live = Volatile.Read(ref _live);
+        if (live is null || live.Version != version)
         {
-            if (worker.WorkerId == workerId)
+            var ids = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var worker in _registry.Workers)
             {
-                return true;
+                ids.Add(worker.WorkerId);
             }
+
+            live = new LiveWorkers(version, ids);
+            Volatile.Write(ref _live, live);
         }
 
-        return false;
+        return live.Ids.Contains(workerId);
     }
 
     private Task OnResponse(ConsumeContext<FitResponseMessage> context)
@@ -415,4 +418,6 @@ public sealed class MassTransitFitTransport : IFitRemoteTransport, IDisposable
             FitableId = request.FitableId,
             WorkerId = worker.WorkerId,
         };
+
+    private sealed record LiveWorkers(long Version, HashSet<string> Ids);
 }

@@ -16,6 +16,7 @@ namespace ModelEngine.Fit.MassTransit.Worker;
 /// response to the request's <c>MT-ResponseAddress</c>. Every failure becomes a response, so a caller does not wait
 /// for its timeout on a request the worker could read.
 /// </summary>
+/// <remarks>One instance serves all requests of the worker queue, as a handler; it keeps no state per request.</remarks>
 internal sealed class FitRequestConsumer(
     IFitRequestExecutor executor,
     IFitEnvelopeCodec codec,
@@ -104,19 +105,16 @@ internal sealed class FitRequestConsumer(
     }
 
     /// <summary>Publishes the response to the exchange that <c>MT-ResponseAddress</c> names, with <c>MT-RequestId</c> copied.</summary>
+    /// <remarks>
+    /// The send endpoint comes from the receive endpoint's provider, whose cache keeps one per response address, rather
+    /// than from the consume context, which wraps it anew for every message to copy conversation headers that the FIT
+    /// serializer drops anyway.
+    /// </remarks>
     private async Task RespondAsync(ConsumeContext context, Uri responseAddress, Guid? requestId, FitResponse response)
     {
-        var endpoint = await context.GetSendEndpoint(responseAddress).ConfigureAwait(false);
-        await endpoint.Send(new FitResponseMessage(codec.WriteResponse(response)), send =>
-        {
-            send.Durable = false;
-            send.MessageId = NewId.NextGuid();
-            if (requestId is { } id)
-            {
-                send.RequestId = id;
-                send.Headers.Set(FitBusHeaders.RequestId, id.ToString("D"));
-            }
-        }, context.CancellationToken).ConfigureAwait(false);
+        var endpoint = await context.ReceiveContext.SendEndpointProvider.GetSendEndpoint(responseAddress).ConfigureAwait(false);
+        await endpoint.Send(new FitResponseMessage(codec.WriteResponse(response)), new FitResponsePipe(requestId), context.CancellationToken)
+            .ConfigureAwait(false);
     }
 
     private static FitResponse Failed(FitRequest request, FitResponseStatus status, string? errorType, string message) => new()
