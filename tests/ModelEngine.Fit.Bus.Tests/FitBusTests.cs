@@ -71,10 +71,11 @@ public sealed class FitBusTests
             throw new InvalidOperationException("unreachable");
         });
 
-        // One heartbeat only: the period is far longer than the test.
+        // One heartbeat only: the period is far longer than the test. The caller starts first, so that its heartbeat
+        // queue is bound before that single heartbeat goes out.
+        await using var caller = await FitNode.StartAsync(uri, FitBusRole.Caller, timeProvider: time);
         await using var worker = await FitNode.StartAsync(uri, FitBusRole.Worker, executor: hang,
             settings: new Dictionary<string, string?> { ["Fit:Bus:HeartbeatPeriod"] = "01:00:00" });
-        await using var caller = await FitNode.StartAsync(uri, FitBusRole.Caller, timeProvider: time);
         await FitNode.WaitUntilAsync(() => caller.Registry.Workers.Any(w => w.WorkerId == worker.Identity.WorkerId), s_wait, "the worker joins");
 
         var info = caller.Registry.Workers.Single(w => w.WorkerId == worker.Identity.WorkerId);
