@@ -19,6 +19,7 @@ internal static class FitConfigurationReader
 
         ReadTimeSpan(fit, "DefaultTimeout", errors, value => options.DefaultTimeout = value);
         ReadCount(fit, "DefaultRetry", errors, value => options.DefaultRetry = value);
+        ReadCount(fit, "SharedMemoryThreshold", errors, value => options.SharedMemoryThreshold = value);
         if (fit["NodeId"] is { Length: > 0 } nodeId)
         {
             options.NodeId = nodeId;

@@ -59,6 +59,27 @@ public sealed class DiagnosticsTests
     }
 
     [Fact]
+    public async Task DebugOn_DegradationLogsItsOwnDecision()
+    {
+        var fallback = Contract("diag.fallback", "text", "language");
+        var options = new FitOptions { NodeId = "node-a" };
+        RouteOf(options, "diag.fallback").When("language", "zh").Use("summarize-zh");
+        var registry = NewRegistry(Failing(fallback, "summarize-zh", degradesTo: "summarize-truncate"), Named(fallback, "summarize-truncate"));
+        var logger = new RecordingLogger<FitClient>(LogLevel.Debug);
+        var client = new FitClient(registry, options, logger: logger);
+
+        Assert.Equal("summarize-truncate", await Within(client.InvokeAsync("diag.fallback", ["t", "zh"])));
+
+        var routed = logger.Entries.Where(e => e.EventId == 6100).ToArray();
+        Assert.Equal(2, routed.Length);
+        Assert.Equal("summarize-zh", routed[0].Fields["FitableId"]);
+        Assert.Contains("summarize-truncate", (string)routed[0].Fields["Rejected"]!, StringComparison.Ordinal);
+        Assert.Equal("summarize-truncate", routed[1].Fields["FitableId"]);
+        Assert.Equal("degradation of 'summarize-zh'", routed[1].Fields["Rule"]);
+        Assert.Equal("none", routed[1].Fields["Rejected"]);
+    }
+
+    [Fact]
     public async Task DebugOff_NeitherLogsNorFormats()
     {
         var logger = new RecordingLogger<FitClient>(LogLevel.Information);

@@ -37,7 +37,7 @@ public sealed class InvokeOperatorPlacementTests : IDisposable
     };
 
     [Fact]
-    public async Task NonStringJson_ForStringParameters_SameInProcessAndOnAWorker()
+    public async Task StringParameters_SameOnBothPlacements()
     {
         var inProcess = await RunAsync(contractKnown: true);
         var onWorker = await RunAsync(contractKnown: false);
