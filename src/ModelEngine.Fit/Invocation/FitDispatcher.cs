@@ -253,6 +253,10 @@ internal sealed partial class FitDispatcher
             activity.SetTag(FitDiagnosticNames.FitableTag, target.Id);
             activity.SetTag(FitDiagnosticNames.LocationTag, local ? "local" : "remote");
             activity.SetTag(FitDiagnosticNames.AttemptTag, attempt);
+            if (!ReferenceEquals(decision, call.Decision))
+            {
+                activity.SetTag(FitDiagnosticNames.RuleTag, decision.Rule);
+            }
         }
 
         try

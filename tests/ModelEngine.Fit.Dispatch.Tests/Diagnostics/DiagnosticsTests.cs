@@ -26,6 +26,19 @@ public sealed class DiagnosticsTests
         return new FitClient(registry, options, transport is null ? null : new FakeCodec(), transport, logger);
     }
 
+    /// <summary>Starts recording every stopped FIT activity into <paramref name="stopped"/> until disposed.</summary>
+    private static ActivityListener Listen(ConcurrentQueue<Activity> stopped)
+    {
+        var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == FitDiagnosticNames.SourceName,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = stopped.Enqueue,
+        };
+        ActivitySource.AddActivityListener(listener);
+        return listener;
+    }
+
     [Fact]
     public async Task DebugOn_LogsStructuredDecision()
     {
@@ -98,13 +111,7 @@ public sealed class DiagnosticsTests
     public async Task Trace_RecordsCallAndAttemptWithRejectedCandidates()
     {
         var stopped = new ConcurrentQueue<Activity>();
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == FitDiagnosticNames.SourceName,
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = stopped.Enqueue,
-        };
-        ActivitySource.AddActivityListener(listener);
+        using var listener = Listen(stopped);
         var client = Create(new RecordingLogger<FitClient>(LogLevel.Information));
 
         var tooMany = await FailsAsync(client.InvokeAsync("diag.summarize", ["t", "zh"], new FitCallOptions { Alias = "western" }));
@@ -130,6 +137,26 @@ public sealed class DiagnosticsTests
         Assert.Equal(FitErrorCode.TooManyFitables, tooMany.Code);
         Assert.Equal(ActivityStatusCode.Error, calls[0].Status);
         Assert.Equal(nameof(FitErrorCode.TooManyFitables), calls[0].GetTagItem(FitDiagnosticNames.ErrorCodeTag));
+    }
+
+    [Fact]
+    public async Task Trace_DegradedAttemptCarriesItsRule()
+    {
+        var stopped = new ConcurrentQueue<Activity>();
+        using var listener = Listen(stopped);
+        var fallback = Contract("diag.traced", "text");
+        var client = NewClient(NewRegistry(Failing(fallback, "primary", degradesTo: "backup"), Named(fallback, "backup")));
+
+        await Within(client.InvokeAsync("diag.traced", ["t"], new FitCallOptions { FitableId = "primary" }));
+
+        var attempts = stopped.Where(a => a.OperationName == FitDiagnosticNames.AttemptActivity
+            && (string?)a.GetTagItem(FitDiagnosticNames.GenericableTag) == "diag.traced").ToArray();
+        Assert.Equal(2, attempts.Length);
+        Assert.Null(attempts[0].GetTagItem(FitDiagnosticNames.RuleTag));
+        Assert.Equal("backup", attempts[1].GetTagItem(FitDiagnosticNames.FitableTag));
+        Assert.Equal("degradation of 'primary'", attempts[1].GetTagItem(FitDiagnosticNames.RuleTag));
+        var degraded = Assert.Single(stopped.Single(a => a.OperationName == FitDiagnosticNames.CallActivity && a == attempts[1].Parent).Events, e => e.Name == "fit.degraded");
+        Assert.Equal("degradation of 'primary'", degraded.Tags.First(t => t.Key == FitDiagnosticNames.RuleTag).Value);
     }
 
     [Fact]
