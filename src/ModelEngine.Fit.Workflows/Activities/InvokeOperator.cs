@@ -31,7 +31,7 @@ public sealed class InvokeOperator : Activity
     [Input(Description = "The genericable id, such as samples.text.summarize.", IsRequired = true, Order = 0)]
     public Input<string>? GenericableId { get; set; }
 
-    [Input(Description = "The arguments: a JSON array in parameter order, or an object keyed by parameter name. A single other value is the only argument.",
+    [Input(Description = "The arguments: a JSON array in parameter order, or an object keyed by parameter name. A single other value is the only argument. A literal that starts with [ or { is read as JSON.",
         DefaultSyntax = "JavaScript", Order = 1)]
     public Input<object>? Arguments { get; set; }
 
@@ -48,14 +48,22 @@ public sealed class InvokeOperator : Activity
     [Input(Description = "How many times a failed attempt is tried again. Empty uses the genericable's setting.", Category = "Routing", Order = 5)]
     public Input<int?>? Retry { get; set; }
 
+    [Input(Description = "Fails at the first failed fitable instead of calling its degradation target. Off by default, also when fitableId is set.",
+        Category = "Routing", Order = 6)]
+    public Input<bool>? IgnoreDegradation { get; set; }
+
     [Output(Description = "The operator's result.")]
     public Output<object>? Result { get; set; }
 
     protected override IEnumerable<ValidationError> Validate()
     {
-        if (LiteralInputs.ReadString(GenericableId) is { Value: { } id } && string.IsNullOrWhiteSpace(id))
+        // A missing or blank genericableId literal is reported by the loader's check of required inputs, so it is not
+        // reported here a second time.
+        if (LiteralArguments() is { } text && !TryParseJson(text, out _, out var problem))
         {
-            yield return new ValidationError(Id, "genericableId", id, MissingGenericableMessage());
+            yield return new ValidationError(Id, "arguments", text,
+                $"Activity '{Id}' (InvokeOperator) has the arguments literal '{text}', which starts like JSON but is not valid JSON: {problem} " +
+                "Write a JSON array or object, or use an expression.");
         }
 
         if (LiteralInputs.TryReadValue(Timeout, out var timeout) && timeout <= TimeSpan.Zero)
@@ -81,7 +89,7 @@ public sealed class InvokeOperator : Activity
             ?? throw new WorkflowFaultException(
                 $"Activity '{Id}' (InvokeOperator) cannot call genericable '{genericableId}': FIT is not set up in this server (no IFitClient is registered).");
         var genericable = context.Services.GetService<IFitRegistry>()?.GetGenericable(genericableId);
-        var arguments = OperatorArguments.Bind(Id, genericableId, genericable, JsonValueFactory.From(await context.EvaluateAsync(Arguments, "arguments")));
+        var arguments = OperatorArguments.Bind(Id, genericableId, genericable, await EvaluateArgumentsAsync(context));
         var options = await ReadOptionsAsync(context);
 
         var started = context.TimeProvider.GetTimestamp();
@@ -119,6 +127,7 @@ public sealed class InvokeOperator : Activity
         var alias = await context.EvaluateAsync(Alias, "alias");
         var timeout = await context.EvaluateAsync(Timeout, "timeout");
         var retry = await context.EvaluateAsync(Retry, "retry");
+        var ignoreDegradation = await context.EvaluateAsync(IgnoreDegradation, "ignoreDegradation");
         if (timeout <= TimeSpan.Zero)
         {
             throw new WorkflowFaultException(TimeoutMessage(timeout.Value));
@@ -135,7 +144,57 @@ public sealed class InvokeOperator : Activity
             Alias = string.IsNullOrWhiteSpace(alias) ? null : alias,
             Timeout = timeout,
             Retry = retry,
+            IgnoreDegradation = ignoreDegradation,
         };
+    }
+
+    /// <summary>Evaluates the arguments. A literal that starts with [ or { is JSON text and is parsed.</summary>
+    private async ValueTask<JsonNode?> EvaluateArgumentsAsync(ActivityExecutionContext context)
+    {
+        var value = JsonValueFactory.From(await context.EvaluateAsync(Arguments, "arguments"));
+        if (LiteralArguments() is not { } text)
+        {
+            return value;
+        }
+
+        if (!TryParseJson(text, out var parsed, out var problem))
+        {
+            throw new WorkflowFaultException(
+                $"Activity '{Id}' (InvokeOperator) has the arguments literal '{text}', which starts like JSON but is not valid JSON: {problem}");
+        }
+
+        return parsed;
+    }
+
+    /// <summary>Returns the arguments literal when it is text that starts with [ or {, and otherwise <see langword="null"/>.</summary>
+    private string? LiteralArguments()
+    {
+        if (Arguments?.Expression is not { Value: JsonValue value } expression
+            || !string.Equals(expression.Type, ExpressionTypes.Literal, StringComparison.OrdinalIgnoreCase)
+            || value.GetValueKind() != System.Text.Json.JsonValueKind.String)
+        {
+            return null;
+        }
+
+        var text = value.GetValue<string>();
+        var trimmed = text.TrimStart();
+        return trimmed.StartsWith('[') || trimmed.StartsWith('{') ? text : null;
+    }
+
+    private static bool TryParseJson(string text, out JsonNode? node, out string? problem)
+    {
+        try
+        {
+            node = JsonNode.Parse(text);
+            problem = null;
+            return true;
+        }
+        catch (System.Text.Json.JsonException exception)
+        {
+            node = null;
+            problem = exception.Message;
+            return false;
+        }
     }
 
     private string DescribeFailure(string genericableId, string? requestedFitableId, FitException exception)

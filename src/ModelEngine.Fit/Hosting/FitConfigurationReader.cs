@@ -12,6 +12,12 @@ namespace ModelEngine.Fit.Hosting;
 /// </summary>
 internal static class FitConfigurationReader
 {
+    private static readonly string[] s_genericableKeys = ["Timeout", "Retry"];
+
+    private static readonly string[] s_routingKeys = ["Default", "Rules"];
+
+    private static readonly string[] s_ruleKeys = ["Argument", "Operator", "Value", "Values", "Fitable", "Alias"];
+
     public static void Apply(IConfiguration configuration, FitOptions options)
     {
         var fit = configuration.GetSection(FitNodeOptions.SectionName);
@@ -19,6 +25,7 @@ internal static class FitConfigurationReader
 
         ReadTimeSpan(fit, "DefaultTimeout", errors, value => options.DefaultTimeout = value);
         ReadCount(fit, "DefaultRetry", errors, value => options.DefaultRetry = value);
+        ReadCount(fit, "SharedMemoryThreshold", errors, value => options.SharedMemoryThreshold = value);
         if (fit["NodeId"] is { Length: > 0 } nodeId)
         {
             options.NodeId = nodeId;
@@ -43,6 +50,7 @@ internal static class FitConfigurationReader
                 continue;
             }
 
+            CheckKeys(section, s_genericableKeys, errors);
             var route = options.Route(section.Key);
             ReadTimeSpan(section, "Timeout", errors, value => route.Timeout = value);
             ReadCount(section, "Retry", errors, value => route.Retry = value);
@@ -65,6 +73,7 @@ internal static class FitConfigurationReader
 
     private static void ReadRouting(IConfigurationSection section, FitGenericableRoute route, List<string> errors)
     {
+        CheckKeys(section, s_routingKeys, errors);
         if (section["Default"] is { } fallback)
         {
             if (FitIds.IsValid(fallback))
@@ -79,6 +88,7 @@ internal static class FitConfigurationReader
 
         foreach (var rule in section.GetSection("Rules").GetChildren())
         {
+            CheckKeys(rule, s_ruleKeys, errors);
             var argument = rule["Argument"];
             var fitable = rule["Fitable"];
             var alias = rule["Alias"];
@@ -122,6 +132,19 @@ internal static class FitConfigurationReader
             {
                 route.Rules.Add(FitRouteRule.Compare(argument!, op, values,
                     string.IsNullOrEmpty(fitable) ? null : fitable, string.IsNullOrEmpty(alias) ? null : alias));
+            }
+        }
+    }
+
+    /// <summary>Adds an error for each key of <paramref name="section"/> that is not one of <paramref name="allowed"/>.</summary>
+    private static void CheckKeys(IConfigurationSection section, string[] allowed, List<string> errors)
+    {
+        foreach (var child in section.GetChildren())
+        {
+            if (!allowed.Contains(child.Key, StringComparer.OrdinalIgnoreCase))
+            {
+                var choices = string.Join(", ", allowed[..^1]) + " or " + allowed[^1];
+                errors.Add($"{child.Path} is not a known setting; use {choices}.");
             }
         }
     }

@@ -24,6 +24,17 @@ public sealed class FitOptions
     /// </summary>
     public string NodeId { get; set; } = Environment.MachineName;
 
+    /// <summary>
+    /// The size in bytes above which the value codec sends a string or bytes through this node's shared-memory store:
+    /// 65536, read from <c>Fit:SharedMemoryThreshold</c> like <see cref="FitNodeOptions.SharedMemoryThreshold"/>. A call
+    /// with such an argument prefers workers on this node, which can map the payload without a transfer.
+    /// </summary>
+    /// <remarks>
+    /// NOTE: code that sets the threshold itself must set the node option to the same value, because the codec reads
+    /// that one and dispatch reads this one.
+    /// </remarks>
+    public int SharedMemoryThreshold { get; set; } = 64 * 1024;
+
     /// <summary>Routing, timeout and retry settings per genericable id.</summary>
     public IDictionary<string, FitGenericableRoute> Routes { get; } = new Dictionary<string, FitGenericableRoute>(StringComparer.Ordinal);
 

@@ -35,5 +35,11 @@ internal sealed class FitCall
     /// <summary>An attempt the fast path already started on the first target, taken over by the first attempt.</summary>
     public ValueTask<object?>? Started { get; set; }
 
+    /// <summary>The fitable of the latest unicast attempt, named by a timeout error.</summary>
+    public string? FitableId { get; set; }
+
+    /// <summary>The worker of the latest unicast attempt, or <see langword="null"/> when it ran in this process.</summary>
+    public string? WorkerId { get; set; }
+
     public string GenericableId => Plan.GenericableId;
 }

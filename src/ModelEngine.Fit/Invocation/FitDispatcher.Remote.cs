@@ -17,7 +17,7 @@ internal sealed partial class FitDispatcher
     /// Sends the call to a worker that hosts the fitable. A worker that is unavailable, or no longer hosts the fitable,
     /// is left and the next live worker tried, each worker once, before the attempt counts as failed.
     /// </summary>
-    private async Task<object?> RemoteAsync(FitCall call, FitTarget target, string? preferredNode, Activity? activity)
+    private async Task<object?> RemoteAsync(FitCall call, FitTarget target, RouteDecision decision, string? preferredNode, Activity? activity)
     {
         if (_transport is null || _codec is null)
         {
@@ -39,7 +39,8 @@ internal sealed partial class FitDispatcher
             }
 
             activity?.SetTag(FitDiagnosticNames.WorkerTag, worker.WorkerId);
-            LogRouted(call, target, worker.WorkerId);
+            call.WorkerId = worker.WorkerId;
+            LogRouted(call, target, decision, worker.WorkerId);
             try
             {
                 return await SendAsync(call, target, worker, _transport, _codec).ConfigureAwait(false);

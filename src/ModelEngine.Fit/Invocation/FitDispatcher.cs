@@ -168,9 +168,19 @@ internal sealed partial class FitDispatcher
                 throw new OperationCanceledException($"The call of genericable '{plan.GenericableId}' was cancelled.", e, cancellationToken);
             }
 
+            // A multicast call runs several fitables at once, so only a unicast call names the one that was running.
+            var unicast = !(plan.Multicast && options.Accumulator is not null);
+            var fitableId = unicast ? call.FitableId : null;
+            var workerId = unicast ? call.WorkerId : null;
+            var running = "";
+            if (fitableId is not null)
+            {
+                running = workerId is null ? $" (fitable '{fitableId}' in this process)" : $" (fitable '{fitableId}' on worker '{workerId}')";
+            }
+
             throw new FitException(FitErrorCode.TimedOut,
-                $"The call of genericable '{plan.GenericableId}' did not finish within its timeout of {timeout}.", e)
-            { GenericableId = plan.GenericableId };
+                $"The call of genericable '{plan.GenericableId}'{running} did not finish within its timeout of {timeout}.", e)
+            { GenericableId = plan.GenericableId, FitableId = fitableId, WorkerId = workerId };
         }
         catch (Exception e)
         {
@@ -209,54 +219,13 @@ internal sealed partial class FitDispatcher
         }
     }
 
-    /// <summary>Runs one target with retries, then follows its degradation chain while attempts keep failing.</summary>
-    private async Task<object?> UnicastAsync(FitCall call, FitTarget target)
-    {
-        List<string>? chain = null;
-        var current = target;
-        while (true)
-        {
-            try
-            {
-                return await RetryAsync(call, current).ConfigureAwait(false);
-            }
-            catch (Exception e) when (!call.Token.IsCancellationRequested && !call.Options.IgnoreDegradation && current.Descriptor.DegradesTo is { } next)
-            {
-                chain ??= [current.Id];
-                var cycle = chain.Contains(next, StringComparer.Ordinal);
-                chain.Add(next);
-                if (cycle)
-                {
-                    throw new FitException(FitErrorCode.DegradationCycle,
-                        $"The degradation chain of genericable '{call.GenericableId}' loops back on itself: {string.Join(" -> ", chain)}.", e)
-                    { GenericableId = call.GenericableId, FitableId = current.Id };
-                }
-
-                var degraded = call.Plan.Find(next) ?? throw new FitException(FitErrorCode.FitableNotFound,
-                    $"Fitable '{current.Id}' of genericable '{call.GenericableId}' failed and its degradation target '{next}' is not registered.", e)
-                { GenericableId = call.GenericableId, FitableId = current.Id };
-                if (_logger.IsEnabled(LogLevel.Information))
-                {
-                    FitLog.Degrading(_logger, call.GenericableId, current.Id, next, e.Message);
-                }
-
-                call.Activity?.AddEvent(new ActivityEvent("fit.degraded", tags: new ActivityTagsCollection
-                {
-                    [FitDiagnosticNames.FitableTag] = current.Id,
-                    ["fit.degrades_to"] = next,
-                }));
-                current = degraded;
-            }
-        }
-    }
-
-    private async Task<object?> RetryAsync(FitCall call, FitTarget target)
+    private async Task<object?> RetryAsync(FitCall call, FitTarget target, RouteDecision decision)
     {
         for (var attempt = 0; ; attempt++)
         {
             try
             {
-                return await AttemptAsync(call, target, attempt).ConfigureAwait(false);
+                return await AttemptAsync(call, target, decision, attempt).ConfigureAwait(false);
             }
             catch (Exception e) when (attempt < call.Retry && !call.Token.IsCancellationRequested && e is not FitException { Code: FitErrorCode.BadRequest })
             {
@@ -268,11 +237,13 @@ internal sealed partial class FitDispatcher
         }
     }
 
-    private async Task<object?> AttemptAsync(FitCall call, FitTarget target, int attempt)
+    private async Task<object?> AttemptAsync(FitCall call, FitTarget target, RouteDecision decision, int attempt)
     {
         var started = call.Started;
         call.Started = null;
-        var preferred = target.Workers.Count > 0 ? call.Options.PreferredNodeId ?? PayloadNode(call.Arguments) : null;
+        call.FitableId = target.Id;
+        call.WorkerId = null;
+        var preferred = target.Workers.Count > 0 ? PreferredNode(call) : null;
         var local = target.Local is not null
             && (started is not null || preferred is null || preferred == _options.NodeId || !OnNode(target.Workers, preferred));
         using var activity = FitTelemetry.Source.StartActivity(FitDiagnosticNames.AttemptActivity, ActivityKind.Internal);
@@ -282,17 +253,21 @@ internal sealed partial class FitDispatcher
             activity.SetTag(FitDiagnosticNames.FitableTag, target.Id);
             activity.SetTag(FitDiagnosticNames.LocationTag, local ? "local" : "remote");
             activity.SetTag(FitDiagnosticNames.AttemptTag, attempt);
+            if (!ReferenceEquals(decision, call.Decision))
+            {
+                activity.SetTag(FitDiagnosticNames.RuleTag, decision.Rule);
+            }
         }
 
         try
         {
             if (local)
             {
-                LogRouted(call, target, "local");
+                LogRouted(call, target, decision, "local");
                 return await LocalAsync(call, target, started).ConfigureAwait(false);
             }
 
-            return await RemoteAsync(call, target, preferred, activity).ConfigureAwait(false);
+            return await RemoteAsync(call, target, decision, preferred, activity).ConfigureAwait(false);
         }
         catch (Exception e)
         {
@@ -301,13 +276,14 @@ internal sealed partial class FitDispatcher
         }
     }
 
-    private void LogRouted(FitCall call, FitTarget target, string workerId)
+    /// <summary>Logs where an attempt goes and the decision that chose its fitable: routing, or a degradation step.</summary>
+    private void LogRouted(FitCall call, FitTarget target, RouteDecision decision, string workerId)
     {
         if (_logger.IsEnabled(LogLevel.Debug))
         {
-            var rejected = call.Decision.Rejections.Count == 0 ? "none"
-                : string.Join("; ", call.Decision.Rejections.Select(r => $"{r.FitableId} ({r.Filter}: {r.Reason})"));
-            FitLog.Routed(_logger, call.GenericableId, target.Id, workerId, call.Decision.Rule ?? "none", rejected);
+            var rejected = decision.Rejections.Count == 0 ? "none"
+                : string.Join("; ", decision.Rejections.Select(r => $"{r.FitableId} ({r.Filter}: {r.Reason})"));
+            FitLog.Routed(_logger, call.GenericableId, target.Id, workerId, decision.Rule ?? "none", rejected);
         }
     }
 
@@ -327,8 +303,33 @@ internal sealed partial class FitDispatcher
         }
         catch (Exception e) when (e is not FitException && !(e is OperationCanceledException && token.IsCancellationRequested))
         {
-            throw Faulted(call.GenericableId, target.Id, e);
+            throw BindingError(call, target, e) ?? Faulted(call.GenericableId, target.Id, e);
         }
+    }
+
+    /// <summary>
+    /// Returns a <see cref="FitErrorCode.BadRequest"/> error when a local fitable failed because an argument does not
+    /// have its parameter's type, or <see langword="null"/> when the arguments fit and the fitable itself failed.
+    /// </summary>
+    private static FitException? BindingError(FitCall call, FitTarget target, Exception e)
+    {
+        if (e is not InvalidCastException || target.Local is not { } local)
+        {
+            return null;
+        }
+
+        var parameters = local.Genericable.Parameters;
+        for (var i = 0; i < call.Arguments.Length && i < parameters.Count; i++)
+        {
+            if (call.Arguments[i] is { } argument && parameters[i].ClrType is { } type && !type.IsInstanceOfType(argument))
+            {
+                return new FitException(FitErrorCode.BadRequest,
+                    $"Genericable '{call.GenericableId}' fitable '{target.Id}': argument '{parameters[i].Name}' is a {argument.GetType().Name}, but the parameter takes {type.Name}.", e)
+                { GenericableId = call.GenericableId, FitableId = target.Id };
+            }
+        }
+
+        return null;
     }
 
     private static FitException Faulted(string genericableId, string? fitableId, Exception e) =>
@@ -338,6 +339,37 @@ internal sealed partial class FitDispatcher
             FitableId = fitableId,
             RemoteErrorType = e.GetType().FullName,
         };
+
+    /// <summary>
+    /// Returns the node whose workers a call prefers: the caller's choice, else the node that owns a payload argument,
+    /// else this node when an argument is large enough to travel through this node's shared-memory store.
+    /// </summary>
+    private string? PreferredNode(FitCall call) =>
+        call.Options.PreferredNodeId ?? PayloadNode(call.Arguments) ?? (HasSharedArgument(call.Arguments) ? _options.NodeId : null);
+
+    /// <summary>Tells whether a remote call writes one of the arguments into this node's store, by the codec's threshold.</summary>
+    private bool HasSharedArgument(object?[] arguments)
+    {
+        var threshold = _options.SharedMemoryThreshold;
+        foreach (var argument in arguments)
+        {
+            var shared = argument switch
+            {
+                string text => (long)text.Length * 3 > threshold && System.Text.Encoding.UTF8.GetByteCount(text) > threshold,
+                byte[] bytes => bytes.Length > threshold,
+                ReadOnlyMemory<byte> memory => memory.Length > threshold,
+                Memory<byte> memory => memory.Length > threshold,
+                ArraySegment<byte> segment => segment.Count > threshold,
+                _ => false,
+            };
+            if (shared)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The node that owns the first payload handle among the arguments, or <see langword="null"/>.</summary>
     private static string? PayloadNode(object?[] arguments)

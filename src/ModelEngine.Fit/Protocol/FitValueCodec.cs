@@ -141,7 +141,7 @@ public sealed class FitValueCodec : IFitValueCodec
         var data = value.Data;
         if (value.Kind == FitValueKind.Json)
         {
-            return JsonSerializer.Deserialize(data.Span, targetType, _json);
+            return targetType == typeof(string) ? JsonAsString(data.Span) : JsonSerializer.Deserialize(data.Span, targetType, _json);
         }
 
         if (targetType == typeof(string) || (targetType == typeof(object) && value.Kind == FitValueKind.Utf8))
@@ -172,5 +172,31 @@ public sealed class FitValueCodec : IFitValueCodec
         }
 
         throw new FitException(FitErrorCode.BadRequest, $"A {value.Kind} value cannot be read as {targetType}.");
+    }
+
+    /// <summary>
+    /// Reads JSON into a string parameter the way a caller that knows the contract converts it before sending: a JSON
+    /// string gives its value, <c>null</c> gives <see langword="null"/>, and any other value (a number, a boolean, an
+    /// object or an array) gives its JSON text. A workflow therefore passes the same string whether the operator runs in
+    /// its own process or on a worker.
+    /// </summary>
+    private string? JsonAsString(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json);
+        if (!reader.Read())
+        {
+            throw new JsonException("A JSON value is empty.");
+        }
+
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.String or JsonTokenType.Null:
+                return JsonSerializer.Deserialize<string>(json, _json);
+            default:
+                using (var document = JsonDocument.Parse(json.ToArray()))
+                {
+                    return document.RootElement.GetRawText();
+                }
+        }
     }
 }

@@ -26,6 +26,19 @@ public sealed class DiagnosticsTests
         return new FitClient(registry, options, transport is null ? null : new FakeCodec(), transport, logger);
     }
 
+    /// <summary>Starts recording every stopped FIT activity into <paramref name="stopped"/> until disposed.</summary>
+    private static ActivityListener Listen(ConcurrentQueue<Activity> stopped)
+    {
+        var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == FitDiagnosticNames.SourceName,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = stopped.Enqueue,
+        };
+        ActivitySource.AddActivityListener(listener);
+        return listener;
+    }
+
     [Fact]
     public async Task DebugOn_LogsStructuredDecision()
     {
@@ -59,6 +72,27 @@ public sealed class DiagnosticsTests
     }
 
     [Fact]
+    public async Task DebugOn_DegradationLogsItsOwnDecision()
+    {
+        var fallback = Contract("diag.fallback", "text", "language");
+        var options = new FitOptions { NodeId = "node-a" };
+        RouteOf(options, "diag.fallback").When("language", "zh").Use("summarize-zh");
+        var registry = NewRegistry(Failing(fallback, "summarize-zh", degradesTo: "summarize-truncate"), Named(fallback, "summarize-truncate"));
+        var logger = new RecordingLogger<FitClient>(LogLevel.Debug);
+        var client = new FitClient(registry, options, logger: logger);
+
+        Assert.Equal("summarize-truncate", await Within(client.InvokeAsync("diag.fallback", ["t", "zh"])));
+
+        var routed = logger.Entries.Where(e => e.EventId == 6100).ToArray();
+        Assert.Equal(2, routed.Length);
+        Assert.Equal("summarize-zh", routed[0].Fields["FitableId"]);
+        Assert.Contains("summarize-truncate", (string)routed[0].Fields["Rejected"]!, StringComparison.Ordinal);
+        Assert.Equal("summarize-truncate", routed[1].Fields["FitableId"]);
+        Assert.Equal("degradation of 'summarize-zh'", routed[1].Fields["Rule"]);
+        Assert.Equal("none", routed[1].Fields["Rejected"]);
+    }
+
+    [Fact]
     public async Task DebugOff_NeitherLogsNorFormats()
     {
         var logger = new RecordingLogger<FitClient>(LogLevel.Information);
@@ -77,13 +111,7 @@ public sealed class DiagnosticsTests
     public async Task Trace_RecordsCallAndAttemptWithRejectedCandidates()
     {
         var stopped = new ConcurrentQueue<Activity>();
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == FitDiagnosticNames.SourceName,
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = stopped.Enqueue,
-        };
-        ActivitySource.AddActivityListener(listener);
+        using var listener = Listen(stopped);
         var client = Create(new RecordingLogger<FitClient>(LogLevel.Information));
 
         var tooMany = await FailsAsync(client.InvokeAsync("diag.summarize", ["t", "zh"], new FitCallOptions { Alias = "western" }));
@@ -109,6 +137,26 @@ public sealed class DiagnosticsTests
         Assert.Equal(FitErrorCode.TooManyFitables, tooMany.Code);
         Assert.Equal(ActivityStatusCode.Error, calls[0].Status);
         Assert.Equal(nameof(FitErrorCode.TooManyFitables), calls[0].GetTagItem(FitDiagnosticNames.ErrorCodeTag));
+    }
+
+    [Fact]
+    public async Task Trace_DegradedAttemptCarriesItsRule()
+    {
+        var stopped = new ConcurrentQueue<Activity>();
+        using var listener = Listen(stopped);
+        var fallback = Contract("diag.traced", "text");
+        var client = NewClient(NewRegistry(Failing(fallback, "primary", degradesTo: "backup"), Named(fallback, "backup")));
+
+        await Within(client.InvokeAsync("diag.traced", ["t"], new FitCallOptions { FitableId = "primary" }));
+
+        var attempts = stopped.Where(a => a.OperationName == FitDiagnosticNames.AttemptActivity
+            && (string?)a.GetTagItem(FitDiagnosticNames.GenericableTag) == "diag.traced").ToArray();
+        Assert.Equal(2, attempts.Length);
+        Assert.Null(attempts[0].GetTagItem(FitDiagnosticNames.RuleTag));
+        Assert.Equal("backup", attempts[1].GetTagItem(FitDiagnosticNames.FitableTag));
+        Assert.Equal("degradation of 'primary'", attempts[1].GetTagItem(FitDiagnosticNames.RuleTag));
+        var degraded = Assert.Single(stopped.Single(a => a.OperationName == FitDiagnosticNames.CallActivity && a == attempts[1].Parent).Events, e => e.Name == "fit.degraded");
+        Assert.Equal("degradation of 'primary'", degraded.Tags.First(t => t.Key == FitDiagnosticNames.RuleTag).Value);
     }
 
     [Fact]

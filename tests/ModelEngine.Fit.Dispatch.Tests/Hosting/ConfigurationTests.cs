@@ -88,6 +88,34 @@ public sealed class ConfigurationTests
     }
 
     [Fact]
+    public void UnknownKeys_ListedWithAllowedKeys()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => new ServiceCollection().AddFit(Config(
+            ("Fit:DefaultRetry", "-1"),
+            ("Fit:Genericables:x:Timout", "00:00:05"),
+            ("Fit:Routing:x:Defualt", "a"),
+            ("Fit:Routing:x:Rules:0:Argument", "language"),
+            ("Fit:Routing:x:Rules:0:Value", "zh"),
+            ("Fit:Routing:x:Rules:0:Fitable", "a"),
+            ("Fit:Routing:x:Rules:0:Fitables", "b"))));
+
+        Assert.Contains("Fit:DefaultRetry: '-1'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Fit:Genericables:x:Timout is not a known setting; use Timeout or Retry.", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Fit:Routing:x:Defualt is not a known setting; use Default or Rules.", error.Message, StringComparison.Ordinal);
+        Assert.Contains(
+            "Fit:Routing:x:Rules:0:Fitables is not a known setting; use Argument, Operator, Value, Values, Fitable or Alias.",
+            error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SharedMemoryThreshold_FromConfiguration_IsRead()
+    {
+        var fit = new ServiceCollection().AddFit(Config(("Fit:SharedMemoryThreshold", "1024")));
+
+        Assert.Equal(1024, fit.Options.SharedMemoryThreshold);
+    }
+
+    [Fact]
     public void InvalidConfiguration_ListsEveryBadKey()
     {
         var error = Assert.Throws<InvalidOperationException>(() => new ServiceCollection().AddFit(Config(

@@ -136,4 +136,43 @@ public sealed class BalancingTests
 
         Assert.Equal(["w-b"], transport.Workers);
     }
+
+    [Theory]
+    [InlineData("string")]
+    [InlineData("bytes")]
+    [InlineData("memory")]
+    public async Task Locality_LargeArgument_PrefersThisNodesWorker(string kind)
+    {
+        var transport = Echo();
+        var options = new FitOptions { NodeId = "node-a", SharedMemoryThreshold = 16 };
+        var client = NewClient(Workers(("w-b1", "node-b"), ("w-a", "node-a"), ("w-b2", "node-b")), options, transport);
+        object large = kind switch
+        {
+            "string" => new string('x', 17),
+            "bytes" => new byte[17],
+            _ => new ReadOnlyMemory<byte>(new byte[17]),
+        };
+
+        for (var i = 0; i < 6; i++)
+        {
+            await Within(client.InvokeAsync("embed", [large]));
+        }
+
+        Assert.All(transport.Workers, w => Assert.Equal("w-a", w));
+    }
+
+    [Fact]
+    public async Task Locality_SmallArgument_UsesEveryNode()
+    {
+        var transport = Echo();
+        var options = new FitOptions { NodeId = "node-a", SharedMemoryThreshold = 16 };
+        var client = NewClient(Workers(("w-b1", "node-b"), ("w-a", "node-a"), ("w-b2", "node-b")), options, transport);
+
+        for (var i = 0; i < 6; i++)
+        {
+            await Within(client.InvokeAsync("embed", [new string('x', 16)]));
+        }
+
+        Assert.Equal(3, transport.Workers.Distinct().Count());
+    }
 }

@@ -223,4 +223,51 @@ public sealed class TimeoutTests
         Assert.Equal(FitErrorCode.Faulted, error.Code);
         Assert.Equal(typeof(InvalidOperationException).FullName, error.RemoteErrorType);
     }
+
+    [Fact]
+    public async Task Invoke_RemoteTimeout_NamesFitableAndWorker()
+    {
+        var time = new FakeTimeProvider();
+        var registry = new Registry.FitRegistry();
+        registry.AddGenericable(Slow);
+        registry.UpsertWorker(Worker("w-slow", "node-b", Descriptor("slow", "slow-1")));
+        var transport = new Fakes.FakeTransport((_, _, _) => new TaskCompletionSource<Remote.FitResponse>().Task);
+        var client = new FitClient(registry, new FitOptions { NodeId = "node-a" }, new Fakes.FakeCodec(), transport, timeProvider: time);
+
+        var call = client.InvokeAsync("slow", ["x"], new FitCallOptions { Timeout = TimeSpan.FromSeconds(5) }).AsTask();
+        await Eventually(() => !transport.Calls.IsEmpty);
+        time.Advance(TimeSpan.FromSeconds(5));
+        var error = await Assert.ThrowsAsync<FitException>(() => call.WaitAsync(Patience));
+
+        Assert.Equal(FitErrorCode.TimedOut, error.Code);
+        Assert.Equal("slow-1", error.FitableId);
+        Assert.Equal("w-slow", error.WorkerId);
+        Assert.Contains("fitable 'slow-1' on worker 'w-slow'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Invoke_LocalTimeout_NamesFitable()
+    {
+        var time = new FakeTimeProvider();
+        var client = new FitClient(NewRegistry(Waiting("w")), new FitOptions(), timeProvider: time);
+
+        var call = client.InvokeAsync("slow", ["x"], new FitCallOptions { Timeout = TimeSpan.FromSeconds(5) }).AsTask();
+        time.Advance(TimeSpan.FromSeconds(5));
+        var error = await Assert.ThrowsAsync<FitException>(() => call.WaitAsync(Patience));
+
+        Assert.Equal("w", error.FitableId);
+        Assert.Null(error.WorkerId);
+        Assert.Contains("fitable 'w' in this process", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Waits until a condition holds, polling within the test's patience.</summary>
+    private static async Task Eventually(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The condition did not hold in time.");
+            await Task.Delay(10);
+        }
+    }
 }

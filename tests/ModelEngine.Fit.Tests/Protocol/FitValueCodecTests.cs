@@ -120,6 +120,33 @@ public sealed class FitValueCodecTests : IDisposable
         Assert.Equal(new Sample("abc", 3), await DecodeAsync(value, typeof(Sample), []));
     }
 
+    [Theory]
+    [InlineData("12345", "12345")]
+    [InlineData("{\"a\":1}", "{\"a\":1}")]
+    [InlineData("[1, \"two\"]", "[1, \"two\"]")]
+    [InlineData("true", "true")]
+    [InlineData("\"plain\"", "plain")]
+    public async Task Json_IntoStringParameter_GivesTheStringOrTheJsonText(string json, string expected)
+    {
+        var value = new FitValue(FitValueKind.Json, Encoding.UTF8.GetBytes(json));
+
+        Assert.Equal(expected, await DecodeAsync(value, typeof(string), []));
+    }
+
+    [Fact]
+    public async Task Json_NullIntoStringParameter_GivesNull()
+    {
+        Assert.Null(await DecodeAsync(new FitValue(FitValueKind.Json, Encoding.UTF8.GetBytes("null")), typeof(string), []));
+    }
+
+    [Fact]
+    public async Task Json_MalformedIntoStringParameter_Throws()
+    {
+        var value = new FitValue(FitValueKind.Json, Encoding.UTF8.GetBytes("{\"a\":"));
+
+        await Assert.ThrowsAnyAsync<System.Text.Json.JsonException>(() => DecodeAsync(value, typeof(string), []));
+    }
+
     [Fact]
     public async Task Null_DecodesToDefault()
     {
