@@ -287,6 +287,32 @@ internal sealed partial class FitDispatcher
         }
     }
 
+    /// <summary>
+    /// Retains the payload arguments of a call that returned before its fitable ended, until the fitable ends. The caller
+    /// may dispose its payloads once the call returns, and the fitable may still read them in place.
+    /// </summary>
+    private static void KeepPayloadsUntilEnd(object?[] arguments, Task<object?> running)
+    {
+        List<FitPayload>? kept = null;
+        foreach (var argument in arguments)
+        {
+            if (argument is FitPayload payload)
+            {
+                (kept ??= []).Add(payload.Retain());
+            }
+        }
+
+        if (kept is not null)
+        {
+            _ = running.ContinueWith(
+                static (_, state) => ((List<FitPayload>)state!).ForEach(payload => payload.Dispose()),
+                kept,
+                CancellationToken.None,
+                TaskContinuationOptions.ExecuteSynchronously,
+                TaskScheduler.Default);
+        }
+    }
+
     private static async Task<object?> LocalAsync(FitCall call, FitTarget target, ValueTask<object?>? started)
     {
         var token = call.Token;
@@ -298,8 +324,17 @@ internal sealed partial class FitDispatcher
                 return await pending.ConfigureAwait(false);
             }
 
-            // The fitable may ignore its token; waiting on the token as well makes the call return all the same.
-            return await pending.AsTask().WaitAsync(token).ConfigureAwait(false);
+            // The fitable may ignore its token. Waiting on the token as well makes the call return all the same.
+            var running = pending.AsTask();
+            try
+            {
+                return await running.WaitAsync(token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!running.IsCompleted)
+            {
+                KeepPayloadsUntilEnd(call.Arguments, running);
+                throw;
+            }
         }
         catch (Exception e) when (e is not FitException && !(e is OperationCanceledException && token.IsCancellationRequested))
         {

@@ -65,6 +65,7 @@ public sealed class FitRequestExecutor : IFitRequestExecutor
         using var linked = timeout is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         var token = linked?.Token ?? cancellationToken;
         var scope = new List<IDisposable>();
+        Task<object?>? abandoned = null;
         try
         {
             var arguments = new object?[parameters.Count];
@@ -82,9 +83,26 @@ public sealed class FitRequestExecutor : IFitRequestExecutor
             }
 
             var pending = local.Invoke(arguments, token);
-            var result = pending.IsCompleted || !token.CanBeCanceled
-                ? await pending.ConfigureAwait(false)
-                : await pending.AsTask().WaitAsync(token).ConfigureAwait(false);
+            object? result;
+            if (pending.IsCompleted || !token.CanBeCanceled)
+            {
+                result = await pending.ConfigureAwait(false);
+            }
+            else
+            {
+                var running = pending.AsTask();
+                try
+                {
+                    result = await running.WaitAsync(token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (!running.IsCompleted)
+                {
+                    // The fitable may still read its arguments in place, so their mappings stay until it ends.
+                    abandoned = running;
+                    throw;
+                }
+            }
+
             var resultScope = new List<IDisposable>();
             try
             {
@@ -118,10 +136,36 @@ public sealed class FitRequestExecutor : IFitRequestExecutor
         }
         finally
         {
-            for (var i = scope.Count - 1; i >= 0; i--)
+            if (abandoned is null)
             {
-                scope[i].Dispose();
+                DisposeAll(scope);
             }
+            else
+            {
+                _ = abandoned.ContinueWith(
+                    static (ended, state) =>
+                    {
+                        // Nobody receives the result of an abandoned call, so a disposable result, such as a payload, ends here.
+                        if (ended.IsCompletedSuccessfully && ended.Result is IDisposable result)
+                        {
+                            result.Dispose();
+                        }
+
+                        DisposeAll((List<IDisposable>)state!);
+                    },
+                    scope,
+                    CancellationToken.None,
+                    TaskContinuationOptions.ExecuteSynchronously,
+                    TaskScheduler.Default);
+            }
+        }
+    }
+
+    private static void DisposeAll(List<IDisposable> scope)
+    {
+        for (var i = scope.Count - 1; i >= 0; i--)
+        {
+            scope[i].Dispose();
         }
     }
 

@@ -81,6 +81,9 @@ public sealed class DispatchLeakTests : IDisposable
             }
         }
 
+        // A cancelled call can return before its fitable has ended, and the fitable's arguments stay mapped until then.
+        await WaitUntilAsync(() => callerStore.OpenPayloadCount == 0 && workerStore.OpenPayloadCount == 0);
+
         Assert.True(completed > 0, "no call completed");
         Assert.True(cancelled > 0, "no call was cancelled");
         Assert.Equal(0, callerStore.OpenPayloadCount);
@@ -95,5 +98,14 @@ public sealed class DispatchLeakTests : IDisposable
         Assert.Equal(0, callerStore.LiveSegmentCount);
         Assert.Equal(0, workerStore.LiveSegmentCount);
         Assert.Equal(0, _directory.FileCount);
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (!condition())
+        {
+            await Task.Delay(10, timeout.Token);
+        }
     }
 }
