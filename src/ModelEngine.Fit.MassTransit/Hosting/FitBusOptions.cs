@@ -5,7 +5,7 @@ public sealed class FitBusOptions
 {
     public const string SectionName = "Fit:Bus";
 
-    /// <summary>Caller, Worker, or <c>Caller, Worker</c>. A server is a caller; a ModelEngine.Worker is a worker.</summary>
+    /// <summary>Caller, Worker, or <c>Caller, Worker</c>. A server is a caller. A ModelEngine.Worker is a worker.</summary>
     public FitBusRole Role { get; set; } = FitBusRole.Caller;
 
     /// <summary>
@@ -39,7 +39,7 @@ public sealed class FitBusOptions
 
     /// <summary>
     /// The largest message this process accepts, in bytes. RabbitMQ.Client alone stops at 64 MiB, below a 64 MiB payload
-    /// plus its envelope; the default matches the broker's own limit of 128 MiB.
+    /// plus its envelope. The default matches the broker's own limit of 128 MiB.
     /// </summary>
     public uint MaxMessageSize { get; set; } = 128 * 1024 * 1024;
 

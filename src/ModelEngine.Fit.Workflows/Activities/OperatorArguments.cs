@@ -20,7 +20,7 @@ internal static class OperatorArguments
     /// by name (which needs <paramref name="genericable"/>), <see langword="null"/> means no arguments and any other
     /// value is the only argument.
     /// </summary>
-    /// <exception cref="WorkflowFaultException">The arguments do not fit the contract; the message describes the fix.</exception>
+    /// <exception cref="WorkflowFaultException">The arguments do not fit the contract. The message describes the fix.</exception>
     public static object?[] Bind(string activityId, string genericableId, GenericableDescriptor? genericable, JsonNode? arguments)
     {
         var parameters = genericable?.Parameters;
@@ -161,7 +161,7 @@ internal static class OperatorArguments
         _ => throw new FormatException("Bytes are written as a base64 string or an array of numbers."),
     };
 
-    /// <summary>A JSON scalar becomes its .NET value (string, boolean, whole number or double); objects and arrays stay JSON.</summary>
+    /// <summary>A JSON scalar becomes its .NET value (string, boolean, whole number or double). Objects and arrays stay JSON.</summary>
     private static object? Plain(JsonNode value)
     {
         if (value is not JsonValue scalar)

@@ -105,7 +105,7 @@ public static class FitableBinder
 
     /// <summary>
     /// The fitables an implementation provides, one per genericable method of the contracts it implements. The
-    /// class's <see cref="FitableAttribute"/> names them; a method's own attribute overrides it.
+    /// class's <see cref="FitableAttribute"/> names them. A method's own attribute overrides it.
     /// </summary>
     public static IReadOnlyList<LocalFitable> Bind(Type implementation, Func<object> instanceFactory, string owner)
     {

@@ -8,7 +8,7 @@ namespace ModelEngine.Fit.Client;
 
 /// <summary>
 /// Generates typed proxies with Reflection.Emit. Each genericable method packs its arguments into an array, calls
-/// its <see cref="FitProxyMethod"/> and converts the boxed result to the declared return type; there is no reflection
+/// its <see cref="FitProxyMethod"/> and converts the boxed result to the declared return type. There is no reflection
 /// on the call path. A method that is not a genericable throws <see cref="NotSupportedException"/>. A contract from a
 /// collectible load context (a plugin) gets a collectible assembly of its own, so that the proxy does not keep the
 /// plugin loaded after its last proxy is gone.

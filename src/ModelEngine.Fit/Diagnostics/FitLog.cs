@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 
 namespace ModelEngine.Fit.Diagnostics;
 
-/// <summary>Log messages of operator dispatch; event ids 6100 to 6149.</summary>
+/// <summary>Log messages of operator dispatch, with event ids 6100 to 6149.</summary>
 internal static partial class FitLog
 {
     [LoggerMessage(EventId = 6100, Level = LogLevel.Debug,

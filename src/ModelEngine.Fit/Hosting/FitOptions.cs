@@ -19,7 +19,7 @@ public sealed class FitOptions
     public FitBalancing Balancing { get; set; } = FitBalancing.RoundRobin;
 
     /// <summary>
-    /// This node's id. A call whose payload handles this node owns prefers a fitable loaded here; others prefer a worker
+    /// This node's id. A call whose payload handles this node owns prefers a fitable loaded here, and other calls prefer a worker
     /// on the owner's node.
     /// </summary>
     public string NodeId { get; set; } = Environment.MachineName;

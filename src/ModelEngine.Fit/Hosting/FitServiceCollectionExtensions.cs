@@ -18,7 +18,7 @@ public static class FitServiceCollectionExtensions
     /// <paramref name="configuration"/>. When other packages register a remote transport and a value codec, calls go
     /// to workers through them. Without them, every call must find its fitable in this process.
     /// </summary>
-    /// <exception cref="InvalidOperationException">The <c>Fit</c> section is invalid; the message names each bad key.</exception>
+    /// <exception cref="InvalidOperationException">The <c>Fit</c> section is invalid. The message names each bad key.</exception>
     public static FitBuilder AddFit(this IServiceCollection services, IConfiguration? configuration = null)
     {
         ArgumentNullException.ThrowIfNull(services);

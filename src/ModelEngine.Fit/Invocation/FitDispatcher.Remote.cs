@@ -236,7 +236,7 @@ internal sealed partial class FitDispatcher
         }
         catch (Exception)
         {
-            // Each task is inspected below; a failed fitable is left out of the result.
+            // Each task is inspected below. A failed fitable is left out of the result.
         }
 
         call.Token.ThrowIfCancellationRequested();

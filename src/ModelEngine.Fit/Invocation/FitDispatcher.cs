@@ -16,7 +16,7 @@ namespace ModelEngine.Fit.Invocation;
 /// </summary>
 internal sealed partial class FitDispatcher
 {
-    /// <summary>The longest timeout a timer takes; a longer one means none.</summary>
+    /// <summary>The maximum timeout a timer accepts. A longer one means no timeout.</summary>
     private static readonly TimeSpan s_longestTimeout = TimeSpan.FromMilliseconds(uint.MaxValue - 1);
 
     private readonly FitOptions _options;
@@ -298,7 +298,7 @@ internal sealed partial class FitDispatcher
                 return await pending.ConfigureAwait(false);
             }
 
-            // The fitable may ignore its token; waiting on the token as well makes the call return all the same.
+            // The fitable may ignore its token. Waiting on the token as well makes the call return all the same.
             return await pending.AsTask().WaitAsync(token).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not FitException && !(e is OperationCanceledException && token.IsCancellationRequested))

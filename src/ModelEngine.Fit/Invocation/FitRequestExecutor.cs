@@ -22,7 +22,7 @@ public sealed class FitRequestExecutor : IFitRequestExecutor
     /// <param name="registry">Where the fitables loaded here are found.</param>
     /// <param name="codec">Decodes arguments and encodes results.</param>
     /// <param name="logger">Receives a warning for each failed request.</param>
-    /// <param name="timeProvider">Runs the request timeouts; the system clock when <see langword="null"/>.</param>
+    /// <param name="timeProvider">Runs the request timeouts, or the system clock when <see langword="null"/>.</param>
     /// <param name="workerId">The id responses carry, or <see langword="null"/>.</param>
     public FitRequestExecutor(
         IFitRegistry registry, IFitValueCodec codec, ILogger<FitRequestExecutor>? logger = null, TimeProvider? timeProvider = null, string? workerId = null)

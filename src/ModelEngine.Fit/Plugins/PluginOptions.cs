@@ -13,8 +13,8 @@ public sealed class PluginOptions
     public bool Enabled { get; set; } = true;
 
     /// <summary>
-    /// The watched directory; each folder or .zip directly in it is a plugin. A relative path is resolved against the
-    /// process's working directory. Defaults to <c>plugins</c>; it is created when missing.
+    /// The watched directory. Each folder or .zip directly in it is a plugin. A relative path is resolved against the
+    /// process's working directory. Defaults to <c>plugins</c>. It is created when missing.
     /// </summary>
     public string Directory { get; set; } = "plugins";
 
@@ -23,7 +23,7 @@ public sealed class PluginOptions
     /// context before any plugin loads, and again looked at before each later plugin load, so plugins share those
     /// contracts with the host without the host referencing them at build time. A relative path is resolved against
     /// the process's working directory. Defaults to <see langword="null"/>, which means the <c>contracts</c> folder
-    /// inside <see cref="Directory"/>; the watcher never treats that folder as a plugin. A missing folder is not an
+    /// inside <see cref="Directory"/>. The watcher never treats that folder as a plugin. A missing folder is not an
     /// error. A contract assembly stays loaded until the process ends, so replacing one needs a restart.
     /// </summary>
     public string? ContractsDirectory { get; set; }

@@ -29,7 +29,7 @@ public static partial class FitEnvelope
     /// <summary>The size a new builder starts with.</summary>
     private const int InitialBuilderBytes = 1024;
 
-    /// <summary>The builder this thread reuses between messages; null while it is in use.</summary>
+    /// <summary>The builder this thread reuses between messages, or null while it is in use.</summary>
     [ThreadStatic]
     private static FlatBufferBuilder? t_builder;
 

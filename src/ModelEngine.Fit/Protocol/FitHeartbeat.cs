@@ -3,7 +3,7 @@ using ModelEngine.Fit.Registry;
 
 namespace ModelEngine.Fit.Protocol;
 
-/// <summary>A worker's heartbeat; the FlatBuffers <c>Heartbeat</c> table in memory.</summary>
+/// <summary>A worker's heartbeat: the FlatBuffers <c>Heartbeat</c> table in memory.</summary>
 public sealed record FitHeartbeat
 {
     public required string WorkerId { get; init; }

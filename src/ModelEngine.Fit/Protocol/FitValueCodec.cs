@@ -16,7 +16,7 @@ namespace ModelEngine.Fit.Protocol;
 /// <remarks>
 /// Decoding a handle into <see cref="ReadOnlyMemory{T}"/> of bytes or into a <see cref="FitPayload"/> reads the mapping in
 /// place, with no copy. Decoding into a <see cref="string"/> costs one UTF-8 decode and into a <see cref="byte"/> array
-/// one copy; the opened payload is released at once in both cases. Inline bytes decoded into byte memory slice the
+/// one copy. The opened payload is released at once in both cases. Inline bytes decoded into byte memory slice the
 /// received message body and so are valid while the body is.
 /// </remarks>
 public sealed class FitValueCodec : IFitValueCodec
@@ -45,7 +45,7 @@ public sealed class FitValueCodec : IFitValueCodec
             case FitPayload payload:
                 return Lend(payload);
             case string text:
-                // A string's UTF-8 form is at most three bytes per UTF-16 unit; count exactly only near the threshold.
+                // A string's UTF-8 form is at most three bytes per UTF-16 unit. Count exactly only near the threshold.
                 if ((long)text.Length * 3 > _threshold && Encoding.UTF8.GetByteCount(text) > _threshold)
                 {
                     return Share(_store.WriteString(text), scope);

@@ -2,7 +2,7 @@ using ModelEngine.Fit.Contracts;
 
 namespace ModelEngine.Fit.Registry;
 
-/// <summary>What this process knows about fitables: the ones loaded here and the ones live workers announce.</summary>
+/// <summary>The fitables this process can call: the ones loaded here and the ones live workers announce.</summary>
 public interface IFitRegistry
 {
     /// <summary>Changes whenever a fitable or worker comes or goes, so callers can cache routing results.</summary>
@@ -40,10 +40,10 @@ public interface IFitRegistry
     /// <summary>Adds or refreshes a worker from its heartbeat.</summary>
     void UpsertWorker(FitWorkerInfo worker);
 
-    /// <summary>Removes a worker (it said goodbye, or its calls could not be delivered).</summary>
+    /// <summary>Removes a worker (it sent its stopping heartbeat, or its calls could not be delivered).</summary>
     bool RemoveWorker(string workerId);
 
-    /// <summary>Removes workers whose heartbeats stopped before <paramref name="now"/>; returns them.</summary>
+    /// <summary>Removes workers whose heartbeats stopped before <paramref name="now"/>. Returns them.</summary>
     IReadOnlyList<FitWorkerInfo> RemoveExpired(DateTimeOffset now);
 
     /// <summary>Raised after any change, outside the registry's lock.</summary>

@@ -69,11 +69,11 @@ internal static class ProcessIdentity
         }
         catch (UnauthorizedAccessException)
         {
-            // The process exists but belongs to someone else; its start time cannot be read, so it counts as alive.
+            // The process exists but belongs to someone else. Its start time cannot be read, so it counts as alive.
             return 0;
         }
 
-        // The command name in parentheses may hold spaces; the fields after the last ')' start at field 3, state.
+        // The command name in parentheses may hold spaces. The fields after the last ')' start at field 3, state.
         var close = stat.LastIndexOf(')');
         if (close < 0)
         {

@@ -5,8 +5,8 @@ namespace ModelEngine.Fit.SharedMemory;
 public sealed partial class SharedMemoryStore
 {
     /// <summary>
-    /// Removes segments nobody can read any more: no references left, only leases that have expired, a writer that
-    /// died before sealing, or a torn header whose writer is gone. Also drops transfer registrations of segments
+    /// Removes segments that no process can read any more: no references left, only leases that have expired, a writer
+    /// that died before sealing, or a torn header whose writer is gone. Also drops transfer registrations of segments
     /// another process removed. Safe to run from several processes at once.
     /// </summary>
     public int Collect()
@@ -115,7 +115,7 @@ public sealed partial class SharedMemoryStore
             var next = SegmentHeader.Pack(leases, SegmentHeader.Deleting);
             if (Interlocked.CompareExchange(ref references, next, current) != current)
             {
-                // Someone adopted or took a reference meanwhile; look again next time.
+                // Someone adopted or took a reference meanwhile. Look again next time.
                 return null;
             }
 

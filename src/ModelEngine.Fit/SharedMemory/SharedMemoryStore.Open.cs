@@ -68,7 +68,7 @@ public sealed partial class SharedMemoryStore
         {
             if (_mappings.TryGetValue(name, out var cached) && cached.TryAddLocalReference())
             {
-                // Another thread mapped it first; use that mapping and drop this one.
+                // Another thread mapped it first. Use that mapping and drop this one.
                 mapping.ReleaseLocalReference();
                 return cached;
             }
@@ -238,7 +238,7 @@ public sealed partial class SharedMemoryStore
         }
         catch (Exception exception)
         {
-            // The copy is complete; the owner's lease runs out on its own.
+            // The copy is complete. The owner's lease runs out on its own.
             Log.LeaseReleaseFailed(_logger, handle.Segment, handle.NodeId, exception);
         }
 

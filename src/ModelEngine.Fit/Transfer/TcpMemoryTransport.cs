@@ -10,8 +10,8 @@ using ModelEngine.Fit.Client;
 namespace ModelEngine.Fit.Transfer;
 
 /// <summary>
-/// The TCP client of <see cref="TcpTransferServer"/>. Keeps a few idle connections per endpoint; a connection that saw
-/// an error, a timeout or a cancellation is closed rather than reused, since its stream position is unknown.
+/// The TCP client of <see cref="TcpTransferServer"/>. Keeps a few idle connections per endpoint. A connection that saw
+/// an error, a timeout or a cancellation is closed rather than reused, because its stream position is unknown.
 /// </summary>
 public sealed class TcpMemoryTransport : IMemoryTransport, IDisposable
 {
@@ -20,7 +20,7 @@ public sealed class TcpMemoryTransport : IMemoryTransport, IDisposable
     /// <summary>Idle connections by endpoint text.</summary>
     private readonly ConcurrentDictionary<string, ConcurrentQueue<Socket>> _idle = new(StringComparer.Ordinal);
 
-    /// <summary>Set once disposed; idle connections are closed and returned ones are not kept.</summary>
+    /// <summary>Set once disposed. Idle connections are closed and returned ones are not kept.</summary>
     private volatile bool _disposed;
 
     public TcpMemoryTransport(IOptions<TcpTransferOptions> options)
@@ -54,7 +54,7 @@ public sealed class TcpMemoryTransport : IMemoryTransport, IDisposable
 
             if (length != destination.Length)
             {
-                throw new IOException($"The transfer server answered {length} bytes for a read of {destination.Length}.");
+                throw new IOException($"Invalid transfer response: the server sent {length} bytes for a read of {destination.Length} bytes.");
             }
 
             await TransferFrame.ReadExactlyOrEndAsync(socket, destination, timeout.Token).ConfigureAwait(false);
@@ -132,18 +132,18 @@ public sealed class TcpMemoryTransport : IMemoryTransport, IDisposable
 
         if (BinaryPrimitives.ReadUInt32LittleEndian(frame) != TransferFrame.Magic)
         {
-            throw new IOException("The transfer server answered a malformed frame.");
+            throw new IOException("Invalid transfer response: the frame has the wrong magic number.");
         }
 
         var length = BinaryPrimitives.ReadInt64LittleEndian(frame.AsSpan(8));
-        return length < 0 ? throw new IOException("The transfer server answered a negative length.") : (frame[4], length);
+        return length < 0 ? throw new IOException("Invalid transfer response: the frame has a negative length.") : (frame[4], length);
     }
 
     private static async ValueTask<string> ReadErrorAsync(Socket socket, long length, CancellationToken cancellationToken)
     {
         if (length > TransferFrame.MaxErrorLength)
         {
-            throw new IOException("The transfer server answered an oversized error frame.");
+            throw new IOException($"Invalid transfer response: the error frame is {length} bytes, more than the maximum of {TransferFrame.MaxErrorLength}.");
         }
 
         var text = new byte[length];

@@ -5,10 +5,10 @@ public sealed class TcpTransferOptions
 {
     public const string SectionName = "Fit:Transfer";
 
-    /// <summary>The address the server listens on. Loopback by default; set a routable address to serve other machines.</summary>
+    /// <summary>The address the server listens on. Loopback by default, so set a routable address to serve other machines.</summary>
     public string Address { get; set; } = "127.0.0.1";
 
-    /// <summary>The port the server listens on; 0 takes any free port, published through the region registry.</summary>
+    /// <summary>The port the server listens on. 0 takes any free port, published through the region registry.</summary>
     public int Port { get; set; }
 
     /// <summary>How long the client waits for a connection.</summary>
