@@ -171,11 +171,11 @@ public sealed class FitValueCodec : IFitValueCodec
             return payload;
         }
 
-        throw new FitException(FitErrorCode.BadRequest, $"A {value.Kind} value cannot be read as {targetType}.");
+        throw new FitException(FitErrorCode.BadRequest, $"Invalid value: a {value.Kind} value cannot be read as {targetType}. Check that the caller and the fitable use the same contract.");
     }
 
     /// <summary>
-    /// Reads JSON into a string parameter the way a caller that knows the contract converts it before sending: a JSON
+    /// Reads JSON into a string parameter the way a caller that has the contract converts it before sending: a JSON
     /// string gives its value, <c>null</c> gives <see langword="null"/>, and any other value (a number, a boolean, an
     /// object or an array) gives its JSON text. A workflow therefore passes the same string whether the operator runs in
     /// its own process or on a worker.
@@ -185,7 +185,7 @@ public sealed class FitValueCodec : IFitValueCodec
         var reader = new Utf8JsonReader(json);
         if (!reader.Read())
         {
-            throw new JsonException("A JSON value is empty.");
+            throw new JsonException("Invalid JSON value: the data is empty.");
         }
 
         switch (reader.TokenType)

@@ -252,7 +252,7 @@ public sealed partial class SharedMemoryStore
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 1, Level = LogLevel.Warning, Message = "Giving back the lease of payload {Segment} to node {NodeId} failed; it will expire.")]
+        [LoggerMessage(EventId = 1, Level = LogLevel.Warning, Message = "Giving back the lease of payload {Segment} to node {NodeId} failed. The lease expires on its own.")]
         public static partial void LeaseReleaseFailed(ILogger logger, string segment, string nodeId, Exception exception);
 
         [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Removed shared-memory segment {Segment}: {Reason}.")]
