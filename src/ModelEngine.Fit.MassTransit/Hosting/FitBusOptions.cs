@@ -28,13 +28,13 @@ public sealed class FitBusOptions
     /// <summary>The timeout of a call whose request carries none.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>How often a worker sends a heartbeat.</summary>
+    /// <summary>The interval between two heartbeats of a worker.</summary>
     public TimeSpan HeartbeatPeriod { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>How long one heartbeat keeps a worker in callers' registries.</summary>
+    /// <summary>The time one heartbeat keeps a worker in callers' registries.</summary>
     public TimeSpan AliveTime { get; set; } = TimeSpan.FromSeconds(6);
 
-    /// <summary>How often a caller removes workers whose heartbeats stopped.</summary>
+    /// <summary>The interval at which a caller removes workers whose heartbeats stopped.</summary>
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>

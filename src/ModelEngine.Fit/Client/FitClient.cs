@@ -69,7 +69,7 @@ public sealed class FitClient : IFitClient
         return Dispatcher.DispatchAsync(plan, values, options, resultType: null, cancellationToken);
     }
 
-    /// <summary>The route plan of a call shape, rebuilt when the registry changed since it was cached.</summary>
+    /// <summary>Returns the route plan of a call shape, rebuilt when the registry changed since it was cached.</summary>
     internal RoutePlan GetPlan(string genericableId, FitCallOptions options, GenericableDescriptor? contract = null)
     {
         var key = new PlanKey(genericableId, options.FitableId, options.Alias, options.Accumulator is not null);

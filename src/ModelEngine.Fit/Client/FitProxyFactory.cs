@@ -198,7 +198,7 @@ internal static class FitProxyFactory
         return Named(nameof(FitProxyResults.ToValue)).MakeGenericMethod(returnType);
     }
 
-    /// <summary>Whether the contract, or a type its methods use, lives in a collectible load context.</summary>
+    /// <summary>Checks whether the contract, or a type its methods use, lives in a collectible load context.</summary>
     private static bool IsCollectible(Type contract) =>
         new[] { contract }.Concat(contract.GetInterfaces()).Any(type => type.IsCollectible
             || type.GetMethods().Any(m => m.ReturnType.IsCollectible || m.GetParameters().Any(p => p.ParameterType.IsCollectible)));

@@ -6,7 +6,7 @@ namespace ModelEngine.Fit.Client;
 /// </summary>
 public interface IFitClient
 {
-    /// <summary>A typed proxy for an interface whose methods are genericables.</summary>
+    /// <summary>Returns a typed proxy for an interface whose methods are genericables.</summary>
     T Get<T>(FitCallOptions? options = null)
         where T : class;
 

@@ -38,7 +38,7 @@ public sealed class FitOptions
     /// <summary>Routing, timeout and retry settings per genericable id.</summary>
     public IDictionary<string, FitGenericableRoute> Routes { get; } = new Dictionary<string, FitGenericableRoute>(StringComparer.Ordinal);
 
-    /// <summary>The settings of one genericable, created empty on first use.</summary>
+    /// <summary>Returns the settings of one genericable, created empty on first use.</summary>
     public FitGenericableRoute Route(string genericableId)
     {
         if (!Routes.TryGetValue(genericableId, out var route))

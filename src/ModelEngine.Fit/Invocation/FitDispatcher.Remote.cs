@@ -162,7 +162,7 @@ internal sealed partial class FitDispatcher
         };
     }
 
-    /// <summary>The type to decode a remote result into, or <see langword="null"/> when the call returns nothing.</summary>
+    /// <summary>Returns the type to decode a remote result into, or <see langword="null"/> when the call returns nothing.</summary>
     private static Type? ResultTypeOf(FitCall call)
     {
         if (call.ResultType is { } declared)

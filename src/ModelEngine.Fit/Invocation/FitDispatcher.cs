@@ -105,7 +105,7 @@ internal sealed partial class FitDispatcher
         }
     }
 
-    /// <summary>The call's timeout: the call's own, then the genericable's, then the default. Negative means zero.</summary>
+    /// <summary>Returns the call's timeout: the call's own, then the genericable's, then the default. Negative means zero.</summary>
     private TimeSpan TimeoutOf(RoutePlan plan, FitCallOptions options)
     {
         var timeout = options.Timeout ?? plan.Route?.Timeout ?? _options.DefaultTimeout;
@@ -371,7 +371,7 @@ internal sealed partial class FitDispatcher
         return false;
     }
 
-    /// <summary>The node that owns the first payload handle among the arguments, or <see langword="null"/>.</summary>
+    /// <summary>Finds the node that owns the first payload handle among the arguments, or <see langword="null"/>.</summary>
     private static string? PayloadNode(object?[] arguments)
     {
         foreach (var argument in arguments)

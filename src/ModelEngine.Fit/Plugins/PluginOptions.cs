@@ -35,7 +35,7 @@ public sealed class PluginOptions
     /// </summary>
     public string? WorkDirectory { get; set; }
 
-    /// <summary>How long a plugin's files must stay unchanged before the watcher loads them. Defaults to 1 second.</summary>
+    /// <summary>The time a plugin's files must stay unchanged before the watcher loads them. Defaults to 1 second.</summary>
     public TimeSpan DebounceInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
@@ -46,8 +46,8 @@ public sealed class PluginOptions
     public bool UseFileSystemEvents { get; set; } = true;
 
     /// <summary>
-    /// How often the watcher rescans the directory even without file-system events, which some file systems (network
-    /// shares, some containers) do not deliver. Defaults to 30 seconds.
+    /// The interval at which the watcher rescans the directory even without file-system events, which some file
+    /// systems (network shares, some containers) do not deliver. Defaults to 30 seconds.
     /// </summary>
     public TimeSpan RescanInterval { get; set; } = TimeSpan.FromSeconds(30);
 

@@ -99,7 +99,7 @@ public static partial class FitEnvelope
         exception is ArgumentOutOfRangeException or IndexOutOfRangeException or ArgumentException
             or OverflowException or InvalidCastException;
 
-    /// <summary>The error for a body that cannot be read as a FIT envelope.</summary>
+    /// <summary>Creates the error for a body that cannot be read as a FIT envelope.</summary>
     private static FitException Malformed(string reason, Exception? inner = null) =>
         new(FitErrorCode.BadRequest, $"The FIT message body is malformed: {reason}", inner);
 }

@@ -29,7 +29,7 @@ public sealed record FitHeartbeat
     /// <summary>Set on the last heartbeat a worker sends when it shuts down.</summary>
     public bool Stopping { get; init; }
 
-    /// <summary>The registry's view of the worker this heartbeat describes, alive until <paramref name="receivedAt"/> plus <see cref="AliveFor"/>.</summary>
+    /// <summary>Converts the heartbeat to the registry's view of its worker, alive until <paramref name="receivedAt"/> plus <see cref="AliveFor"/>.</summary>
     public FitWorkerInfo ToWorkerInfo(DateTimeOffset receivedAt) => new()
     {
         WorkerId = WorkerId,

@@ -14,16 +14,16 @@ public interface IFitRegistry
     /// </summary>
     IReadOnlyList<string> GenericableIds => [];
 
-    /// <summary>Every known fitable of a genericable, local and remote, without duplicates.</summary>
+    /// <summary>Returns every known fitable of a genericable, local and remote, without duplicates.</summary>
     IReadOnlyList<FitableDescriptor> GetFitables(string genericableId);
 
-    /// <summary>The genericable's contract, when a local fitable or a registration declared it.</summary>
+    /// <summary>Returns the genericable's contract, when a local fitable or a registration declared it.</summary>
     GenericableDescriptor? GetGenericable(string genericableId);
 
-    /// <summary>The local fitable with this id, if loaded here.</summary>
+    /// <summary>Returns the local fitable with this id, if loaded here.</summary>
     LocalFitable? GetLocal(string genericableId, string fitableId);
 
-    /// <summary>Live workers that host the fitable.</summary>
+    /// <summary>Returns the live workers that host the fitable.</summary>
     IReadOnlyList<FitWorkerInfo> GetWorkers(string genericableId, string fitableId);
 
     /// <summary>All live workers.</summary>

@@ -52,7 +52,7 @@ public sealed class FitRouteRule
         return new FitRouteRule(condition, fitableId, alias, $"{argument} {shown} -> {target}");
     }
 
-    /// <summary>The argument as an invariant string, or <see langword="null"/> when absent or null.</summary>
+    /// <summary>Returns the argument as an invariant string, or <see langword="null"/> when absent or null.</summary>
     internal static string? Text(FitArguments arguments, string name) =>
         arguments.TryGet(name, out var value) ? value as string ?? Convert.ToString(value, CultureInfo.InvariantCulture) : null;
 }

@@ -70,7 +70,7 @@ internal static class FitRouter
         };
     }
 
-    /// <summary>The decision for one call: the plan's own, or the rules applied to these arguments.</summary>
+    /// <summary>Resolves the decision for one call: the plan's own, or the rules applied to these arguments.</summary>
     public static RouteDecision Resolve(RoutePlan plan, object?[] arguments, string? fitableId, string? alias)
     {
         if (plan.Static is { } decided)

@@ -31,8 +31,8 @@ internal static class ProcessIdentity
     }
 
     /// <summary>
-    /// The start time of a process: on Linux the <c>starttime</c> field of <c>/proc/{pid}/stat</c> (clock ticks since
-    /// boot), elsewhere <see cref="Process.StartTime"/> in ticks. Null when the process does not exist.
+    /// Reads the start time of a process: on Linux the <c>starttime</c> field of <c>/proc/{pid}/stat</c> (clock ticks since
+    /// boot), elsewhere <see cref="Process.StartTime"/> in ticks. Returns null when the process does not exist.
     /// </summary>
     public static long? ReadStartTime(int processId)
     {

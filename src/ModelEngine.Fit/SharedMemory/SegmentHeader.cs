@@ -83,7 +83,7 @@ internal static unsafe class SegmentHeader
     public static void Seal(byte* header) => Volatile.Write(ref *(int*)(header + StateOffset), StateSealed);
 
     /// <summary>
-    /// A 64-bit hash of the fields that never change after creation (magic, version, length, generation, owner).
+    /// Computes a 64-bit hash of the fields that never change after creation (magic, version, length, generation, owner).
     /// It catches a header that was overwritten or only partly written. It does not cover the data.
     /// </summary>
     public static ulong ComputeChecksum(byte* header)

@@ -29,7 +29,7 @@ public sealed class TcpMemoryTransport : IMemoryTransport, IDisposable
         _options = options.Value;
     }
 
-    /// <summary>Idle pooled connections, over all endpoints.</summary>
+    /// <summary>The number of idle pooled connections, over all endpoints.</summary>
     public int IdleConnectionCount => _idle.Values.Sum(queue => queue.Count);
 
     public async ValueTask ReadAsync(RemoteRegion region, long offset, Memory<byte> destination, CancellationToken cancellationToken = default)

@@ -11,13 +11,13 @@ public sealed class TcpTransferOptions
     /// <summary>The port the server listens on. 0 takes any free port, published through the region registry.</summary>
     public int Port { get; set; }
 
-    /// <summary>How long the client waits for a connection.</summary>
+    /// <summary>The maximum time the client waits for a connection.</summary>
     public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>How long one read or release may take, end to end, before the client gives up.</summary>
+    /// <summary>The maximum time one read or release may take, end to end, before the client gives up.</summary>
     public TimeSpan OperationTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>How long the server keeps a connection that sends nothing.</summary>
+    /// <summary>The time the server keeps open a connection that sends nothing.</summary>
     public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>Idle connections the client keeps per endpoint for reuse.</summary>
