@@ -288,7 +288,7 @@ public sealed class MassTransitFitTransport : IFitRemoteTransport, IDisposable
     private bool IsLive(string workerId)
     {
         // The registry's version changes whenever a worker comes or goes, so the set of live ids is built once per
-        // version instead of copying the worker list twice on every call. The version is read before the list: a
+        // version instead of copying the worker list twice on every call. The version is read before the list, so a
         // change in between leaves a set newer than its label, which the next call rebuilds.
         var version = _registry.Version;
         var live = Volatile.Read(ref _live);

@@ -12,8 +12,8 @@ namespace ModelEngine.Fit.Workflows.Activities;
 /// <summary>
 /// Calls an operator (a FIT genericable) through <see cref="IFitClient"/> and stores its result in <see cref="Result"/>.
 /// The routing rules choose the fitable, unless <see cref="FitableId"/> or <see cref="Alias"/> narrows the choice. The
-/// fitable runs in this process when it is loaded here, and on a worker otherwise. A failed call becomes an incident that names the
-/// genericable, the fitable when known and the cause. Retrying the instance calls the operator again.
+/// fitable runs in this process when it is loaded here, and on a worker otherwise. A failed call becomes an incident
+/// that names the genericable, the fitable when known and the cause. Retrying the instance calls the operator again.
 /// </summary>
 /// <remarks>
 /// The call runs inside the step, so the instance holds its lease while the operator works. Cancelling the step (the

@@ -13,6 +13,6 @@ public enum ContractAssemblyState
     /// </summary>
     AlreadyLoaded,
 
-    /// <summary>The file could not be loaded; <see cref="ContractAssemblyInfo.Error"/> contains the reason.</summary>
+    /// <summary>The file could not be loaded, and <see cref="ContractAssemblyInfo.Error"/> contains the reason.</summary>
     Failed,
 }

@@ -6,6 +6,6 @@ public enum PluginState
     /// <summary>The plugin is loaded and its fitables are in the registry.</summary>
     Loaded,
 
-    /// <summary>Loading the plugin failed; <see cref="PluginInfo.Error"/> contains the reason, and nothing of it is loaded.</summary>
+    /// <summary>Loading the plugin failed, so nothing of it is loaded. <see cref="PluginInfo.Error"/> contains the reason.</summary>
     Failed,
 }

@@ -26,7 +26,7 @@ public sealed class FitRouteBuilder
     public FitRuleBuilder WhenPrefix(string argument, string prefix) =>
         new(this, argument, FitRouteOperator.Prefix, [prefix]);
 
-    /// <summary>Starts a rule with any condition over the arguments; <paramref name="description"/> shows in logs and traces.</summary>
+    /// <summary>Starts a rule with any condition over the arguments. The <paramref name="description"/> shows in logs and traces.</summary>
     public FitRuleBuilder When(Func<FitArguments, bool> condition, string description = "predicate") =>
         new(this, condition, description);
 

@@ -1,6 +1,6 @@
 namespace ModelEngine.Fit.Routing;
 
-/// <summary>A rule whose condition is set; <see cref="Use"/> or <see cref="UseAlias"/> names where it sends calls.</summary>
+/// <summary>A rule whose condition is set. Its <see cref="Use"/> or <see cref="UseAlias"/> call names where it sends calls.</summary>
 public sealed class FitRuleBuilder
 {
     private readonly FitRouteBuilder _route;

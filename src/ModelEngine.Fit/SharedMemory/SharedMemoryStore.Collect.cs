@@ -105,9 +105,8 @@ public sealed partial class SharedMemoryStore
             var expired = leases > 0 && leases >= count && leaseOver;
             if (count != 0 && !expired)
             {
-                // References are counted, not tracked per process, so a process that crashed never releases its own.
-                // Once no lease is pending or the pending ones have expired, the file locks show whether a live process still has
-                // the segment open.
+                // References are counted, not tracked per process, so a crashed process never releases its own. Once no
+                // lease is pending, or all pending ones have expired, the file locks show whether a live process has it open.
                 checkHolders = leases == 0 || leaseOver;
                 return null;
             }
