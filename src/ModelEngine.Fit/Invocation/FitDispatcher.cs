@@ -347,7 +347,7 @@ internal sealed partial class FitDispatcher
     private string? PreferredNode(FitCall call) =>
         call.Options.PreferredNodeId ?? PayloadNode(call.Arguments) ?? (HasSharedArgument(call.Arguments) ? _options.NodeId : null);
 
-    /// <summary>Tells whether a remote call writes one of the arguments into this node's store, by the codec's threshold.</summary>
+    /// <summary>Checks whether a remote call writes one of the arguments into this node's store, by the codec's threshold.</summary>
     private bool HasSharedArgument(object?[] arguments)
     {
         var threshold = _options.SharedMemoryThreshold;

@@ -87,7 +87,7 @@ internal sealed class ContractAssemblyLoader : IDisposable
     /// file is loaded. A bad file is not thrown for: the returned state and error describe it.
     /// </summary>
     /// <param name="path">The full path of the .dll.</param>
-    /// <param name="probeHost">Whether to ask the host's own probing (its dependencies) before loading the file.</param>
+    /// <param name="probeHost">Whether to try the host's own probing (its dependencies) before loading the file.</param>
     public ContractAssemblyInfo Promote(string path, bool probeHost)
     {
         AssemblyName name;

@@ -33,7 +33,7 @@ public static partial class FitEnvelope
     [ThreadStatic]
     private static FlatBufferBuilder? t_builder;
 
-    /// <summary>Tells which message <paramref name="body"/> holds, after checking its identifier.</summary>
+    /// <summary>Returns which message <paramref name="body"/> contains, after checking its identifier.</summary>
     /// <exception cref="FitException">With <see cref="FitErrorCode.BadRequest"/> when the body is not a FIT envelope.</exception>
     public static FitEnvelopeKind GetKind(ReadOnlyMemory<byte> body)
     {

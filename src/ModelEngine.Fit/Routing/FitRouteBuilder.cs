@@ -14,15 +14,15 @@ public sealed class FitRouteBuilder
     /// <summary>The settings this builder edits.</summary>
     public FitGenericableRoute RouteSettings { get; }
 
-    /// <summary>Starts a rule that holds when the named argument equals <paramref name="value"/>.</summary>
+    /// <summary>Starts a rule that matches when the named argument equals <paramref name="value"/>.</summary>
     public FitRuleBuilder When(string argument, string value) =>
         new(this, argument, FitRouteOperator.Equals, [value]);
 
-    /// <summary>Starts a rule that holds when the named argument equals one of <paramref name="values"/>.</summary>
+    /// <summary>Starts a rule that matches when the named argument equals one of <paramref name="values"/>.</summary>
     public FitRuleBuilder WhenIn(string argument, params string[] values) =>
         new(this, argument, FitRouteOperator.In, values);
 
-    /// <summary>Starts a rule that holds when the named argument starts with <paramref name="prefix"/>.</summary>
+    /// <summary>Starts a rule that matches when the named argument starts with <paramref name="prefix"/>.</summary>
     public FitRuleBuilder WhenPrefix(string argument, string prefix) =>
         new(this, argument, FitRouteOperator.Prefix, [prefix]);
 

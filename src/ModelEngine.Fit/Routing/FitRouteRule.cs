@@ -3,7 +3,7 @@ using System.Globalization;
 namespace ModelEngine.Fit.Routing;
 
 /// <summary>
-/// A routing rule: when <see cref="Condition"/> holds for a call's arguments, the call goes to the fitable
+/// A routing rule: when <see cref="Condition"/> is true for a call's arguments, the call goes to the fitable
 /// <see cref="FitableId"/>, or to the fitables that carry <see cref="Alias"/>.
 /// </summary>
 public sealed class FitRouteRule

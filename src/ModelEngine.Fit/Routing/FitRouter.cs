@@ -29,7 +29,7 @@ internal static class FitRouter
         var candidates = all;
         if (fitableId is not null)
         {
-            candidates = Keep(candidates, t => string.Equals(t.Id, fitableId, StringComparison.Ordinal), ByFitableId, $"the call asks for fitable '{fitableId}'", rejections);
+            candidates = Keep(candidates, t => string.Equals(t.Id, fitableId, StringComparison.Ordinal), ByFitableId, $"the call requests fitable '{fitableId}'", rejections);
         }
 
         if (alias is not null)

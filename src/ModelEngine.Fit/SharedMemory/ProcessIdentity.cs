@@ -17,7 +17,7 @@ internal static class ProcessIdentity
     public static long CurrentStartTime => s_currentStartTime.Value;
 
     /// <summary>
-    /// Tells whether the process <paramref name="processId"/> that started at <paramref name="startTime"/> still runs.
+    /// Checks whether the process <paramref name="processId"/> that started at <paramref name="startTime"/> still runs.
     /// </summary>
     public static bool IsAlive(int processId, long startTime)
     {
@@ -69,11 +69,11 @@ internal static class ProcessIdentity
         }
         catch (UnauthorizedAccessException)
         {
-            // The process exists but belongs to someone else. Its start time cannot be read, so it counts as alive.
+            // The process exists but belongs to another user. Its start time cannot be read, so it counts as alive.
             return 0;
         }
 
-        // The command name in parentheses may hold spaces. The fields after the last ')' start at field 3, state.
+        // The command name in parentheses may contain spaces. The fields after the last ')' start at field 3, state.
         var close = stat.LastIndexOf(')');
         if (close < 0)
         {

@@ -114,7 +114,7 @@ public sealed partial class SharedMemoryStore
             var next = SegmentHeader.Pack(leases, SegmentHeader.Deleting);
             if (Interlocked.CompareExchange(ref references, next, current) != current)
             {
-                // Someone adopted or took a reference meanwhile. Look again next time.
+                // A reader adopted or took a reference meanwhile. Look again next time.
                 return null;
             }
 

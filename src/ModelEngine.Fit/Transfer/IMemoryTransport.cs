@@ -15,7 +15,7 @@ public interface IMemoryTransport
     ValueTask ReadAsync(RemoteRegion region, long offset, Memory<byte> destination, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Tells the owner that the reader has copied the region and gives back the lease the sender took for it. This is a
+    /// Notifies the owner that the reader has copied the region and gives back the lease the sender took for it. This is a
     /// two-sided control message, not a memory operation. Returns false when the owner had no lease to give back.
     /// </summary>
     ValueTask<bool> ReleaseLeaseAsync(RemoteRegion region, CancellationToken cancellationToken = default);

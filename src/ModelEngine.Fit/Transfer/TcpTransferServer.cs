@@ -197,7 +197,7 @@ public sealed partial class TcpTransferServer : IHostedService, IAsyncDisposable
         }
     }
 
-    /// <summary>Answers one request. Returns false when the connection must close (a malformed frame).</summary>
+    /// <summary>Serves one request. Returns false when the connection must close (a malformed frame).</summary>
     private async ValueTask<bool> HandleAsync(Socket connection, byte[] request, byte[] header, CancellationToken stopping)
     {
         var magic = BinaryPrimitives.ReadUInt32LittleEndian(request);
