@@ -79,7 +79,7 @@ internal sealed class FitRequestConsumer(
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested)
         {
-            return Failed(request, FitResponseStatus.TimedOut, "TimeoutException", $"The fitable ran longer than the caller's timeout of {request.Timeout}.");
+            return Failed(request, FitResponseStatus.TimedOut, "TimeoutException", $"The fitable timed out: it ran longer than the caller's timeout of {request.Timeout}.");
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

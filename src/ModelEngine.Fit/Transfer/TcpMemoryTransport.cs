@@ -49,7 +49,7 @@ public sealed class TcpMemoryTransport : IMemoryTransport, IDisposable
             {
                 var message = await ReadErrorAsync(socket, length, timeout.Token).ConfigureAwait(false);
                 reusable = true;
-                throw new FitException(FitErrorCode.PayloadUnavailable, $"Region {region.Key:x16} at {region.Endpoint}: {message}");
+                throw new FitException(FitErrorCode.PayloadUnavailable, $"Reading region {region.Key:x16} from {region.Endpoint} failed: {message}");
             }
 
             if (length != destination.Length)
@@ -63,7 +63,7 @@ public sealed class TcpMemoryTransport : IMemoryTransport, IDisposable
         catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested)
         {
             throw new FitException(
-                FitErrorCode.Unavailable, $"Reading region {region.Key:x16} from {region.Endpoint} took longer than {_options.OperationTimeout}.", exception);
+                FitErrorCode.Unavailable, $"Reading region {region.Key:x16} from {region.Endpoint} timed out after {_options.OperationTimeout} (Fit:Transfer:OperationTimeout).", exception);
         }
         catch (Exception exception) when (exception is IOException or SocketException)
         {
@@ -127,7 +127,7 @@ public sealed class TcpMemoryTransport : IMemoryTransport, IDisposable
         var header = frame.AsMemory(0, TransferFrame.ResponseHeaderSize);
         if (!await TransferFrame.ReadExactlyOrEndAsync(socket, header, cancellationToken).ConfigureAwait(false))
         {
-            throw new IOException("The transfer server closed the connection.");
+            throw new IOException("The transfer server closed the connection before it sent a response header.");
         }
 
         if (BinaryPrimitives.ReadUInt32LittleEndian(frame) != TransferFrame.Magic)
