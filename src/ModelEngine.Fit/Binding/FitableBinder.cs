@@ -14,7 +14,7 @@ public static class FitableBinder
         ArgumentNullException.ThrowIfNull(contract);
         if (!contract.IsInterface)
         {
-            throw new ArgumentException($"'{contract.FullName}' is not an interface; a genericable contract must be one.", nameof(contract));
+            throw new ArgumentException($"Invalid genericable contract '{contract.FullName}': it is not an interface. Declare the contract as an interface.", nameof(contract));
         }
 
         var onInterface = contract.GetCustomAttribute<GenericableAttribute>();

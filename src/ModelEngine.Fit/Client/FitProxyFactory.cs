@@ -38,12 +38,12 @@ internal static class FitProxyFactory
     {
         if (!contract.IsInterface)
         {
-            throw new ArgumentException($"'{contract.FullName}' is not an interface; FIT proxies implement genericable interfaces.", nameof(contract));
+            throw new ArgumentException($"Invalid proxy type '{contract.FullName}': it is not an interface. FIT proxies implement genericable interfaces.", nameof(contract));
         }
 
         if (contract.ContainsGenericParameters)
         {
-            throw new ArgumentException($"'{contract.FullName}' is an open generic interface; close it first.", nameof(contract));
+            throw new ArgumentException($"Invalid proxy type '{contract.FullName}': it is an open generic interface. Pass a closed type, with all type arguments set.", nameof(contract));
         }
 
         lock (s_gate)

@@ -13,7 +13,7 @@ public sealed class FitRouteRule
         ArgumentNullException.ThrowIfNull(condition);
         if ((fitableId is null) == (alias is null))
         {
-            throw new ArgumentException("A routing rule targets either a fitable id or an alias, and exactly one of them.", nameof(fitableId));
+            throw new ArgumentException("Invalid routing rule: set exactly one of a fitable id and an alias.", nameof(fitableId));
         }
 
         Condition = condition;

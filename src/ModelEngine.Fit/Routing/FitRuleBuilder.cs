@@ -11,7 +11,7 @@ public sealed class FitRuleBuilder
         ArgumentException.ThrowIfNullOrEmpty(argument);
         if (values.Count == 0)
         {
-            throw new ArgumentException($"A rule on argument '{argument}' needs at least one value.", nameof(values));
+            throw new ArgumentException($"Invalid rule on argument '{argument}': it needs at least one value.", nameof(values));
         }
 
         _route = route;

@@ -98,7 +98,7 @@ public sealed class TcpMemoryTransport : IMemoryTransport, IDisposable
         }
         catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new FitException(FitErrorCode.Unavailable, $"Releasing region {region.Key:x16} at {region.Endpoint} timed out.", exception);
+            throw new FitException(FitErrorCode.Unavailable, $"Releasing region {region.Key:x16} at {region.Endpoint} timed out after {_options.OperationTimeout} (Fit:Transfer:OperationTimeout).", exception);
         }
         catch (Exception exception) when (exception is IOException or SocketException)
         {
