@@ -4,18 +4,19 @@ using ModelEngine.Fit.Routing;
 namespace ModelEngine.Fit.Hosting;
 
 /// <summary>
-/// How this process dispatches operator calls: defaults for timeout and retry, the worker balancing strategy and the
-/// routing of each genericable. <c>AddFit</c> fills it from the <c>Fit</c> configuration section and from code.
+/// The dispatch settings of operator calls in this process: defaults for timeout and retry, the worker balancing
+/// strategy and the routing of each genericable. <c>AddFit</c> fills it from the <c>Fit</c> configuration section and
+/// from code.
 /// </summary>
 public sealed class FitOptions
 {
     /// <summary>The time a call may take when neither the call nor its genericable sets one: 30 s.</summary>
     public TimeSpan DefaultTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>How often a failed attempt is tried again when neither the call nor its genericable sets a count: 0.</summary>
+    /// <summary>The number of retries of a failed attempt when neither the call nor its genericable sets a count: 0.</summary>
     public int DefaultRetry { get; set; }
 
-    /// <summary>How a remote call picks among the live workers that host its fitable.</summary>
+    /// <summary>The strategy a remote call uses to pick among the live workers that host its fitable.</summary>
     public FitBalancing Balancing { get; set; } = FitBalancing.RoundRobin;
 
     /// <summary>

@@ -53,7 +53,7 @@ public static class FitServiceCollectionExtensions
         services.TryAddSingleton<IFitRequestExecutor>(provider => new FitRequestExecutor(
             provider.GetRequiredService<IFitRegistry>(),
             provider.GetService<IFitValueCodec>() ?? throw new InvalidOperationException(
-                "The FIT request executor needs an IFitValueCodec; register one (for example with the shared-memory extension) before a worker takes requests."),
+                "The FIT request executor cannot start because no IFitValueCodec is registered. Register one (for example with the shared-memory extension) before a worker takes requests."),
             provider.GetService<ILogger<FitRequestExecutor>>(),
             provider.GetService<TimeProvider>(),
             provider.GetService<Microsoft.Extensions.Options.IOptions<FitNodeOptions>>()?.Value.WorkerId));

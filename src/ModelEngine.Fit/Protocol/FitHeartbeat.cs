@@ -20,7 +20,7 @@ public sealed record FitHeartbeat
 
     public IReadOnlyList<FitableDescriptor> Fitables { get; init; } = [];
 
-    /// <summary>How long this heartbeat keeps the worker alive.</summary>
+    /// <summary>The time this heartbeat keeps the worker alive.</summary>
     public TimeSpan AliveFor { get; init; }
 
     /// <summary>Counts up with each heartbeat of one worker, so a registry can drop a late, older one.</summary>

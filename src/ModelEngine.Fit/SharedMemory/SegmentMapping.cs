@@ -146,7 +146,7 @@ internal sealed unsafe class SegmentMapping
         }
         catch (UnauthorizedAccessException)
         {
-            // Not ours to remove.
+            // This process has no permission to remove the file, so it leaves it.
         }
     }
 
