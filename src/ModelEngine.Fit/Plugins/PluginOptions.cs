@@ -29,7 +29,7 @@ public sealed class PluginOptions
     public string? ContractsDirectory { get; set; }
 
     /// <summary>
-    /// Where loaded plugins are copied or extracted to, so the files the runtime loads are never changed underneath it.
+    /// The folder that loaded plugins are copied or extracted to, so the files the runtime loads are never changed underneath it.
     /// Each process uses its own subfolder. Defaults to <c>modelengine-plugins</c> in the system temporary folder.
     /// It must not lie inside <see cref="Directory"/>.
     /// </summary>

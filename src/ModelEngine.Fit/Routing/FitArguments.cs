@@ -17,7 +17,7 @@ public readonly struct FitArguments
         _values = values;
     }
 
-    /// <summary>How many arguments the call carries.</summary>
+    /// <summary>The number of arguments the call carries.</summary>
     public int Count => _values?.Length ?? 0;
 
     /// <summary>The argument at <paramref name="index"/>.</summary>

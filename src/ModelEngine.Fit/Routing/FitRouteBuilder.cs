@@ -42,14 +42,14 @@ public sealed class FitRouteBuilder
     {
         if (timeout <= TimeSpan.Zero && timeout != System.Threading.Timeout.InfiniteTimeSpan)
         {
-            throw new ArgumentOutOfRangeException(nameof(timeout), timeout, "A timeout is positive, or Timeout.InfiniteTimeSpan for none.");
+            throw new ArgumentOutOfRangeException(nameof(timeout), timeout, "Invalid timeout. Use a positive value, or Timeout.InfiniteTimeSpan for no timeout.");
         }
 
         RouteSettings.Timeout = timeout;
         return this;
     }
 
-    /// <summary>Sets how often a failed attempt is tried again when the call sets no count.</summary>
+    /// <summary>Sets the number of retries of a failed attempt when the call sets no count.</summary>
     public FitRouteBuilder Retry(int count)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);

@@ -44,7 +44,7 @@ public sealed class FitRouteRule
             FitRouteOperator.Equals => args => Text(args, argument) is { } s && string.Equals(s, expected[0], StringComparison.Ordinal),
             FitRouteOperator.In => args => Text(args, argument) is { } s && Array.IndexOf(expected, s) >= 0,
             FitRouteOperator.Prefix => args => Text(args, argument) is { } s && s.StartsWith(expected[0], StringComparison.Ordinal),
-            _ => throw new ArgumentOutOfRangeException(nameof(op), op, "Unknown routing operator."),
+            _ => throw new ArgumentOutOfRangeException(nameof(op), op, "Invalid routing operator. Use Equals, In or Prefix."),
         };
         var shown = op == FitRouteOperator.In ? $"in ({string.Join(", ", expected.Select(v => $"'{v}'"))})"
             : op == FitRouteOperator.Prefix ? $"starts with '{expected[0]}'" : $"== '{expected[0]}'";

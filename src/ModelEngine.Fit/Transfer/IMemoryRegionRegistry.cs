@@ -11,7 +11,7 @@ public interface IMemoryRegionRegistry
     /// <summary>Where this node's transfer service listens, once it has started, or null before that.</summary>
     string? Endpoint { get; }
 
-    /// <summary>How many regions are registered now.</summary>
+    /// <summary>The number of regions registered now.</summary>
     int Count { get; }
 
     /// <summary>Registers <paramref name="memory"/> and returns its key, never 0.</summary>
