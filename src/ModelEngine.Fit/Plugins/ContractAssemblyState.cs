@@ -1,6 +1,6 @@
 namespace ModelEngine.Fit.Plugins;
 
-/// <summary>What became of a contract assembly that the plugin subsystem offered to the host's default load context.</summary>
+/// <summary>The outcome for a contract assembly that the plugin subsystem offered to the host's default load context.</summary>
 public enum ContractAssemblyState
 {
     /// <summary>The file was loaded into the default context. Plugins and the host share its types from now on.</summary>

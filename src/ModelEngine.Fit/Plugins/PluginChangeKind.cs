@@ -1,6 +1,6 @@
 namespace ModelEngine.Fit.Plugins;
 
-/// <summary>What happened to a plugin in a <see cref="PluginManager.PluginChanged"/> event.</summary>
+/// <summary>The kind of change to a plugin in a <see cref="PluginManager.PluginChanged"/> event.</summary>
 public enum PluginChangeKind
 {
     /// <summary>The plugin loaded and its fitables are in the registry.</summary>

@@ -17,7 +17,7 @@ internal static class TransferFrame
 
     public const int ResponseHeaderSize = 16;
 
-    /// <summary>The longest error text a response may carry.</summary>
+    /// <summary>The maximum length in bytes of the error text a response may carry.</summary>
     public const int MaxErrorLength = 4096;
 
     public const byte OperationRead = 1;
