@@ -105,7 +105,7 @@ public sealed class FitRequestExecutor : IFitRequestExecutor
         {
             return cancellationToken.IsCancellationRequested
                 ? Error(request, FitResponseStatus.Cancelled, e.GetType().FullName, "The caller or the worker cancelled the request.")
-                : Error(request, FitResponseStatus.TimedOut, e.GetType().FullName, $"The request did not finish within its timeout of {request.Timeout}.");
+                : Error(request, FitResponseStatus.TimedOut, e.GetType().FullName, $"The request timed out: it did not finish within its timeout of {request.Timeout}.");
         }
         catch (FitException e)
         {

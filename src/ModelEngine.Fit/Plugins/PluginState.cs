@@ -1,6 +1,6 @@
 namespace ModelEngine.Fit.Plugins;
 
-/// <summary>Whether a listed plugin is running.</summary>
+/// <summary>The state of a listed plugin: loaded or failed.</summary>
 public enum PluginState
 {
     /// <summary>The plugin is loaded and its fitables are in the registry.</summary>

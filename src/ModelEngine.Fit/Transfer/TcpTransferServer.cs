@@ -44,7 +44,7 @@ public sealed partial class TcpTransferServer : IHostedService, IAsyncDisposable
     /// <summary>The endpoint the server is bound to, once started.</summary>
     public IPEndPoint? BoundEndpoint { get; private set; }
 
-    /// <summary>Connections open now.</summary>
+    /// <summary>The number of connections open now.</summary>
     public int ConnectionCount
     {
         get
