@@ -41,11 +41,11 @@ public sealed class InvokeOperator : Activity
     [Input(Description = "Calls only fitables that carry this alias.", Category = "Routing", Order = 3)]
     public Input<string>? Alias { get; set; }
 
-    [Input(Description = "How long the whole call may take, retries included, as hh:mm:ss or an ISO 8601 duration. Empty uses the genericable's setting.",
+    [Input(Description = "The maximum time the whole call may take, retries included, as hh:mm:ss or an ISO 8601 duration. Empty uses the genericable's setting.",
         UIHint = UIHints.Duration, Category = "Routing", Order = 4)]
     public Input<TimeSpan?>? Timeout { get; set; }
 
-    [Input(Description = "How many times a failed attempt is tried again. Empty uses the genericable's setting.", Category = "Routing", Order = 5)]
+    [Input(Description = "The number of retries of a failed attempt. Empty uses the genericable's setting.", Category = "Routing", Order = 5)]
     public Input<int?>? Retry { get; set; }
 
     [Input(Description = "Fails at the first failed fitable instead of calling its degradation target. Off by default, also when fitableId is set.",
