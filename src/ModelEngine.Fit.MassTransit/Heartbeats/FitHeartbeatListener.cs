@@ -18,7 +18,7 @@ public sealed class FitHeartbeatListener(
     TimeProvider timeProvider,
     ILogger<FitHeartbeatListener> logger) : BackgroundService
 {
-    /// <summary>Removes the workers expired by now and logs each. Returns how many left.</summary>
+    /// <summary>Removes the workers expired by now, logs each, and returns how many were removed.</summary>
     public int Sweep()
     {
         var expired = registry.RemoveExpired(timeProvider.GetUtcNow());

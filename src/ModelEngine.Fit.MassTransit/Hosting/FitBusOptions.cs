@@ -13,15 +13,15 @@ public sealed class FitBusOptions
     /// </summary>
     public string? RabbitMq { get; set; }
 
-    /// <summary>How many requests the broker hands a worker before it acknowledges them.</summary>
+    /// <summary>The maximum number of requests the broker hands a worker before it acknowledges them.</summary>
     public int PrefetchCount { get; set; } = 16;
 
-    /// <summary>How many requests a worker runs at once.</summary>
+    /// <summary>The maximum number of requests a worker runs at once.</summary>
     public int ConcurrentMessageLimit { get; set; } = 8;
 
     /// <summary>
-    /// How many calls a caller keeps in flight to one worker. Further calls wait for a slot (within their timeout), so a
-    /// slow worker bounds the caller's pending memory.
+    /// The maximum number of calls a caller keeps in flight to one worker. Further calls wait for a slot (within their
+    /// timeout), so a slow worker bounds the caller's pending memory.
     /// </summary>
     public int MaxInFlightPerWorker { get; set; } = 64;
 
@@ -38,7 +38,7 @@ public sealed class FitBusOptions
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
-    /// The largest message this process accepts, in bytes. RabbitMQ.Client alone stops at 64 MiB, below a 64 MiB payload
+    /// The maximum message size this process accepts, in bytes. RabbitMQ.Client alone stops at 64 MiB, below a 64 MiB payload
     /// plus its envelope. The default matches the broker's own limit of 128 MiB.
     /// </summary>
     public uint MaxMessageSize { get; set; } = 128 * 1024 * 1024;

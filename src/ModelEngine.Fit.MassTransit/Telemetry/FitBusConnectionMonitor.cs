@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 namespace ModelEngine.Fit.MassTransit.Telemetry;
 
 /// <summary>
-/// Watches the FIT bus's receive endpoints: logs when one loses RabbitMQ and when it recovers, remembers the last cause
+/// Watches the FIT bus's receive endpoints: logs when one loses RabbitMQ and when it recovers, stores the last cause
 /// so that errors can name it, and lets callers wait until an endpoint is ready.
 /// </summary>
 public sealed class FitBusConnectionMonitor : IReceiveEndpointObserver, IBusObserver
