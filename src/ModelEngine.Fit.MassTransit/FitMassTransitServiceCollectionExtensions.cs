@@ -27,7 +27,7 @@ public static class FitMassTransitServiceCollectionExtensions
 
     /// <summary>
     /// Adds the FIT bus from <c>Fit</c> and <c>Fit:Bus</c>. A caller gets <see cref="IFitRemoteTransport"/> and a registry
-    /// fed by heartbeats; a worker gets its queue <c>fit.worker.{workerId}</c>, which runs requests through the registered
+    /// fed by heartbeats. A worker gets its queue <c>fit.worker.{workerId}</c>, which runs requests through the registered
     /// <see cref="IFitRequestExecutor"/>, and a heartbeat publisher. The bus is separate from the server's messaging bus
     /// (<c>AddMassTransit&lt;IFitBus&gt;</c>), so the FIT serializer and queues do not touch workflow messages.
     /// </summary>

@@ -8,8 +8,9 @@ using ModelEngine.Fit.Transfer;
 
 // A FIT operator worker: it loads operator plugins, serves their fitables from its queue fit.worker.{workerId} and
 // announces them with heartbeats. Settings: Fit:NodeId, Fit:WorkerId, Fit:Bus:* and the plugin directory.
-// The content root is the worker's own folder, so that its appsettings.json (which makes it a worker) is read even when
-// it is started from another directory, for example with `dotnet run --project src/ModelEngine.Worker`.
+
+// The content root is the worker's own folder, so its appsettings.json (which sets Fit:Bus:Role to Worker) is read
+// even when the worker starts from another directory, for example with `dotnet run --project src/ModelEngine.Worker`.
 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
 {
     Args = args,

@@ -9,7 +9,7 @@ namespace ModelEngine.Fit.MassTransit.Heartbeats;
 
 /// <summary>
 /// The caller side of heartbeats. Its temporary queue, bound to <c>fit.heartbeats</c>, feeds the registry (see
-/// <see cref="FitMassTransitServiceCollectionExtensions"/>); this service removes workers whose heartbeats stopped, every
+/// <see cref="FitMassTransitServiceCollectionExtensions"/>). This service removes workers whose heartbeats stopped, every
 /// <see cref="FitBusOptions.SweepInterval"/> of TimeProvider time.
 /// </summary>
 public sealed class FitHeartbeatListener(
@@ -18,7 +18,7 @@ public sealed class FitHeartbeatListener(
     TimeProvider timeProvider,
     ILogger<FitHeartbeatListener> logger) : BackgroundService
 {
-    /// <summary>Removes the workers expired by now and logs each; returns how many left.</summary>
+    /// <summary>Removes the workers expired by now, logs each, and returns how many were removed.</summary>
     public int Sweep()
     {
         var expired = registry.RemoveExpired(timeProvider.GetUtcNow());

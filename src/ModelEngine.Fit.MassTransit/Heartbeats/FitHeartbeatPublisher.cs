@@ -18,7 +18,7 @@ namespace ModelEngine.Fit.MassTransit.Heartbeats;
 /// </summary>
 public sealed class FitHeartbeatPublisher : BackgroundService
 {
-    /// <summary>How long the goodbye heartbeat may take when the host stops.</summary>
+    /// <summary>The maximum time for sending the stopping heartbeat when the host stops.</summary>
     private static readonly TimeSpan s_goodbyeTimeout = TimeSpan.FromSeconds(3);
 
     private readonly IFitBus _bus;
@@ -78,7 +78,7 @@ public sealed class FitHeartbeatPublisher : BackgroundService
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            // The host is stopping; StopAsync sends the goodbye.
+            // The host is stopping, and StopAsync sends the stopping heartbeat.
         }
     }
 
@@ -129,7 +129,7 @@ public sealed class FitHeartbeatPublisher : BackgroundService
         }
         catch (Exception exception)
         {
-            // The broker may be restarting; the next period tries again, and callers keep the worker until AliveTime.
+            // The broker may be restarting. The next period tries again, and callers keep the worker until AliveTime.
             FitBusLog.HeartbeatFailed(_logger, _identity.WorkerId, exception);
         }
     }

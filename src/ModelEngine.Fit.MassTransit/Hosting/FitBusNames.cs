@@ -9,6 +9,6 @@ public static class FitBusNames
     /// <summary>The start of each worker's queue and exchange name.</summary>
     public const string WorkerQueuePrefix = "fit.worker.";
 
-    /// <summary>The queue and fanout exchange that take a worker's requests.</summary>
+    /// <summary>Returns the name of the queue and fanout exchange that take a worker's requests.</summary>
     public static string WorkerQueue(string workerId) => WorkerQueuePrefix + workerId;
 }

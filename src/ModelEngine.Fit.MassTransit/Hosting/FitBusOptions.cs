@@ -5,7 +5,7 @@ public sealed class FitBusOptions
 {
     public const string SectionName = "Fit:Bus";
 
-    /// <summary>Caller, Worker, or <c>Caller, Worker</c>. A server is a caller; a ModelEngine.Worker is a worker.</summary>
+    /// <summary>Caller, Worker, or <c>Caller, Worker</c>. A server is a caller. A ModelEngine.Worker is a worker.</summary>
     public FitBusRole Role { get; set; } = FitBusRole.Caller;
 
     /// <summary>
@@ -13,33 +13,33 @@ public sealed class FitBusOptions
     /// </summary>
     public string? RabbitMq { get; set; }
 
-    /// <summary>How many requests the broker hands a worker before it acknowledges them.</summary>
+    /// <summary>The maximum number of requests the broker hands a worker before it acknowledges them.</summary>
     public int PrefetchCount { get; set; } = 16;
 
-    /// <summary>How many requests a worker runs at once.</summary>
+    /// <summary>The maximum number of requests a worker runs at once.</summary>
     public int ConcurrentMessageLimit { get; set; } = 8;
 
     /// <summary>
-    /// How many calls a caller keeps in flight to one worker. Further calls wait for a slot (within their timeout), so a
-    /// slow worker bounds the caller's pending memory.
+    /// The maximum number of calls a caller keeps in flight to one worker. Further calls wait for a slot (within their
+    /// timeout), so a slow worker bounds the caller's pending memory.
     /// </summary>
     public int MaxInFlightPerWorker { get; set; } = 64;
 
     /// <summary>The timeout of a call whose request carries none.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>How often a worker sends a heartbeat.</summary>
+    /// <summary>The interval between two heartbeats of a worker.</summary>
     public TimeSpan HeartbeatPeriod { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>How long one heartbeat keeps a worker in callers' registries.</summary>
+    /// <summary>The time one heartbeat keeps a worker in callers' registries.</summary>
     public TimeSpan AliveTime { get; set; } = TimeSpan.FromSeconds(6);
 
-    /// <summary>How often a caller removes workers whose heartbeats stopped.</summary>
+    /// <summary>The interval at which a caller removes workers whose heartbeats stopped.</summary>
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
-    /// The largest message this process accepts, in bytes. RabbitMQ.Client alone stops at 64 MiB, below a 64 MiB payload
-    /// plus its envelope; the default matches the broker's own limit of 128 MiB.
+    /// The maximum message size this process accepts, in bytes. RabbitMQ.Client alone stops at 64 MiB, below a 64 MiB payload
+    /// plus its envelope. The default matches the broker's own limit of 128 MiB.
     /// </summary>
     public uint MaxMessageSize { get; set; } = 128 * 1024 * 1024;
 

@@ -1,6 +1,6 @@
 namespace ModelEngine.Fit.MassTransit.Hosting;
 
-/// <summary>What this process does on the FIT bus; a process may be both.</summary>
+/// <summary>The roles of this process on the FIT bus. A process may have both.</summary>
 [Flags]
 public enum FitBusRole
 {

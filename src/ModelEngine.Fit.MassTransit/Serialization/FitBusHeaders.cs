@@ -6,7 +6,7 @@ public static class FitBusHeaders
     /// <summary>The media type of every FIT message body.</summary>
     public const string ContentType = "application/vnd.modelengine.fit+flatbuffers";
 
-    /// <summary>The request id; on a request it equals the envelope's request id, and a response copies it.</summary>
+    /// <summary>The request id. On a request it equals the envelope's request id, and a response copies it.</summary>
     public const string RequestId = "MT-RequestId";
 
     /// <summary>The URI whose last path segment names the exchange that takes the response.</summary>

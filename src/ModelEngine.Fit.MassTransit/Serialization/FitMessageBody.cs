@@ -5,7 +5,7 @@ namespace ModelEngine.Fit.MassTransit.Serialization;
 
 /// <summary>
 /// An envelope as a MassTransit message body. When the envelope fills a whole array, the transport gets that array and
-/// nothing is copied; otherwise the bytes are copied once, on first use.
+/// nothing is copied. Otherwise the bytes are copied once, on first use.
 /// </summary>
 internal sealed class FitMessageBody(ReadOnlyMemory<byte> envelope) : MessageBody
 {

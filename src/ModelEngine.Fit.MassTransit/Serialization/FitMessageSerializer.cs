@@ -6,7 +6,7 @@ using ModelEngine.Fit.MassTransit.Messages;
 namespace ModelEngine.Fit.MassTransit.Serialization;
 
 /// <summary>
-/// The raw binary serializer of the FIT bus. A message body is the FlatBuffers envelope and nothing else; the request
+/// The raw binary serializer of the FIT bus. A message body is the FlatBuffers envelope and nothing else. The request
 /// id and response address travel as transport headers, so a worker in another language needs no MassTransit envelope.
 /// </summary>
 internal sealed class FitMessageSerializer : IMessageSerializer, IMessageDeserializer
@@ -31,7 +31,7 @@ internal sealed class FitMessageSerializer : IMessageSerializer, IMessageDeseria
         }
 
         // Only the headers of the contract go out, so that a worker in another language receives exactly what docs/fit-protocol.md lists.
-        // The transport's own pipes set them already; formatting them again would only cost time.
+        // The transport's own pipes set them already. Formatting them again would only cost time.
         if (context.RequestId is { } requestId && !context.Headers.TryGetHeader(FitBusHeaders.RequestId, out _))
         {
             context.Headers.Set(FitBusHeaders.RequestId, requestId.ToString("D"));

@@ -6,8 +6,8 @@ using ModelEngine.Fit.MassTransit.Messages;
 namespace ModelEngine.Fit.MassTransit.Serialization;
 
 /// <summary>
-/// A received FIT body. Any of the FIT message types can be read from it; which envelope it contains is checked by
-/// the consumer that decodes it, so a response without a message-type header, as a foreign worker sends it, is accepted.
+/// A received FIT body. Any of the FIT message types can be read from it. The consumer that decodes it checks which
+/// envelope it contains, so a response without a message-type header, as a foreign worker sends it, is accepted.
 /// </summary>
 internal sealed class FitSerializerContext(FitMessageSerializer serializer, MessageContext messageContext, byte[] body)
     : BaseSerializerContext(SystemTextJsonMessageSerializer.Instance, messageContext, s_messageTypes)

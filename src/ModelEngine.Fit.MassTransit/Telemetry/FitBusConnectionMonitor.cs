@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 namespace ModelEngine.Fit.MassTransit.Telemetry;
 
 /// <summary>
-/// Watches the FIT bus's receive endpoints: logs when one loses RabbitMQ and when it recovers, remembers the last cause
+/// Watches the FIT bus's receive endpoints: logs when one loses RabbitMQ and when it recovers, stores the last cause
 /// so that errors can name it, and lets callers wait until an endpoint is ready.
 /// </summary>
 public sealed class FitBusConnectionMonitor : IReceiveEndpointObserver, IBusObserver
@@ -35,7 +35,7 @@ public sealed class FitBusConnectionMonitor : IReceiveEndpointObserver, IBusObse
     public Task WaitReadyAsync(string name, CancellationToken cancellationToken) =>
         Get(name).Ready.Task.WaitAsync(cancellationToken);
 
-    /// <summary>Whether the endpoint named <paramref name="name"/> has started and is not down now.</summary>
+    /// <summary>Returns whether the endpoint named <paramref name="name"/> has started and is not down now.</summary>
     public bool IsUp(string name) => _endpoints.TryGetValue(name, out var state) && state.Ready.Task.IsCompleted && state.DownSince is null;
 
     /// <summary>Describes the bus state for an error message.</summary>
@@ -99,7 +99,7 @@ public sealed class FitBusConnectionMonitor : IReceiveEndpointObserver, IBusObse
 
     public Task StopFaulted(IBus bus, Exception exception) => Task.CompletedTask;
 
-    /// <summary>The endpoint name of an address: its last path segment, without the query.</summary>
+    /// <summary>Returns the endpoint name of an address: its last path segment, without the query.</summary>
     internal static string NameOf(Uri address) => address.AbsolutePath.TrimEnd('/').Split('/')[^1];
 
     private EndpointState Get(string name) => _endpoints.GetOrAdd(name, static _ => new EndpointState());

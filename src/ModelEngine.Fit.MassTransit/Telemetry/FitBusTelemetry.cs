@@ -3,7 +3,7 @@ using System.Diagnostics.Metrics;
 
 namespace ModelEngine.Fit.MassTransit.Telemetry;
 
-/// <summary>The traces and metrics of remote FIT calls; listen to the <c>ModelEngine.Fit</c> source and meter.</summary>
+/// <summary>The traces and metrics of remote FIT calls. Listen to the <c>ModelEngine.Fit</c> source and meter.</summary>
 public static class FitBusTelemetry
 {
     /// <summary>The name of the activity source and the meter.</summary>

@@ -21,9 +21,13 @@ namespace ModelEngine.Fit.MassTransit.Transport;
 /// <remarks>
 /// Each call takes one of <see cref="FitBusOptions.MaxInFlightPerWorker"/> credits of its worker until it ends, so a
 /// slow worker makes new calls wait instead of piling requests up in memory. A call ends in exactly one of four ways:
-/// the response; <see cref="FitErrorCode.TimedOut"/> at its deadline; an <see cref="OperationCanceledException"/> when
-/// the caller cancels; or <see cref="FitErrorCode.Unavailable"/> when the request cannot be sent, the worker leaves the
-/// registry, or the response queue loses the broker, so that a dispatcher can fail over to another worker.
+/// <list type="bullet">
+/// <item>The response arrives.</item>
+/// <item><see cref="FitErrorCode.TimedOut"/> at its deadline.</item>
+/// <item>An <see cref="OperationCanceledException"/> when the caller cancels.</item>
+/// <item><see cref="FitErrorCode.Unavailable"/> when the request cannot be sent, the worker leaves the registry, or the
+/// response queue loses the broker, so that a dispatcher can fail over to another worker.</item>
+/// </list>
 /// </remarks>
 public sealed class MassTransitFitTransport : IFitRemoteTransport, IDisposable
 {
@@ -42,7 +46,7 @@ public sealed class MassTransitFitTransport : IFitRemoteTransport, IDisposable
     /// <summary>The bus address as the <c>MT-ResponseAddress</c> header carries it, formatted once.</summary>
     private readonly string _responseAddress;
 
-    /// <summary>The ids of the registry's workers at one registry version; see <see cref="IsLive"/>.</summary>
+    /// <summary>The ids of the registry's workers at one registry version. See <see cref="IsLive"/>.</summary>
     private LiveWorkers? _live;
 
     internal MassTransitFitTransport(
@@ -64,7 +68,7 @@ public sealed class MassTransitFitTransport : IFitRemoteTransport, IDisposable
         _timeProvider = timeProvider;
         _logger = logger;
 
-        // Responses come to the bus's own temporary queue; its address is MT-ResponseAddress.
+        // Responses come to the bus's own temporary queue. Its address is MT-ResponseAddress.
         _responseHandle = bus.ConnectHandler<FitResponseMessage>(OnResponse);
         _responseAddress = bus.Address.ToString();
         _registry.Changed += OnRegistryChanged;
@@ -219,7 +223,7 @@ public sealed class MassTransitFitTransport : IFitRemoteTransport, IDisposable
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // When the caller's token and the deadline fire together, the caller's cancellation wins; either way the call returns.
+            // When the caller's token and the deadline fire together, the caller's cancellation wins. Either way the call returns.
             throw new OperationCanceledException(cancellationToken);
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested)
@@ -272,7 +276,7 @@ public sealed class MassTransitFitTransport : IFitRemoteTransport, IDisposable
         {
             lane.Pending[call.RequestId] = call;
 
-            // The worker may have left between routing and now; then the call fails over at once.
+            // The worker may have left between routing and now. In that case the call fails over at once.
             if (lane.SeenInRegistry && !IsLive(lane.WorkerId))
             {
                 lane.SeenInRegistry = false;
@@ -284,7 +288,7 @@ public sealed class MassTransitFitTransport : IFitRemoteTransport, IDisposable
     private bool IsLive(string workerId)
     {
         // The registry's version changes whenever a worker comes or goes, so the set of live ids is built once per
-        // version instead of copying the worker list twice on every call. The version is read before the list: a
+        // version instead of copying the worker list twice on every call. The version is read before the list, so a
         // change in between leaves a set newer than its label, which the next call rebuilds.
         var version = _registry.Version;
         var live = Volatile.Read(ref _live);
@@ -341,7 +345,7 @@ public sealed class MassTransitFitTransport : IFitRemoteTransport, IDisposable
                 if (!lane.SeenInRegistry)
                 {
                     // A departed worker's lane goes once its calls have ended, so worker ids that come and go (pod
-                    // names) do not pile up. A call that still holds the old lane finishes on it.
+                    // names) do not pile up. A call that still has a reference to the old lane finishes on it.
                     if (lane.Pending.IsEmpty && lane.Credits.CurrentCount == Math.Max(1, _options.MaxInFlightPerWorker))
                     {
                         _lanes.TryRemove(new KeyValuePair<string, WorkerLane>(lane.WorkerId, lane));
@@ -368,7 +372,7 @@ public sealed class MassTransitFitTransport : IFitRemoteTransport, IDisposable
 
     private void OnEndpointFaulted(string endpoint, Exception? cause)
     {
-        // Only the bus's own queue carries responses; when it loses the broker, no pending response can arrive.
+        // Only the bus's own queue carries responses. When it loses the broker, no pending response can arrive.
         if (endpoint != FitBusConnectionMonitor.NameOf(_bus.Address))
         {
             return;

@@ -8,7 +8,7 @@ internal sealed class WorkerLane(string workerId, int maxInFlight)
 {
     public string WorkerId { get; } = workerId;
 
-    /// <summary>One slot per call in flight; a call waits for a slot before its request is encoded.</summary>
+    /// <summary>One slot per call in flight. A call waits for a slot before its request is encoded.</summary>
     public SemaphoreSlim Credits { get; } = new(maxInFlight, maxInFlight);
 
     public ConcurrentDictionary<Guid, PendingCall> Pending { get; } = new();

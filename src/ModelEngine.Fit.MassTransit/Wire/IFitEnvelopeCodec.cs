@@ -9,7 +9,7 @@ namespace ModelEngine.Fit.MassTransit.Wire;
 /// </summary>
 internal interface IFitEnvelopeCodec
 {
-    /// <summary>Tells which message <paramref name="body"/> contains; throws a BadRequest FitException when it is not an envelope.</summary>
+    /// <summary>Returns which message <paramref name="body"/> contains. Throws a BadRequest FitException when it is not an envelope.</summary>
     FitEnvelopeKind GetKind(ReadOnlyMemory<byte> body);
 
     byte[] WriteRequest(FitRequest request);

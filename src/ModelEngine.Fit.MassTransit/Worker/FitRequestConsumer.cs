@@ -16,7 +16,7 @@ namespace ModelEngine.Fit.MassTransit.Worker;
 /// response to the request's <c>MT-ResponseAddress</c>. Every failure becomes a response, so a caller does not wait
 /// for its timeout on a request the worker could read.
 /// </summary>
-/// <remarks>One instance serves all requests of the worker queue, as a handler; it keeps no state per request.</remarks>
+/// <remarks>One instance serves all requests of the worker queue, as a handler. It keeps no state per request.</remarks>
 internal sealed class FitRequestConsumer(
     IFitRequestExecutor executor,
     IFitEnvelopeCodec codec,
@@ -79,7 +79,7 @@ internal sealed class FitRequestConsumer(
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested)
         {
-            return Failed(request, FitResponseStatus.TimedOut, "TimeoutException", $"The fitable ran longer than the caller's timeout of {request.Timeout}.");
+            return Failed(request, FitResponseStatus.TimedOut, "TimeoutException", $"The fitable timed out: it ran longer than the caller's timeout of {request.Timeout}.");
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

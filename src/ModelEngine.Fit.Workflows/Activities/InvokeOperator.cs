@@ -12,8 +12,8 @@ namespace ModelEngine.Fit.Workflows.Activities;
 /// <summary>
 /// Calls an operator (a FIT genericable) through <see cref="IFitClient"/> and stores its result in <see cref="Result"/>.
 /// The routing rules choose the fitable, unless <see cref="FitableId"/> or <see cref="Alias"/> narrows the choice. The
-/// fitable runs in this process when it is loaded here, and on a worker otherwise. A failed call becomes an incident that names the
-/// genericable, the fitable when known and the cause; retrying the instance calls the operator again.
+/// fitable runs in this process when it is loaded here, and on a worker otherwise. A failed call becomes an incident
+/// that names the genericable, the fitable when known and the cause. Retrying the instance calls the operator again.
 /// </summary>
 /// <remarks>
 /// The call runs inside the step, so the instance holds its lease while the operator works. Cancelling the step (the
@@ -41,11 +41,11 @@ public sealed class InvokeOperator : Activity
     [Input(Description = "Calls only fitables that carry this alias.", Category = "Routing", Order = 3)]
     public Input<string>? Alias { get; set; }
 
-    [Input(Description = "How long the whole call may take, retries included, as hh:mm:ss or an ISO 8601 duration. Empty uses the genericable's setting.",
+    [Input(Description = "The maximum time the whole call may take, retries included, as hh:mm:ss or an ISO 8601 duration. Empty uses the genericable's setting.",
         UIHint = UIHints.Duration, Category = "Routing", Order = 4)]
     public Input<TimeSpan?>? Timeout { get; set; }
 
-    [Input(Description = "How many times a failed attempt is tried again. Empty uses the genericable's setting.", Category = "Routing", Order = 5)]
+    [Input(Description = "The number of retries of a failed attempt. Empty uses the genericable's setting.", Category = "Routing", Order = 5)]
     public Input<int?>? Retry { get; set; }
 
     [Input(Description = "Fails at the first failed fitable instead of calling its degradation target. Off by default, also when fitableId is set.",

@@ -20,7 +20,7 @@ internal static class OperatorArguments
     /// by name (which needs <paramref name="genericable"/>), <see langword="null"/> means no arguments and any other
     /// value is the only argument.
     /// </summary>
-    /// <exception cref="WorkflowFaultException">The arguments do not fit the contract; the message describes the fix.</exception>
+    /// <exception cref="WorkflowFaultException">The arguments do not fit the contract. The message describes the fix.</exception>
     public static object?[] Bind(string activityId, string genericableId, GenericableDescriptor? genericable, JsonNode? arguments)
     {
         var parameters = genericable?.Parameters;
@@ -157,11 +157,11 @@ internal static class OperatorArguments
     private static byte[] ReadBytes(JsonNode value) => value switch
     {
         JsonValue text when text.GetValueKind() == JsonValueKind.String => System.Convert.FromBase64String(text.GetValue<string>()),
-        JsonArray numbers => numbers.Select(n => n?.GetValue<byte>() ?? throw new FormatException("A byte array contains null. Use numbers from 0 to 255.")).ToArray(),
-        _ => throw new FormatException("Bytes are written as a base64 string or an array of numbers."),
+        JsonArray numbers => numbers.Select(n => n?.GetValue<byte>() ?? throw new FormatException("Invalid byte array: it contains null. Use numbers from 0 to 255.")).ToArray(),
+        _ => throw new FormatException($"Invalid bytes value of kind {value.GetValueKind()}. Write bytes as a base64 string or an array of numbers from 0 to 255."),
     };
 
-    /// <summary>A JSON scalar becomes its .NET value (string, boolean, whole number or double); objects and arrays stay JSON.</summary>
+    /// <summary>Converts a JSON scalar to its .NET value (string, boolean, whole number or double). Objects and arrays stay JSON.</summary>
     private static object? Plain(JsonNode value)
     {
         if (value is not JsonValue scalar)

@@ -50,7 +50,7 @@ public static class OperatorFlowExtensions
     /// Adds a 1→1 node that calls genericable <paramref name="genericableId"/> once per item and emits the result as the
     /// client returned it. See <see cref="InvokeOperator{TFlowIn, T, TResult}"/> for backpressure and errors.
     /// </summary>
-    /// <remarks>A result that is a <see cref="SharedMemory.FitPayload"/> passes on as it is, and whoever consumes it disposes it.</remarks>
+    /// <remarks>A result that is a <see cref="SharedMemory.FitPayload"/> is emitted as it is, and the downstream consumer must dispose it.</remarks>
     public static FlowBuilder<TFlowIn, object?> InvokeOperator<TFlowIn, T>(
         this FlowBuilder<TFlowIn, T> flow,
         IFitClient client,

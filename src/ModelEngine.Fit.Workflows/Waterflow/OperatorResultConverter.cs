@@ -8,7 +8,7 @@ namespace ModelEngine.Fit.Workflows.Waterflow;
 /// <summary>Converts an operator's result to the type a Waterflow node emits.</summary>
 internal static class OperatorResultConverter
 {
-    /// <exception cref="InvalidCastException">The result does not convert; the message names the genericable and both types.</exception>
+    /// <exception cref="InvalidCastException">The result does not convert. The message names the genericable and both types.</exception>
     public static TResult Convert<TResult>(object? result, string genericableId)
     {
         switch (result)

@@ -8,13 +8,13 @@ namespace ModelEngine.Fit.Binding;
 /// <summary>Turns .NET contracts and implementations into descriptors and direct-call delegates.</summary>
 public static class FitableBinder
 {
-    /// <summary>The genericables an interface declares: the interface itself (one method) or its marked methods.</summary>
+    /// <summary>Describes the genericables an interface declares: the interface itself (one method) or its marked methods.</summary>
     public static IReadOnlyList<GenericableDescriptor> DescribeContract(Type contract)
     {
         ArgumentNullException.ThrowIfNull(contract);
         if (!contract.IsInterface)
         {
-            throw new ArgumentException($"'{contract.FullName}' is not an interface; a genericable contract must be one.", nameof(contract));
+            throw new ArgumentException($"Invalid genericable contract '{contract.FullName}': it is not an interface. Declare the contract as an interface.", nameof(contract));
         }
 
         var onInterface = contract.GetCustomAttribute<GenericableAttribute>();
@@ -77,13 +77,13 @@ public static class FitableBinder
         };
     }
 
-    /// <summary>The wire type of a .NET type.</summary>
+    /// <summary>Returns the wire type of a .NET type.</summary>
     public static FitValueType TypeOf(Type type) =>
         type == typeof(string) ? FitValueType.String
         : type == typeof(byte[]) || type == typeof(ReadOnlyMemory<byte>) || type == typeof(Memory<byte>) || typeof(FitPayload).IsAssignableFrom(type) ? FitValueType.Bytes
         : FitValueType.Json;
 
-    /// <summary>The result type inside Task/ValueTask, or <see langword="null"/> for none.</summary>
+    /// <summary>Returns the result type inside Task/ValueTask, or <see langword="null"/> for none.</summary>
     public static Type? UnwrapResult(Type returnType)
     {
         if (returnType == typeof(void) || returnType == typeof(Task) || returnType == typeof(ValueTask))
@@ -104,8 +104,8 @@ public static class FitableBinder
     }
 
     /// <summary>
-    /// The fitables an implementation provides, one per genericable method of the contracts it implements. The
-    /// class's <see cref="FitableAttribute"/> names them; a method's own attribute overrides it.
+    /// Binds the fitables an implementation provides, one per genericable method of the contracts it implements. The
+    /// class's <see cref="FitableAttribute"/> names them. A method's own attribute overrides it.
     /// </summary>
     public static IReadOnlyList<LocalFitable> Bind(Type implementation, Func<object> instanceFactory, string owner)
     {

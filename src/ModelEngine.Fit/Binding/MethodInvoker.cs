@@ -30,7 +30,7 @@ internal static class MethodInvoker
         return Expression.Lambda<Func<object?[], CancellationToken, ValueTask<object?>>>(body, arguments, token).Compile();
     }
 
-    /// <summary>Casts an argument; a null argument of a value type becomes the type's default.</summary>
+    /// <summary>Casts an argument. A null argument of a value type becomes the type's default.</summary>
     private static Expression Cast(Expression value, Type type)
     {
         if (!type.IsValueType || Nullable.GetUnderlyingType(type) is not null)

@@ -11,7 +11,7 @@ internal static class ResultUnwrapper
 {
     private static readonly ValueTask<object?> s_null = new((object?)null);
 
-    /// <summary>A delegate that unwraps a boxed return value of <paramref name="returnType"/>.</summary>
+    /// <summary>Creates a delegate that unwraps a boxed return value of <paramref name="returnType"/>.</summary>
     public static Func<object?, ValueTask<object?>> For(Type returnType)
     {
         var value = Expression.Parameter(typeof(object), "value");

@@ -14,7 +14,7 @@ public sealed record FitCallOptions
     /// <summary>The time the whole call may take, retries and degradation included.</summary>
     public TimeSpan? Timeout { get; init; }
 
-    /// <summary>How many times a failed attempt is tried again on the same fitable.</summary>
+    /// <summary>The number of retries of a failed attempt on the same fitable.</summary>
     public int? Retry { get; init; }
 
     /// <summary>Whether a failure goes to the fitable's degradation target.</summary>
@@ -26,6 +26,6 @@ public sealed record FitCallOptions
     /// </summary>
     public Func<IReadOnlyList<object?>, object?>? Accumulator { get; init; }
 
-    /// <summary>Prefer fitables on this node, for example the one holding the call's large payload.</summary>
+    /// <summary>Prefer fitables on this node, for example the node that stores the call's large payload.</summary>
     public string? PreferredNodeId { get; init; }
 }

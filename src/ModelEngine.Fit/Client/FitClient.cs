@@ -22,11 +22,11 @@ public sealed class FitClient : IFitClient
     private readonly ConditionalWeakTable<Type, object> _proxies = new();
 
     /// <param name="registry">The fitables and workers calls may go to.</param>
-    /// <param name="options">Routing, balancing and defaults; the defaults when <see langword="null"/>.</param>
-    /// <param name="codec">Encodes arguments for workers; without it every call must find its fitable loaded here.</param>
-    /// <param name="transport">Carries calls to workers; without it every call must find its fitable loaded here.</param>
+    /// <param name="options">Routing, balancing and defaults, or the defaults when <see langword="null"/>.</param>
+    /// <param name="codec">Encodes arguments for workers. Without it every call must find its fitable loaded here.</param>
+    /// <param name="transport">Carries calls to workers. Without it every call must find its fitable loaded here.</param>
     /// <param name="logger">Receives each routing decision at Debug level.</param>
-    /// <param name="timeProvider">Runs call timeouts; the system clock when <see langword="null"/>.</param>
+    /// <param name="timeProvider">Runs call timeouts, or the system clock when <see langword="null"/>.</param>
     public FitClient(
         IFitRegistry registry,
         FitOptions? options = null,
@@ -69,11 +69,11 @@ public sealed class FitClient : IFitClient
         return Dispatcher.DispatchAsync(plan, values, options, resultType: null, cancellationToken);
     }
 
-    /// <summary>The route plan of a call shape, rebuilt when the registry changed since it was cached.</summary>
+    /// <summary>Returns the route plan of a call shape, rebuilt when the registry changed since it was cached.</summary>
     internal RoutePlan GetPlan(string genericableId, FitCallOptions options, GenericableDescriptor? contract = null)
     {
         var key = new PlanKey(genericableId, options.FitableId, options.Alias, options.Accumulator is not null);
-        // A plan built without the contract would encode by runtime types, so a proxy that knows the contract rebuilds it.
+        // A plan built without the contract would encode by runtime types, so a proxy that has the contract rebuilds it.
         if (_plans.TryGetValue(key, out var plan) && plan.Version == Registry.Version && (contract is null || plan.Genericable is not null))
         {
             return plan;

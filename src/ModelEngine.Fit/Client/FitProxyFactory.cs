@@ -8,7 +8,7 @@ namespace ModelEngine.Fit.Client;
 
 /// <summary>
 /// Generates typed proxies with Reflection.Emit. Each genericable method packs its arguments into an array, calls
-/// its <see cref="FitProxyMethod"/> and converts the boxed result to the declared return type; there is no reflection
+/// its <see cref="FitProxyMethod"/> and converts the boxed result to the declared return type. There is no reflection
 /// on the call path. A method that is not a genericable throws <see cref="NotSupportedException"/>. A contract from a
 /// collectible load context (a plugin) gets a collectible assembly of its own, so that the proxy does not keep the
 /// plugin loaded after its last proxy is gone.
@@ -38,12 +38,12 @@ internal static class FitProxyFactory
     {
         if (!contract.IsInterface)
         {
-            throw new ArgumentException($"'{contract.FullName}' is not an interface; FIT proxies implement genericable interfaces.", nameof(contract));
+            throw new ArgumentException($"Invalid proxy type '{contract.FullName}': it is not an interface. FIT proxies implement genericable interfaces.", nameof(contract));
         }
 
         if (contract.ContainsGenericParameters)
         {
-            throw new ArgumentException($"'{contract.FullName}' is an open generic interface; close it first.", nameof(contract));
+            throw new ArgumentException($"Invalid proxy type '{contract.FullName}': it is an open generic interface. Pass a closed type, with all type arguments set.", nameof(contract));
         }
 
         lock (s_gate)
@@ -198,7 +198,7 @@ internal static class FitProxyFactory
         return Named(nameof(FitProxyResults.ToValue)).MakeGenericMethod(returnType);
     }
 
-    /// <summary>Whether the contract, or a type its methods use, lives in a collectible load context.</summary>
+    /// <summary>Checks whether the contract, or a type its methods use, lives in a collectible load context.</summary>
     private static bool IsCollectible(Type contract) =>
         new[] { contract }.Concat(contract.GetInterfaces()).Any(type => type.IsCollectible
             || type.GetMethods().Any(m => m.ReturnType.IsCollectible || m.GetParameters().Any(p => p.ParameterType.IsCollectible)));

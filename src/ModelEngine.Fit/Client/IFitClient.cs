@@ -6,13 +6,13 @@ namespace ModelEngine.Fit.Client;
 /// </summary>
 public interface IFitClient
 {
-    /// <summary>A typed proxy for an interface whose methods are genericables.</summary>
+    /// <summary>Returns a typed proxy for an interface whose methods are genericables.</summary>
     T Get<T>(FitCallOptions? options = null)
         where T : class;
 
     /// <summary>Calls a genericable by id with positional arguments, and returns its result.</summary>
     /// <param name="genericableId">The genericable id.</param>
-    /// <param name="arguments">Arguments in parameter order; large strings and bytes may be <see cref="SharedMemory.FitPayload"/>s.</param>
+    /// <param name="arguments">Arguments in parameter order. Large strings and bytes may be <see cref="SharedMemory.FitPayload"/>s.</param>
     /// <param name="options">Per-call routing, retry and timeout settings.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     ValueTask<object?> InvokeAsync(

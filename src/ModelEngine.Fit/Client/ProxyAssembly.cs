@@ -37,7 +37,7 @@ internal sealed class ProxyAssembly
 
     public ModuleBuilder Module { get; }
 
-    /// <summary>How many proxy types the assembly contains, for unique type names.</summary>
+    /// <summary>The number of proxy types the assembly contains, used to make type names unique.</summary>
     public int Count { get; set; }
 
     /// <summary>Lets the proxies use the internal types of <paramref name="assembly"/>.</summary>

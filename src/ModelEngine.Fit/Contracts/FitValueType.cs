@@ -6,10 +6,10 @@ public enum FitValueType
     /// <summary>Any JSON value (numbers, booleans, objects, arrays).</summary>
     Json,
 
-    /// <summary>A string, carried as UTF-8; large ones travel by shared-memory handle.</summary>
+    /// <summary>A string, carried as UTF-8. Large ones travel by shared-memory handle.</summary>
     String,
 
-    /// <summary>Raw bytes; large ones travel by shared-memory handle.</summary>
+    /// <summary>Raw bytes. Large ones travel by shared-memory handle.</summary>
     Bytes,
 
     /// <summary>No value (a result only).</summary>

@@ -32,7 +32,7 @@ public sealed class FitBuilder
     /// <summary>The configuration <c>AddFit</c> was given, or <see langword="null"/>.</summary>
     public IConfiguration? Configuration { get; }
 
-    /// <summary>The dispatch settings: configuration already applied; code may change them further.</summary>
+    /// <summary>The dispatch settings, with the configuration already applied. Code may change them further.</summary>
     public FitOptions Options { get; }
 
     /// <summary>

@@ -17,6 +17,6 @@ public sealed class FitNodeOptions
     /// <summary>The directory that contains this node's segments.</summary>
     public string SharedMemoryPath { get; set; } = "/dev/shm/modelengine-fit";
 
-    /// <summary>How long a handle stays readable after its last holder let go without releasing it.</summary>
+    /// <summary>The time a handle stays readable after its last holder let go without releasing it.</summary>
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(5);
 }

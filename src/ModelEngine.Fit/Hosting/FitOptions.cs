@@ -4,22 +4,23 @@ using ModelEngine.Fit.Routing;
 namespace ModelEngine.Fit.Hosting;
 
 /// <summary>
-/// How this process dispatches operator calls: defaults for timeout and retry, the worker balancing strategy and the
-/// routing of each genericable. <c>AddFit</c> fills it from the <c>Fit</c> configuration section and from code.
+/// The dispatch settings of operator calls in this process: defaults for timeout and retry, the worker balancing
+/// strategy and the routing of each genericable. <c>AddFit</c> fills it from the <c>Fit</c> configuration section and
+/// from code.
 /// </summary>
 public sealed class FitOptions
 {
     /// <summary>The time a call may take when neither the call nor its genericable sets one: 30 s.</summary>
     public TimeSpan DefaultTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>How often a failed attempt is tried again when neither the call nor its genericable sets a count: 0.</summary>
+    /// <summary>The number of retries of a failed attempt when neither the call nor its genericable sets a count: 0.</summary>
     public int DefaultRetry { get; set; }
 
-    /// <summary>How a remote call picks among the live workers that host its fitable.</summary>
+    /// <summary>The strategy a remote call uses to pick among the live workers that host its fitable.</summary>
     public FitBalancing Balancing { get; set; } = FitBalancing.RoundRobin;
 
     /// <summary>
-    /// This node's id. A call whose payload handles this node owns prefers a fitable loaded here; others prefer a worker
+    /// This node's id. A call whose payload handles this node owns prefers a fitable loaded here, and other calls prefer a worker
     /// on the owner's node.
     /// </summary>
     public string NodeId { get; set; } = Environment.MachineName;
@@ -38,7 +39,7 @@ public sealed class FitOptions
     /// <summary>Routing, timeout and retry settings per genericable id.</summary>
     public IDictionary<string, FitGenericableRoute> Routes { get; } = new Dictionary<string, FitGenericableRoute>(StringComparer.Ordinal);
 
-    /// <summary>The settings of one genericable, created empty on first use.</summary>
+    /// <summary>Returns the settings of one genericable, created empty on first use.</summary>
     public FitGenericableRoute Route(string genericableId)
     {
         if (!Routes.TryGetValue(genericableId, out var route))

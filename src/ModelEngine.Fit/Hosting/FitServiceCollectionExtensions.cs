@@ -18,7 +18,7 @@ public static class FitServiceCollectionExtensions
     /// <paramref name="configuration"/>. When other packages register a remote transport and a value codec, calls go
     /// to workers through them. Without them, every call must find its fitable in this process.
     /// </summary>
-    /// <exception cref="InvalidOperationException">The <c>Fit</c> section is invalid; the message names each bad key.</exception>
+    /// <exception cref="InvalidOperationException">The <c>Fit</c> section is invalid. The message names each bad key.</exception>
     public static FitBuilder AddFit(this IServiceCollection services, IConfiguration? configuration = null)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -53,7 +53,7 @@ public static class FitServiceCollectionExtensions
         services.TryAddSingleton<IFitRequestExecutor>(provider => new FitRequestExecutor(
             provider.GetRequiredService<IFitRegistry>(),
             provider.GetService<IFitValueCodec>() ?? throw new InvalidOperationException(
-                "The FIT request executor needs an IFitValueCodec; register one (for example with the shared-memory extension) before a worker takes requests."),
+                "The FIT request executor cannot start because no IFitValueCodec is registered. Register one (for example with the shared-memory extension) before a worker takes requests."),
             provider.GetService<ILogger<FitRequestExecutor>>(),
             provider.GetService<TimeProvider>(),
             provider.GetService<Microsoft.Extensions.Options.IOptions<FitNodeOptions>>()?.Value.WorkerId));

@@ -1,6 +1,6 @@
 namespace ModelEngine.Fit.Invocation;
 
-/// <summary>How a remote call picks among the live workers that host its fitable (<c>Fit:Balancing</c>).</summary>
+/// <summary>The strategy a remote call uses to pick among the live workers that host its fitable (<c>Fit:Balancing</c>).</summary>
 public enum FitBalancing
 {
     /// <summary>Each call takes the next worker in turn.</summary>

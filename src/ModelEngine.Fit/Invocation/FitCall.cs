@@ -13,7 +13,7 @@ internal sealed class FitCall
 
     public required FitCallOptions Options { get; init; }
 
-    /// <summary>The declared result type; <see cref="void"/> for none, <see langword="null"/> to take the contract's.</summary>
+    /// <summary>The declared result type: <see cref="void"/> for none, or <see langword="null"/> to take the contract's.</summary>
     public required Type? ResultType { get; init; }
 
     /// <summary>The caller's token.</summary>

@@ -64,7 +64,7 @@ internal sealed partial class FitDispatcher
     }
 
     /// <summary>
-    /// Tells whether a failure goes to the fitable's degradation target. A caller error (bad arguments, a value that
+    /// Checks whether a failure goes to the fitable's degradation target. A caller error (bad arguments, a value that
     /// cannot be encoded or decoded) fails the same way on every fitable, so it never degrades.
     /// </summary>
     private static bool CanDegrade(FitCall call, FitTarget current, Exception e) =>

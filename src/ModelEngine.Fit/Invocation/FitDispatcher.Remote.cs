@@ -162,7 +162,7 @@ internal sealed partial class FitDispatcher
         };
     }
 
-    /// <summary>The type to decode a remote result into, or <see langword="null"/> when the call returns nothing.</summary>
+    /// <summary>Returns the type to decode a remote result into, or <see langword="null"/> when the call returns nothing.</summary>
     private static Type? ResultTypeOf(FitCall call)
     {
         if (call.ResultType is { } declared)
@@ -236,7 +236,7 @@ internal sealed partial class FitDispatcher
         }
         catch (Exception)
         {
-            // Each task is inspected below; a failed fitable is left out of the result.
+            // Each task is inspected below. A failed fitable is left out of the result.
         }
 
         call.Token.ThrowIfCancellationRequested();

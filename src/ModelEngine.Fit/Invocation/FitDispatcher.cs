@@ -16,7 +16,7 @@ namespace ModelEngine.Fit.Invocation;
 /// </summary>
 internal sealed partial class FitDispatcher
 {
-    /// <summary>The longest timeout a timer takes; a longer one means none.</summary>
+    /// <summary>The maximum timeout a timer accepts. A longer one means no timeout.</summary>
     private static readonly TimeSpan s_longestTimeout = TimeSpan.FromMilliseconds(uint.MaxValue - 1);
 
     private readonly FitOptions _options;
@@ -105,7 +105,7 @@ internal sealed partial class FitDispatcher
         }
     }
 
-    /// <summary>The call's timeout: the call's own, then the genericable's, then the default. Negative means zero.</summary>
+    /// <summary>Returns the call's timeout: the call's own, then the genericable's, then the default. Negative means zero.</summary>
     private TimeSpan TimeoutOf(RoutePlan plan, FitCallOptions options)
     {
         var timeout = options.Timeout ?? plan.Route?.Timeout ?? _options.DefaultTimeout;
@@ -382,7 +382,7 @@ internal sealed partial class FitDispatcher
     private string? PreferredNode(FitCall call) =>
         call.Options.PreferredNodeId ?? PayloadNode(call.Arguments) ?? (HasSharedArgument(call.Arguments) ? _options.NodeId : null);
 
-    /// <summary>Tells whether a remote call writes one of the arguments into this node's store, by the codec's threshold.</summary>
+    /// <summary>Checks whether a remote call writes one of the arguments into this node's store, by the codec's threshold.</summary>
     private bool HasSharedArgument(object?[] arguments)
     {
         var threshold = _options.SharedMemoryThreshold;
@@ -406,7 +406,7 @@ internal sealed partial class FitDispatcher
         return false;
     }
 
-    /// <summary>The node that owns the first payload handle among the arguments, or <see langword="null"/>.</summary>
+    /// <summary>Finds the node that owns the first payload handle among the arguments, or <see langword="null"/>.</summary>
     private static string? PayloadNode(object?[] arguments)
     {
         foreach (var argument in arguments)

@@ -22,7 +22,7 @@ public sealed class FitRequestExecutor : IFitRequestExecutor
     /// <param name="registry">Where the fitables loaded here are found.</param>
     /// <param name="codec">Decodes arguments and encodes results.</param>
     /// <param name="logger">Receives a warning for each failed request.</param>
-    /// <param name="timeProvider">Runs the request timeouts; the system clock when <see langword="null"/>.</param>
+    /// <param name="timeProvider">Runs the request timeouts, or the system clock when <see langword="null"/>.</param>
     /// <param name="workerId">The id responses carry, or <see langword="null"/>.</param>
     public FitRequestExecutor(
         IFitRegistry registry, IFitValueCodec codec, ILogger<FitRequestExecutor>? logger = null, TimeProvider? timeProvider = null, string? workerId = null)
@@ -123,7 +123,7 @@ public sealed class FitRequestExecutor : IFitRequestExecutor
         {
             return cancellationToken.IsCancellationRequested
                 ? Error(request, FitResponseStatus.Cancelled, e.GetType().FullName, "The caller or the worker cancelled the request.")
-                : Error(request, FitResponseStatus.TimedOut, e.GetType().FullName, $"The request did not finish within its timeout of {request.Timeout}.");
+                : Error(request, FitResponseStatus.TimedOut, e.GetType().FullName, $"The request timed out: it did not finish within its timeout of {request.Timeout}.");
         }
         catch (FitException e)
         {

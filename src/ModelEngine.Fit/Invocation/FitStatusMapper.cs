@@ -25,7 +25,7 @@ internal static class FitStatusMapper
         _ => FitResponseStatus.Faulted,
     };
 
-    /// <summary>The exception a failed response becomes, naming the genericable, fitable, worker and remote error.</summary>
+    /// <summary>Converts a failed response to an exception that names the genericable, fitable, worker and remote error.</summary>
     public static FitException ToException(FitResponse response, string genericableId, string fitableId, string workerId)
     {
         var error = response.ErrorType is null ? response.ErrorMessage ?? "no detail" : $"{response.ErrorType}: {response.ErrorMessage}";

@@ -2,7 +2,7 @@ using ModelEngine.Fit.Registry;
 
 namespace ModelEngine.Fit.Invocation;
 
-/// <summary>Takes the worker with the fewest calls from this process still running; ties go in turn.</summary>
+/// <summary>Takes the worker with the fewest calls from this process still running. Ties go in turn.</summary>
 internal sealed class LeastInFlightBalancer(WorkerLoad load) : IFitLoadBalancer
 {
     private int _next = -1;

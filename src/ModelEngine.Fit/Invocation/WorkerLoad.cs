@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 
 namespace ModelEngine.Fit.Invocation;
 
-/// <summary>How many calls from this process each worker is running now.</summary>
+/// <summary>The number of calls from this process that each worker is running now.</summary>
 internal sealed class WorkerLoad
 {
     private readonly ConcurrentDictionary<string, StrongBox<int>> _counts = new(StringComparer.Ordinal);

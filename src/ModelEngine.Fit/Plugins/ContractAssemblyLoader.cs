@@ -83,11 +83,11 @@ internal sealed class ContractAssemblyLoader : IDisposable
 
     /// <summary>
     /// Makes the assembly in <paramref name="path"/> available in the default context: when an assembly with its name
-    /// is already loaded there, or the host can resolve it from its own dependencies, that one is kept; otherwise the
+    /// is already loaded there, or the host can resolve it from its own dependencies, that one is kept. Otherwise the
     /// file is loaded. A bad file is not thrown for: the returned state and error describe it.
     /// </summary>
     /// <param name="path">The full path of the .dll.</param>
-    /// <param name="probeHost">Whether to ask the host's own probing (its dependencies) before loading the file.</param>
+    /// <param name="probeHost">Whether to try the host's own probing (its dependencies) before loading the file.</param>
     public ContractAssemblyInfo Promote(string path, bool probeHost)
     {
         AssemblyName name;

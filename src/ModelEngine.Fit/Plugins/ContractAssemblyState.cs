@@ -1,9 +1,9 @@
 namespace ModelEngine.Fit.Plugins;
 
-/// <summary>What became of a contract assembly that the plugin subsystem offered to the host's default load context.</summary>
+/// <summary>The outcome for a contract assembly that the plugin subsystem offered to the host's default load context.</summary>
 public enum ContractAssemblyState
 {
-    /// <summary>The file was loaded into the default context; plugins and the host share its types from now on.</summary>
+    /// <summary>The file was loaded into the default context. Plugins and the host share its types from now on.</summary>
     Loaded,
 
     /// <summary>
@@ -13,6 +13,6 @@ public enum ContractAssemblyState
     /// </summary>
     AlreadyLoaded,
 
-    /// <summary>The file could not be loaded; <see cref="ContractAssemblyInfo.Error"/> contains the reason.</summary>
+    /// <summary>The file could not be loaded, and <see cref="ContractAssemblyInfo.Error"/> contains the reason.</summary>
     Failed,
 }

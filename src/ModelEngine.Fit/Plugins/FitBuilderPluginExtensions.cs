@@ -8,7 +8,7 @@ public static class FitBuilderPluginExtensions
 {
     /// <summary>
     /// Loads the operator plugins in the watched directory, and hot loads and unloads them as they come and go. The
-    /// settings come from <c>Fit:Plugins</c> in the configuration given to <c>AddFit</c>; <paramref name="directory"/>,
+    /// settings come from <c>Fit:Plugins</c> in the configuration given to <c>AddFit</c>, and <paramref name="directory"/>,
     /// when set, replaces <c>Fit:Plugins:Directory</c>.
     /// </summary>
     public static FitBuilder AddPlugins(this FitBuilder builder, string? directory = null)

@@ -79,7 +79,7 @@ internal static class PluginArchive
             throw Unsafe(archivePath, name, "climbs out of the plugin folder through '..'");
         }
 
-        // The checks above reject every escape we know of. Comparing the resolved path as well guards against a
+        // The checks above reject every known escape. Comparing the resolved path as well guards against a
         // platform that resolves a name differently.
         var target = Path.GetFullPath(Path.Combine(rootWithSeparator, normalized));
         if (!target.StartsWith(rootWithSeparator, StringComparison.Ordinal) && target + Path.DirectorySeparatorChar != rootWithSeparator)

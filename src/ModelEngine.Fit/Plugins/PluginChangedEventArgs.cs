@@ -5,6 +5,6 @@ public sealed class PluginChangedEventArgs(PluginChangeKind kind, PluginInfo plu
 {
     public PluginChangeKind Kind { get; } = kind;
 
-    /// <summary>The plugin after the change; for <see cref="PluginChangeKind.Unloaded"/>, as it was before.</summary>
+    /// <summary>The plugin after the change, or for <see cref="PluginChangeKind.Unloaded"/> the plugin as it was before.</summary>
     public PluginInfo Plugin { get; } = plugin;
 }

@@ -11,12 +11,12 @@ namespace ModelEngine.Fit.Plugins;
 /// loaded), and one that disappears is unloaded.
 /// </summary>
 /// <remarks>
-/// A <see cref="FileSystemWatcher"/> triggers a scan when something changes; a rescan every
+/// A <see cref="FileSystemWatcher"/> triggers a scan when something changes. A rescan every
 /// <see cref="PluginOptions.RescanInterval"/> catches events the file system did not deliver. A scan compares each
 /// entry's fingerprint (relative path, size and last-write time of every file) with the one it last loaded. Hidden
 /// entries (names starting with '.') and files other than .zip are ignored, so a tool can write
 /// <c>name.zip.tmp</c> and rename it when done. The contracts directory (<see cref="PluginOptions.ContractsDirectory"/>,
-/// by default <c>contracts</c> in the watched directory) is not a plugin either; its assemblies are loaded into the
+/// by default <c>contracts</c> in the watched directory) is not a plugin either. Its assemblies are loaded into the
 /// default context at start, before any plugin, and looked at again before each plugin load.
 /// </remarks>
 public sealed partial class PluginDirectoryWatcher : IHostedService, IDisposable
@@ -37,7 +37,7 @@ public sealed partial class PluginDirectoryWatcher : IHostedService, IDisposable
     /// <param name="manager">The manager that loads and unloads the plugins.</param>
     /// <param name="options">The plugin settings.</param>
     /// <param name="logger">The watcher's logger.</param>
-    /// <param name="timeProvider">Times the debounce and the rescans; defaults to the system clock.</param>
+    /// <param name="timeProvider">Times the debounce and the rescans. Defaults to the system clock.</param>
     public PluginDirectoryWatcher(
         PluginManager manager,
         IOptions<PluginOptions> options,
@@ -84,7 +84,7 @@ public sealed partial class PluginDirectoryWatcher : IHostedService, IDisposable
         return Task.CompletedTask;
     }
 
-    /// <summary>Stops watching. Loaded plugins stay loaded; the manager unloads them when it is disposed.</summary>
+    /// <summary>Stops watching. Loaded plugins stay loaded. The manager unloads them when it is disposed.</summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         _watcher?.Dispose();
@@ -141,7 +141,7 @@ public sealed partial class PluginDirectoryWatcher : IHostedService, IDisposable
         }
     }
 
-    /// <summary>Loads, reloads and unloads plugins to match the directory; returns whether an entry is still settling.</summary>
+    /// <summary>Loads, reloads and unloads plugins to match the directory. Returns whether an entry is still settling.</summary>
     private bool Scan(bool initial)
     {
         var now = _timeProvider.GetUtcNow();

@@ -5,7 +5,7 @@ namespace ModelEngine.Fit.Plugins;
 /// <summary>One plugin source (a folder or a .zip) as the <see cref="PluginManager"/> lists it, loaded or failed.</summary>
 public sealed record PluginInfo
 {
-    /// <summary>The full path of the plugin folder or archive; the manager keys plugins by it.</summary>
+    /// <summary>The full path of the plugin folder or archive. The manager keys plugins by it.</summary>
     public required string Source { get; init; }
 
     public required PluginState State { get; init; }
@@ -18,7 +18,7 @@ public sealed record PluginInfo
 
     public string? Description { get; init; }
 
-    /// <summary>The fitables the plugin added to the registry; empty when it failed.</summary>
+    /// <summary>The fitables the plugin added to the registry, or empty when it failed.</summary>
     public IReadOnlyList<FitableDescriptor> Fitables { get; init; } = [];
 
     /// <summary>Why loading failed, or <see langword="null"/> when it is loaded.</summary>
@@ -29,7 +29,7 @@ public sealed record PluginInfo
 
     /// <summary>
     /// A weak reference to the plugin's load context, or <see langword="null"/> when it failed. After an unload it dies
-    /// once nothing holds the plugin's types or objects, so hosts and tests can check that an unload really freed the
+    /// once nothing references the plugin's types or objects, so hosts and tests can check that an unload really freed the
     /// plugin. Do not keep the target in a strong reference.
     /// </summary>
     public WeakReference<PluginLoadContext>? LoadContext { get; init; }

@@ -9,7 +9,7 @@ namespace ModelEngine.Fit.Plugins;
 /// <summary>
 /// Does the work of loading one plugin: copies or extracts it into a working folder, reads its manifest, loads its
 /// entry assembly into a new <see cref="PluginLoadContext"/>, creates its fitables and checks them against the
-/// manifest. It does not touch the registry; the manager adds what <see cref="Activate"/> returns.
+/// manifest. It does not touch the registry. The manager adds what <see cref="Activate"/> returns.
 /// </summary>
 internal sealed class PluginLoader(IServiceProvider services, ILoggerFactory loggerFactory, ContractAssemblyLoader contracts)
 {
@@ -55,7 +55,7 @@ internal sealed class PluginLoader(IServiceProvider services, ILoggerFactory log
     /// <summary>
     /// Loads the staged plugin's code and binds its fitables. The contract assemblies the manifest lists are promoted
     /// to the default context first, so the entry assembly binds to them there. On failure the new context is
-    /// unloaded before the exception leaves; promoted contracts stay loaded.
+    /// unloaded before the exception leaves. Promoted contracts stay loaded.
     /// </summary>
     /// <exception cref="PluginLoadException">A contract or the entry assembly is missing or fails to load, a class cannot be created, or the fitables do not match the manifest.</exception>
     public LoadedPlugin Activate(StagedPlugin staged)
@@ -114,7 +114,7 @@ internal sealed class PluginLoader(IServiceProvider services, ILoggerFactory log
         }
     }
 
-    /// <summary>Disposes the plugin's fitable objects that are disposable; errors are returned, not thrown.</summary>
+    /// <summary>Disposes the plugin's fitable objects that are disposable. Errors are returned, not thrown.</summary>
     public static IReadOnlyList<Exception> DisposeInstances(IReadOnlyList<object> instances)
     {
         var errors = new List<Exception>();

@@ -86,7 +86,7 @@ public sealed partial class PluginManager
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            // On Windows an assembly file stays locked until its context is collected; Dispose retries the whole folder.
+            // On Windows an assembly file stays locked until its context is collected. Dispose retries the whole folder.
             PluginLog.CleanupFailed(_logger, pluginId, directory, e);
         }
     }

@@ -8,7 +8,7 @@ namespace ModelEngine.Fit.Plugins;
 
 /// <summary>
 /// Loads, reloads and unloads operator plugins, and lists them with their state. Each plugin source (a folder or a
-/// .zip) is copied to a private working folder and loaded into its own <see cref="PluginLoadContext"/>; its fitables
+/// .zip) is copied to a private working folder and loaded into its own <see cref="PluginLoadContext"/>. Its fitables
 /// are added to the <see cref="IFitRegistry"/> with the plugin id as their owner. A plugin that fails to load is
 /// listed as <see cref="PluginState.Failed"/> with its error, and the other plugins keep running.
 /// </summary>
@@ -29,10 +29,10 @@ public sealed partial class PluginManager : IDisposable
 
     /// <summary>Creates the manager.</summary>
     /// <param name="registry">The registry that receives the plugins' fitables.</param>
-    /// <param name="options">The plugin settings; the manager uses <see cref="PluginOptions.WorkDirectory"/> and <see cref="PluginOptions.ContractsDirectory"/>.</param>
+    /// <param name="options">The plugin settings. The manager uses <see cref="PluginOptions.WorkDirectory"/> and <see cref="PluginOptions.ContractsDirectory"/>.</param>
     /// <param name="services">Passed to fitable classes whose constructor takes an <see cref="IServiceProvider"/>.</param>
     /// <param name="loggerFactory">Creates the manager's logger and the loggers passed to fitable classes whose constructor takes an <see cref="ILogger"/>.</param>
-    /// <param name="timeProvider">Stamps <see cref="PluginInfo.Timestamp"/>; defaults to the system clock.</param>
+    /// <param name="timeProvider">Stamps <see cref="PluginInfo.Timestamp"/>. Defaults to the system clock.</param>
     public PluginManager(
         IFitRegistry registry,
         IOptions<PluginOptions> options,
@@ -83,7 +83,7 @@ public sealed partial class PluginManager : IDisposable
     /// Loads every contract assembly in <see cref="ContractsDirectory"/> that is new or has changed into the host's
     /// default load context. <see cref="Load"/> does this before each plugin, and the watcher calls it at start, so the
     /// contracts are loaded before any plugin and even when no plugin is present. A file that fails is logged (event
-    /// 6421) and listed in <see cref="Contracts"/> as <see cref="ContractAssemblyState.Failed"/>; the others go on.
+    /// 6421) and listed in <see cref="Contracts"/> as <see cref="ContractAssemblyState.Failed"/>. The others go on.
     /// </summary>
     /// <returns>The same list as <see cref="Contracts"/>.</returns>
     /// <remarks>

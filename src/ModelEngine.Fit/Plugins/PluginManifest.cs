@@ -12,7 +12,7 @@ public sealed record PluginManifest
     /// <summary>The plugin id: unique among loaded plugins, and the owner of its fitables in the registry.</summary>
     public required string Id { get; init; }
 
-    /// <summary>The plugin version, for people and logs; loading does not compare versions.</summary>
+    /// <summary>The plugin version, for people and logs. Loading does not compare versions.</summary>
     public required string Version { get; init; }
 
     /// <summary>The path of the assembly to load, relative to the plugin folder (for example <c>MyOperators.dll</c>).</summary>
@@ -28,7 +28,7 @@ public sealed record PluginManifest
     /// <summary>The genericables the plugin implements.</summary>
     public required IReadOnlyList<PluginGenericableReference> Genericables { get; init; }
 
-    /// <summary>The fitables the plugin provides; loading checks them against the entry assembly.</summary>
+    /// <summary>The fitables the plugin provides. Loading checks them against the entry assembly.</summary>
     public required IReadOnlyList<PluginFitableReference> Fitables { get; init; }
 
     /// <summary>A free-form description, or <see langword="null"/>.</summary>

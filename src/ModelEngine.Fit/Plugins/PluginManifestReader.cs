@@ -13,7 +13,7 @@ public static partial class PluginManifestReader
     /// <summary>The default genericable version when a manifest entry omits it, as in <see cref="GenericableAttribute.Version"/>.</summary>
     public const string DefaultGenericableVersion = "1.0.0";
 
-    /// <summary>The owner name of fitables registered in code; no plugin may take it as its id.</summary>
+    /// <summary>The owner name of fitables registered in code. No plugin may take it as its id.</summary>
     public const string ReservedOwner = "code";
 
     private static readonly string[] s_rootFields = ["id", "version", "entryAssembly", "contracts", "description", "genericables", "fitables"];
@@ -22,7 +22,7 @@ public static partial class PluginManifestReader
 
     /// <summary>Reads and validates the manifest at <paramref name="path"/>.</summary>
     /// <param name="path">The manifest file.</param>
-    /// <param name="displayPath">The name to use for the file in error messages (for example the path inside an archive); defaults to <paramref name="path"/>.</param>
+    /// <param name="displayPath">The name to use for the file in error messages (for example the path inside an archive). Defaults to <paramref name="path"/>.</param>
     /// <exception cref="PluginLoadException">The file is missing, is not valid JSON, or breaks a rule.</exception>
     public static PluginManifest Read(string path, string? displayPath = null)
     {

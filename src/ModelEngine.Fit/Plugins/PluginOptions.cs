@@ -13,8 +13,8 @@ public sealed class PluginOptions
     public bool Enabled { get; set; } = true;
 
     /// <summary>
-    /// The watched directory; each folder or .zip directly in it is a plugin. A relative path is resolved against the
-    /// process's working directory. Defaults to <c>plugins</c>; it is created when missing.
+    /// The watched directory. Each folder or .zip directly in it is a plugin. A relative path is resolved against the
+    /// process's working directory. Defaults to <c>plugins</c>. It is created when missing.
     /// </summary>
     public string Directory { get; set; } = "plugins";
 
@@ -23,19 +23,19 @@ public sealed class PluginOptions
     /// context before any plugin loads, and again looked at before each later plugin load, so plugins share those
     /// contracts with the host without the host referencing them at build time. A relative path is resolved against
     /// the process's working directory. Defaults to <see langword="null"/>, which means the <c>contracts</c> folder
-    /// inside <see cref="Directory"/>; the watcher never treats that folder as a plugin. A missing folder is not an
+    /// inside <see cref="Directory"/>. The watcher never treats that folder as a plugin. A missing folder is not an
     /// error. A contract assembly stays loaded until the process ends, so replacing one needs a restart.
     /// </summary>
     public string? ContractsDirectory { get; set; }
 
     /// <summary>
-    /// Where loaded plugins are copied or extracted to, so the files the runtime loads are never changed underneath it.
+    /// The folder that loaded plugins are copied or extracted to, so the files the runtime loads are never changed underneath it.
     /// Each process uses its own subfolder. Defaults to <c>modelengine-plugins</c> in the system temporary folder.
     /// It must not lie inside <see cref="Directory"/>.
     /// </summary>
     public string? WorkDirectory { get; set; }
 
-    /// <summary>How long a plugin's files must stay unchanged before the watcher loads them. Defaults to 1 second.</summary>
+    /// <summary>The time a plugin's files must stay unchanged before the watcher loads them. Defaults to 1 second.</summary>
     public TimeSpan DebounceInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
@@ -46,8 +46,8 @@ public sealed class PluginOptions
     public bool UseFileSystemEvents { get; set; } = true;
 
     /// <summary>
-    /// How often the watcher rescans the directory even without file-system events, which some file systems (network
-    /// shares, some containers) do not deliver. Defaults to 30 seconds.
+    /// The interval at which the watcher rescans the directory even without file-system events, which some file
+    /// systems (network shares, some containers) do not deliver. Defaults to 30 seconds.
     /// </summary>
     public TimeSpan RescanInterval { get; set; } = TimeSpan.FromSeconds(30);
 

@@ -15,7 +15,7 @@ public static class PluginServiceCollectionExtensions
     /// Adds the <see cref="PluginManager"/> and the <see cref="PluginDirectoryWatcher"/> hosted service, with
     /// <see cref="PluginOptions"/> read from the <c>Fit:Plugins</c> section of <paramref name="configuration"/>
     /// (<c>Enabled</c>, <c>Directory</c>, <c>ContractsDirectory</c>, <c>WorkDirectory</c>, <c>UseFileSystemEvents</c>, <c>DebounceInterval</c>,
-    /// <c>RescanInterval</c>; the intervals as <c>hh:mm:ss</c>). Registers <see cref="FitRegistry"/> as the <see cref="IFitRegistry"/> and
+    /// <c>RescanInterval</c>, with the intervals as <c>hh:mm:ss</c>). Registers <see cref="FitRegistry"/> as the <see cref="IFitRegistry"/> and
     /// <see cref="TimeProvider.System"/> unless the host registered others first. The host must add logging.
     /// </summary>
     /// <param name="services">The host's services.</param>

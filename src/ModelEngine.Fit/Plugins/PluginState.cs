@@ -1,11 +1,11 @@
 namespace ModelEngine.Fit.Plugins;
 
-/// <summary>Whether a listed plugin is running.</summary>
+/// <summary>The state of a listed plugin: loaded or failed.</summary>
 public enum PluginState
 {
     /// <summary>The plugin is loaded and its fitables are in the registry.</summary>
     Loaded,
 
-    /// <summary>Loading the plugin failed; <see cref="PluginInfo.Error"/> contains the reason, and nothing of it is loaded.</summary>
+    /// <summary>Loading the plugin failed, so nothing of it is loaded. <see cref="PluginInfo.Error"/> contains the reason.</summary>
     Failed,
 }

@@ -29,11 +29,11 @@ public static partial class FitEnvelope
     /// <summary>The size a new builder starts with.</summary>
     private const int InitialBuilderBytes = 1024;
 
-    /// <summary>The builder this thread reuses between messages; null while it is in use.</summary>
+    /// <summary>The builder this thread reuses between messages, or null while it is in use.</summary>
     [ThreadStatic]
     private static FlatBufferBuilder? t_builder;
 
-    /// <summary>Tells which message <paramref name="body"/> holds, after checking its identifier.</summary>
+    /// <summary>Returns which message <paramref name="body"/> contains, after checking its identifier.</summary>
     /// <exception cref="FitException">With <see cref="FitErrorCode.BadRequest"/> when the body is not a FIT envelope.</exception>
     public static FitEnvelopeKind GetKind(ReadOnlyMemory<byte> body)
     {
@@ -99,7 +99,7 @@ public static partial class FitEnvelope
         exception is ArgumentOutOfRangeException or IndexOutOfRangeException or ArgumentException
             or OverflowException or InvalidCastException;
 
-    /// <summary>The error for a body that cannot be read as a FIT envelope.</summary>
+    /// <summary>Creates the error for a body that cannot be read as a FIT envelope.</summary>
     private static FitException Malformed(string reason, Exception? inner = null) =>
         new(FitErrorCode.BadRequest, $"The FIT message body is malformed: {reason}", inner);
 }

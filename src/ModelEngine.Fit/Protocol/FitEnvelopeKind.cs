@@ -1,6 +1,6 @@
 namespace ModelEngine.Fit.Protocol;
 
-/// <summary>Which message an envelope contains.</summary>
+/// <summary>The kind of message an envelope contains.</summary>
 public enum FitEnvelopeKind
 {
     /// <summary>The envelope contains none of the known messages, for example one added by a newer protocol version.</summary>

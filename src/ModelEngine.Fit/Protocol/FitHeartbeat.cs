@@ -3,7 +3,7 @@ using ModelEngine.Fit.Registry;
 
 namespace ModelEngine.Fit.Protocol;
 
-/// <summary>A worker's heartbeat; the FlatBuffers <c>Heartbeat</c> table in memory.</summary>
+/// <summary>A worker's heartbeat: the FlatBuffers <c>Heartbeat</c> table in memory.</summary>
 public sealed record FitHeartbeat
 {
     public required string WorkerId { get; init; }
@@ -20,7 +20,7 @@ public sealed record FitHeartbeat
 
     public IReadOnlyList<FitableDescriptor> Fitables { get; init; } = [];
 
-    /// <summary>How long this heartbeat keeps the worker alive.</summary>
+    /// <summary>The time this heartbeat keeps the worker alive.</summary>
     public TimeSpan AliveFor { get; init; }
 
     /// <summary>Counts up with each heartbeat of one worker, so a registry can drop a late, older one.</summary>
@@ -29,7 +29,7 @@ public sealed record FitHeartbeat
     /// <summary>Set on the last heartbeat a worker sends when it shuts down.</summary>
     public bool Stopping { get; init; }
 
-    /// <summary>The registry's view of the worker this heartbeat describes, alive until <paramref name="receivedAt"/> plus <see cref="AliveFor"/>.</summary>
+    /// <summary>Converts the heartbeat to the registry's view of its worker, alive until <paramref name="receivedAt"/> plus <see cref="AliveFor"/>.</summary>
     public FitWorkerInfo ToWorkerInfo(DateTimeOffset receivedAt) => new()
     {
         WorkerId = WorkerId,

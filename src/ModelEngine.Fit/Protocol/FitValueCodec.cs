@@ -16,7 +16,7 @@ namespace ModelEngine.Fit.Protocol;
 /// <remarks>
 /// Decoding a handle into <see cref="ReadOnlyMemory{T}"/> of bytes or into a <see cref="FitPayload"/> reads the mapping in
 /// place, with no copy. Decoding into a <see cref="string"/> costs one UTF-8 decode and into a <see cref="byte"/> array
-/// one copy; the opened payload is released at once in both cases. Inline bytes decoded into byte memory slice the
+/// one copy. The opened payload is released at once in both cases. Inline bytes decoded into byte memory slice the
 /// received message body and so are valid while the body is.
 /// </remarks>
 public sealed class FitValueCodec : IFitValueCodec
@@ -45,7 +45,7 @@ public sealed class FitValueCodec : IFitValueCodec
             case FitPayload payload:
                 return Lend(payload);
             case string text:
-                // A string's UTF-8 form is at most three bytes per UTF-16 unit; count exactly only near the threshold.
+                // A string's UTF-8 form is at most three bytes per UTF-16 unit. Count exactly only near the threshold.
                 if ((long)text.Length * 3 > _threshold && Encoding.UTF8.GetByteCount(text) > _threshold)
                 {
                     return Share(_store.WriteString(text), scope);
@@ -171,11 +171,11 @@ public sealed class FitValueCodec : IFitValueCodec
             return payload;
         }
 
-        throw new FitException(FitErrorCode.BadRequest, $"A {value.Kind} value cannot be read as {targetType}.");
+        throw new FitException(FitErrorCode.BadRequest, $"Invalid value: a {value.Kind} value cannot be read as {targetType}. Check that the caller and the fitable use the same contract.");
     }
 
     /// <summary>
-    /// Reads JSON into a string parameter the way a caller that knows the contract converts it before sending: a JSON
+    /// Reads JSON into a string parameter the way a caller that has the contract converts it before sending: a JSON
     /// string gives its value, <c>null</c> gives <see langword="null"/>, and any other value (a number, a boolean, an
     /// object or an array) gives its JSON text. A workflow therefore passes the same string whether the operator runs in
     /// its own process or on a worker.
@@ -185,7 +185,7 @@ public sealed class FitValueCodec : IFitValueCodec
         var reader = new Utf8JsonReader(json);
         if (!reader.Read())
         {
-            throw new JsonException("A JSON value is empty.");
+            throw new JsonException("Invalid JSON value: the data is empty.");
         }
 
         switch (reader.TokenType)

@@ -4,7 +4,7 @@ using ModelEngine.Fit.Contracts;
 namespace ModelEngine.Fit.Registry;
 
 /// <summary>
-/// The in-memory registry. Reads take an immutable snapshot without locking; writes replace the snapshot under a
+/// The in-memory registry. Reads take an immutable snapshot without locking. Writes replace the snapshot under a
 /// lock and bump <see cref="Version"/>.
 /// </summary>
 public sealed class FitRegistry : IFitRegistry

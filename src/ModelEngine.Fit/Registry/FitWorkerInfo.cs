@@ -7,7 +7,7 @@ public sealed record FitWorkerInfo
 {
     public required string WorkerId { get; init; }
 
-    /// <summary>The node (machine) the worker runs on; shared-memory handles of this node are readable there.</summary>
+    /// <summary>The node (machine) the worker runs on. Shared-memory handles of this node are readable there.</summary>
     public required string NodeId { get; init; }
 
     /// <summary>The queue that takes the worker's requests.</summary>

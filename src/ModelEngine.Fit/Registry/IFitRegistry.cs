@@ -2,7 +2,7 @@ using ModelEngine.Fit.Contracts;
 
 namespace ModelEngine.Fit.Registry;
 
-/// <summary>What this process knows about fitables: the ones loaded here and the ones live workers announce.</summary>
+/// <summary>The fitables this process can call: the ones loaded here and the ones live workers announce.</summary>
 public interface IFitRegistry
 {
     /// <summary>Changes whenever a fitable or worker comes or goes, so callers can cache routing results.</summary>
@@ -14,16 +14,16 @@ public interface IFitRegistry
     /// </summary>
     IReadOnlyList<string> GenericableIds => [];
 
-    /// <summary>Every known fitable of a genericable, local and remote, without duplicates.</summary>
+    /// <summary>Returns every known fitable of a genericable, local and remote, without duplicates.</summary>
     IReadOnlyList<FitableDescriptor> GetFitables(string genericableId);
 
-    /// <summary>The genericable's contract, when a local fitable or a registration declared it.</summary>
+    /// <summary>Returns the genericable's contract, when a local fitable or a registration declared it.</summary>
     GenericableDescriptor? GetGenericable(string genericableId);
 
-    /// <summary>The local fitable with this id, if loaded here.</summary>
+    /// <summary>Returns the local fitable with this id, if loaded here.</summary>
     LocalFitable? GetLocal(string genericableId, string fitableId);
 
-    /// <summary>Live workers that host the fitable.</summary>
+    /// <summary>Returns the live workers that host the fitable.</summary>
     IReadOnlyList<FitWorkerInfo> GetWorkers(string genericableId, string fitableId);
 
     /// <summary>All live workers.</summary>
@@ -40,10 +40,10 @@ public interface IFitRegistry
     /// <summary>Adds or refreshes a worker from its heartbeat.</summary>
     void UpsertWorker(FitWorkerInfo worker);
 
-    /// <summary>Removes a worker (it said goodbye, or its calls could not be delivered).</summary>
+    /// <summary>Removes a worker (it sent its stopping heartbeat, or its calls could not be delivered).</summary>
     bool RemoveWorker(string workerId);
 
-    /// <summary>Removes workers whose heartbeats stopped before <paramref name="now"/>; returns them.</summary>
+    /// <summary>Removes workers whose heartbeats stopped before <paramref name="now"/>. Returns them.</summary>
     IReadOnlyList<FitWorkerInfo> RemoveExpired(DateTimeOffset now);
 
     /// <summary>Raised after any change, outside the registry's lock.</summary>

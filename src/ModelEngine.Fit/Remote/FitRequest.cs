@@ -1,6 +1,6 @@
 namespace ModelEngine.Fit.Remote;
 
-/// <summary>A call on its way to a worker; the FlatBuffers <c>Request</c> table in memory.</summary>
+/// <summary>A call on its way to a worker: the FlatBuffers <c>Request</c> table in memory.</summary>
 public sealed record FitRequest
 {
     public required string RequestId { get; init; }

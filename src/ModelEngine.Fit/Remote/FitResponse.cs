@@ -1,6 +1,6 @@
 namespace ModelEngine.Fit.Remote;
 
-/// <summary>A worker's answer; the FlatBuffers <c>Response</c> table in memory.</summary>
+/// <summary>A worker's response: the FlatBuffers <c>Response</c> table in memory.</summary>
 public sealed record FitResponse
 {
     public required string RequestId { get; init; }

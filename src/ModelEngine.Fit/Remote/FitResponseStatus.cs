@@ -1,6 +1,6 @@
 namespace ModelEngine.Fit.Remote;
 
-/// <summary>The outcome of a remote call; mirrors <c>Status</c> in fit.fbs.</summary>
+/// <summary>The outcome of a remote call. It mirrors <c>Status</c> in fit.fbs.</summary>
 public enum FitResponseStatus : byte
 {
     Ok = 0,

@@ -1,6 +1,6 @@
 namespace ModelEngine.Fit.Remote;
 
-/// <summary>How a value travels in the envelope; mirrors <c>ValueKind</c> in fit.fbs.</summary>
+/// <summary>How a value travels in the envelope. It mirrors <c>ValueKind</c> in fit.fbs.</summary>
 public enum FitValueKind : byte
 {
     Null = 0,

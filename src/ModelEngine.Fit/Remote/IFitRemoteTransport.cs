@@ -2,7 +2,7 @@ using ModelEngine.Fit.Registry;
 
 namespace ModelEngine.Fit.Remote;
 
-/// <summary>Sends a call to a worker and waits for its answer. The bus implementation lives outside the core.</summary>
+/// <summary>Sends a call to a worker and waits for its response. The bus implementation lives outside the core.</summary>
 public interface IFitRemoteTransport
 {
     /// <summary>

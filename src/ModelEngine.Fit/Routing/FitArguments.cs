@@ -4,7 +4,7 @@ namespace ModelEngine.Fit.Routing;
 
 /// <summary>
 /// A call's arguments as routing rules see them: by position, and by parameter name when the genericable's contract is
-/// known. It wraps the caller's array; reading it allocates nothing.
+/// known. It wraps the caller's array. Reading it allocates nothing.
 /// </summary>
 public readonly struct FitArguments
 {
@@ -17,7 +17,7 @@ public readonly struct FitArguments
         _values = values;
     }
 
-    /// <summary>How many arguments the call carries.</summary>
+    /// <summary>The number of arguments the call carries.</summary>
     public int Count => _values?.Length ?? 0;
 
     /// <summary>The argument at <paramref name="index"/>.</summary>
@@ -26,7 +26,7 @@ public readonly struct FitArguments
     /// <summary>The argument of the named parameter, or <see langword="null"/> when there is no such parameter.</summary>
     public object? this[string name] => TryGet(name, out var value) ? value : null;
 
-    /// <summary>Reads the argument of the named parameter; false when the contract has no such parameter.</summary>
+    /// <summary>Reads the argument of the named parameter. Returns false when the contract has no such parameter.</summary>
     public bool TryGet(string name, out object? value)
     {
         if (_parameters is not null && _values is not null)

@@ -25,6 +25,6 @@ public sealed class FitGenericableRoute
     /// <summary>The time a call may take when the call sets none, or <see langword="null"/> for the global default.</summary>
     public TimeSpan? Timeout { get; set; }
 
-    /// <summary>How often a failed attempt is tried again when the call sets no count, or <see langword="null"/>.</summary>
+    /// <summary>The number of retries of a failed attempt when the call sets no count, or <see langword="null"/>.</summary>
     public int? Retry { get; set; }
 }

@@ -14,19 +14,19 @@ public sealed class FitRouteBuilder
     /// <summary>The settings this builder edits.</summary>
     public FitGenericableRoute RouteSettings { get; }
 
-    /// <summary>Starts a rule that holds when the named argument equals <paramref name="value"/>.</summary>
+    /// <summary>Starts a rule that matches when the named argument equals <paramref name="value"/>.</summary>
     public FitRuleBuilder When(string argument, string value) =>
         new(this, argument, FitRouteOperator.Equals, [value]);
 
-    /// <summary>Starts a rule that holds when the named argument equals one of <paramref name="values"/>.</summary>
+    /// <summary>Starts a rule that matches when the named argument equals one of <paramref name="values"/>.</summary>
     public FitRuleBuilder WhenIn(string argument, params string[] values) =>
         new(this, argument, FitRouteOperator.In, values);
 
-    /// <summary>Starts a rule that holds when the named argument starts with <paramref name="prefix"/>.</summary>
+    /// <summary>Starts a rule that matches when the named argument starts with <paramref name="prefix"/>.</summary>
     public FitRuleBuilder WhenPrefix(string argument, string prefix) =>
         new(this, argument, FitRouteOperator.Prefix, [prefix]);
 
-    /// <summary>Starts a rule with any condition over the arguments; <paramref name="description"/> shows in logs and traces.</summary>
+    /// <summary>Starts a rule with any condition over the arguments. The <paramref name="description"/> shows in logs and traces.</summary>
     public FitRuleBuilder When(Func<FitArguments, bool> condition, string description = "predicate") =>
         new(this, condition, description);
 
@@ -42,14 +42,14 @@ public sealed class FitRouteBuilder
     {
         if (timeout <= TimeSpan.Zero && timeout != System.Threading.Timeout.InfiniteTimeSpan)
         {
-            throw new ArgumentOutOfRangeException(nameof(timeout), timeout, "A timeout is positive, or Timeout.InfiniteTimeSpan for none.");
+            throw new ArgumentOutOfRangeException(nameof(timeout), timeout, "Invalid timeout. Use a positive value, or Timeout.InfiniteTimeSpan for no timeout.");
         }
 
         RouteSettings.Timeout = timeout;
         return this;
     }
 
-    /// <summary>Sets how often a failed attempt is tried again when the call sets no count.</summary>
+    /// <summary>Sets the number of retries of a failed attempt when the call sets no count.</summary>
     public FitRouteBuilder Retry(int count)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);

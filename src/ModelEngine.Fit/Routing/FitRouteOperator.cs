@@ -1,6 +1,6 @@
 namespace ModelEngine.Fit.Routing;
 
-/// <summary>How a configured rule compares an argument with its value(s). Arguments are compared as invariant strings.</summary>
+/// <summary>The comparison a configured rule makes between an argument and its value(s). Arguments are compared as invariant strings.</summary>
 public enum FitRouteOperator
 {
     /// <summary>The argument equals the value (ordinal).</summary>

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace ModelEngine.Fit.Routing;
 
 /// <summary>
-/// A routing rule: when <see cref="Condition"/> holds for a call's arguments, the call goes to the fitable
+/// A routing rule: when <see cref="Condition"/> is true for a call's arguments, the call goes to the fitable
 /// <see cref="FitableId"/>, or to the fitables that carry <see cref="Alias"/>.
 /// </summary>
 public sealed class FitRouteRule
@@ -13,7 +13,7 @@ public sealed class FitRouteRule
         ArgumentNullException.ThrowIfNull(condition);
         if ((fitableId is null) == (alias is null))
         {
-            throw new ArgumentException("A routing rule targets either a fitable id or an alias, and exactly one of them.", nameof(fitableId));
+            throw new ArgumentException("Invalid routing rule: set exactly one of a fitable id and an alias.", nameof(fitableId));
         }
 
         Condition = condition;
@@ -44,7 +44,7 @@ public sealed class FitRouteRule
             FitRouteOperator.Equals => args => Text(args, argument) is { } s && string.Equals(s, expected[0], StringComparison.Ordinal),
             FitRouteOperator.In => args => Text(args, argument) is { } s && Array.IndexOf(expected, s) >= 0,
             FitRouteOperator.Prefix => args => Text(args, argument) is { } s && s.StartsWith(expected[0], StringComparison.Ordinal),
-            _ => throw new ArgumentOutOfRangeException(nameof(op), op, "Unknown routing operator."),
+            _ => throw new ArgumentOutOfRangeException(nameof(op), op, "Invalid routing operator. Use Equals, In or Prefix."),
         };
         var shown = op == FitRouteOperator.In ? $"in ({string.Join(", ", expected.Select(v => $"'{v}'"))})"
             : op == FitRouteOperator.Prefix ? $"starts with '{expected[0]}'" : $"== '{expected[0]}'";
@@ -52,7 +52,7 @@ public sealed class FitRouteRule
         return new FitRouteRule(condition, fitableId, alias, $"{argument} {shown} -> {target}");
     }
 
-    /// <summary>The argument as an invariant string, or <see langword="null"/> when absent or null.</summary>
+    /// <summary>Returns the argument as an invariant string, or <see langword="null"/> when absent or null.</summary>
     internal static string? Text(FitArguments arguments, string name) =>
         arguments.TryGet(name, out var value) ? value as string ?? Convert.ToString(value, CultureInfo.InvariantCulture) : null;
 }

@@ -29,7 +29,7 @@ internal static class FitRouter
         var candidates = all;
         if (fitableId is not null)
         {
-            candidates = Keep(candidates, t => string.Equals(t.Id, fitableId, StringComparison.Ordinal), ByFitableId, $"the call asks for fitable '{fitableId}'", rejections);
+            candidates = Keep(candidates, t => string.Equals(t.Id, fitableId, StringComparison.Ordinal), ByFitableId, $"the call requests fitable '{fitableId}'", rejections);
         }
 
         if (alias is not null)
@@ -70,7 +70,7 @@ internal static class FitRouter
         };
     }
 
-    /// <summary>The decision for one call: the plan's own, or the rules applied to these arguments.</summary>
+    /// <summary>Resolves the decision for one call: the plan's own, or the rules applied to these arguments.</summary>
     public static RouteDecision Resolve(RoutePlan plan, object?[] arguments, string? fitableId, string? alias)
     {
         if (plan.Static is { } decided)

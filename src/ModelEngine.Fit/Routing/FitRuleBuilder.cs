@@ -1,6 +1,6 @@
 namespace ModelEngine.Fit.Routing;
 
-/// <summary>A rule whose condition is set; <see cref="Use"/> or <see cref="UseAlias"/> names where it sends calls.</summary>
+/// <summary>A rule whose condition is set. Its <see cref="Use"/> or <see cref="UseAlias"/> call names where it sends calls.</summary>
 public sealed class FitRuleBuilder
 {
     private readonly FitRouteBuilder _route;
@@ -11,7 +11,7 @@ public sealed class FitRuleBuilder
         ArgumentException.ThrowIfNullOrEmpty(argument);
         if (values.Count == 0)
         {
-            throw new ArgumentException($"A rule on argument '{argument}' needs at least one value.", nameof(values));
+            throw new ArgumentException($"Invalid rule on argument '{argument}': it needs at least one value.", nameof(values));
         }
 
         _route = route;

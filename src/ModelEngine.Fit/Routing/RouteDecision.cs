@@ -3,7 +3,7 @@ namespace ModelEngine.Fit.Routing;
 /// <summary>The fitables a call goes to, with the candidates routing left out and why.</summary>
 internal sealed class RouteDecision(FitTarget[] targets, IReadOnlyList<FitRouteRejection> rejections, string? rule)
 {
-    /// <summary>One target for unicast; every remaining target for multicast.</summary>
+    /// <summary>One target for unicast, or every remaining target for multicast.</summary>
     public FitTarget[] Targets { get; } = targets;
 
     public IReadOnlyList<FitRouteRejection> Rejections { get; } = rejections;

@@ -2,7 +2,7 @@ namespace ModelEngine.Fit.SharedMemory;
 
 /// <summary>
 /// A reference to a sealed payload in a shared-memory store. The bytes are read in place, over the mapping: no copy
-/// and no deserialization. Disposing releases this reference; the segment goes when its last reference and lease end.
+/// and no deserialization. Disposing releases this reference. The segment goes when its last reference and lease end.
 /// </summary>
 public abstract class FitPayload : IDisposable
 {

@@ -6,7 +6,7 @@ namespace ModelEngine.Fit.SharedMemory;
 /// </summary>
 public interface ISharedMemoryStore
 {
-    /// <summary>This node's id; handles this store writes carry it.</summary>
+    /// <summary>This node's id, which the handles this store writes carry.</summary>
     string NodeId { get; }
 
     /// <summary>Copies the bytes into a new sealed segment and returns the first reference to it.</summary>
@@ -16,8 +16,8 @@ public interface ISharedMemoryStore
     FitPayload WriteString(string value);
 
     /// <summary>
-    /// Opens a payload by handle. A handle of this node is mapped in place; a handle of another node is pulled from
-    /// the owner's transfer service into a local segment first. Throws <see cref="Client.FitException"/> with
+    /// Opens a payload by handle. A handle of this node is mapped in place. A handle of another node is first pulled
+    /// from the owner's transfer service into a local segment. Throws <see cref="Client.FitException"/> with
     /// <see cref="Client.FitErrorCode.PayloadUnavailable"/> when the segment is gone, torn or abandoned.
     /// </summary>
     ValueTask<FitPayload> OpenAsync(PayloadHandle handle, CancellationToken cancellationToken = default);

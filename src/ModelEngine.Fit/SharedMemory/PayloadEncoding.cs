@@ -1,6 +1,6 @@
 namespace ModelEngine.Fit.SharedMemory;
 
-/// <summary>What the bytes of a payload hold.</summary>
+/// <summary>The encoding of a payload's bytes.</summary>
 public enum PayloadEncoding : byte
 {
     /// <summary>Raw bytes.</summary>

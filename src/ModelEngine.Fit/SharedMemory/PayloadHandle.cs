@@ -10,8 +10,8 @@ namespace ModelEngine.Fit.SharedMemory;
 /// <param name="Region">The key under which the owner registered the segment with its transfer service.</param>
 /// <param name="Offset">Where the payload starts inside the segment's data area.</param>
 /// <param name="Length">The payload length in bytes.</param>
-/// <param name="Generation">A value the owner writes into the segment header; a mismatch means the segment was reused.</param>
-/// <param name="Encoding">What the bytes hold.</param>
+/// <param name="Generation">A value the owner writes into the segment header. A mismatch means the segment was reused.</param>
+/// <param name="Encoding">The encoding of the bytes: UTF-8 text or raw bytes.</param>
 /// <param name="TransferEndpoint">Where the owner's transfer service listens, for example <c>127.0.0.1:7801</c>.</param>
 public sealed record PayloadHandle(
     string NodeId,

@@ -11,7 +11,7 @@ internal sealed unsafe class PointerMemoryManager : MemoryManager<byte>
     /// <summary>The first byte of the range.</summary>
     private readonly byte* _pointer;
 
-    /// <summary>The range length; at most <see cref="int.MaxValue"/>, the limit of one span.</summary>
+    /// <summary>The range length, at most <see cref="int.MaxValue"/>, the limit of one span.</summary>
     private readonly int _length;
 
     public PointerMemoryManager(byte* pointer, int length)
@@ -31,7 +31,7 @@ internal sealed unsafe class PointerMemoryManager : MemoryManager<byte>
 
     public override void Unpin()
     {
-        // The mapping does not move; there is nothing to unpin.
+        // The mapping does not move. There is nothing to unpin.
     }
 
     protected override void Dispose(bool disposing)

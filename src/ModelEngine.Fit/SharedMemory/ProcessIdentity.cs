@@ -17,7 +17,7 @@ internal static class ProcessIdentity
     public static long CurrentStartTime => s_currentStartTime.Value;
 
     /// <summary>
-    /// Tells whether the process <paramref name="processId"/> that started at <paramref name="startTime"/> still runs.
+    /// Checks whether the process <paramref name="processId"/> that started at <paramref name="startTime"/> still runs.
     /// </summary>
     public static bool IsAlive(int processId, long startTime)
     {
@@ -31,8 +31,8 @@ internal static class ProcessIdentity
     }
 
     /// <summary>
-    /// The start time of a process: on Linux the <c>starttime</c> field of <c>/proc/{pid}/stat</c> (clock ticks since
-    /// boot), elsewhere <see cref="Process.StartTime"/> in ticks. Null when the process does not exist.
+    /// Reads the start time of a process: on Linux the <c>starttime</c> field of <c>/proc/{pid}/stat</c> (clock ticks since
+    /// boot), elsewhere <see cref="Process.StartTime"/> in ticks. Returns null when the process does not exist.
     /// </summary>
     public static long? ReadStartTime(int processId)
     {
@@ -69,11 +69,11 @@ internal static class ProcessIdentity
         }
         catch (UnauthorizedAccessException)
         {
-            // The process exists but belongs to someone else; its start time cannot be read, so it counts as alive.
+            // The process exists but belongs to another user. Its start time cannot be read, so it counts as alive.
             return 0;
         }
 
-        // The command name in parentheses may hold spaces; the fields after the last ')' start at field 3, state.
+        // The command name in parentheses may contain spaces. The fields after the last ')' start at field 3, state.
         var close = stat.LastIndexOf(')');
         if (close < 0)
         {

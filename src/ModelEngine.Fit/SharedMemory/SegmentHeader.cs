@@ -18,7 +18,7 @@ internal static unsafe class SegmentHeader
 
     public const int LayoutVersion = 1;
 
-    /// <summary>The header size; the data area starts here, 64-byte aligned.</summary>
+    /// <summary>The header size. The data area starts here, 64-byte aligned.</summary>
     public const int Size = 128;
 
     public const int StateWriting = 0;
@@ -79,12 +79,12 @@ internal static unsafe class SegmentHeader
         *(ulong*)(header + ChecksumOffset) = ComputeChecksum(header);
     }
 
-    /// <summary>Marks the data complete; readers accept the segment from now on.</summary>
+    /// <summary>Marks the data complete. Readers accept the segment from now on.</summary>
     public static void Seal(byte* header) => Volatile.Write(ref *(int*)(header + StateOffset), StateSealed);
 
     /// <summary>
-    /// A 64-bit hash of the fields that never change after creation (magic, version, length, generation, owner).
-    /// It catches a header that was overwritten or only partly written; it does not cover the data.
+    /// Computes a 64-bit hash of the fields that never change after creation (magic, version, length, generation, owner).
+    /// It catches a header that was overwritten or only partly written. It does not cover the data.
     /// </summary>
     public static ulong ComputeChecksum(byte* header)
     {

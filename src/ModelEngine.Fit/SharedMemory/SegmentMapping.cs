@@ -4,7 +4,7 @@ using Microsoft.Win32.SafeHandles;
 namespace ModelEngine.Fit.SharedMemory;
 
 /// <summary>
-/// One segment file mapped into this process. Payloads of the same segment share it; it is unmapped when the last of
+/// One segment file mapped into this process. Payloads of the same segment share it. It is unmapped when the last of
 /// them, and the transfer registration if any, let go. The pointer is acquired once, when the file is mapped.
 /// </summary>
 internal sealed unsafe class SegmentMapping
@@ -94,7 +94,7 @@ internal sealed unsafe class SegmentMapping
         var length = RandomAccess.GetLength(handle);
         if (length == 0)
         {
-            // A file created a moment ago and not yet sized cannot be mapped; to a reader it is torn.
+            // A file created a moment ago and not yet sized cannot be mapped. To a reader it is torn.
             handle.Dispose();
             throw new InvalidDataException("The segment file is empty.");
         }
@@ -102,7 +102,7 @@ internal sealed unsafe class SegmentMapping
         return Map(name, path, handle, length, deleteOnFailure: false);
     }
 
-    /// <summary>Takes another holder in this process; false when the mapping already closed.</summary>
+    /// <summary>Takes another holder in this process. Returns false when the mapping already closed.</summary>
     public bool TryAddLocalReference()
     {
         var current = Volatile.Read(ref _localReferences);
@@ -120,7 +120,7 @@ internal sealed unsafe class SegmentMapping
         return false;
     }
 
-    /// <summary>Drops a holder in this process; returns true when it was the last and the mapping closed.</summary>
+    /// <summary>Drops a holder in this process. Returns true when it was the last and the mapping closed.</summary>
     public bool ReleaseLocalReference()
     {
         if (Interlocked.Decrement(ref _localReferences) != 0)
@@ -142,11 +142,11 @@ internal sealed unsafe class SegmentMapping
         }
         catch (IOException)
         {
-            // Another process removed it first, or it is busy; the collector tries again.
+            // Another process removed it first, or it is busy. The collector tries again.
         }
         catch (UnauthorizedAccessException)
         {
-            // Not ours to remove.
+            // This process has no permission to remove the file, so it leaves it.
         }
     }
 

@@ -29,7 +29,7 @@ public sealed partial class SharedMemoryCollector : IHostedService, IDisposable
         _logger = (ILogger?)logger ?? NullLogger.Instance;
     }
 
-    /// <summary>Time between two collections; 30 seconds unless set before start.</summary>
+    /// <summary>The time between two collections: 30 seconds unless set before start.</summary>
     public TimeSpan Interval { get; init; } = TimeSpan.FromSeconds(30);
 
     public Task StartAsync(CancellationToken cancellationToken)

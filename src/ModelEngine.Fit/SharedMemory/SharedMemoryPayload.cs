@@ -33,7 +33,7 @@ internal sealed unsafe class SharedMemoryPayload : FitPayload
                 if (Handle.Length > int.MaxValue)
                 {
                     throw new NotSupportedException(
-                        $"The payload '{Handle.Segment}' holds {Handle.Length} bytes; one span addresses at most {int.MaxValue}.");
+                        $"The payload '{Handle.Segment}' is too large for one span: it contains {Handle.Length} bytes, and a span addresses at most {int.MaxValue}.");
                 }
 
                 _memory = new PointerMemoryManager(Mapping.Data + Handle.Offset, (int)Handle.Length);

@@ -5,8 +5,8 @@ namespace ModelEngine.Fit.SharedMemory;
 public sealed partial class SharedMemoryStore
 {
     /// <summary>
-    /// Removes segments nobody can read any more: no references left, only leases that have expired, a writer that
-    /// died before sealing, or a torn header whose writer is gone. Also drops transfer registrations of segments
+    /// Removes segments that no process can read any more: no references left, only leases that have expired, a writer
+    /// that died before sealing, or a torn header whose writer is gone. Also drops transfer registrations of segments
     /// another process removed. Safe to run from several processes at once.
     /// </summary>
     public int Collect()
@@ -105,9 +105,8 @@ public sealed partial class SharedMemoryStore
             var expired = leases > 0 && leases >= count && leaseOver;
             if (count != 0 && !expired)
             {
-                // References are counted, not tracked per process, so a process that crashed never releases its own.
-                // Once no lease is pending or the pending ones have expired, the file locks show whether a live process still has
-                // the segment open.
+                // References are counted, not tracked per process, so a crashed process never releases its own. Once no
+                // lease is pending, or all pending ones have expired, the file locks show whether a live process has it open.
                 checkHolders = leases == 0 || leaseOver;
                 return null;
             }
@@ -115,7 +114,7 @@ public sealed partial class SharedMemoryStore
             var next = SegmentHeader.Pack(leases, SegmentHeader.Deleting);
             if (Interlocked.CompareExchange(ref references, next, current) != current)
             {
-                // Someone adopted or took a reference meanwhile; look again next time.
+                // A reader adopted or took a reference meanwhile. Look again next time.
                 return null;
             }
 

@@ -68,7 +68,7 @@ public sealed partial class SharedMemoryStore
         {
             if (_mappings.TryGetValue(name, out var cached) && cached.TryAddLocalReference())
             {
-                // Another thread mapped it first; use that mapping and drop this one.
+                // Another thread mapped it first. Use that mapping and drop this one.
                 mapping.ReleaseLocalReference();
                 return cached;
             }
@@ -238,7 +238,7 @@ public sealed partial class SharedMemoryStore
         }
         catch (Exception exception)
         {
-            // The copy is complete; the owner's lease runs out on its own.
+            // The copy is complete. The owner's lease runs out on its own.
             Log.LeaseReleaseFailed(_logger, handle.Segment, handle.NodeId, exception);
         }
 
@@ -252,7 +252,7 @@ public sealed partial class SharedMemoryStore
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 1, Level = LogLevel.Warning, Message = "Giving back the lease of payload {Segment} to node {NodeId} failed; it will expire.")]
+        [LoggerMessage(EventId = 1, Level = LogLevel.Warning, Message = "Giving back the lease of payload {Segment} to node {NodeId} failed. The lease expires on its own.")]
         public static partial void LeaseReleaseFailed(ILogger logger, string segment, string nodeId, Exception exception);
 
         [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Removed shared-memory segment {Segment}: {Reason}.")]

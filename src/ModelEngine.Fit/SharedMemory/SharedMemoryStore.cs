@@ -16,7 +16,7 @@ namespace ModelEngine.Fit.SharedMemory;
 /// sealed once written and reference-counted across processes through a counter in the file's header.
 /// </summary>
 /// <remarks>
-/// Every process that maps a segment updates the same header word with <see cref="Interlocked"/>; the process that
+/// Every process that maps a segment updates the same header word with <see cref="Interlocked"/>. The process that
 /// drops the last reference deletes the file. Files are pre-allocated when created, so a full tmpfs fails the write
 /// with an <see cref="IOException"/> instead of killing the process with SIGBUS later. Deleting a file never breaks a
 /// reader that still maps it: the pages live until the last mapping closes.
@@ -72,10 +72,10 @@ public sealed partial class SharedMemoryStore : ISharedMemoryStore, IDisposable
 
     public string NodeId { get; }
 
-    /// <summary>The directory that holds the segment files.</summary>
+    /// <summary>The directory that contains the segment files.</summary>
     public string DirectoryPath => _directory;
 
-    /// <summary>How many segment files the directory holds now, whoever wrote them.</summary>
+    /// <summary>The number of segment files in the directory now, written by any process.</summary>
     public int LiveSegmentCount => Directory.EnumerateFiles(_directory, FilePrefix + "*").Count();
 
     /// <summary>Payloads this store handed out that are not yet disposed.</summary>
@@ -132,7 +132,7 @@ public sealed partial class SharedMemoryStore : ISharedMemoryStore, IDisposable
 
     /// <summary>
     /// Takes one reference for a receiver in another process, held by a lease of <paramref name="duration"/> (the
-    /// configured lease duration by default). The receiver adopts it when it opens the handle; when no receiver does,
+    /// configured lease duration by default). The receiver adopts it when it opens the handle. When no receiver does,
     /// the collector removes it after the lease ends.
     /// </summary>
     public void AddLease(FitPayload payload, TimeSpan? duration = null)
@@ -177,7 +177,7 @@ public sealed partial class SharedMemoryStore : ISharedMemoryStore, IDisposable
     }
 
     /// <summary>
-    /// Withdraws this store's segments from the transfer service and forgets its mappings. Payloads still open stay
+    /// Withdraws this store's segments from the transfer service and clears its mapping cache. Payloads still open stay
     /// readable until they are disposed.
     /// </summary>
     public void Dispose()
@@ -312,7 +312,9 @@ public sealed partial class SharedMemoryStore : ISharedMemoryStore, IDisposable
         return new TransferPin(this, mapping, offset, length);
     }
 
-    /// <summary>Drops a hold of this process on a mapping and forgets the mapping when it closes.</summary>
+    /// <summary>
+    /// Releases one local reference of this process to a mapping, and removes the mapping from the cache when it closes.
+    /// </summary>
     internal void ReleaseLocal(SegmentMapping mapping)
     {
         if (!mapping.ReleaseLocalReference())

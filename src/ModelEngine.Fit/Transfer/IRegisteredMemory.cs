@@ -15,6 +15,6 @@ public interface IRegisteredMemory
     /// </summary>
     IMemoryOwner<byte>? Pin(long offset, int length);
 
-    /// <summary>Gives back one lease a sender took for a reader on another node; false when there was none.</summary>
+    /// <summary>Gives back one lease a sender took for a reader on another node. Returns false when there was none.</summary>
     bool ReleaseLease();
 }

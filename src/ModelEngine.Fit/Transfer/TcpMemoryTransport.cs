@@ -10,8 +10,8 @@ using ModelEngine.Fit.Client;
 namespace ModelEngine.Fit.Transfer;
 
 /// <summary>
-/// The TCP client of <see cref="TcpTransferServer"/>. Keeps a few idle connections per endpoint; a connection that saw
-/// an error, a timeout or a cancellation is closed rather than reused, since its stream position is unknown.
+/// The TCP client of <see cref="TcpTransferServer"/>. Keeps a few idle connections per endpoint. A connection that saw
+/// an error, a timeout or a cancellation is closed rather than reused, because its stream position is unknown.
 /// </summary>
 public sealed class TcpMemoryTransport : IMemoryTransport, IDisposable
 {
@@ -20,7 +20,7 @@ public sealed class TcpMemoryTransport : IMemoryTransport, IDisposable
     /// <summary>Idle connections by endpoint text.</summary>
     private readonly ConcurrentDictionary<string, ConcurrentQueue<Socket>> _idle = new(StringComparer.Ordinal);
 
-    /// <summary>Set once disposed; idle connections are closed and returned ones are not kept.</summary>
+    /// <summary>Set once disposed. Idle connections are closed and returned ones are not kept.</summary>
     private volatile bool _disposed;
 
     public TcpMemoryTransport(IOptions<TcpTransferOptions> options)
@@ -29,7 +29,7 @@ public sealed class TcpMemoryTransport : IMemoryTransport, IDisposable
         _options = options.Value;
     }
 
-    /// <summary>Idle pooled connections, over all endpoints.</summary>
+    /// <summary>The number of idle pooled connections, over all endpoints.</summary>
     public int IdleConnectionCount => _idle.Values.Sum(queue => queue.Count);
 
     public async ValueTask ReadAsync(RemoteRegion region, long offset, Memory<byte> destination, CancellationToken cancellationToken = default)
@@ -49,12 +49,12 @@ public sealed class TcpMemoryTransport : IMemoryTransport, IDisposable
             {
                 var message = await ReadErrorAsync(socket, length, timeout.Token).ConfigureAwait(false);
                 reusable = true;
-                throw new FitException(FitErrorCode.PayloadUnavailable, $"Region {region.Key:x16} at {region.Endpoint}: {message}");
+                throw new FitException(FitErrorCode.PayloadUnavailable, $"Reading region {region.Key:x16} from {region.Endpoint} failed: {message}");
             }
 
             if (length != destination.Length)
             {
-                throw new IOException($"The transfer server answered {length} bytes for a read of {destination.Length}.");
+                throw new IOException($"Invalid transfer response: the server sent {length} bytes for a read of {destination.Length} bytes.");
             }
 
             await TransferFrame.ReadExactlyOrEndAsync(socket, destination, timeout.Token).ConfigureAwait(false);
@@ -63,7 +63,7 @@ public sealed class TcpMemoryTransport : IMemoryTransport, IDisposable
         catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested)
         {
             throw new FitException(
-                FitErrorCode.Unavailable, $"Reading region {region.Key:x16} from {region.Endpoint} took longer than {_options.OperationTimeout}.", exception);
+                FitErrorCode.Unavailable, $"Reading region {region.Key:x16} from {region.Endpoint} timed out after {_options.OperationTimeout} (Fit:Transfer:OperationTimeout).", exception);
         }
         catch (Exception exception) when (exception is IOException or SocketException)
         {
@@ -98,7 +98,7 @@ public sealed class TcpMemoryTransport : IMemoryTransport, IDisposable
         }
         catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new FitException(FitErrorCode.Unavailable, $"Releasing region {region.Key:x16} at {region.Endpoint} timed out.", exception);
+            throw new FitException(FitErrorCode.Unavailable, $"Releasing region {region.Key:x16} at {region.Endpoint} timed out after {_options.OperationTimeout} (Fit:Transfer:OperationTimeout).", exception);
         }
         catch (Exception exception) when (exception is IOException or SocketException)
         {
@@ -127,23 +127,23 @@ public sealed class TcpMemoryTransport : IMemoryTransport, IDisposable
         var header = frame.AsMemory(0, TransferFrame.ResponseHeaderSize);
         if (!await TransferFrame.ReadExactlyOrEndAsync(socket, header, cancellationToken).ConfigureAwait(false))
         {
-            throw new IOException("The transfer server closed the connection.");
+            throw new IOException("The transfer server closed the connection before it sent a response header.");
         }
 
         if (BinaryPrimitives.ReadUInt32LittleEndian(frame) != TransferFrame.Magic)
         {
-            throw new IOException("The transfer server answered a malformed frame.");
+            throw new IOException("Invalid transfer response: the frame has the wrong magic number.");
         }
 
         var length = BinaryPrimitives.ReadInt64LittleEndian(frame.AsSpan(8));
-        return length < 0 ? throw new IOException("The transfer server answered a negative length.") : (frame[4], length);
+        return length < 0 ? throw new IOException("Invalid transfer response: the frame has a negative length.") : (frame[4], length);
     }
 
     private static async ValueTask<string> ReadErrorAsync(Socket socket, long length, CancellationToken cancellationToken)
     {
         if (length > TransferFrame.MaxErrorLength)
         {
-            throw new IOException("The transfer server answered an oversized error frame.");
+            throw new IOException($"Invalid transfer response: the error frame is {length} bytes, more than the maximum of {TransferFrame.MaxErrorLength}.");
         }
 
         var text = new byte[length];

@@ -11,8 +11,8 @@ using Microsoft.Extensions.Options;
 namespace ModelEngine.Fit.Transfer;
 
 /// <summary>
-/// Serves one-sided reads of registered regions over TCP. Every read is checked against the registry: a key that is
-/// not registered, or a range outside the region, answers an error frame and never touches other memory.
+/// Serves one-sided reads of registered regions over TCP. Every read is checked against the registry. A key that is
+/// not registered, or a range outside the region, gets an error frame and never touches other memory.
 /// </summary>
 public sealed partial class TcpTransferServer : IHostedService, IAsyncDisposable
 {
@@ -44,7 +44,7 @@ public sealed partial class TcpTransferServer : IHostedService, IAsyncDisposable
     /// <summary>The endpoint the server is bound to, once started.</summary>
     public IPEndPoint? BoundEndpoint { get; private set; }
 
-    /// <summary>Connections open now.</summary>
+    /// <summary>The number of connections open now.</summary>
     public int ConnectionCount
     {
         get
@@ -197,7 +197,7 @@ public sealed partial class TcpTransferServer : IHostedService, IAsyncDisposable
         }
     }
 
-    /// <summary>Answers one request; returns false when the connection must close (a malformed frame).</summary>
+    /// <summary>Serves one request. Returns false when the connection must close (a malformed frame).</summary>
     private async ValueTask<bool> HandleAsync(Socket connection, byte[] request, byte[] header, CancellationToken stopping)
     {
         var magic = BinaryPrimitives.ReadUInt32LittleEndian(request);

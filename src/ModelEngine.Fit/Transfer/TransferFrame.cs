@@ -17,7 +17,7 @@ internal static class TransferFrame
 
     public const int ResponseHeaderSize = 16;
 
-    /// <summary>The longest error text a response may carry.</summary>
+    /// <summary>The maximum length in bytes of the error text a response may carry.</summary>
     public const int MaxErrorLength = 4096;
 
     public const byte OperationRead = 1;
@@ -52,7 +52,7 @@ internal static class TransferFrame
         BinaryPrimitives.WriteInt64LittleEndian(frame[8..], bodyLength);
     }
 
-    /// <summary>Reads exactly <paramref name="buffer"/>.Length bytes; false when the peer closed before the first byte.</summary>
+    /// <summary>Reads exactly <paramref name="buffer"/>.Length bytes. Returns false when the peer closed before the first byte.</summary>
     public static async ValueTask<bool> ReadExactlyOrEndAsync(Socket socket, Memory<byte> buffer, CancellationToken cancellationToken)
     {
         var read = 0;
