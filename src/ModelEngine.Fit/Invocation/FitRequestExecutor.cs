@@ -145,7 +145,7 @@ public sealed class FitRequestExecutor : IFitRequestExecutor
                 _ = abandoned.ContinueWith(
                     static (ended, state) =>
                     {
-                        // Nobody receives the result of an abandoned call, so a disposable result, such as a payload, ends here.
+                        // No caller receives the result of an abandoned call, so a disposable result, such as a payload, is disposed here.
                         if (ended.IsCompletedSuccessfully && ended.Result is IDisposable result)
                         {
                             result.Dispose();

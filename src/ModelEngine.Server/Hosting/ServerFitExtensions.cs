@@ -14,7 +14,7 @@ internal static class ServerFitExtensions
     /// <summary>
     /// Adds FIT dispatch with its routing settings from <c>Fit</c>, the operator plugins of <c>Fit:Plugins:Directory</c>,
     /// the shared-memory store with its transfer service (<c>Fit:Transfer</c>), and the InvokeOperator activity. The FIT
-    /// bus, which reaches operators in worker processes, joins when <see cref="IsBusEnabled"/> says so.
+    /// bus, which reaches operators in worker processes, joins when <see cref="IsBusEnabled"/> returns true.
     /// </summary>
     public static IServiceCollection AddServerFit(this IServiceCollection services, IConfiguration configuration)
     {
