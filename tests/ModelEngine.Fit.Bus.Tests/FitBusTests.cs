@@ -262,7 +262,7 @@ public sealed class FitBusTests
     }
 
     [Fact]
-    public async Task InvokeAsync_WhenTheBrokerIsDown_FailsWithUnavailableNamingTheWorker()
+    public async Task Invoke_BrokerDown_FailsUnavailable()
     {
         // Port 1 on loopback refuses connections, so the bus never connects.
         await using var caller = await FitNode.StartAsync("amqp://guest:guest@127.0.0.1:1/", FitBusRole.Caller);

@@ -149,17 +149,17 @@ internal static class FitRouter
         if (candidates.Length == 0)
         {
             var known = plan.All.Length == 0 ? "no fitable is registered" : $"the registered fitables are {List(plan.All)}";
-            var asked = "the call";
+            var requested = "the call";
             if (fitableId is not null)
             {
-                asked = $"fitable '{fitableId}'";
+                requested = $"fitable '{fitableId}'";
             }
             else if (alias is not null)
             {
-                asked = $"alias '{alias}'";
+                requested = $"alias '{alias}'";
             }
 
-            error = (FitErrorCode.FitableNotFound, $"No fitable of genericable '{plan.GenericableId}' matches {asked}: {known}.");
+            error = (FitErrorCode.FitableNotFound, $"No fitable of genericable '{plan.GenericableId}' matches {requested}: {known}.");
             return null;
         }
 

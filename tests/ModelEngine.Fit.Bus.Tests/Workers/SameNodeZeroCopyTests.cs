@@ -34,10 +34,9 @@ public sealed class SameNodeZeroCopyTests
 
     /// <summary>
     /// The maximum either process may allocate during one call. One copy of the document would be 50 MiB, and even a
-    /// copy of 2% of it would pass 1 MiB, so anything that copies the document into managed memory fails. What a call
-    /// costs besides the document (the request and response envelopes, the MassTransit pipeline, the JSON result,
-    /// opening the segment, and the heartbeats and bus traffic that run meanwhile) measured about 25 KiB in the caller
-    /// and 50 to 70 KiB in the worker on the 2-core development VM, so 1 MiB leaves a wide margin for a busier machine.
+    /// copy of 2% of it would pass 1 MiB, so anything that copies the document into managed memory fails. The rest of a
+    /// call (envelopes, the MassTransit pipeline, the JSON result, opening the segment, and concurrent heartbeats) measured
+    /// about 25 KiB in the caller and 50 to 70 KiB in the worker on a 2-core machine. 1 MiB leaves a wide margin.
     /// </summary>
     private const long AllocationBound = 1024 * 1024;
 

@@ -92,7 +92,8 @@ public sealed class FitValueCodecTests : IDisposable
         var value = _codec.Encode(memory, typeof(ReadOnlyMemory<byte>), new List<IDisposable>());
 
         Assert.Equal(FitValueKind.Bytes, value.Kind);
-        Assert.True(MemoryMarshal.TryGetArray(value.Data, out var segment) && ReferenceEquals(segment.Array, data));
+        Assert.True(MemoryMarshal.TryGetArray(value.Data, out var segment));
+        Assert.Same(data, segment.Array);
         Assert.Equal(data, (byte[])(await DecodeAsync(value, typeof(byte[]), []))!);
     }
 

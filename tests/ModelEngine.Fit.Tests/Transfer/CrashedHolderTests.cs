@@ -5,7 +5,7 @@ using ModelEngine.Fit.Tests.SharedMemory;
 namespace ModelEngine.Fit.Tests.Transfer;
 
 /// <summary>
-/// A second process on the same node, sharing this process's store directory, holds a payload and is killed. Its
+/// A second process on the same node, sharing this process's store directory, opens a payload and is killed. Its
 /// reference is never released, and the collector removes the segment once no live process has it open.
 /// </summary>
 public sealed class CrashedHolderTests : IAsyncLifetime
