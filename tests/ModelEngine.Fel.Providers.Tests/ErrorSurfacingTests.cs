@@ -139,6 +139,52 @@ public sealed class ErrorSurfacingTests
         Assert.Contains(harness.Logs.Entries, e => e.EventId == 7202);
     }
 
+    [Fact]
+    public async Task SlowServer_TimesOut()
+    {
+        // HttpClient's timeout runs on real time, so the test uses a short one.
+        await using var harness = await ModelHarness.StartAsync(("Timeout", "00:00:00.500"), ("MaxRetries", "0"));
+        var release = new TaskCompletionSource();
+        harness.Server.Enqueue(async (context, _) =>
+        {
+            await release.Task.WaitAsync(TimeSpan.FromSeconds(30));
+            await Microsoft.AspNetCore.Http.HttpResponseWritingExtensions.WriteAsync(context.Response, OpenAIPayloads.Completion("too late"));
+        });
+
+        var error = await Assert.ThrowsAsync<FelModelException>(
+            () => harness.Catalog.GetChatClient("test").GetResponseAsync("Hi").WaitAsync(s_timeout));
+        release.SetResult();
+
+        Assert.Contains("did not start to answer within 00:00:00.5000000", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Fel:Models:test:Timeout", error.Message, StringComparison.Ordinal);
+        Assert.Null(error.StatusCode);
+    }
+
+    [Fact]
+    public async Task CallerCancellation_StaysCancellation()
+    {
+        await using var harness = await ModelHarness.StartAsync();
+        var release = new TaskCompletionSource();
+        harness.Server.Enqueue(async (context, _) =>
+        {
+            await release.Task.WaitAsync(TimeSpan.FromSeconds(30));
+            await Microsoft.AspNetCore.Http.HttpResponseWritingExtensions.WriteAsync(context.Response, OpenAIPayloads.Completion("too late"));
+        });
+        using var cancellation = new CancellationTokenSource();
+
+        var call = harness.Catalog.GetChatClient("test").GetResponseAsync("Hi", cancellationToken: cancellation.Token);
+        var deadline = DateTime.UtcNow + s_timeout;
+        while (harness.Server.Requests.Count == 0 && !call.IsCompleted && DateTime.UtcNow < deadline)
+        {
+            await Task.WhenAny(call, Task.Delay(TimeSpan.FromMilliseconds(5)));
+        }
+
+        Assert.Single(harness.Server.Requests);
+        await cancellation.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call.WaitAsync(s_timeout));
+        release.SetResult();
+    }
+
     private static async Task DrainAsync(IAsyncEnumerable<ChatResponseUpdate> updates)
     {
         await foreach (var update in updates)

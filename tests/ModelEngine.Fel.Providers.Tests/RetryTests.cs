@@ -3,7 +3,7 @@ using ModelEngine.Fel.Providers.Tests.Infrastructure;
 
 namespace ModelEngine.Fel.Providers.Tests;
 
-/// <summary>Retries of 429 and 5xx answers, with the waits on a fake clock.</summary>
+/// <summary>Retries of 429 and 5xx responses, with the waits on a fake clock.</summary>
 public sealed class RetryTests
 {
     private static readonly TimeSpan s_step = TimeSpan.FromMilliseconds(250);

@@ -6,8 +6,8 @@ namespace ModelEngine.Fel.Providers.Chat;
 
 /// <summary>
 /// Estimates the input tokens of a chat request with the cl100k_base tokenizer (GPT-4 and GPT-3.5). Other models
-/// tokenize differently, so the count is an estimate: it is close for OpenAI models and may be off by 10–30 % for
-/// others such as Qwen or Llama.
+/// tokenize differently, so the count is an estimate.
+/// NOTE: how far it is off for Qwen, Llama or DeepSeek models has not been measured.
 /// </summary>
 internal static class ContextTokenEstimator
 {

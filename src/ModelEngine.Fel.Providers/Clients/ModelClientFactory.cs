@@ -84,8 +84,8 @@ internal sealed class ModelClientFactory
             InnerHandler = new SocketsHttpHandler(),
         };
 
-        // HttpClient.Timeout covers sending, every retry and its wait, until the response headers arrive; both
-        // SDKs read a response with ResponseHeadersRead, so a long stream is not cut off by it.
+        // HttpClient.Timeout covers sending, every retry and its wait, until the response headers arrive. Both SDKs
+        // read responses with ResponseHeadersRead, so the timeout does not cut off a long stream.
         var http = new HttpClient(handler, disposeHandler: true) { Timeout = settings.Timeout };
         if (settings.Provider == FelModelProvider.Ollama)
         {

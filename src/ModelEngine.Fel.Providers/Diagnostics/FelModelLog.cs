@@ -17,7 +17,7 @@ internal static partial class FelModelLog
     [LoggerMessage(EventId = 7202, Level = LogLevel.Warning, Message = "FEL model {ModelName} could not be reached ({ErrorType}); retry {Retry} of {MaxRetries} in {DelayMilliseconds} ms")]
     public static partial void ConnectionRetryScheduled(ILogger logger, string modelName, string errorType, int retry, int maxRetries, long delayMilliseconds);
 
-    [LoggerMessage(EventId = 7203, Level = LogLevel.Error, Message = "FEL model {ModelName} failed with HTTP {StatusCode} after {Attempts} attempts")]
+    [LoggerMessage(EventId = 7203, Level = LogLevel.Error, Message = "FEL model {ModelName} failed with HTTP {StatusCode}; attempts made: {Attempts}")]
     public static partial void CallFailed(ILogger logger, string modelName, int statusCode, int attempts);
 
     [LoggerMessage(EventId = 7204, Level = LogLevel.Warning, Message = "FEL model {ModelName} input rejected before the call: about {TokenCount} tokens, over the context window of {ContextWindow}")]

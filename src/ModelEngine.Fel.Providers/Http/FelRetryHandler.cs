@@ -18,7 +18,7 @@ namespace ModelEngine.Fel.Providers.Http;
 /// </remarks>
 internal sealed class FelRetryHandler : DelegatingHandler
 {
-    /// <summary>The longest wait a <c>Retry-After</c> header may ask for before the call gives up instead.</summary>
+    /// <summary>The longest wait a <c>Retry-After</c> header may request before the call fails instead.</summary>
     public static readonly TimeSpan MaxRetryAfter = TimeSpan.FromSeconds(60);
 
     /// <summary>The wait before the first retry, doubled for each further retry and then scaled by 50–100 % jitter.</summary>
@@ -97,7 +97,7 @@ internal sealed class FelRetryHandler : DelegatingHandler
         }
     }
 
-    /// <summary>Returns the wait before retry <paramref name="retry"/>, or <see langword="null"/> when the server asks for too long a wait.</summary>
+    /// <summary>Returns the wait before retry <paramref name="retry"/>, or <see langword="null"/> when the server requests too long a wait.</summary>
     private TimeSpan? RetryDelay(HttpResponseMessage response, int retry)
     {
         var asked = RetryAfter(response);

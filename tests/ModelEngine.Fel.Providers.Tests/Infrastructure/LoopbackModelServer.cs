@@ -12,7 +12,7 @@ using Microsoft.Extensions.Logging;
 namespace ModelEngine.Fel.Providers.Tests.Infrastructure;
 
 /// <summary>
-/// A Kestrel server on 127.0.0.1 with a port the OS picks, answering every request with the next scripted
+/// A Kestrel server on 127.0.0.1 with a port the OS picks, serving every request with the next scripted
 /// responder and recording what arrived. It stands in for an OpenAI-compatible or Ollama endpoint.
 /// </summary>
 public sealed class LoopbackModelServer : IAsyncDisposable
@@ -34,7 +34,7 @@ public sealed class LoopbackModelServer : IAsyncDisposable
     /// <summary>The requests received, in order.</summary>
     public IReadOnlyList<RecordedRequest> Requests => _requests.ToList();
 
-    /// <summary>Used when no responder is scripted; the default answers 599 so that an unexpected call is plain.</summary>
+    /// <summary>Used when no responder is scripted; the default returns status 599 so that an unexpected call stands out.</summary>
     public Func<HttpContext, RecordedRequest, Task>? Fallback { get; set; }
 
     public static async Task<LoopbackModelServer> StartAsync(TimeProvider? clock = null)
@@ -51,7 +51,7 @@ public sealed class LoopbackModelServer : IAsyncDisposable
         return server;
     }
 
-    /// <summary>Scripts the answer to the next request.</summary>
+    /// <summary>Scripts the response to the next request.</summary>
     public LoopbackModelServer Enqueue(Func<HttpContext, RecordedRequest, Task> responder)
     {
         _responders.Enqueue(responder);

@@ -69,7 +69,7 @@ public static class OpenAIPayloads
     public static string Error(string message, string type = "invalid_request_error") =>
         new JsonObject { ["error"] = new JsonObject { ["message"] = message, ["type"] = type, ["param"] = null, ["code"] = null } }.ToJsonString();
 
-    /// <summary>An embeddings response for <paramref name="vectors"/>, encoded as the request's encoding_format asks.</summary>
+    /// <summary>An embeddings response for <paramref name="vectors"/>, encoded as the request's encoding_format requests.</summary>
     public static string Embeddings(RecordedRequest request, params float[][] vectors)
     {
         var base64 = request.Json["encoding_format"]?.GetValue<string>() == "base64";
