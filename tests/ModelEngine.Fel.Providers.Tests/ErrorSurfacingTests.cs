@@ -15,7 +15,7 @@ public sealed class ErrorSurfacingTests
         await using var harness = await ModelHarness.StartAsync();
         harness.Server.EnqueueResponse(400, OpenAIPayloads.Error(providerMessage));
 
-        var error = await Assert.ThrowsAsync<FelModelException>(
+        var error = await ModelHarness.ThrowsModelErrorAsync(
             () => harness.Catalog.GetChatClient("test").GetResponseAsync("Hi").WaitAsync(s_timeout));
 
         Assert.Equal(providerMessage, error.ProviderMessage);
@@ -32,7 +32,7 @@ public sealed class ErrorSurfacingTests
         await using var harness = await ModelHarness.StartAsync();
         harness.Server.EnqueueResponse(404, OpenAIPayloads.Error("The model `gpt-5-mini` does not exist.", "invalid_request_error"));
 
-        var error = await Assert.ThrowsAsync<FelModelException>(
+        var error = await ModelHarness.ThrowsModelErrorAsync(
             () => DrainAsync(harness.Catalog.GetChatClient("test").GetStreamingResponseAsync("Hi")).WaitAsync(s_timeout));
 
         Assert.Equal("The model `gpt-5-mini` does not exist.", error.ProviderMessage);
@@ -47,7 +47,7 @@ public sealed class ErrorSurfacingTests
         await using var harness = await ModelHarness.StartAsync(("MaxRetries", "0"));
         harness.Server.EnqueueResponse(502, page, "text/html");
 
-        var error = await Assert.ThrowsAsync<FelModelException>(
+        var error = await ModelHarness.ThrowsModelErrorAsync(
             () => harness.Catalog.GetChatClient("test").GetResponseAsync("Hi").WaitAsync(s_timeout));
 
         Assert.Equal(502, error.StatusCode);
@@ -61,7 +61,7 @@ public sealed class ErrorSurfacingTests
         await using var harness = await ModelHarness.StartAsync(("MaxRetries", "0"));
         harness.Server.EnqueueResponse(500, "");
 
-        var error = await Assert.ThrowsAsync<FelModelException>(
+        var error = await ModelHarness.ThrowsModelErrorAsync(
             () => harness.Catalog.GetChatClient("test").GetResponseAsync("Hi").WaitAsync(s_timeout));
 
         Assert.Equal(500, error.StatusCode);
@@ -75,7 +75,7 @@ public sealed class ErrorSurfacingTests
         await using var harness = await ModelHarness.StartAsync();
         harness.Server.EnqueueResponse(422, """{"object":"error","kind":"validation"}""");
 
-        var error = await Assert.ThrowsAsync<FelModelException>(
+        var error = await ModelHarness.ThrowsModelErrorAsync(
             () => harness.Catalog.GetChatClient("test").GetResponseAsync("Hi").WaitAsync(s_timeout));
 
         Assert.Equal(422, error.StatusCode);
@@ -89,7 +89,7 @@ public sealed class ErrorSurfacingTests
         harness.Server.EnqueueStream("text/event-stream",
             [OpenAIPayloads.TextChunk("Hel"), "data: {\"choices\":[{\"delta\":{\"content\":\"lo\"\n\n", OpenAIPayloads.Done]);
 
-        var error = await Assert.ThrowsAsync<FelModelException>(
+        var error = await ModelHarness.ThrowsModelErrorAsync(
             () => DrainAsync(harness.Catalog.GetChatClient("test").GetStreamingResponseAsync("Hi")).WaitAsync(s_timeout));
 
         Assert.Contains("not valid JSON", error.Message, StringComparison.Ordinal);
@@ -103,7 +103,7 @@ public sealed class ErrorSurfacingTests
         await using var harness = await ModelHarness.StartAsync();
         harness.Server.EnqueueResponse(200, "{\"id\":\"chatcmpl-1\",\"choices\":[{\"message\":");
 
-        var error = await Assert.ThrowsAsync<FelModelException>(
+        var error = await ModelHarness.ThrowsModelErrorAsync(
             () => harness.Catalog.GetChatClient("test").GetResponseAsync("Hi").WaitAsync(s_timeout));
 
         Assert.Contains("not valid JSON", error.Message, StringComparison.Ordinal);
@@ -115,7 +115,7 @@ public sealed class ErrorSurfacingTests
         await using var harness = await ModelHarness.StartAsync();
         harness.Server.EnqueueResponse(401, OpenAIPayloads.Error($"Incorrect API key provided: {ModelHarness.ApiKey}.", "invalid_api_key"));
 
-        var error = await Assert.ThrowsAsync<FelModelException>(
+        var error = await ModelHarness.ThrowsModelErrorAsync(
             () => harness.Catalog.GetChatClient("test").GetResponseAsync("Hi").WaitAsync(s_timeout));
 
         Assert.Equal("Incorrect API key provided: [redacted].", error.ProviderMessage);
@@ -131,7 +131,7 @@ public sealed class ErrorSurfacingTests
         var address = harness.Server.BaseAddress;
         await harness.Server.DisposeAsync();
 
-        var error = await Assert.ThrowsAsync<FelModelException>(
+        var error = await ModelHarness.ThrowsModelErrorAsync(
             () => harness.AdvanceUntilDoneAsync(harness.Catalog.GetChatClient("test").GetResponseAsync("Hi"), TimeSpan.FromMilliseconds(250)));
 
         Assert.Null(error.StatusCode);
@@ -151,7 +151,7 @@ public sealed class ErrorSurfacingTests
             await Microsoft.AspNetCore.Http.HttpResponseWritingExtensions.WriteAsync(context.Response, OpenAIPayloads.Completion("too late"));
         });
 
-        var error = await Assert.ThrowsAsync<FelModelException>(
+        var error = await ModelHarness.ThrowsModelErrorAsync(
             () => harness.Catalog.GetChatClient("test").GetResponseAsync("Hi").WaitAsync(s_timeout));
         release.SetResult();
 

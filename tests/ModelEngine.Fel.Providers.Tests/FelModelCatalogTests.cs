@@ -70,7 +70,7 @@ public sealed class FelModelCatalogTests
         var client = harness.Catalog.GetChatClient("test");
 
         await harness.AdvanceUntilDoneAsync(client.GetResponseAsync("prompt-zq81"), TimeSpan.FromMilliseconds(250));
-        var error = await Assert.ThrowsAsync<FelModelException>(() => client.GetResponseAsync("prompt-zq81").WaitAsync(s_timeout));
+        var error = await ModelHarness.ThrowsModelErrorAsync(() => client.GetResponseAsync("prompt-zq81").WaitAsync(s_timeout));
 
         Assert.NotEmpty(harness.Logs.Entries);
         harness.AssertNoKeyLogged();

@@ -122,7 +122,7 @@ public sealed class OllamaWireTests
         await using var harness = await ModelHarness.StartAsync(s_ollama);
         harness.Server.EnqueueResponse(404, """{"error":"model \"qwen2.5:7b\" not found, try pulling it first"}""");
 
-        var error = await Assert.ThrowsAsync<FelModelException>(async () =>
+        var error = await ModelHarness.ThrowsModelErrorAsync(async () =>
         {
             await foreach (var update in harness.Catalog.GetChatClient("test").GetStreamingResponseAsync("Hi"))
             {
@@ -142,7 +142,7 @@ public sealed class OllamaWireTests
         await using var harness = await ModelHarness.StartAsync(s_ollama);
         harness.Server.EnqueueStream("application/x-ndjson", [ChatLine("Hel"), "{\"model\":\"qwen2.5:7b\",\"message\":{\"content\":\n", DoneLine()]);
 
-        var error = await Assert.ThrowsAsync<FelModelException>(async () =>
+        var error = await ModelHarness.ThrowsModelErrorAsync(async () =>
         {
             await foreach (var update in harness.Catalog.GetChatClient("test").GetStreamingResponseAsync("Hi"))
             {

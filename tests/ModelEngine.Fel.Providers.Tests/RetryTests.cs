@@ -29,6 +29,40 @@ public sealed class RetryTests
     }
 
     [Fact]
+    public async Task RetryAfterDate_Honoured()
+    {
+        await using var harness = await ModelHarness.StartAsync();
+        var retryAt = harness.Time.GetUtcNow().AddSeconds(12).ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+        harness.Server
+            .EnqueueResponse(503, OpenAIPayloads.Error("Maintenance window.", "server_error"), headers: ("Retry-After", retryAt))
+            .EnqueueResponse(200, OpenAIPayloads.Completion("back"));
+
+        var response = await harness.AdvanceUntilDoneAsync(harness.Catalog.GetChatClient("test").GetResponseAsync("Hi"), s_step);
+
+        Assert.Equal("back", response.Text);
+        var requests = harness.Server.Requests;
+        Assert.Equal(2, requests.Count);
+        Assert.True(requests[1].ReceivedAt - requests[0].ReceivedAt >= TimeSpan.FromSeconds(11),
+            $"The retry came {requests[1].ReceivedAt - requests[0].ReceivedAt} after the 503, before the Retry-After date 12 s later.");
+    }
+
+    [Fact]
+    public async Task Embeddings_RetriedAndSurfaced()
+    {
+        await using var harness = await ModelHarness.StartAsync(("Kind", "Embedding"), ("MaxRetries", "1"));
+        harness.Server
+            .EnqueueResponse(429, OpenAIPayloads.Error("Slow down.", "requests"))
+            .EnqueueResponse(400, OpenAIPayloads.Error("Input too long for the embedding model."));
+
+        var error = await ModelHarness.ThrowsModelErrorAsync(
+            () => harness.AdvanceUntilDoneAsync(harness.Catalog.GetEmbeddingGenerator("test").GenerateAsync(["text"]), s_step));
+
+        Assert.Equal(2, harness.Server.Requests.Count);
+        Assert.Equal(400, error.StatusCode);
+        Assert.Equal("Input too long for the embedding model.", error.ProviderMessage);
+    }
+
+    [Fact]
     public async Task ServiceUnavailable_RetriesWithGrowingBackoff()
     {
         await using var harness = await ModelHarness.StartAsync();
@@ -58,7 +92,7 @@ public sealed class RetryTests
             .EnqueueResponse(400, OpenAIPayloads.Error("'messages' must contain at least one message."))
             .EnqueueResponse(200, OpenAIPayloads.Completion("must not be reached"));
 
-        var error = await Assert.ThrowsAsync<FelModelException>(
+        var error = await ModelHarness.ThrowsModelErrorAsync(
             () => harness.AdvanceUntilDoneAsync(harness.Catalog.GetChatClient("test").GetResponseAsync("Hi"), s_step));
 
         Assert.Single(harness.Server.Requests);
@@ -75,7 +109,7 @@ public sealed class RetryTests
             harness.Server.EnqueueResponse(503, OpenAIPayloads.Error($"Engine overloaded ({i + 1})", "server_error"));
         }
 
-        var error = await Assert.ThrowsAsync<FelModelException>(
+        var error = await ModelHarness.ThrowsModelErrorAsync(
             () => harness.AdvanceUntilDoneAsync(harness.Catalog.GetChatClient("test").GetResponseAsync("Hi"), s_step));
 
         Assert.Equal(3, harness.Server.Requests.Count);
@@ -93,7 +127,7 @@ public sealed class RetryTests
         await using var harness = await ModelHarness.StartAsync();
         harness.Server.EnqueueResponse(429, OpenAIPayloads.Error("Daily quota exhausted."), headers: ("Retry-After", "3600"));
 
-        var error = await Assert.ThrowsAsync<FelModelException>(
+        var error = await ModelHarness.ThrowsModelErrorAsync(
             () => harness.AdvanceUntilDoneAsync(harness.Catalog.GetChatClient("test").GetResponseAsync("Hi"), s_step));
 
         Assert.Single(harness.Server.Requests);
@@ -135,7 +169,7 @@ public sealed class RetryTests
         Assert.True(await updates.MoveNextAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30)));
         Assert.Equal("partial", updates.Current.Text);
         firstChunkSeen.SetResult();
-        var error = await Assert.ThrowsAsync<FelModelException>(
+        var error = await ModelHarness.ThrowsModelErrorAsync(
             () => harness.AdvanceUntilDoneAsync(DrainAsync(updates), s_step));
 
         Assert.Single(harness.Server.Requests);

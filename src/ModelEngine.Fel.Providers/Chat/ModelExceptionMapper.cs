@@ -44,6 +44,12 @@ internal sealed class ModelExceptionMapper
             }
         }
 
+        // The OpenAI SDK wraps a failed connection in a ClientResultException without a status.
+        if (exception is ClientResultException { Status: 0, InnerException: HttpRequestException connection })
+        {
+            exception = connection;
+        }
+
         FelModelLog.CallBroken(_logger, _settings.Name, exception.GetType().Name);
         var prefix = $"Model '{_settings.Name}' ({_settings.Provider}, model id '{_settings.Model}')";
         return exception switch

@@ -88,6 +88,14 @@ public sealed class ModelHarness : IAsyncDisposable
         return await task;
     }
 
+    /// <summary>Asserts that <paramref name="call"/> throws <see cref="FelModelException"/> whose text, inner exceptions included, lacks <see cref="ApiKey"/>.</summary>
+    public static async Task<FelModelException> ThrowsModelErrorAsync(Func<Task> call)
+    {
+        var error = await Assert.ThrowsAsync<FelModelException>(call);
+        Assert.DoesNotContain(ApiKey, error.ToString(), StringComparison.Ordinal);
+        return error;
+    }
+
     /// <summary>Asserts that no log entry contains <see cref="ApiKey"/>.</summary>
     public void AssertNoKeyLogged()
     {
@@ -97,8 +105,10 @@ public sealed class ModelHarness : IAsyncDisposable
         }
     }
 
+    /// <summary>Disposes the catalog and the server, and asserts that nothing logged during the test contains <see cref="ApiKey"/>.</summary>
     public async ValueTask DisposeAsync()
     {
+        AssertNoKeyLogged();
         Catalog.Dispose();
         _loggerFactory.Dispose();
         await Server.DisposeAsync();
