@@ -34,7 +34,7 @@ public static class PartialJsonParser
             return null;
         }
 
-        var scan = Scan(text);
+        var scan = JsonScanner.Scan(text);
         if (scan.Complete >= 0 && TryParse(text[..scan.Complete], out var whole))
         {
             return whole;
@@ -88,7 +88,7 @@ public static class PartialJsonParser
     /// </summary>
     private static string Repair(string text)
     {
-        var scan = Scan(text);
+        var scan = JsonScanner.Scan(text);
         var builder = new StringBuilder(text, text.Length + scan.Open.Count + 8);
         if (scan.InString)
         {
@@ -136,63 +136,6 @@ public static class PartialJsonParser
         }
     }
 
-    private static ScanResult Scan(string text)
-    {
-        var open = new List<char>();
-        var cuts = new List<int>();
-        var inString = false;
-        var complete = -1;
-        for (var i = 0; i < text.Length && complete < 0; i++)
-        {
-            var c = text[i];
-            if (inString)
-            {
-                if (c == '\\')
-                {
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    inString = false;
-                }
-
-                continue;
-            }
-
-            switch (c)
-            {
-                case '"':
-                    inString = true;
-                    break;
-                case '{' or '[':
-                    open.Add(c);
-                    cuts.Add(i + 1);
-                    break;
-                case '}' or ']':
-                    if (open.Count > 0)
-                    {
-                        open.RemoveAt(open.Count - 1);
-                    }
-
-                    if (open.Count == 0)
-                    {
-                        complete = i + 1;
-                    }
-                    else
-                    {
-                        cuts.Add(i + 1);
-                    }
-
-                    break;
-                case ',':
-                    cuts.Add(i);
-                    break;
-            }
-        }
-
-        return new ScanResult(open, cuts, inString && complete < 0, complete);
-    }
-
     private static bool TryParse(string text, out JsonNode? node)
     {
         try
@@ -206,6 +149,4 @@ public static class PartialJsonParser
             return false;
         }
     }
-
-    private readonly record struct ScanResult(List<char> Open, List<int> Cuts, bool InString, int Complete);
 }
