@@ -370,7 +370,13 @@ internal sealed class StreamStage<TIn, TOut> : Stage
         nextTurn?.TrySetResult();
         _input.Grant(granted);
         Interlocked.Decrement(ref _active);
-        session.Release(1);
+
+        // A sequence stopped by flow.Cancel() must not complete its session normally: Cancel cancels it instead.
+        if (!Runtime.IsCancelled)
+        {
+            session.Release(1);
+        }
+
         Schedule();
     }
 
