@@ -124,6 +124,25 @@ public sealed class ConversationTests
     }
 
     [Fact]
+    public async Task SendAsync_Cancelled_CancelsModelCall()
+    {
+        var time = new FakeTimeProvider();
+        var client = new ScriptedChatClient(time).ReplyWithDelay(TimeSpan.FromMinutes(1), "never").Reply("second");
+        var conversation = AiFlows.Create<string>().Prompt(Chat).GenerateText(client).Converse();
+        using var cancellation = new CancellationTokenSource();
+
+        var running = conversation.SendAsync("first", cancellation.Token);
+        await Waits.UntilAsync(() => client.Requests.Count == 1, "the first turn reaches the model");
+        await cancellation.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => running.WaitAsync(Waits.Timeout));
+        var next = await conversation.SendAsync("again").WaitAsync(Waits.Timeout);
+
+        Assert.Equal("second", next.Text);
+        Assert.Equal(["again", "second"], conversation.Memory.Messages.Select(m => m.Text));
+    }
+
+    [Fact]
     public void Converse_Twice_Throws()
     {
         var builder = AiFlows.Create<string>().Prompt(Chat).GenerateText(new ScriptedChatClient());

@@ -85,6 +85,55 @@ public sealed class StreamingFlatMapTests
     }
 
     [Fact]
+    public async Task StreamingFlatMap_LaterInputWaiting_PausesAtWindow()
+    {
+        const int window = 4;
+        var releaseFirst = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var producedBySecond = 0;
+        var results = new Results<string>();
+        var flow = Flows.Create<int>(new FlowOptions { CreditWindow = window })
+            .FlatMap((input, ct) => input == 0
+                ? GatedPair(releaseFirst.Task, ct)
+                : Labelled(100, () => Interlocked.Increment(ref producedBySecond), ct))
+            .Concurrency(2)
+            .Close((item, _) => results.Add(item));
+
+        var session = flow.Offer([0, 1], preserved: true);
+        await Waits.UntilAsync(() => Volatile.Read(ref producedBySecond) >= window, "the later input buffers its outputs");
+
+        // The later input must stop pulling at the window while the earlier one is still streaming.
+        var overran = false;
+        var deadline = DateTime.UtcNow.AddMilliseconds(200);
+        while (DateTime.UtcNow < deadline)
+        {
+            overran |= Volatile.Read(ref producedBySecond) > window;
+            await Task.Delay(5);
+        }
+
+        releaseFirst.SetResult();
+        await session.Completion.WaitAsync(Waits.Timeout);
+
+        Assert.False(overran, $"The later input produced {Volatile.Read(ref producedBySecond)} outputs before its turn.");
+        var expected = new[] { "first-0", "first-1" }.Concat(Enumerable.Range(0, 100).Select(i => $"second-{i}"));
+        Assert.Equal(expected, results.Items);
+    }
+
+    [Fact]
+    public async Task StreamingFlatMap_Metrics_CountItems()
+    {
+        var flow = Flows.Create<int>()
+            .FlatMap((count, ct) => Count(count, () => { }, ct))
+            .Close(_ => { });
+
+        await flow.Offer([3, 4]).Completion.WaitAsync(Waits.Timeout);
+
+        var node = Assert.Single(flow.GetMetrics(), metrics => metrics.Kind == "flatMapStream");
+        Assert.Equal(2, node.ItemsIn);
+        Assert.Equal(7, node.ItemsOut);
+        Assert.NotNull(node.CreditWindow);
+    }
+
+    [Fact]
     public async Task StreamingFlatMap_FailureMidStream_ReportsError()
     {
         var errors = new ConcurrentQueue<Exception>();
@@ -134,6 +183,21 @@ public sealed class StreamingFlatMapTests
 
         await cancelled.Task.WaitAsync(Waits.Timeout);
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => session.Completion.WaitAsync(Waits.Timeout));
+    }
+
+    private static async IAsyncEnumerable<string> GatedPair(Task release, [EnumeratorCancellation] CancellationToken ct)
+    {
+        yield return "first-0";
+        await release.WaitAsync(Waits.Timeout, ct);
+        yield return "first-1";
+    }
+
+    private static async IAsyncEnumerable<string> Labelled(int count, Action onProduced, [EnumeratorCancellation] CancellationToken ct)
+    {
+        await foreach (var i in Count(count, onProduced, ct))
+        {
+            yield return $"second-{i}";
+        }
     }
 
     private static async IAsyncEnumerable<string> EmitThenWait(string prefix, Task release, [EnumeratorCancellation] CancellationToken ct)
