@@ -9,6 +9,7 @@ public sealed class FelParseException : Exception
     /// <summary>The maximum number of output characters quoted in the message.</summary>
     private const int QuotedOutputLength = 200;
 
+    /// <summary>Creates the exception for <paramref name="output"/> with at least one error.</summary>
     public FelParseException(string output, IReadOnlyList<FelParseError> errors, Exception? innerException = null)
         : base(BuildMessage(output, errors), innerException)
     {
