@@ -83,6 +83,39 @@ public sealed class ChatGenerationTests
     }
 
     [Fact]
+    public async Task Stream_Activity_TaggedWithTtft()
+    {
+        const string model = "activity-test-model";
+        var stopped = new System.Collections.Concurrent.ConcurrentQueue<System.Diagnostics.Activity>();
+        using var listener = new System.Diagnostics.ActivityListener
+        {
+            ShouldListenTo = source => source.Name == ChatGeneration.ActivitySource.Name,
+            Sample = (ref System.Diagnostics.ActivityCreationOptions<System.Diagnostics.ActivityContext> _) =>
+                System.Diagnostics.ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = activity =>
+            {
+                if (Equals(activity.GetTagItem("gen_ai.request.model"), model))
+                {
+                    stopped.Enqueue(activity);
+                }
+            },
+        };
+        System.Diagnostics.ActivitySource.AddActivityListener(listener);
+        var time = new FakeTimeProvider();
+        var client = new ScriptedChatClient(time).ReplyWithDelay(TimeSpan.FromMilliseconds(250), "only");
+
+        var pending = ChatGeneration.GenerateAsync(client, Question, new ChatOptions { ModelId = model }, stream: true, timeProvider: time);
+        time.Advance(TimeSpan.FromMilliseconds(250));
+        await pending.WaitAsync(Waits.Timeout);
+
+        var activity = Assert.Single(stopped);
+        Assert.Equal("fel.generate", activity.OperationName);
+        Assert.Equal(250.0, activity.GetTagItem("fel.time_to_first_token_ms"));
+        Assert.Equal(2, activity.GetTagItem("fel.chunks"));
+        Assert.Equal(true, activity.GetTagItem("fel.stream"));
+    }
+
+    [Fact]
     public async Task Stream_Cancelled_StopsWithCancellation()
     {
         var time = new FakeTimeProvider();
