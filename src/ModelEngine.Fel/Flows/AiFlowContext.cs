@@ -9,19 +9,13 @@ internal sealed class AiFlowContext
     /// <summary>The session-state key where a Prompt node stores the human messages it rendered.</summary>
     public const string HumanMessagesKey = "fel.human";
 
-    private CancellationToken _turnToken;
-
     /// <summary>The token of the conversation turn now running, or <see cref="CancellationToken.None"/>.</summary>
-    public CancellationToken TurnToken
-    {
-        get => _turnToken;
-        set => _turnToken = value;
-    }
+    public CancellationToken TurnToken { get; set; }
 
     /// <summary>True once a conversation owns the flow; a flow can serve one conversation.</summary>
     public bool HasConversation { get; set; }
 
     /// <summary>Returns a source whose token is cancelled by the flow or by the running turn.</summary>
     public CancellationTokenSource Link(CancellationToken flowToken) =>
-        CancellationTokenSource.CreateLinkedTokenSource(flowToken, _turnToken);
+        CancellationTokenSource.CreateLinkedTokenSource(flowToken, TurnToken);
 }
