@@ -6,7 +6,10 @@ namespace ModelEngine.Fel;
 /// <summary>Calls a chat model, blocking or streaming, and measures time to first token.</summary>
 public static class ChatGeneration
 {
-    /// <summary>The activity source that traces model calls.</summary>
+    /// <summary>
+    /// The activity source that traces model calls: one <c>fel.generate</c> activity per call, tagged with the time to
+    /// first token, the duration and the number of streamed updates.
+    /// </summary>
     public static readonly ActivitySource ActivitySource = new("ModelEngine.Fel");
 
     /// <summary>
@@ -25,11 +28,15 @@ public static class ChatGeneration
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(messages);
         var clock = timeProvider ?? TimeProvider.System;
+        using var activity = ActivitySource.StartActivity("fel.generate");
+        activity?.SetTag("fel.stream", stream);
+        activity?.SetTag("gen_ai.request.model", options?.ModelId);
         var started = clock.GetTimestamp();
         if (!stream)
         {
             var response = await client.GetResponseAsync(messages, options, cancellationToken).ConfigureAwait(false);
             var elapsed = clock.GetElapsedTime(started);
+            activity?.SetTag("fel.duration_ms", elapsed.TotalMilliseconds);
             return new GenerationResult(response, elapsed, elapsed, 1);
         }
 
@@ -40,6 +47,8 @@ public static class ChatGeneration
             if (firstToken is null && !string.IsNullOrEmpty(update.Text))
             {
                 firstToken = clock.GetElapsedTime(started);
+                FelFlowMetrics.TimeToFirstToken.Record(firstToken.Value.TotalMilliseconds);
+                activity?.SetTag("fel.time_to_first_token_ms", firstToken.Value.TotalMilliseconds);
             }
 
             updates.Add(update);
@@ -49,6 +58,9 @@ public static class ChatGeneration
             }
         }
 
-        return new GenerationResult(updates.ToChatResponse(), firstToken, clock.GetElapsedTime(started), updates.Count);
+        var duration = clock.GetElapsedTime(started);
+        activity?.SetTag("fel.duration_ms", duration.TotalMilliseconds);
+        activity?.SetTag("fel.chunks", updates.Count);
+        return new GenerationResult(updates.ToChatResponse(), firstToken, duration, updates.Count);
     }
 }

@@ -48,6 +48,18 @@ public sealed partial class FlowBuilder<TIn, T>
         return Append(new FlatMapSpec<T, TResult>(flatMap));
     }
 
+    /// <summary>
+    /// Adds a 1→m node that emits each output as soon as <paramref name="stream"/> produces it. When the next
+    /// edge has no credits, the sequence is not asked for its next item until credits return. The node runs on
+    /// its own stage, and in a preserved session the outputs of a later input wait behind an earlier input that
+    /// is still streaming.
+    /// </summary>
+    public FlowBuilder<TIn, TResult> FlatMap<TResult>(Func<T, CancellationToken, IAsyncEnumerable<TResult>> stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        return Append(new FlatMapStreamSpec<T, TResult>(stream));
+    }
+
     /// <summary>Adds a 1→m node whose function emits any number of outputs through a collector.</summary>
     public FlowBuilder<TIn, TResult> Process<TResult>(Action<T, IFlowCollector<TResult>> process)
     {
