@@ -1,0 +1,115 @@
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using ModelEngine.Fel;
+
+namespace ModelEngine.Persistence.EntityFrameworkCore.Knowledge;
+
+/// <summary>
+/// Stores the chunks of embedded knowledge bases in the KnowledgeChunks table of the main database, on any of the
+/// three providers.
+/// </summary>
+internal sealed class EfKnowledgeChunkStore : IKnowledgeChunkStore
+{
+    /// <summary>
+    /// The chunks written per SaveChanges call. Each slice first deletes the rows it replaces by id, and SQLite binds
+    /// the id list as one JSON parameter, so the slice size bounds that parameter rather than a parameter count.
+    /// </summary>
+    internal const int WriteSliceSize = 1000;
+
+    private readonly IDbContextFactory<ModelEngineDbContext> _contextFactory;
+    private readonly WriteLock _writeLock;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger<EfKnowledgeChunkStore> _logger;
+
+    public EfKnowledgeChunkStore(
+        IDbContextFactory<ModelEngineDbContext> contextFactory, WriteLock writeLock, TimeProvider timeProvider, ILogger<EfKnowledgeChunkStore> logger)
+    {
+        _contextFactory = contextFactory;
+        _writeLock = writeLock;
+        _timeProvider = timeProvider;
+        _logger = logger;
+    }
+
+    public async Task UpsertAsync(string knowledgeBase, IReadOnlyList<StoredChunk> chunks, CancellationToken cancellationToken = default)
+    {
+        KnowledgeLimits.ValidateKnowledgeBaseName(knowledgeBase, nameof(knowledgeBase));
+        ArgumentNullException.ThrowIfNull(chunks);
+        foreach (var chunk in chunks)
+        {
+            KnowledgeChunkMapper.Validate(chunk);
+        }
+
+        if (chunks.Count == 0)
+        {
+            return;
+        }
+
+        var unique = KnowledgeChunkMapper.LastPerId(chunks);
+        var createdAt = _timeProvider.GetUtcNow();
+
+        using var writeTurn = await _writeLock.EnterAsync(cancellationToken).ConfigureAwait(false);
+        await using var context = await _contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        context.ChangeTracker.AutoDetectChangesEnabled = false;
+        await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+
+        for (var start = 0; start < unique.Count; start += WriteSliceSize)
+        {
+            var slice = unique.GetRange(start, Math.Min(WriteSliceSize, unique.Count - start));
+            var ids = slice.ConvertAll(chunk => chunk.Chunk.Id);
+
+            // Replacing is delete then insert, which every provider runs the same way and which keeps the batch
+            // in one transaction without a provider-specific upsert statement.
+            await context.KnowledgeChunks
+                .Where(e => e.KnowledgeBase == knowledgeBase && ids.Contains(e.ChunkId))
+                .ExecuteDeleteAsync(cancellationToken)
+                .ConfigureAwait(false);
+
+            context.KnowledgeChunks.AddRange(slice.ConvertAll(chunk => KnowledgeChunkMapper.ToEntity(knowledgeBase, chunk, createdAt)));
+            await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            context.ChangeTracker.Clear();
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        KnowledgeLog.ChunksWritten(_logger, unique.Count, knowledgeBase);
+    }
+
+    public async Task<int> DeleteDocumentAsync(string knowledgeBase, string documentId, CancellationToken cancellationToken = default)
+    {
+        KnowledgeLimits.ValidateKnowledgeBaseName(knowledgeBase, nameof(knowledgeBase));
+        ArgumentNullException.ThrowIfNull(documentId);
+
+        using var writeTurn = await _writeLock.EnterAsync(cancellationToken).ConfigureAwait(false);
+        await using var context = await _contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var deleted = await context.KnowledgeChunks
+            .Where(e => e.KnowledgeBase == knowledgeBase && e.DocumentId == documentId)
+            .ExecuteDeleteAsync(cancellationToken)
+            .ConfigureAwait(false);
+        KnowledgeLog.DocumentDeleted(_logger, deleted, documentId, knowledgeBase);
+        return deleted;
+    }
+
+    public async IAsyncEnumerable<StoredChunk> ReadAllAsync(string knowledgeBase, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        KnowledgeLimits.ValidateKnowledgeBaseName(knowledgeBase, nameof(knowledgeBase));
+
+        await using var context = await _contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var rows = context.KnowledgeChunks.AsNoTracking()
+            .Where(e => e.KnowledgeBase == knowledgeBase)
+            .AsAsyncEnumerable()
+            .WithCancellation(cancellationToken)
+            .ConfigureAwait(false);
+        await foreach (var row in rows)
+        {
+            yield return KnowledgeChunkMapper.ToStoredChunk(row);
+        }
+    }
+
+    public async Task<long> CountAsync(string knowledgeBase, CancellationToken cancellationToken = default)
+    {
+        KnowledgeLimits.ValidateKnowledgeBaseName(knowledgeBase, nameof(knowledgeBase));
+
+        await using var context = await _contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        return await context.KnowledgeChunks.LongCountAsync(e => e.KnowledgeBase == knowledgeBase, cancellationToken).ConfigureAwait(false);
+    }
+}
