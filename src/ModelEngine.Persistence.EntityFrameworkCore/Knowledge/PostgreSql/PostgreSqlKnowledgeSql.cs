@@ -60,16 +60,16 @@ internal static class PostgreSqlKnowledgeSql
         """;
 
     /// <summary>
-    /// Ranks by cosine similarity, computed in the server as the dot product of normalised vectors. $1 knowledge base,
-    /// $2 query vector, $3 its dimensions, $4 limit. Chunks embedded with other dimensions are skipped, because the
-    /// dot product of arrays of different lengths means nothing.
+    /// Reads the id and the little-endian float32 vector of every chunk of $1 whose vector has $2 bytes, for cosine
+    /// ranking in the process. Chunks embedded with other dimensions are skipped, because their dot product with
+    /// the query means nothing.
     /// </summary>
-    public const string Vector = """
-        SELECT c."ChunkId", c."DocumentId", c."ChunkIndex", c."Text", c."MetadataJson", s."Score"
-        FROM "KnowledgeChunks" AS c
-        CROSS JOIN LATERAL (SELECT sum(e.a::float8 * e.b) AS "Score" FROM unnest(c."Embedding", $2::real[]) AS e(a, b)) AS s
-        WHERE c."KnowledgeBase" = $1 AND cardinality(c."Embedding") = $3
-        ORDER BY s."Score" DESC, c."ChunkId"
-        LIMIT $4
+    public const string VectorCandidates = """
+        SELECT "ChunkId", "Vector" FROM "KnowledgeChunks" WHERE "KnowledgeBase" = $1 AND length("Vector") = $2
+        """;
+
+    /// <summary>Reads the chunks of $1 whose ids are in the array $2.</summary>
+    public const string ChunksById = """
+        SELECT "ChunkId", "DocumentId", "ChunkIndex", "Text", "MetadataJson" FROM "KnowledgeChunks" WHERE "KnowledgeBase" = $1 AND "ChunkId" = ANY($2)
         """;
 }
