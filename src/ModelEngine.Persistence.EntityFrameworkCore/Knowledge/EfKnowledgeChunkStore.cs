@@ -12,8 +12,8 @@ namespace ModelEngine.Persistence.EntityFrameworkCore.Knowledge;
 internal sealed class EfKnowledgeChunkStore : IKnowledgeChunkStore
 {
     /// <summary>
-    /// The chunks written per SaveChanges call. Each slice first deletes the rows it replaces by id, and SQLite binds
-    /// the id list as one JSON parameter, so the slice size bounds that parameter rather than a parameter count.
+    /// The chunks written per SaveChanges call. Each slice first deletes the rows it replaces by id, and EF Core 10
+    /// binds one parameter per id, so the slice stays below SQL Server's limit of 2,100 parameters per command.
     /// </summary>
     internal const int WriteSliceSize = 1000;
 
