@@ -37,7 +37,8 @@ internal sealed class EfKnowledgeChunkStore : IKnowledgeChunkStore
         ArgumentNullException.ThrowIfNull(chunks);
         foreach (var chunk in chunks)
         {
-            KnowledgeChunkMapper.Validate(chunk);
+            ArgumentNullException.ThrowIfNull(chunk, nameof(chunks));
+            KnowledgeChunkMapper.Validate(chunk.Chunk);
         }
 
         if (chunks.Count == 0)
@@ -45,7 +46,7 @@ internal sealed class EfKnowledgeChunkStore : IKnowledgeChunkStore
             return;
         }
 
-        var unique = KnowledgeChunkMapper.LastPerId(chunks);
+        var unique = KnowledgeChunkMapper.LastPerId(chunks, chunk => chunk.Chunk.Id);
         var createdAt = _timeProvider.GetUtcNow();
 
         using var writeTurn = await _writeLock.EnterAsync(cancellationToken).ConfigureAwait(false);

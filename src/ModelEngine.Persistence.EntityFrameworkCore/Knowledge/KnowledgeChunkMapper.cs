@@ -32,31 +32,30 @@ internal static class KnowledgeChunkMapper
     public static IReadOnlyDictionary<string, string>? DeserializeMetadata(string? json) =>
         json is null ? null : JsonSerializer.Deserialize<Dictionary<string, string>>(json);
 
-    /// <summary>Checks the ids of every chunk, so that a bad chunk fails the batch before anything is written.</summary>
-    public static void Validate(StoredChunk stored)
+    /// <summary>Checks a chunk's ids, so that a bad chunk fails its batch before anything is written.</summary>
+    public static void Validate(KnowledgeChunk chunk)
     {
-        ArgumentNullException.ThrowIfNull(stored);
-        ArgumentNullException.ThrowIfNull(stored.Chunk);
-        KnowledgeLimits.ValidateId(stored.Chunk.Id, "chunk id");
-        KnowledgeLimits.ValidateId(stored.Chunk.DocumentId, "document id");
-        ArgumentNullException.ThrowIfNull(stored.Chunk.Text);
+        ArgumentNullException.ThrowIfNull(chunk);
+        KnowledgeLimits.ValidateId(chunk.Id, "chunk id");
+        KnowledgeLimits.ValidateId(chunk.DocumentId, "document id");
+        ArgumentNullException.ThrowIfNull(chunk.Text);
     }
 
-    /// <summary>Keeps the last chunk of each id, because a batch that names an id twice replaces it with the later one.</summary>
-    public static List<StoredChunk> LastPerId(IReadOnlyList<StoredChunk> chunks)
+    /// <summary>Keeps the last item of each chunk id, because a batch that names an id twice replaces it with the later one.</summary>
+    public static List<T> LastPerId<T>(IReadOnlyList<T> items, Func<T, string> chunkId)
     {
-        var positions = new Dictionary<string, int>(chunks.Count, StringComparer.Ordinal);
-        var result = new List<StoredChunk>(chunks.Count);
-        foreach (var chunk in chunks)
+        var positions = new Dictionary<string, int>(items.Count, StringComparer.Ordinal);
+        var result = new List<T>(items.Count);
+        foreach (var item in items)
         {
-            if (positions.TryGetValue(chunk.Chunk.Id, out var position))
+            if (positions.TryGetValue(chunkId(item), out var position))
             {
-                result[position] = chunk;
+                result[position] = item;
             }
             else
             {
-                positions.Add(chunk.Chunk.Id, result.Count);
-                result.Add(chunk);
+                positions.Add(chunkId(item), result.Count);
+                result.Add(item);
             }
         }
 

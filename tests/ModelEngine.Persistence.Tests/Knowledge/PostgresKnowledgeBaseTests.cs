@@ -225,6 +225,22 @@ public sealed class PostgresKnowledgeBaseTests : IAsyncLifetime
     }
 
     [PostgresFact]
+    public async Task Search_Rerank_UsesRerankerOrder()
+    {
+        await IndexCorpusAsync("policies");
+        var reranker = new ReversingReranker();
+        var knowledgeBase = await CreateProvider(reranker: reranker).GetAsync("policies").AsTask().WithTimeout();
+
+        var plain = await knowledgeBase.SearchAsync("refund", new RetrievalOptions { Mode = RetrievalMode.Hybrid, TopK = 1 }).WithTimeout();
+        var reranked = await knowledgeBase.SearchAsync("refund", new RetrievalOptions { Mode = RetrievalMode.Hybrid, TopK = 1, Rerank = true }).WithTimeout();
+
+        Assert.Equal("refund#0", Assert.Single(plain).Chunk.Id);
+        Assert.Equal(1, reranker.Calls);
+        Assert.Equal(Corpus.Length, reranker.CandidateCount);
+        Assert.NotEqual("refund#0", Assert.Single(reranked).Chunk.Id);
+    }
+
+    [PostgresFact]
     public async Task Registration_PostgreSql_ResolvesProvider()
     {
         var services = new ServiceCollection().AddLogging()
@@ -241,7 +257,7 @@ public sealed class PostgresKnowledgeBaseTests : IAsyncLifetime
 
     private IServiceProvider Services => _services ?? throw new InvalidOperationException("InitializeAsync has not run.");
 
-    private PostgreSqlKnowledgeBaseProvider CreateProvider(Action<PostgreSqlKnowledgeBaseOptions>? configure = null)
+    private PostgreSqlKnowledgeBaseProvider CreateProvider(Action<PostgreSqlKnowledgeBaseOptions>? configure = null, IReranker? reranker = null)
     {
         var options = new PostgreSqlKnowledgeBaseOptions();
         configure?.Invoke(options);
@@ -250,7 +266,8 @@ public sealed class PostgresKnowledgeBaseTests : IAsyncLifetime
             _embeddingGenerator,
             options,
             new FakeTimeProvider(),
-            NullLogger<PostgreSqlKnowledgeBase>.Instance);
+            NullLogger<PostgreSqlKnowledgeBase>.Instance,
+            reranker);
     }
 
     private async Task<IKnowledgeBase> IndexCorpusAsync(string name, Action<PostgreSqlKnowledgeBaseOptions>? configure = null)
@@ -259,5 +276,21 @@ public sealed class PostgresKnowledgeBaseTests : IAsyncLifetime
         var chunks = Corpus.Select(entry => new KnowledgeChunk($"{entry.Topic}#0", entry.Topic, 0, entry.Text)).ToList();
         await knowledgeBase.IndexAsync(chunks).WithTimeout();
         return knowledgeBase;
+    }
+
+    /// <summary>A reranker that reverses the fused order, so that a test sees whether its order was used.</summary>
+    private sealed class ReversingReranker : IReranker
+    {
+        public int Calls { get; private set; }
+
+        public int CandidateCount { get; private set; }
+
+        public Task<IReadOnlyList<RetrievedChunk>> RerankAsync(string query, IReadOnlyList<RetrievedChunk> candidates, CancellationToken cancellationToken = default)
+        {
+            Calls++;
+            CandidateCount = candidates.Count;
+            IReadOnlyList<RetrievedChunk> reversed = candidates.Reverse().Select((chunk, rank) => chunk with { Score = candidates.Count - rank }).ToList();
+            return Task.FromResult(reversed);
+        }
     }
 }

@@ -49,13 +49,12 @@ public sealed class PostgreSqlKnowledgeBase : IKnowledgeBase
     public async Task IndexAsync(IReadOnlyList<KnowledgeChunk> chunks, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(chunks);
-        var stored = chunks.Select(chunk => new StoredChunk(chunk, ReadOnlyMemory<float>.Empty)).ToList();
-        foreach (var chunk in stored)
+        foreach (var chunk in chunks)
         {
             KnowledgeChunkMapper.Validate(chunk);
         }
 
-        var unique = KnowledgeChunkMapper.LastPerId(stored).ConvertAll(chunk => chunk.Chunk);
+        var unique = KnowledgeChunkMapper.LastPerId(chunks, chunk => chunk.Id);
         if (unique.Count == 0)
         {
             return;
