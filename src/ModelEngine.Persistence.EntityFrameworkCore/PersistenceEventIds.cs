@@ -21,4 +21,5 @@ public static class PersistenceEventIds
     public const int NotificationDeliveryExists = 3070;
     public const int KnowledgeChunksWritten = 3080;
     public const int KnowledgeDocumentDeleted = 3081;
+    public const int KnowledgeUpsertRetried = 3082;
 }

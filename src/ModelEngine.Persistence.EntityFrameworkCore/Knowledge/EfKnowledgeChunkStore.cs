@@ -17,6 +17,9 @@ internal sealed class EfKnowledgeChunkStore : IKnowledgeChunkStore
     /// </summary>
     internal const int WriteSliceSize = 1000;
 
+    /// <summary>The attempts of a batch that concurrent batches keep colliding with on a chunk id.</summary>
+    private const int MaxWriteAttempts = 5;
+
     private readonly IDbContextFactory<ModelEngineDbContext> _contextFactory;
     private readonly WriteLock _writeLock;
     private readonly TimeProvider _timeProvider;
@@ -50,28 +53,21 @@ internal sealed class EfKnowledgeChunkStore : IKnowledgeChunkStore
         var createdAt = _timeProvider.GetUtcNow();
 
         using var writeTurn = await _writeLock.EnterAsync(cancellationToken).ConfigureAwait(false);
-        await using var context = await _contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        context.ChangeTracker.AutoDetectChangesEnabled = false;
-        await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-
-        for (var start = 0; start < unique.Count; start += WriteSliceSize)
+        for (var attempt = 1; ; attempt++)
         {
-            var slice = unique.GetRange(start, Math.Min(WriteSliceSize, unique.Count - start));
-            var ids = slice.ConvertAll(chunk => chunk.Chunk.Id);
-
-            // Replacing is delete then insert, which every provider runs the same way and which keeps the batch
-            // in one transaction without a provider-specific upsert statement.
-            await context.KnowledgeChunks
-                .Where(e => e.KnowledgeBase == knowledgeBase && ids.Contains(e.ChunkId))
-                .ExecuteDeleteAsync(cancellationToken)
-                .ConfigureAwait(false);
-
-            context.KnowledgeChunks.AddRange(slice.ConvertAll(chunk => KnowledgeChunkMapper.ToEntity(knowledgeBase, chunk, createdAt)));
-            await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-            context.ChangeTracker.Clear();
+            try
+            {
+                await WriteAsync(knowledgeBase, unique, createdAt, cancellationToken).ConfigureAwait(false);
+                break;
+            }
+            catch (DbUpdateException exception) when (attempt < MaxWriteAttempts && ProviderErrors.IsUniqueViolation(exception))
+            {
+                // On PostgreSQL and SQL Server, a concurrent batch may insert an id between this batch's delete and
+                // insert. The whole transaction rolled back, so running it again deletes that row too.
+                KnowledgeLog.UpsertRetried(_logger, exception, knowledgeBase, attempt);
+            }
         }
 
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         KnowledgeLog.ChunksWritten(_logger, unique.Count, knowledgeBase);
     }
 
@@ -112,5 +108,31 @@ internal sealed class EfKnowledgeChunkStore : IKnowledgeChunkStore
 
         await using var context = await _contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         return await context.KnowledgeChunks.LongCountAsync(e => e.KnowledgeBase == knowledgeBase, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task WriteAsync(string knowledgeBase, List<StoredChunk> chunks, DateTimeOffset createdAt, CancellationToken cancellationToken)
+    {
+        await using var context = await _contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        context.ChangeTracker.AutoDetectChangesEnabled = false;
+        await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+
+        for (var start = 0; start < chunks.Count; start += WriteSliceSize)
+        {
+            var slice = chunks.GetRange(start, Math.Min(WriteSliceSize, chunks.Count - start));
+            var ids = slice.ConvertAll(chunk => chunk.Chunk.Id);
+
+            // Replacing is delete then insert, which every provider runs the same way and which keeps the batch
+            // in one transaction without a provider-specific upsert statement.
+            await context.KnowledgeChunks
+                .Where(e => e.KnowledgeBase == knowledgeBase && ids.Contains(e.ChunkId))
+                .ExecuteDeleteAsync(cancellationToken)
+                .ConfigureAwait(false);
+
+            context.KnowledgeChunks.AddRange(slice.ConvertAll(chunk => KnowledgeChunkMapper.ToEntity(knowledgeBase, chunk, createdAt)));
+            await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            context.ChangeTracker.Clear();
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 }

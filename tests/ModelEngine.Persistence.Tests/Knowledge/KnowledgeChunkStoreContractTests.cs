@@ -117,6 +117,20 @@ public abstract class KnowledgeChunkStoreContractTests : WorkflowStoreContractTe
     }
 
     [ContractFact]
+    public async Task Upsert_ConcurrentSameIds_AllSucceed()
+    {
+        var chunks = Enumerable.Range(0, 500).Select(i => Chunk($"doc-{i / 10}", i % 10, $"chunk {i}", [1f, 0f])).ToList();
+
+        for (var round = 0; round < StressCounts.RaceRepeats; round++)
+        {
+            var writers = Enumerable.Range(0, 3).Select(_ => Task.Run(() => Store.UpsertAsync("kb", chunks)));
+            await Task.WhenAll(writers).WaitAsync(TimeSpan.FromMinutes(1));
+        }
+
+        Assert.Equal(chunks.Count, await Store.CountAsync("kb").WithTimeout());
+    }
+
+    [ContractFact]
     public async Task Names_WithSqlSyntax_AreRejectedOrStoredVerbatim()
     {
         var hostile = Chunk("doc'); DELETE FROM \"KnowledgeChunks\"; --", 0, "'; DROP TABLE \"KnowledgeChunks\"; --", [1f]);

@@ -278,7 +278,7 @@ public sealed class PostgresKnowledgeBaseTests : IAsyncLifetime
         return knowledgeBase;
     }
 
-    /// <summary>A reranker that reverses the fused order, so that a test sees whether its order was used.</summary>
+    /// <summary>A reranker that reverses the fused order, so that a test can tell whether its order was used.</summary>
     private sealed class ReversingReranker : IReranker
     {
         public int Calls { get; private set; }
