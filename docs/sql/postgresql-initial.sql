@@ -451,3 +451,27 @@ VALUES ('20261205031226_ReviewerInbox', '10.0.15');
 
 COMMIT;
 
+START TRANSACTION;
+CREATE TABLE "KnowledgeChunks" (
+    "KnowledgeBase" character varying(128) NOT NULL,
+    "ChunkId" character varying(256) NOT NULL,
+    "DocumentId" character varying(256) NOT NULL,
+    "ChunkIndex" integer NOT NULL,
+    "Text" text NOT NULL,
+    "MetadataJson" text,
+    "Vector" bytea NOT NULL,
+    "CreatedAt" timestamp with time zone NOT NULL,
+    CONSTRAINT "PK_KnowledgeChunks" PRIMARY KEY ("KnowledgeBase", "ChunkId")
+);
+
+CREATE INDEX "IX_KnowledgeChunks_KnowledgeBase_DocumentId" ON "KnowledgeChunks" ("KnowledgeBase", "DocumentId");
+
+ALTER TABLE "KnowledgeChunks" ADD COLUMN "SearchVector" tsvector, ADD COLUMN "Embedding" real[];
+
+CREATE INDEX "IX_KnowledgeChunks_SearchVector" ON "KnowledgeChunks" USING GIN ("SearchVector");
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261205072157_KnowledgeChunks', '10.0.15');
+
+COMMIT;
+

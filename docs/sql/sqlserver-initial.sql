@@ -458,3 +458,24 @@ VALUES (N'20261205031230_ReviewerInbox', N'10.0.15');
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+CREATE TABLE [KnowledgeChunks] (
+    [KnowledgeBase] nvarchar(128) NOT NULL,
+    [ChunkId] nvarchar(256) NOT NULL,
+    [DocumentId] nvarchar(256) NOT NULL,
+    [ChunkIndex] int NOT NULL,
+    [Text] nvarchar(max) NOT NULL,
+    [MetadataJson] nvarchar(max) NULL,
+    [Vector] varbinary(max) NOT NULL,
+    [CreatedAt] datetimeoffset NOT NULL,
+    CONSTRAINT [PK_KnowledgeChunks] PRIMARY KEY ([KnowledgeBase], [ChunkId])
+);
+
+CREATE INDEX [IX_KnowledgeChunks_KnowledgeBase_DocumentId] ON [KnowledgeChunks] ([KnowledgeBase], [DocumentId]);
+
+INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+VALUES (N'20261205072205_KnowledgeChunks', N'10.0.15');
+
+COMMIT;
+GO
+

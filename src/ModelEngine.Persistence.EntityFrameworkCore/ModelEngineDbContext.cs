@@ -11,6 +11,7 @@ using ModelEngine.Persistence.EntityFrameworkCore.Substitutes;
 using ModelEngine.Persistence.EntityFrameworkCore.Idempotency;
 using ModelEngine.Persistence.EntityFrameworkCore.Instances;
 using ModelEngine.Persistence.EntityFrameworkCore.Journal;
+using ModelEngine.Persistence.EntityFrameworkCore.Knowledge;
 using ModelEngine.Persistence.EntityFrameworkCore.Leases;
 using ModelEngine.Persistence.EntityFrameworkCore.Messaging;
 using ModelEngine.Persistence.EntityFrameworkCore.Notifications;
@@ -20,7 +21,7 @@ namespace ModelEngine.Persistence.EntityFrameworkCore;
 
 /// <summary>
 /// The database of definitions, instances, instance leases, bookmarks, timers, journal records, human tasks,
-/// idempotency keys, HTTP triggers, the message outbox, audit records, API keys and refresh tokens. Entity types are
+/// idempotency keys, HTTP triggers, the message outbox, audit records, API keys, refresh tokens and knowledge chunks. Entity types are
 /// internal: other code reads and writes through the store contracts.
 /// </summary>
 public sealed class ModelEngineDbContext : DbContext
@@ -75,6 +76,8 @@ public sealed class ModelEngineDbContext : DbContext
     internal DbSet<ConsumedMessageEntity> ConsumedMessages => Set<ConsumedMessageEntity>();
 
     internal DbSet<NotificationDeliveryEntity> NotificationDeliveries => Set<NotificationDeliveryEntity>();
+
+    internal DbSet<KnowledgeChunkEntity> KnowledgeChunks => Set<KnowledgeChunkEntity>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

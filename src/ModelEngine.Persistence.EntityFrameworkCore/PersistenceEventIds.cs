@@ -19,4 +19,7 @@ public static class PersistenceEventIds
     public const int OutboxMessageClaimed = 3060;
     public const int OutboxMessageClaimRejected = 3061;
     public const int NotificationDeliveryExists = 3070;
+    public const int KnowledgeChunksWritten = 3080;
+    public const int KnowledgeDocumentDeleted = 3081;
+    public const int KnowledgeUpsertRetried = 3082;
 }

@@ -907,6 +907,45 @@ namespace ModelEngine.Migrations.PostgreSql.Migrations
                     b.ToTable("JournalEntries", (string)null);
                 });
 
+            modelBuilder.Entity("ModelEngine.Persistence.EntityFrameworkCore.Knowledge.KnowledgeChunkEntity", b =>
+                {
+                    b.Property<string>("KnowledgeBase")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("ChunkId")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("ChunkIndex")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DocumentId")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("MetadataJson")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<byte[]>("Vector")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("KnowledgeBase", "ChunkId");
+
+                    b.HasIndex("KnowledgeBase", "DocumentId");
+
+                    b.ToTable("KnowledgeChunks", (string)null);
+                });
+
             modelBuilder.Entity("ModelEngine.Persistence.EntityFrameworkCore.Leases.WorkflowLeaseEntity", b =>
                 {
                     b.Property<string>("InstanceId")

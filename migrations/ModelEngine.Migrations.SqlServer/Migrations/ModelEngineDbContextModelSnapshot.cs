@@ -907,6 +907,45 @@ namespace ModelEngine.Migrations.SqlServer.Migrations
                     b.ToTable("JournalEntries", (string)null);
                 });
 
+            modelBuilder.Entity("ModelEngine.Persistence.EntityFrameworkCore.Knowledge.KnowledgeChunkEntity", b =>
+                {
+                    b.Property<string>("KnowledgeBase")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<string>("ChunkId")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int>("ChunkIndex")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("DocumentId")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("MetadataJson")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<byte[]>("Vector")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.HasKey("KnowledgeBase", "ChunkId");
+
+                    b.HasIndex("KnowledgeBase", "DocumentId");
+
+                    b.ToTable("KnowledgeChunks", (string)null);
+                });
+
             modelBuilder.Entity("ModelEngine.Persistence.EntityFrameworkCore.Leases.WorkflowLeaseEntity", b =>
                 {
                     b.Property<string>("InstanceId")

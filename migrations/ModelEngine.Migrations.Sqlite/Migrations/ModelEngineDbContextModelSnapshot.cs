@@ -901,6 +901,45 @@ namespace ModelEngine.Migrations.Sqlite.Migrations
                     b.ToTable("JournalEntries", (string)null);
                 });
 
+            modelBuilder.Entity("ModelEngine.Persistence.EntityFrameworkCore.Knowledge.KnowledgeChunkEntity", b =>
+                {
+                    b.Property<string>("KnowledgeBase")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChunkId")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ChunkIndex")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DocumentId")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MetadataJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Vector")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("KnowledgeBase", "ChunkId");
+
+                    b.HasIndex("KnowledgeBase", "DocumentId");
+
+                    b.ToTable("KnowledgeChunks", (string)null);
+                });
+
             modelBuilder.Entity("ModelEngine.Persistence.EntityFrameworkCore.Leases.WorkflowLeaseEntity", b =>
                 {
                     b.Property<string>("InstanceId")

@@ -10,7 +10,7 @@ public sealed class SqliteMigrationTests : IAsyncLifetime
     private static readonly string[] Tables =
     [
         "ApiKeys", "AuditRecords", "Bookmarks", "ConsumedMessages", "HttpTriggers", "HumanTaskAttachments", "HumanTaskCandidates",
-        "HumanTaskComments", "HumanTaskHistory", "HumanTaskVariables", "HumanTasks", "IdempotencyKeys", "JournalEntries",
+        "HumanTaskComments", "HumanTaskHistory", "HumanTaskVariables", "HumanTasks", "IdempotencyKeys", "JournalEntries", "KnowledgeChunks",
         "NotificationDeliveries", "OutboxMessages", "RefreshTokens", "SavedTaskFilters", "SubstituteRules", "Timers", "WorkflowDefinitions",
         "WorkflowInstanceLeases", "WorkflowInstanceStates", "WorkflowInstances",
     ];
