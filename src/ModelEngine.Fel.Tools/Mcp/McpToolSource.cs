@@ -75,7 +75,7 @@ public sealed class McpToolSource : IFelToolSource, IAsyncDisposable, IDisposabl
             var name = toolNames[tool.Name];
             if (names is null || names.Contains(name) || names.Contains(tool.Name))
             {
-                tools.Add(new NormalizedMcpTool(tool, name, Name));
+                tools.Add(new NormalizedMcpTool(tool, name, _settings.Name, Name));
             }
         }
 
@@ -149,7 +149,7 @@ public sealed class McpToolSource : IFelToolSource, IAsyncDisposable, IDisposabl
             {
                 FelToolsLog.McpConnectFailed(_logger, exception, _settings.Name, TransportName);
                 throw new InvalidOperationException(
-                    $"MCP server '{_settings.Name}' could not be reached over {TransportName} ({Target}): {exception.Message} Check {Key}.",
+                    $"MCP server '{_settings.Name}' could not be reached over {TransportName} ({Target}): {Messages(exception)}. Check {Key}.",
                     exception);
             }
         }
@@ -157,6 +157,22 @@ public sealed class McpToolSource : IFelToolSource, IAsyncDisposable, IDisposabl
         {
             _connectLock.Release();
         }
+    }
+
+    /// <summary>Joins the distinct messages of an exception and its inner exceptions, because the outer one is often generic.</summary>
+    private static string Messages(Exception exception)
+    {
+        var messages = new List<string>();
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            var message = current.Message.Trim().TrimEnd('.');
+            if (message.Length > 0 && !messages.Contains(message, StringComparer.Ordinal))
+            {
+                messages.Add(message);
+            }
+        }
+
+        return string.Join(": ", messages);
     }
 
     private IClientTransport CreateTransport()
