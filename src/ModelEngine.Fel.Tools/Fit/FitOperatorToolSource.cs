@@ -12,7 +12,7 @@ namespace ModelEngine.Fel.Tools;
 /// </summary>
 /// <remarks>
 /// Only listed genericables become tools, because an operator can do anything its code does and a model should reach
-/// only the ones chosen for it. The entry <c>*</c> exposes every genericable the registry knows. Tools are built on
+/// only the ones chosen for it. The entry <c>*</c> exposes every genericable in the registry. Tools are built on
 /// each call from the registry's current contracts, so plugins loaded later appear without a restart.
 /// </remarks>
 public sealed class FitOperatorToolSource : IFelToolSource
@@ -48,7 +48,7 @@ public sealed class FitOperatorToolSource : IFelToolSource
     /// <inheritdoc />
     /// <remarks>
     /// <paramref name="names"/> may hold tool names or genericable ids. Names this source does not expose are ignored,
-    /// because an agent asks every source for the same list.
+    /// because an agent passes the same list to every source.
     /// </remarks>
     /// <exception cref="InvalidOperationException">
     /// A requested operator is on the allow-list but has no contract here, or two ids map to the same tool name.

@@ -17,7 +17,7 @@ namespace ModelEngine.Fel.Tools;
 /// </remarks>
 public sealed class McpToolSource : IFelToolSource, IAsyncDisposable, IDisposable
 {
-    /// <summary>The configuration section that holds one subsection per server.</summary>
+    /// <summary>The configuration section that contains one subsection per server.</summary>
     public const string ConfigSection = "Fel:Mcp:Servers";
 
     private readonly McpServerSettings _settings;
@@ -50,7 +50,7 @@ public sealed class McpToolSource : IFelToolSource, IAsyncDisposable, IDisposabl
     /// <inheritdoc />
     /// <remarks>
     /// <paramref name="names"/> may hold FEL tool names or the server's own tool names. Names this source does not
-    /// expose are ignored, because an agent asks every source for the same list.
+    /// expose are ignored, because an agent passes the same list to every source.
     /// </remarks>
     /// <exception cref="InvalidOperationException">The server cannot be reached, or two of its tools map to the same name. The message names the server and its configuration key.</exception>
     public async ValueTask<IReadOnlyList<AIFunction>> GetToolsAsync(IReadOnlyCollection<string>? names, CancellationToken cancellationToken = default)

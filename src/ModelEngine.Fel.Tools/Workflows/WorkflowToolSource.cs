@@ -43,7 +43,7 @@ public sealed class WorkflowToolSource : IFelToolSource
     /// <inheritdoc />
     /// <remarks>
     /// <paramref name="names"/> may hold tool names or definition ids. Names this source does not expose are ignored,
-    /// because an agent asks every source for the same list. A listed definition without a published version is left
+    /// because an agent passes the same list to every source. A listed definition without a published version is left
     /// out with a warning, or fails the call when it was requested by name.
     /// </remarks>
     /// <exception cref="InvalidOperationException">A requested definition has no published version, or two ids map to the same tool name.</exception>
