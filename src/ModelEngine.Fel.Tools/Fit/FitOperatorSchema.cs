@@ -55,7 +55,10 @@ internal sealed class FitOperatorSchema
             parameters.Add(new FitToolParameter(parameter, !hasDefault, defaultValue));
         }
 
-        var schema = new JsonObject { ["type"] = "object", ["properties"] = properties };
+        // For a .NET contract the whole schema is generated from the method, so that types used by several parameters
+        // share one definition and their references resolve from the schema's root.
+        var schema = genericable.Method is { } method ? MethodSchema(method, properties) : new JsonObject { ["type"] = "object", ["properties"] = properties };
+        schema.Remove("required");
         if (required.Count > 0)
         {
             schema["required"] = required;
@@ -66,6 +69,29 @@ internal sealed class FitOperatorSchema
             ? $"{summary} (FIT operator '{genericable.Id}')"
             : $"Calls the FIT operator '{genericable.Id}'.";
         return new FitOperatorSchema(text, parameters, JsonSerializer.SerializeToElement(ToolSchemas.Normalize(schema)));
+    }
+
+    /// <summary>
+    /// Returns the schema <see cref="AIJsonUtilities.CreateFunctionJsonSchema"/> generates for <paramref name="method"/>,
+    /// with the properties of byte parameters and any property it left out taken from <paramref name="fallback"/>.
+    /// </summary>
+    private static JsonObject MethodSchema(MethodInfo method, JsonObject fallback)
+    {
+        var generated = AIJsonUtilities.CreateFunctionJsonSchema(method, serializerOptions: AIJsonUtilities.DefaultOptions);
+        var schema = JsonNode.Parse(generated.GetRawText()) as JsonObject ?? [];
+        schema.Remove("title");
+        schema.Remove("description");
+        var properties = new JsonObject();
+        var generatedProperties = schema["properties"] as JsonObject;
+        foreach (var (name, property) in fallback)
+        {
+            var keepFallback = property is JsonObject own && own["contentEncoding"] is not null;
+            properties[name] = (keepFallback ? property : generatedProperties?[name] ?? property)?.DeepClone();
+        }
+
+        schema["type"] = "object";
+        schema["properties"] = properties;
+        return schema;
     }
 
     private static JsonNode PropertySchema(FitParameter parameter, string? description, bool hasDefault, object? defaultValue)

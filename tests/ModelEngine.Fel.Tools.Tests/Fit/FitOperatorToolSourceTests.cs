@@ -21,7 +21,7 @@ public sealed class FitOperatorToolSourceTests : IDisposable
     {
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddFit().AddFitable(_operators);
+        services.AddFit().AddFitable(_operators).AddFitable(new GeoOperators());
         _services = services.BuildServiceProvider();
     }
 
@@ -73,6 +73,21 @@ public sealed class FitOperatorToolSourceTests : IDisposable
     }
 
     [Fact]
+    public async Task Schema_SharedRecordType_ValidatesArguments()
+    {
+        var tool = await ToolAsync("samples.geo.distance");
+        var schema = Json.Schema.JsonSchema.FromText(tool.JsonSchema.GetRawText());
+        var valid = System.Text.Json.JsonDocument.Parse("""{"from":{"x":0,"y":0},"to":{"x":3,"y":4}}""").RootElement;
+        var invalid = System.Text.Json.JsonDocument.Parse("""{"from":{"x":0,"y":0},"to":{"x":"far","y":4}}""").RootElement;
+
+        MetaSchema.AssertValid(tool.JsonSchema);
+        Assert.True(schema.Evaluate(valid).IsValid, tool.JsonSchema.GetRawText());
+        Assert.False(schema.Evaluate(invalid).IsValid, tool.JsonSchema.GetRawText());
+        var result = await tool.InvokeAsync(new AIFunctionArguments(valid.EnumerateObject().ToDictionary(p => p.Name, p => (object?)p.Value.Clone()))).AsTask().WaitAsync(Timeout);
+        Assert.Equal(5.0, result);
+    }
+
+    [Fact]
     public async Task AllowList_Empty_ExposesNothing()
     {
         var tools = await Source().GetToolsAsync(null).AsTask().WaitAsync(Timeout);
@@ -85,7 +100,7 @@ public sealed class FitOperatorToolSourceTests : IDisposable
     {
         var tools = await Source(FitOperatorToolSource.All).GetToolsAsync(null).AsTask().WaitAsync(Timeout);
 
-        Assert.Equal(["samples_text_reject", "samples_text_summarize"], tools.Select(t => t.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(["samples_geo_distance", "samples_text_reject", "samples_text_summarize"], tools.Select(t => t.Name).Order(StringComparer.Ordinal));
     }
 
     [Fact]
