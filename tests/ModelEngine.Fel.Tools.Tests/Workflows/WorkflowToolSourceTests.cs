@@ -22,8 +22,18 @@ public sealed class WorkflowToolSourceTests : IDisposable
     private readonly ServiceProvider _services;
 
     public WorkflowToolSourceTests()
+        : this(leasedElsewhere: false)
+    {
+    }
+
+    private WorkflowToolSourceTests(bool leasedElsewhere)
     {
         var services = new ServiceCollection();
+        if (leasedElsewhere)
+        {
+            services.AddSingleton<IWorkflowLeaseStore, LeasedElsewhereStore>();
+        }
+
         services.AddLogging();
         services.AddSingleton<TimeProvider>(_clock);
         services.AddModelEngineWorkflows();
@@ -38,7 +48,7 @@ public sealed class WorkflowToolSourceTests : IDisposable
     private WorkflowToolSource Source(params string[] definitionIds) => new(
         _services.GetRequiredService<IWorkflowDefinitionStore>(),
         Runtime,
-        new WorkflowToolSettings { DefinitionIds = definitionIds, TimeProvider = _clock });
+        new WorkflowToolSettings { DefinitionIds = definitionIds, Timeout = TimeSpan.FromSeconds(5), TimeProvider = _clock });
 
     private async Task PublishAsync(string definitionId, JsonArray activities, JsonArray connections, JsonArray? inputs = null, string? description = null)
     {
@@ -133,6 +143,30 @@ public sealed class WorkflowToolSourceTests : IDisposable
         Assert.False(result.ContainsKey("output"));
         var instance = await Runtime.GetAsync(instanceId).WaitAsync(Timeout);
         Assert.Equal(WorkflowSubStatus.Suspended, instance!.Summary.SubStatus);
+    }
+
+    [Fact]
+    public async Task Invoke_RunningElsewherePastTimeout_ReturnsRunning()
+    {
+        using var engine = new WorkflowToolSourceTests(leasedElsewhere: true);
+        await engine.PublishGreetAsync();
+        var tool = Assert.Single(await engine.Source("greet").GetToolsAsync(null).AsTask().WaitAsync(Timeout));
+
+        var call = engine.InvokeAsync(tool, new AIFunctionArguments { ["name"] = "Ada" });
+        // The tool polls on the fake clock, so the clock moves on until the 5 s timeout passes. Each step waits a
+        // little real time for the poll to register its next delay, and the loop is bounded.
+        for (var step = 0; step < 500 && !call.IsCompleted; step++)
+        {
+            engine._clock.Advance(TimeSpan.FromMilliseconds(200));
+            await Task.WhenAny(call, Task.Delay(TimeSpan.FromMilliseconds(10)));
+        }
+
+        var result = await call.WaitAsync(Timeout);
+
+        Assert.Equal("running", result["status"]!.GetValue<string>());
+        var instance = await engine.Runtime.GetAsync(result["instanceId"]!.GetValue<string>()).WaitAsync(Timeout);
+        Assert.Equal(WorkflowSubStatus.Pending, instance!.Summary.SubStatus);
+        Assert.Contains("still running after 5 s", result["message"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     [Fact]
