@@ -25,6 +25,10 @@ internal static partial class FelToolsLog
         Message = "MCP server {Server} could not be reached over {Transport}")]
     public static partial void McpConnectFailed(ILogger logger, Exception exception, string server, string transport);
 
+    [LoggerMessage(EventId = 7623, Level = LogLevel.Warning,
+        Message = "MCP server {Server}: listing tools failed on the connected client, reconnecting")]
+    public static partial void McpReconnecting(ILogger logger, Exception exception, string server);
+
     [LoggerMessage(EventId = 7622, Level = LogLevel.Warning,
         Message = "MCP server {Server}: closing the client failed")]
     public static partial void McpDisposeFailed(ILogger logger, Exception exception, string server);

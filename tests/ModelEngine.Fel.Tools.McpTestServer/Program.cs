@@ -3,13 +3,15 @@ using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using ModelEngine.Fel.Tools.McpTestServer;
 
-// Serves three tools over stdio until the client closes stdin: "add" with a schema the SDK generates, "weather" with
-// a hand-written draft-3 style schema that the FEL side has to normalise, and "reject", which always reports an error.
+// Serves four tools over stdio until the client closes stdin: "add" with a schema the SDK generates, "weather" with a
+// hand-written draft-3 style schema that the FEL side has to normalise, "reject", which always reports an error, and
+// "exit", which ends the process as a crashing server would.
 var tools = new McpServerPrimitiveCollection<McpServerTool>
 {
     McpServerTool.Create((int a, int b) => a + b, new McpServerToolCreateOptions { Name = "add", Description = "Adds two whole numbers." }),
     McpServerTool.Create(new WeatherFunction()),
     McpServerTool.Create((string reason) => ThrowRejected(reason), new McpServerToolCreateOptions { Name = "reject", Description = "Always fails." }),
+    McpServerTool.Create(() => Exit(), new McpServerToolCreateOptions { Name = "exit", Description = "Ends the server process." }),
 };
 var options = new McpServerOptions
 {
@@ -22,3 +24,9 @@ await using var server = McpServer.Create(transport, options);
 await server.RunAsync();
 
 static string ThrowRejected(string reason) => throw new McpException($"rejected because {reason}");
+
+static string Exit()
+{
+    Environment.Exit(3);
+    return string.Empty;
+}

@@ -13,7 +13,8 @@ namespace ModelEngine.Fel.Tools;
 /// </summary>
 /// <remarks>
 /// A failed connection is not cached: the next call tries again. The tool list is read from the server on every
-/// call, so tools the server adds later appear.
+/// call, so tools the server adds later appear. When listing fails on a connected client (the server restarted or
+/// exited), the client is dropped and the call connects once more.
 /// </remarks>
 public sealed class McpToolSource : IFelToolSource, IAsyncDisposable, IDisposable
 {
@@ -61,11 +62,24 @@ public sealed class McpToolSource : IFelToolSource, IAsyncDisposable, IDisposabl
         {
             listed = await client.ListToolsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception exception) when (exception is McpException or IOException or HttpRequestException or ObjectDisposedException)
+        catch (Exception exception) when (IsConnectionFailure(exception))
         {
-            throw new InvalidOperationException(
-                $"MCP server '{_settings.Name}' failed to list its tools: {exception.Message} Check that the server configured at {_settings.ConfigPath} is running.",
-                exception);
+            // The server may have restarted or exited since the client connected, so the stale client is dropped and
+            // this call connects once more.
+            FelToolsLog.McpReconnecting(_logger, exception, _settings.Name);
+            await DropAsync(client).ConfigureAwait(false);
+            client = await ConnectAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                listed = await client.ListToolsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception retryException) when (IsConnectionFailure(retryException))
+            {
+                await DropAsync(client).ConfigureAwait(false);
+                throw new InvalidOperationException(
+                    $"MCP server '{_settings.Name}' failed to list its tools: {Messages(retryException)}. Check that the server configured at {_settings.ConfigPath} is running.",
+                    retryException);
+            }
         }
 
         var toolNames = ToolNames.Assign(listed.Select(tool => tool.Name), _settings.Name, $"MCP server '{_settings.Name}'");
@@ -156,6 +170,35 @@ public sealed class McpToolSource : IFelToolSource, IAsyncDisposable, IDisposabl
         finally
         {
             _connectLock.Release();
+        }
+    }
+
+    private static bool IsConnectionFailure(Exception exception) =>
+        exception is McpException or IOException or HttpRequestException or ObjectDisposedException;
+
+    /// <summary>Disposes <paramref name="client"/> and forgets it, unless another call already replaced it.</summary>
+    private async Task DropAsync(McpClient client)
+    {
+        await _connectLock.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            if (ReferenceEquals(_client, client))
+            {
+                _client = null;
+            }
+        }
+        finally
+        {
+            _connectLock.Release();
+        }
+
+        try
+        {
+            await client.DisposeAsync().ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is IOException or InvalidOperationException or McpException or OperationCanceledException or HttpRequestException)
+        {
+            FelToolsLog.McpDisposeFailed(_logger, exception, _settings.Name);
         }
     }
 

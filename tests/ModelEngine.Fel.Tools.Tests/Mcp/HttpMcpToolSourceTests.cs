@@ -33,4 +33,22 @@ public sealed class HttpMcpToolSourceTests : IClassFixture<HttpMcpServerFixture>
         var toolResult = client.Requests[1].Messages.SelectMany(m => m.Contents).OfType<FunctionResultContent>().Single();
         Assert.Equal("echo: ping", toolResult.Result);
     }
+
+    [Fact]
+    public async Task ServerRestarted_SourceKeepsWorking()
+    {
+        var first = await HttpMcpServer.StartAsync();
+        var endpoint = first.Endpoint;
+        await using var source = new McpToolSource(new McpServerSettings { Name = "web", Endpoint = endpoint });
+        var before = await source.GetToolsAsync(null).AsTask().WaitAsync(Timeout);
+
+        await first.DisposeAsync();
+        await using var second = await HttpMcpServer.StartAsync(endpoint.Port);
+        var after = await source.GetToolsAsync(null).AsTask().WaitAsync(Timeout);
+        var result = await after.Single().InvokeAsync(new AIFunctionArguments { ["text"] = "again" }).AsTask().WaitAsync(Timeout);
+
+        Assert.Equal("web_echo", Assert.Single(before).Name);
+        Assert.Equal("web_echo", Assert.Single(after).Name);
+        Assert.Equal("echo: again", result);
+    }
 }

@@ -27,7 +27,7 @@ public sealed class McpToolSourceTests : IClassFixture<McpTestServerFixture>
     {
         var tools = await _source.GetToolsAsync(null).AsTask().WaitAsync(Timeout);
 
-        Assert.Equal(["test_add", "test_reject", "test_weather"], tools.Select(t => t.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(["test_add", "test_exit", "test_reject", "test_weather"], tools.Select(t => t.Name).Order(StringComparer.Ordinal));
         Assert.All(tools, tool => Assert.Equal("mcp:test", tool.AdditionalProperties[FelToolProperties.Source]));
         Assert.Equal("weather", tools.Single(t => t.Name == "test_weather").AdditionalProperties[FelToolProperties.Id]);
     }
@@ -125,6 +125,20 @@ public sealed class McpToolSourceTests : IClassFixture<McpTestServerFixture>
         var toolResult = client.Requests[1].Messages.SelectMany(m => m.Contents).OfType<FunctionResultContent>().Single();
         Assert.StartsWith("Error: tool 'test_reject' failed", toolResult.Result?.ToString(), StringComparison.Ordinal);
         Assert.Contains("rejected because quota", toolResult.Result?.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ServerExited_NextCallStartsItAgain()
+    {
+        await using var source = McpTestServerFixture.CreateSource();
+        var exit = (await source.GetToolsAsync(["test_exit"]).AsTask().WaitAsync(Timeout)).Single();
+        var exited = await Record.ExceptionAsync(() => exit.InvokeAsync([]).AsTask().WaitAsync(Timeout));
+
+        var tools = await source.GetToolsAsync(["test_add"]).AsTask().WaitAsync(Timeout);
+        var sum = await tools.Single().InvokeAsync(new AIFunctionArguments { ["a"] = 1, ["b"] = 2 }).AsTask().WaitAsync(Timeout);
+
+        Assert.IsType<FelToolException>(exited);
+        Assert.Equal("3", sum);
     }
 
     [Fact]

@@ -62,8 +62,8 @@ public sealed class ToolNamesTests
         var exception = Assert.Throws<InvalidOperationException>(() => ToolNames.Assign(["text.summarize", "text_summarize"], null, "Fel:Tools:Operators"));
 
         Assert.Contains("'text.summarize'", exception.Message, StringComparison.Ordinal);
-        Assert.Contains("'text_summarize'", exception.Message, StringComparison.Ordinal);
-        Assert.Contains("'text_summarize'", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("'text_summarize' from", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("tool name 'text_summarize'", exception.Message, StringComparison.Ordinal);
         Assert.Contains("Fel:Tools:Operators", exception.Message, StringComparison.Ordinal);
     }
 }
