@@ -3,9 +3,9 @@ using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using ModelEngine.Fel.Tools.McpTestServer;
 
-// Serves four tools over stdio until the client closes stdin: "add" with a schema the SDK generates, "weather" with a
-// hand-written draft-3 style schema that the FEL side has to normalise, "reject", which always reports an error, and
-// "exit", which ends the process as a crashing server would.
+// Serves four tools over stdio until the client closes stdin. "add" has a schema the SDK generates. "weather" has a
+// hand-written draft-3 style schema that the FEL side has to normalise. "reject" always reports an error, and "exit"
+// ends the process as a crashing server would.
 var tools = new McpServerPrimitiveCollection<McpServerTool>
 {
     McpServerTool.Create((int a, int b) => a + b, new McpServerToolCreateOptions { Name = "add", Description = "Adds two whole numbers." }),

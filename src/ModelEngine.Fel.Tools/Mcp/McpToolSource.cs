@@ -176,7 +176,7 @@ public sealed class McpToolSource : IFelToolSource, IAsyncDisposable, IDisposabl
     private static bool IsConnectionFailure(Exception exception) =>
         exception is McpException or IOException or HttpRequestException or ObjectDisposedException;
 
-    /// <summary>Disposes <paramref name="client"/> and forgets it, unless another call already replaced it.</summary>
+    /// <summary>Disposes <paramref name="client"/> and clears it as the current client, unless another call already replaced it.</summary>
     private async Task DropAsync(McpClient client)
     {
         await _connectLock.WaitAsync().ConfigureAwait(false);

@@ -150,6 +150,6 @@ public sealed class McpToolSourceTests : IClassFixture<McpTestServerFixture>
         await source.DisposeAsync().AsTask().WaitAsync(Timeout);
 
         await Assert.ThrowsAsync<ObjectDisposedException>(() => source.GetToolsAsync(null).AsTask().WaitAsync(Timeout));
-        await Assert.ThrowsAnyAsync<Exception>(() => tool.InvokeAsync(new AIFunctionArguments { ["a"] = 1, ["b"] = 2 }).AsTask().WaitAsync(Timeout));
+        await Assert.ThrowsAsync<FelToolException>(() => tool.InvokeAsync(new AIFunctionArguments { ["a"] = 1, ["b"] = 2 }).AsTask().WaitAsync(Timeout));
     }
 }
