@@ -1,0 +1,69 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using ModelEngine.Fel.Testing;
+using ModelEngine.Fel.Workflows.Tests.Support;
+using ModelEngine.Server.Tests.Infrastructure;
+
+namespace ModelEngine.Server.Tests.Fel;
+
+/// <summary>
+/// A test server whose model catalog answers model <see cref="ModelName"/> with a scripted chat client, and whose
+/// knowledge base <see cref="PoliciesKnowledgeBase"/> lives in memory. It also adds user <see cref="Reviewer"/> in
+/// group <c>support</c>, which the draft-review sample's task is offered to.
+/// </summary>
+public sealed class FelServer : IDisposable
+{
+    public const string ModelName = "drafting";
+
+    public const string PoliciesKnowledgeBase = "policies";
+
+    public const string Reviewer = "sam";
+
+    /// <summary>The stream endpoint's heartbeat, short so that a test sees one quickly.</summary>
+    public static readonly TimeSpan HeartbeatInterval = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>The password hash of "modelengine", as the development users in appsettings.json have it.</summary>
+    private const string PasswordHash = "AQAAAAIAAYagAAAAEEErA4ATej/OllZ5fUQC0Fi2knwdqOpyOeohp963elVbayOuZ009jmUjKCgPEN/vxQ==";
+
+    public FelServer()
+        : this(withModel: true)
+    {
+    }
+
+    private FelServer(bool withModel)
+    {
+        Client = new ScriptedChatClient(ClientClock);
+        Catalog = new TestModelCatalog();
+        if (withModel)
+        {
+            Catalog.Add(ModelName, Client);
+        }
+
+        Factory = new ServerFactory()
+            .WithSetting("Identity:Users:5:Username", Reviewer)
+            .WithSetting("Identity:Users:5:PasswordHash", PasswordHash)
+            .WithSetting("Identity:Users:5:Groups:0", "support")
+            .WithSetting("Fel:Stream:HeartbeatInterval", HeartbeatInterval.ToString())
+            .WithServices(services =>
+            {
+                services.AddSingleton<ModelEngine.Fel.IFelModelCatalog>(Catalog);
+                services.AddSingleton<ModelEngine.Fel.IKnowledgeBaseProvider>(Knowledge);
+            });
+    }
+
+    public ServerFactory Factory { get; }
+
+    /// <summary>The clock of the scripted client's delays; the server's own clock is the system clock.</summary>
+    public FakeTimeProvider ClientClock { get; } = new(new DateTimeOffset(2026, 12, 5, 9, 0, 0, TimeSpan.Zero));
+
+    public ScriptedChatClient Client { get; }
+
+    internal TestModelCatalog Catalog { get; }
+
+    internal InMemoryKnowledgeBaseProvider Knowledge { get; } = new();
+
+    /// <summary>Returns a server whose catalog configures no model, for the incident that names the missing key.</summary>
+    public static FelServer WithoutModels() => new(withModel: false);
+
+    public void Dispose() => Factory.Dispose();
+}
