@@ -9,7 +9,7 @@ internal static class ServerFelExtensions
     /// Adds the FEL activities (<c>ModelEngine.Fel.*</c>), the in-process generation stream hub and the settings of
     /// <c>Fel:Stream</c>. The activities find the model catalog, the knowledge bases, the ingestor and the tool sources
     /// in the container when they run. Until those modules are registered, an instance that reaches an activity needing
-    /// one faults with an incident that says what to configure.
+    /// one faults with an incident that names what to configure.
     /// </summary>
     public static IServiceCollection AddServerFel(this IServiceCollection services, IConfiguration configuration)
     {
