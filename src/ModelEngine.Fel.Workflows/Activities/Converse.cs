@@ -15,7 +15,7 @@ namespace ModelEngine.Fel.Workflows.Activities;
 /// </summary>
 /// <remarks>
 /// In <see cref="ConverseMode.Ask"/> mode the activity sends the system message, the memory and the new human message,
-/// then remembers both the human message and the answer. In <see cref="ConverseMode.Record"/> mode it only appends the
+/// then stores both the human message and the model's response. In <see cref="ConverseMode.Record"/> mode it only appends the
 /// message, for example a reviewer's edited reply as the assistant's answer, so the next turn builds on the edit. A turn
 /// sent while another turn of the same instance and conversation runs is rejected with
 /// <see cref="ConversationBusyException"/>'s message, and the memory stays as it was.
@@ -55,7 +55,7 @@ public sealed class Converse : Activity
     [Input(Description = "The number of recent messages the memory keeps. 20 by default.", DefaultValue = RecentChatMemory.DefaultCapacity, Order = 7)]
     public Input<int?>? MemorySize { get; set; }
 
-    [Output(Description = "The model's answer in Ask mode, or the recorded message in Record mode.")]
+    [Output(Description = "The model's response in Ask mode, or the recorded message in Record mode.")]
     public Output<string>? Text { get; set; }
 
     [Output(Description = "The conversation's memory after the turn: an array of {role, text}.")]

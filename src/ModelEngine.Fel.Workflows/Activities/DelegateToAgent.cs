@@ -24,7 +24,7 @@ public sealed class DelegateToAgent : Activity
     /// <summary>The journal event written for each tool call.</summary>
     public const string ToolCalledEvent = "ToolCalled";
 
-    /// <summary>The journal event written when the agent answers.</summary>
+    /// <summary>The journal event written when the agent returns its final response.</summary>
     public const string AnsweredEvent = "AgentAnswered";
 
     /// <summary>The maximum characters of a tool result in the journal and the output.</summary>

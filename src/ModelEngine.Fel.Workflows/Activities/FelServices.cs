@@ -7,7 +7,7 @@ namespace ModelEngine.Fel.Workflows.Activities;
 
 /// <summary>
 /// Resolves the services the FEL activities use when they run, and turns a missing service or a failed model call into
-/// an incident that says what to configure or what failed.
+/// an incident that names what to configure or what failed.
 /// </summary>
 internal static class FelServices
 {

@@ -8,7 +8,7 @@ using ModelEngine.Workflows.Validation;
 namespace ModelEngine.Fel.Workflows.Activities;
 
 /// <summary>
-/// Calls a chat model once and stores its answer. The messages come from <see cref="Messages"/> (a Prompt activity's
+/// Calls a chat model once and stores its response. The messages come from <see cref="Messages"/> (a Prompt activity's
 /// output), from the <see cref="System"/> and <see cref="Prompt"/> templates, or both: the system message goes first
 /// and the prompt last. With <see cref="Stream"/> on, every streamed token goes to the generation stream hub, which the
 /// server serves as server-sent events. The journal records the time to first token and the duration.
@@ -50,10 +50,10 @@ public sealed class Generate : Activity
     [Input(Description = "The maximum number of tokens in the answer. Empty uses the model's default.", Category = "Sampling", Order = 7)]
     public Input<int?>? MaxTokens { get; set; }
 
-    [Output(Description = "The answer's text.")]
+    [Output(Description = "The response's text.")]
     public Output<string>? Text { get; set; }
 
-    [Output(Description = "The answer with its details: {text, finishReason, modelId, usage: {inputTokens, outputTokens, totalTokens}}.")]
+    [Output(Description = "The response with its details: {text, finishReason, modelId, usage: {inputTokens, outputTokens, totalTokens}}.")]
     public Output<object>? Response { get; set; }
 
     protected override IEnumerable<ValidationError> Validate()

@@ -6,11 +6,11 @@ using ModelEngine.Workflows.Runtime;
 namespace ModelEngine.Fel.Workflows.Activities;
 
 /// <summary>
-/// Reads a model's answer as JSON, tolerating a markdown code fence or text around the JSON, and checks it against an
-/// optional JSON Schema. Text that holds no valid JSON, or JSON that fails the schema, faults the instance with the
+/// Reads a model's response as JSON, tolerating a markdown code fence or text around the JSON, and checks it against an
+/// optional JSON Schema. Text that contains no valid JSON, or JSON that fails the schema, faults the instance with the
 /// parser's message.
 /// </summary>
-[Activity(FelActivityNames.Namespace, FelActivityNames.Category, "Reads a model's answer as JSON and checks it against a JSON Schema.", DisplayName = "Parse")]
+[Activity(FelActivityNames.Namespace, FelActivityNames.Category, "Reads a model's response as JSON and checks it against a JSON Schema.", DisplayName = "Parse")]
 public sealed class Parse : Activity
 {
     public const string TypeName = FelActivityNames.Namespace + ".Parse";

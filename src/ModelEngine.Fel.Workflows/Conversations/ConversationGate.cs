@@ -3,7 +3,7 @@ namespace ModelEngine.Fel.Workflows.Conversations;
 /// <summary>
 /// Lets one turn at a time run per conversation of an instance, within this process. A turn that finds the
 /// conversation busy is rejected with <see cref="ConversationBusyException"/> instead of waiting, because two turns
-/// would both read the same memory and one answer would be lost.
+/// would both read the same memory and one response would be lost.
 /// </summary>
 /// <remarks>
 /// NOTE: the gate is in-process. Two nodes cannot run the same instance at once because the instance lease prevents

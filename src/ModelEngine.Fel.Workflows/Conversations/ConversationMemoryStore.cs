@@ -10,7 +10,7 @@ namespace ModelEngine.Fel.Workflows.Conversations;
 /// </summary>
 public static class ConversationMemoryStore
 {
-    /// <summary>The instance property that holds every conversation: conversation id to a <see cref="RecentChatMemory"/> JSON object.</summary>
+    /// <summary>The instance property that contains every conversation: conversation id to a <see cref="RecentChatMemory"/> JSON object.</summary>
     public const string PropertyName = "fel:conversations";
 
     /// <summary>Returns the stored memory of <paramref name="conversationId"/>, keeping at most <paramref name="capacity"/> messages.</summary>

@@ -5,7 +5,7 @@ using Json.Schema;
 namespace ModelEngine.Fel.Workflows.Parsing;
 
 /// <summary>
-/// Reads a model's answer as JSON for the Parse activity: it strips a markdown code fence, or text around the JSON, and
+/// Reads a model's response as JSON for the Parse activity: it strips a markdown code fence, or text around the JSON, and
 /// checks the value against an optional JSON Schema.
 /// </summary>
 /// <remarks>
@@ -15,7 +15,7 @@ namespace ModelEngine.Fel.Workflows.Parsing;
 internal static class LocalJsonOutputParser
 {
     /// <summary>Parses <paramref name="text"/> and validates it against <paramref name="schema"/> when one is given.</summary>
-    /// <exception cref="FormatException">The text holds no valid JSON, the schema is invalid, or the value does not satisfy it.</exception>
+    /// <exception cref="FormatException">The text contains no valid JSON, the schema is invalid, or the value does not satisfy it.</exception>
     public static JsonNode? Parse(string text, JsonNode? schema)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -49,7 +49,7 @@ internal static class LocalJsonOutputParser
             var close = contentStart < 0 ? -1 : trimmed.IndexOf("```", contentStart, StringComparison.Ordinal);
             if (contentStart >= 0)
             {
-                // An unclosed fence, as a cut-off answer may have, runs to the end of the text.
+                // An unclosed fence, as a cut-off response may have, runs to the end of the text.
                 return (close < 0 ? trimmed[(contentStart + 1)..] : trimmed[(contentStart + 1)..close]).Trim();
             }
         }

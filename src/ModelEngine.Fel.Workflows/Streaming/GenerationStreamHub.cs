@@ -35,7 +35,7 @@ public sealed class GenerationStreamHub : IGenerationStreamHub
             {
                 if (streamEvent.Kind != GenerationStreamEventKind.Token)
                 {
-                    // Nobody listens and nothing is kept for this instance, so the end of a generation changes nothing.
+                    // No subscriber exists and no tokens are kept for this instance, so the end of a generation changes nothing.
                     return;
                 }
 
