@@ -15,7 +15,7 @@ using ModelEngine.Workflows.Validation;
 namespace ModelEngine.Fel.Workflows.Tests.Support;
 
 /// <summary>
-/// An engine on in-memory stores with a fake clock and the FEL activities. A scripted chat client answers as model
+/// An engine on in-memory stores with a fake clock and the FEL activities. A scripted chat client responds as model
 /// <see cref="ModelName"/>, and in-memory fakes stand in for the knowledge base and the ingestor.
 /// </summary>
 internal sealed class FelEngine : IDisposable

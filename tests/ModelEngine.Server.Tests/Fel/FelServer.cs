@@ -7,7 +7,7 @@ using ModelEngine.Server.Tests.Infrastructure;
 namespace ModelEngine.Server.Tests.Fel;
 
 /// <summary>
-/// A test server whose model catalog answers model <see cref="ModelName"/> with a scripted chat client, and whose
+/// A test server whose model catalog maps model <see cref="ModelName"/> to a scripted chat client, and whose
 /// knowledge base <see cref="PoliciesKnowledgeBase"/> lives in memory. It also adds user <see cref="Reviewer"/> in
 /// group <c>support</c>, which the draft-review sample's task is offered to.
 /// </summary>
@@ -19,7 +19,7 @@ public sealed class FelServer : IDisposable
 
     public const string Reviewer = "sam";
 
-    /// <summary>The stream endpoint's heartbeat, short so that a test sees one quickly.</summary>
+    /// <summary>The stream endpoint's heartbeat, short so that a test receives one quickly.</summary>
     public static readonly TimeSpan HeartbeatInterval = TimeSpan.FromMilliseconds(200);
 
     /// <summary>The password hash of "modelengine", as the development users in appsettings.json have it.</summary>
