@@ -113,6 +113,9 @@ public sealed class GenerationStreamEndpointTests : IClassFixture<FelServer>
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains(instanceId, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // The tests of this class share one scripted client, so the instance must use its turn before the next test scripts one.
+        await Instances.WaitForSubStatusAsync(alice, instanceId, "Finished");
     }
 
     [Fact]
