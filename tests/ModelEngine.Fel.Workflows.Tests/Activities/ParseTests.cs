@@ -44,7 +44,7 @@ public sealed class ParseTests
             Assert.Equal(WorkflowSubStatus.Faulted, instance.Summary.SubStatus);
             var message = Assert.Single(instance.Incidents).Message;
             Assert.Contains("/sentiment", message, StringComparison.Ordinal);
-            Assert.Contains("does not match the schema", message, StringComparison.Ordinal);
+            Assert.Contains("angry", message, StringComparison.Ordinal);
         });
     }
 
@@ -54,7 +54,9 @@ public sealed class ParseTests
         using var engine = await RunAsync("{\"sentiment\": ", null, instance =>
         {
             Assert.Equal(WorkflowSubStatus.Faulted, instance.Summary.SubStatus);
-            Assert.Contains("not valid JSON", Assert.Single(instance.Incidents).Message, StringComparison.Ordinal);
+            var incident = Assert.Single(instance.Incidents);
+            Assert.Equal("parse", incident.ActivityId);
+            Assert.Contains("{\"sentiment\": ", incident.Message, StringComparison.Ordinal);
         });
     }
 
