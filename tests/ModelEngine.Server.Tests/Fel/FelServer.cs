@@ -26,11 +26,11 @@ public sealed class FelServer : IDisposable
     private const string PasswordHash = "AQAAAAIAAYagAAAAEEErA4ATej/OllZ5fUQC0Fi2knwdqOpyOeohp963elVbayOuZ009jmUjKCgPEN/vxQ==";
 
     public FelServer()
-        : this(withModel: true)
+        : this(withModel: true, databasePath: null)
     {
     }
 
-    private FelServer(bool withModel)
+    private FelServer(bool withModel, string? databasePath)
     {
         Client = new ScriptedChatClient(ClientClock);
         Catalog = new TestModelCatalog();
@@ -49,6 +49,10 @@ public sealed class FelServer : IDisposable
                 services.AddSingleton<ModelEngine.Fel.IFelModelCatalog>(Catalog);
                 services.AddSingleton<ModelEngine.Fel.IKnowledgeBaseProvider>(Knowledge);
             });
+        if (databasePath is not null)
+        {
+            Factory.WithSetting("ConnectionStrings:ModelEngine", $"Data Source={databasePath}");
+        }
     }
 
     public ServerFactory Factory { get; }
@@ -63,7 +67,10 @@ public sealed class FelServer : IDisposable
     internal InMemoryKnowledgeBaseProvider Knowledge { get; } = new();
 
     /// <summary>Returns a server whose catalog configures no model, for the incident that names the missing key.</summary>
-    public static FelServer WithoutModels() => new(withModel: false);
+    public static FelServer WithoutModels() => new(withModel: false, databasePath: null);
+
+    /// <summary>Returns a server on the SQLite file <paramref name="databasePath"/>, which outlives the server, to test a restart.</summary>
+    public static FelServer OnDatabase(string databasePath) => new(withModel: true, databasePath);
 
     public void Dispose() => Factory.Dispose();
 }
