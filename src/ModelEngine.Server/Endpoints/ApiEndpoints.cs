@@ -16,6 +16,7 @@ internal static class ApiEndpoints
         api.MapEventEndpoints();
         api.MapDescriptorEndpoints();
         api.MapFitEndpoints();
+        api.MapFelEndpoints();
         api.MapAuditEndpoints();
         api.MapApiKeyEndpoints();
         return app;

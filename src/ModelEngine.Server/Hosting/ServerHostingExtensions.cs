@@ -46,6 +46,7 @@ internal static class ServerHostingExtensions
         services.AddOptions<HumanTasks.Calendars.HumanTaskCalendarOptions>().Bind(configuration.GetSection(HumanTasks.Calendars.HumanTaskCalendarOptions.SectionName)).ValidateOnStart();
         services.AddModelEngineWaterflow();
         services.AddServerFit(configuration);
+        services.AddServerFel(configuration);
         services.AddModelEngineScripting(configuration);
         services.AddModelEngineEntityFrameworkCore(database.Provider, database.ConnectionString, sqlite =>
         {

@@ -1,0 +1,14 @@
+namespace ModelEngine.Fel.Workflows.Streaming;
+
+/// <summary>What a <see cref="GenerationStreamEvent"/> reports.</summary>
+public enum GenerationStreamEventKind
+{
+    /// <summary>A piece of text the model streamed.</summary>
+    Token,
+
+    /// <summary>The generation finished; the event carries the whole text and the time to first token.</summary>
+    Completed,
+
+    /// <summary>The generation failed or was cancelled; the event carries the error message.</summary>
+    Failed,
+}
