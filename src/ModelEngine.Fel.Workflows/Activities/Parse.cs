@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using ModelEngine.Fel.Workflows.Parsing;
 using ModelEngine.Workflows.Activities;
 using ModelEngine.Workflows.Runtime;
 
@@ -43,9 +42,9 @@ public sealed class Parse : Activity
         JsonNode? value;
         try
         {
-            value = LocalJsonOutputParser.Parse(text, schema);
+            value = schema is null ? JsonOutputParser.Parse(text) : new StructuredOutputParser(schema).Parse(text);
         }
-        catch (FormatException exception)
+        catch (FelParseException exception)
         {
             throw new WorkflowFaultException($"{describe}: {exception.Message}");
         }

@@ -1,3 +1,5 @@
+using ModelEngine.Fel.Providers;
+using ModelEngine.Fel.Tools;
 using ModelEngine.Fel.Workflows;
 
 namespace ModelEngine.Server.Hosting;
@@ -16,6 +18,8 @@ internal static class ServerFelExtensions
         ArgumentNullException.ThrowIfNull(configuration);
 
         services.AddModelEngineFelWorkflows();
+        services.AddFelModels(configuration);
+        services.AddFelTools(configuration);
         services.AddOptions<FelStreamOptions>()
             .Bind(configuration.GetSection(FelStreamOptions.SectionName))
             .Validate(options => options.HeartbeatInterval > TimeSpan.Zero, $"{FelStreamOptions.SectionName}:HeartbeatInterval must be positive, such as 00:00:15.")

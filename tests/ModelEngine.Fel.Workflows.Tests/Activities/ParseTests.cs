@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using ModelEngine.Fel.Workflows.Activities;
-using ModelEngine.Fel.Workflows.Parsing;
 using ModelEngine.Fel.Workflows.Tests.Support;
 using ModelEngine.Workflows.Runtime;
 using static ModelEngine.Workflows.Tests.Support.Json;
@@ -59,12 +58,4 @@ public sealed class ParseTests
             Assert.Contains("{\"sentiment\": ", incident.Message, StringComparison.Ordinal);
         });
     }
-
-    [Theory]
-    [InlineData("```\n[1, 2]\n```", "[1, 2]")]
-    [InlineData("The answer is {\"a\": 1}. Thanks!", "{\"a\": 1}")]
-    [InlineData("  42 ", "42")]
-    [InlineData("```json\n{\"a\": [1,", "{\"a\": [1,")]
-    public void ExtractJson_StripsSurroundings(string text, string expected) =>
-        Assert.Equal(expected, LocalJsonOutputParser.ExtractJson(text));
 }
