@@ -17,6 +17,7 @@ internal static class ApiEndpoints
         api.MapDescriptorEndpoints();
         api.MapFitEndpoints();
         api.MapFelEndpoints();
+        api.MapKnowledgeEndpoints();
         api.MapAuditEndpoints();
         api.MapApiKeyEndpoints();
         return app;

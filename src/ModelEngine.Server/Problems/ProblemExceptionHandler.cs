@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using ModelEngine.Fel;
+using ModelEngine.Fel.Providers;
 using ModelEngine.HumanTasks.Inbox;
 using ModelEngine.Server.Idempotency;
 using ModelEngine.Workflows.Management;
@@ -106,6 +108,11 @@ internal sealed partial class ProblemExceptionHandler : IExceptionHandler
             inProgress.Message, ("idempotencyKey", inProgress.Key)),
         WorkflowInstanceBusyException busy => Problem(StatusCodes.Status503ServiceUnavailable, "The workflow instance is busy on another node.",
             busy.Message, ("workflowInstanceId", busy.InstanceId), ("retryAfterSeconds", RetryAfterSeconds(busy))),
+        KnowledgeUnavailableException => Problem(StatusCodes.Status503ServiceUnavailable, "Knowledge bases are not set up.", exception.Message),
+        FelModelNotConfiguredException notConfigured => Problem(StatusCodes.Status503ServiceUnavailable, "A model is not configured.",
+            notConfigured.Message, ("configurationKey", notConfigured.ConfigurationKey)),
+        FelModelException model => Problem(StatusCodes.Status502BadGateway, "The model provider failed.", model.Message,
+            ("model", model.ModelName), ("providerStatus", model.StatusCode)),
         ConcurrencyConflictException => Problem(StatusCodes.Status409Conflict, "The resource was changed by another request.",
             $"{exception.Message} Read it again and retry."),
         _ => null,

@@ -1,0 +1,10 @@
+namespace ModelEngine.Server.Problems;
+
+/// <summary>The server has no knowledge bases set up. The API answers 503 with problem details that say what to register.</summary>
+public sealed class KnowledgeUnavailableException : InvalidOperationException
+{
+    public KnowledgeUnavailableException(string message)
+        : base(message)
+    {
+    }
+}
