@@ -15,4 +15,10 @@ public sealed class FelKnowledgeOptions
 
     /// <summary>Whether the BM25 index stems English words. <see langword="true"/> by default.</summary>
     public bool Stemming { get; set; } = true;
+
+    /// <summary>
+    /// The share of a query's terms a chunk must contain to enter the keyword ranking of a hybrid search, from 0 to 1.
+    /// 0.3 by default. See <see cref="EmbeddedKnowledgeBase.HybridKeywordMinimumShouldMatch"/>.
+    /// </summary>
+    public double HybridKeywordMinimumShouldMatch { get; set; } = EmbeddedKnowledgeBase.DefaultHybridKeywordMinimumShouldMatch;
 }

@@ -62,6 +62,7 @@ public static class FelKnowledgeServiceCollectionExtensions
             generator,
             reranker,
             options.Stemming,
+            options.HybridKeywordMinimumShouldMatch,
             services.GetService<ILoggerFactory>());
     }
 }

@@ -102,10 +102,21 @@ public sealed class KeywordIndex : IDisposable
     }
 
     /// <summary>Returns the ids of the <paramref name="k"/> chunks that score best for <paramref name="query"/> with their BM25 scores, best first.</summary>
-    public IReadOnlyList<(string Id, float Score)> Search(string query, int k)
+    /// <param name="query">The query text, analysed like the chunks.</param>
+    /// <param name="k">The maximum number of results.</param>
+    /// <param name="minimumShouldMatch">
+    /// The share of the query's distinct analysed terms that a chunk must contain, from 0 (any one term) to 1 (every
+    /// term). The count is rounded up and is at least 1.
+    /// </param>
+    public IReadOnlyList<(string Id, float Score)> Search(string query, int k, double minimumShouldMatch = 0)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentOutOfRangeException.ThrowIfNegative(k);
+        if (minimumShouldMatch is < 0 or > 1 || double.IsNaN(minimumShouldMatch))
+        {
+            throw new ArgumentOutOfRangeException(nameof(minimumShouldMatch), minimumShouldMatch, "minimumShouldMatch must be from 0 to 1.");
+        }
+
         var terms = Analyze(query);
         if (terms.Count == 0 || k == 0)
         {
@@ -118,6 +129,7 @@ public sealed class KeywordIndex : IDisposable
             booleanQuery.Add(new TermQuery(new Term(TextField, term)), Occur.SHOULD);
         }
 
+        booleanQuery.MinimumNumberShouldMatch = Math.Max(1, (int)Math.Ceiling(minimumShouldMatch * terms.Count));
         var searcher = _searchers.Acquire();
         try
         {

@@ -37,6 +37,7 @@ public sealed partial class EmbeddedKnowledgeBase : IKnowledgeBase, IDisposable
     /// <param name="generator">Embeds chunks and queries. Every chunk of one knowledge base must be embedded by the same model.</param>
     /// <param name="reranker">Reorders fused candidates when a search asks for it, or <see langword="null"/> for none.</param>
     /// <param name="stemming">Whether the keyword index stems English words.</param>
+    /// <param name="hybridKeywordMinimumShouldMatch">The value of <see cref="HybridKeywordMinimumShouldMatch"/>.</param>
     /// <param name="logger">Receives open and rebuild events.</param>
     public EmbeddedKnowledgeBase(
         string name,
@@ -44,9 +45,16 @@ public sealed partial class EmbeddedKnowledgeBase : IKnowledgeBase, IDisposable
         IEmbeddingGenerator<string, Embedding<float>> generator,
         IReranker? reranker = null,
         bool stemming = true,
+        double hybridKeywordMinimumShouldMatch = DefaultHybridKeywordMinimumShouldMatch,
         ILogger<EmbeddedKnowledgeBase>? logger = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        if (hybridKeywordMinimumShouldMatch is < 0 or > 1 || double.IsNaN(hybridKeywordMinimumShouldMatch))
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(hybridKeywordMinimumShouldMatch), hybridKeywordMinimumShouldMatch, "The share of query terms must be from 0 to 1; 0.3 is the default.");
+        }
+
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(generator);
         Name = name;
@@ -55,10 +63,22 @@ public sealed partial class EmbeddedKnowledgeBase : IKnowledgeBase, IDisposable
         _reranker = reranker;
         _logger = logger ?? NullLogger<EmbeddedKnowledgeBase>.Instance;
         _keywords = new KeywordIndex(stemming);
+        HybridKeywordMinimumShouldMatch = hybridKeywordMinimumShouldMatch;
     }
+
+    /// <summary>The default of <see cref="HybridKeywordMinimumShouldMatch"/>.</summary>
+    public const double DefaultHybridKeywordMinimumShouldMatch = 0.3;
 
     /// <inheritdoc />
     public string Name { get; }
+
+    /// <summary>
+    /// The share of a query's distinct terms that a chunk must contain to enter the keyword ranking of a hybrid
+    /// search. <see cref="RetrievalMode.Keyword"/> searches match any term. Reciprocal rank fusion weighs rank 1 of
+    /// both rankings alike, so a chunk that shares one common word with the query would otherwise push out a strong
+    /// semantic match. 0.3 by default; 0 fuses plain BM25.
+    /// </summary>
+    public double HybridKeywordMinimumShouldMatch { get; }
 
     /// <summary>Rebuilds the in-process indexes from the store, once. Later calls return at once.</summary>
     public async Task OpenAsync(CancellationToken cancellationToken = default)
@@ -157,10 +177,10 @@ public sealed partial class EmbeddedKnowledgeBase : IKnowledgeBase, IDisposable
         var candidates = Math.Max(options.Candidates, options.TopK);
         IReadOnlyList<RetrievedChunk> ranked = options.Mode switch
         {
-            RetrievalMode.Keyword => SearchKeywords(query, candidates),
+            RetrievalMode.Keyword => SearchKeywords(query, candidates, 0),
             RetrievalMode.Vector => await SearchVectorsAsync(query, candidates, cancellationToken).ConfigureAwait(false),
             _ => ReciprocalRankFusion.Fuse(
-                [SearchKeywords(query, candidates), await SearchVectorsAsync(query, candidates, cancellationToken).ConfigureAwait(false)],
+                [SearchKeywords(query, candidates, HybridKeywordMinimumShouldMatch), await SearchVectorsAsync(query, candidates, cancellationToken).ConfigureAwait(false)],
                 options.RrfK),
         };
 
@@ -271,8 +291,8 @@ public sealed partial class EmbeddedKnowledgeBase : IKnowledgeBase, IDisposable
         _keywords.Upsert(stored.Select(s => s.Chunk));
     }
 
-    private List<RetrievedChunk> SearchKeywords(string query, int candidates) =>
-        ToRetrieved(_keywords.Search(query, candidates));
+    private List<RetrievedChunk> SearchKeywords(string query, int candidates, double minimumShouldMatch) =>
+        ToRetrieved(_keywords.Search(query, candidates, minimumShouldMatch));
 
     private async Task<List<RetrievedChunk>> SearchVectorsAsync(string query, int candidates, CancellationToken cancellationToken)
     {

@@ -19,6 +19,7 @@ public sealed class EmbeddedKnowledgeBaseProvider : IKnowledgeBaseProvider, IDis
     private readonly IEmbeddingGenerator<string, Embedding<float>> _generator;
     private readonly IReranker? _reranker;
     private readonly bool _stemming;
+    private readonly double _hybridKeywordMinimumShouldMatch;
     private readonly ILoggerFactory _loggerFactory;
     private readonly ConcurrentDictionary<string, Lazy<EmbeddedKnowledgeBase>> _bases = new(StringComparer.Ordinal);
 
@@ -27,12 +28,14 @@ public sealed class EmbeddedKnowledgeBaseProvider : IKnowledgeBaseProvider, IDis
     /// <param name="generator">Embeds chunks and queries.</param>
     /// <param name="reranker">The reranker used when a search sets <see cref="RetrievalOptions.Rerank"/>, or <see langword="null"/> for none.</param>
     /// <param name="stemming">Whether the keyword indexes stem English words.</param>
+    /// <param name="hybridKeywordMinimumShouldMatch">See <see cref="EmbeddedKnowledgeBase.HybridKeywordMinimumShouldMatch"/>.</param>
     /// <param name="loggerFactory">Creates the knowledge bases' loggers.</param>
     public EmbeddedKnowledgeBaseProvider(
         IKnowledgeChunkStore store,
         IEmbeddingGenerator<string, Embedding<float>> generator,
         IReranker? reranker = null,
         bool stemming = true,
+        double hybridKeywordMinimumShouldMatch = EmbeddedKnowledgeBase.DefaultHybridKeywordMinimumShouldMatch,
         ILoggerFactory? loggerFactory = null)
     {
         ArgumentNullException.ThrowIfNull(store);
@@ -41,6 +44,7 @@ public sealed class EmbeddedKnowledgeBaseProvider : IKnowledgeBaseProvider, IDis
         _generator = generator;
         _reranker = reranker;
         _stemming = stemming;
+        _hybridKeywordMinimumShouldMatch = hybridKeywordMinimumShouldMatch;
         _loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
     }
 
@@ -49,7 +53,7 @@ public sealed class EmbeddedKnowledgeBaseProvider : IKnowledgeBaseProvider, IDis
     {
         ValidateName(name);
         var lazy = _bases.GetOrAdd(name, n => new Lazy<EmbeddedKnowledgeBase>(
-            () => new EmbeddedKnowledgeBase(n, _store, _generator, _reranker, _stemming, _loggerFactory.CreateLogger<EmbeddedKnowledgeBase>())));
+            () => new EmbeddedKnowledgeBase(n, _store, _generator, _reranker, _stemming, _hybridKeywordMinimumShouldMatch, _loggerFactory.CreateLogger<EmbeddedKnowledgeBase>())));
         var knowledgeBase = lazy.Value;
         await knowledgeBase.OpenAsync(cancellationToken).ConfigureAwait(false);
         return knowledgeBase;
