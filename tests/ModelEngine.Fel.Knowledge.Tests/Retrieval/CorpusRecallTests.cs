@@ -53,7 +53,7 @@ public sealed class CorpusRecallTests(MiniLmFixture fixture, ITestOutputHelper o
         var total = 0.0;
         foreach (var query in queries)
         {
-            var hits = await knowledgeBase.SearchAsync(query.Query, new RetrievalOptions { TopK = 5, Mode = mode, Rerank = rerank }).WaitAsync(Timeout);
+            var hits = await knowledgeBase.SearchAsync(query.Query, new RetrievalOptions { TopK = 5, Mode = mode, Rerank = rerank, Candidates = rerank ? 20 : 50 }).WaitAsync(Timeout);
             var found = hits.Select(h => h.Chunk.DocumentId).ToHashSet(StringComparer.Ordinal);
             var recall = query.Relevant.Count(found.Contains) / (double)query.Relevant.Length;
             if (recall < 1)
