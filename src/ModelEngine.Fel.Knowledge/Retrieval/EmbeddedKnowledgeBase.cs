@@ -153,6 +153,16 @@ public sealed partial class EmbeddedKnowledgeBase : IKnowledgeBase, IDisposable
         await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            // Checked before the store write, so that a vector the index rejects never reaches the store and breaks the next open.
+            var dimensions = _vectors?.Dimensions ?? stored[0].Vector.Length;
+            var mismatch = stored.Find(s => s.Vector.Length != dimensions);
+            if (mismatch is not null)
+            {
+                throw new InvalidOperationException(
+                    $"Chunk '{mismatch.Chunk.Id}' was embedded with {mismatch.Vector.Length} dimensions, but knowledge base '{Name}' holds {dimensions}. " +
+                    "Embed every chunk of a knowledge base with the same model, or ingest it again into a new knowledge base.");
+            }
+
             await _store.UpsertAsync(Name, stored, cancellationToken).ConfigureAwait(false);
             AddToIndexes(stored);
         }
@@ -179,9 +189,7 @@ public sealed partial class EmbeddedKnowledgeBase : IKnowledgeBase, IDisposable
         {
             RetrievalMode.Keyword => SearchKeywords(query, candidates, 0),
             RetrievalMode.Vector => await SearchVectorsAsync(query, candidates, cancellationToken).ConfigureAwait(false),
-            _ => ReciprocalRankFusion.Fuse(
-                [SearchKeywords(query, candidates, HybridKeywordMinimumShouldMatch), await SearchVectorsAsync(query, candidates, cancellationToken).ConfigureAwait(false)],
-                options.RrfK),
+            _ => await SearchHybridAsync(query, candidates, options.RrfK, cancellationToken).ConfigureAwait(false),
         };
 
         if (options.Rerank && _reranker is not null && ranked.Count > 0)
@@ -289,6 +297,15 @@ public sealed partial class EmbeddedKnowledgeBase : IKnowledgeBase, IDisposable
         }
 
         _keywords.Upsert(stored.Select(s => s.Chunk));
+    }
+
+    // The keyword search runs on another thread while the query is embedded and the vectors are scanned.
+    private async Task<IReadOnlyList<RetrievedChunk>> SearchHybridAsync(string query, int candidates, int rrfK, CancellationToken cancellationToken)
+    {
+        var keywordSearch = Task.Run(() => SearchKeywords(query, candidates, HybridKeywordMinimumShouldMatch), cancellationToken);
+        var vectorRanking = await SearchVectorsAsync(query, candidates, cancellationToken).ConfigureAwait(false);
+        var keywordRanking = await keywordSearch.ConfigureAwait(false);
+        return ReciprocalRankFusion.Fuse([keywordRanking, vectorRanking], rrfK);
     }
 
     private List<RetrievedChunk> SearchKeywords(string query, int candidates, double minimumShouldMatch) =>

@@ -143,6 +143,23 @@ public sealed class EmbeddedKnowledgeBaseTests
         Assert.Contains("Chunk 0", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Vector_of_other_length_is_rejected_before_store()
+    {
+        var store = new InMemoryKnowledgeChunkStore();
+        using (var knowledgeBase = new EmbeddedKnowledgeBase("kb", store, new HashingEmbeddingGenerator(64)))
+        {
+            await knowledgeBase.IndexAsync(Chunks).WaitAsync(Timeout);
+        }
+
+        using var otherModel = new EmbeddedKnowledgeBase("kb", store, new HashingEmbeddingGenerator(32));
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(
+            () => otherModel.IndexAsync([new KnowledgeChunk("new#0", "new", 0, "text")]).WaitAsync(Timeout));
+
+        Assert.Contains("32 dimensions", error.Message, StringComparison.Ordinal);
+        Assert.Equal(4, await store.CountAsync("kb").WaitAsync(Timeout));
+    }
+
     private static EmbeddedKnowledgeBase Create(IKnowledgeChunkStore store, IReranker? reranker = null) =>
         new("kb", store, new HashingEmbeddingGenerator(), reranker);
 
