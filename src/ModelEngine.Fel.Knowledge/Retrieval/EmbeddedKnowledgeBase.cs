@@ -35,7 +35,7 @@ public sealed partial class EmbeddedKnowledgeBase : IKnowledgeBase, IDisposable
     /// <param name="name">The knowledge base's name in the store.</param>
     /// <param name="store">The durable chunk store.</param>
     /// <param name="generator">Embeds chunks and queries. Every chunk of one knowledge base must be embedded by the same model.</param>
-    /// <param name="reranker">Reorders fused candidates when a search asks for it, or <see langword="null"/> for none.</param>
+    /// <param name="reranker">Reorders fused candidates when a search sets <see cref="RetrievalOptions.Rerank"/>, or <see langword="null"/> for none.</param>
     /// <param name="stemming">Whether the keyword index stems English words.</param>
     /// <param name="hybridKeywordMinimumShouldMatch">The value of <see cref="HybridKeywordMinimumShouldMatch"/>.</param>
     /// <param name="logger">Receives open and rebuild events.</param>

@@ -111,8 +111,8 @@ public sealed class TokenTextSplitter
 
         if (fit == 0)
         {
-            // A single token longer than the window cannot happen with cl100k_base, but a custom tokenizer may do
-            // it. Cut one character (or one surrogate pair) so that the loop always moves forward.
+            // The first token does not fit in the window. Cut one character (or one surrogate pair) so that the loop
+            // always moves forward.
             return char.IsHighSurrogate(text[start]) && start + 1 < text.Length ? start + 2 : start + 1;
         }
 

@@ -24,15 +24,15 @@ public sealed class KnowledgeIngestorTests
         {
             await Poll.UntilAsync(() => embedder.Calls > released || ingestion.IsCompleted, Timeout, $"embedding call {released + 1}");
 
-            // Let the splitter run as far ahead as the flow allows before the embedder answers.
+            // Let the splitter run as far ahead as the flow allows before the embedder returns.
             await Poll.UntilStableAsync(() => progress.Last?.Chunks ?? 0, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(2));
             embedder.Release();
         }
 
         var result = await ingestion.WaitAsync(Timeout);
 
-        // In flight: a batch being embedded, one queued behind the credit edge, one waiting for a credit and a
-        // partial batch, so about four batches; an unbounded flow would split all 100 documents at once.
+        // In flight are a batch being embedded, one queued behind the credit edge, one waiting for a credit and a
+        // partial batch, so about four batches. An unbounded flow would split all 100 documents at once.
         var bound = 5 * batchSize;
         Assert.Equal(documentCount, result.Indexed);
         Assert.True(progress.MaxAhead <= bound, $"{progress.MaxAhead} chunks were split ahead of indexing; the bound is {bound}");
@@ -87,7 +87,7 @@ public sealed class KnowledgeIngestorTests
     }
 
     [Fact]
-    public async Task Same_document_twice_in_one_run_keeps_the_last()
+    public async Task Same_document_twice_keeps_last()
     {
         using var provider = new EmbeddedKnowledgeBaseProvider(new InMemoryKnowledgeChunkStore(), new HashingEmbeddingGenerator());
         var ingestor = new KnowledgeIngestor(provider);

@@ -88,7 +88,7 @@ public sealed class TokenTextSplitterTests
     }
 
     [Fact]
-    public void Text_without_spaces_is_cut_at_the_token_limit()
+    public void Unspaced_text_cut_at_token_limit()
     {
         var text = string.Concat(Enumerable.Repeat("abcdefghij", 500));
 

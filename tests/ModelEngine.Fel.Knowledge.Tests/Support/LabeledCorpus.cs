@@ -22,5 +22,5 @@ internal static class LabeledCorpus
     private sealed record CorpusDocument(string Id, string Text);
 }
 
-/// <summary>A labeled query: its text and the ids of the documents that answer it.</summary>
+/// <summary>A labeled query: its text and the ids of the documents relevant to it.</summary>
 internal sealed record CorpusQuery(string Id, string Query, string[] Relevant);
