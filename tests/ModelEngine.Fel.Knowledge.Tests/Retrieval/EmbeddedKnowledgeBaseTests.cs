@@ -160,6 +160,41 @@ public sealed class EmbeddedKnowledgeBaseTests
         Assert.Equal(4, await store.CountAsync("kb").WaitAsync(Timeout));
     }
 
+    [Fact]
+    public async Task Concurrent_writes_and_searches_stay_consistent()
+    {
+        var store = new InMemoryKnowledgeChunkStore();
+        using var knowledgeBase = Create(store);
+        var writers = Enumerable.Range(0, 4).Select(writer => Task.Run(async () =>
+        {
+            for (var i = 0; i < 25; i++)
+            {
+                var documentId = $"w{writer}-d{i}";
+                await knowledgeBase.IndexAsync([new KnowledgeChunk($"{documentId}#0", documentId, 0, $"policy number {i} from writer {writer}")]);
+                if (i % 5 == 0)
+                {
+                    await knowledgeBase.DeleteDocumentAsync(documentId);
+                }
+            }
+        }));
+        var readers = Enumerable.Range(0, 2).Select(_ => Task.Run(async () =>
+        {
+            for (var i = 0; i < 50; i++)
+            {
+                var hits = await knowledgeBase.SearchAsync($"policy number {i % 25}");
+                Assert.All(hits, h => Assert.StartsWith("w", h.Chunk.DocumentId, StringComparison.Ordinal));
+            }
+        }));
+
+        await Task.WhenAll(writers.Concat(readers)).WaitAsync(Timeout);
+
+        Assert.Equal(80, await knowledgeBase.CountAsync().WaitAsync(Timeout));
+        Assert.Equal(80, await store.CountAsync("kb").WaitAsync(Timeout));
+        using var reopened = Create(store);
+        var hits = await reopened.SearchAsync("policy", new RetrievalOptions { Mode = RetrievalMode.Keyword, TopK = 100 }).WaitAsync(Timeout);
+        Assert.Equal(80, hits.Count);
+    }
+
     private static EmbeddedKnowledgeBase Create(IKnowledgeChunkStore store, IReranker? reranker = null) =>
         new("kb", store, new HashingEmbeddingGenerator(), reranker);
 
