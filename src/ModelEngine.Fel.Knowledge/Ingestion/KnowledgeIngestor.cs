@@ -77,6 +77,12 @@ public sealed partial class KnowledgeIngestor : IKnowledgeIngestor
             session.Complete();
             await Task.WhenAny(session.Completion, failed.Task).ConfigureAwait(false);
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && !failed.Task.IsCompleted)
+        {
+            flow.Cancel();
+            LogCancelled(_logger, knowledgeBase, run.Snapshot().Documents);
+            throw;
+        }
         catch (Exception exception) when (!failed.Task.IsCompleted)
         {
             flow.Cancel();
@@ -144,6 +150,9 @@ public sealed partial class KnowledgeIngestor : IKnowledgeIngestor
 
     [LoggerMessage(EventId = 21, Level = LogLevel.Information, Message = "Ingestion into {KnowledgeBase} finished: {Documents} documents, {Chunks} chunks, {Indexed} indexed")]
     private static partial void LogFinished(ILogger logger, string knowledgeBase, int documents, int chunks, int indexed);
+
+    [LoggerMessage(EventId = 23, Level = LogLevel.Information, Message = "Ingestion into {KnowledgeBase} was cancelled after {Documents} documents")]
+    private static partial void LogCancelled(ILogger logger, string knowledgeBase, int documents);
 
     [LoggerMessage(EventId = 22, Level = LogLevel.Error, Message = "Ingestion into {KnowledgeBase} failed after {Documents} documents")]
     private static partial void LogFailed(ILogger logger, Exception exception, string knowledgeBase, int documents);
