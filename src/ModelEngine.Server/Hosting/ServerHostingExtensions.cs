@@ -54,6 +54,7 @@ internal static class ServerHostingExtensions
             sqlite.Synchronous = persistenceOptions.Sqlite.Synchronous;
         });
         services.AddSingleton(database);
+        services.AddServerFelKnowledgeStore(configuration, database.Provider);
 
         // Background execution. The hosted services start one after another in this order, so the database is
         // migrated before the workers, the timer sweep and Hangfire touch it.

@@ -23,7 +23,7 @@ public sealed class FelServer : IDisposable
     public static readonly TimeSpan HeartbeatInterval = TimeSpan.FromMilliseconds(200);
 
     /// <summary>The password hash of "modelengine", as the development users in appsettings.json have it.</summary>
-    private const string PasswordHash = "AQAAAAIAAYagAAAAEEErA4ATej/OllZ5fUQC0Fi2knwdqOpyOeohp963elVbayOuZ009jmUjKCgPEN/vxQ==";
+    internal const string PasswordHash = "AQAAAAIAAYagAAAAEEErA4ATej/OllZ5fUQC0Fi2knwdqOpyOeohp963elVbayOuZ009jmUjKCgPEN/vxQ==";
 
     public FelServer()
         : this(withModel: true, databasePath: null)
