@@ -2,7 +2,7 @@ using ModelEngine.Server.Tests.Infrastructure;
 
 namespace ModelEngine.Server.Tests.Notifications;
 
-/// <summary>Adds the users of the notification tests to a host, after the five demo users of appsettings.json.</summary>
+/// <summary>Adds the users of the notification tests to a host, after the six demo users of appsettings.json.</summary>
 internal static class NotificationTestUsers
 {
     /// <summary>The group the five reviewers share.</summary>
@@ -13,8 +13,8 @@ internal static class NotificationTestUsers
     // The hash of the demo password "modelengine", as appsettings.json stores it for the demo users.
     private const string DemoPasswordHash = "AQAAAAIAAYagAAAAEOnv6fOVWbt+1jtCVQiraOIpVVMP7GXKRyh4WRvUp+4fdNn8TXfxviRk6/01ccAyjw==";
 
-    // appsettings.json configures Identity:Users:0 to 4.
-    private const int FirstIndex = 5;
+    // appsettings.json configures Identity:Users:0 to 5.
+    private const int FirstIndex = 6;
 
     public static ServerFactory WithReviewers(this ServerFactory factory)
     {
