@@ -4,7 +4,7 @@ namespace ModelEngine.Fel;
 public sealed class FelContextLimitExceededException : InvalidOperationException
 {
     public FelContextLimitExceededException(string modelName, int tokenCount, int contextWindow)
-        : base($"The input to model '{modelName}' counts {tokenCount} tokens, over its context window of {contextWindow} tokens " +
+        : base($"The input to model '{modelName}' is about {tokenCount} tokens (an estimate by the cl100k tokenizer), over its context window of {contextWindow} tokens " +
             $"(Fel:Models:{modelName}:ContextWindow). Shorten the prompt or the history, retrieve fewer documents, or use a model with a larger window.")
     {
         ModelName = modelName;
