@@ -98,6 +98,28 @@ public sealed class ErrorSurfacingTests
     }
 
     [Fact]
+    public async Task TruncatedStream_IsModelException()
+    {
+        await using var harness = await ModelHarness.StartAsync();
+        harness.Server.EnqueueStream("text/event-stream", [OpenAIPayloads.TextChunk("one "), OpenAIPayloads.TextChunk("two ")]);
+        var received = new List<string>();
+
+        async Task ReadAsync()
+        {
+            await foreach (var update in harness.Catalog.GetChatClient("test").GetStreamingResponseAsync("Hi"))
+            {
+                received.Add(update.Text);
+            }
+        }
+
+        var error = await ModelHarness.ThrowsModelErrorAsync(() => ReadAsync().WaitAsync(s_timeout));
+
+        Assert.Equal(["one ", "two "], received);
+        Assert.Contains("without a finish reason", error.Message, StringComparison.Ordinal);
+        Assert.Equal("test", error.ModelName);
+    }
+
+    [Fact]
     public async Task MalformedCompletion_IsModelException()
     {
         await using var harness = await ModelHarness.StartAsync();

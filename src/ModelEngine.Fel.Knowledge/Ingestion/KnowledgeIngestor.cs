@@ -11,9 +11,10 @@ namespace ModelEngine.Fel.Knowledge;
 /// documents, instead of letting split chunks pile up.
 /// </summary>
 /// <remarks>
-/// A document ingested again replaces its chunks: they are deleted just before its first new chunk is indexed, so a
-/// document that now splits into fewer chunks leaves none of its old ones behind. A document whose text is blank
-/// deletes its old chunks and adds none.
+/// A document ingested again replaces its chunks: they are deleted when its first new chunks are indexed, so a
+/// document that now splits into fewer chunks leaves none of its old ones behind. In an embedded knowledge base the
+/// new chunks are embedded before the old ones are deleted, so a failed embedding keeps the old chunks. A document whose
+/// text is blank deletes its old chunks and adds none.
 /// </remarks>
 public sealed partial class KnowledgeIngestor : IKnowledgeIngestor
 {

@@ -119,12 +119,25 @@ public sealed partial class EmbeddedKnowledgeBase : IKnowledgeBase, IDisposable
     }
 
     /// <inheritdoc />
-    public async Task IndexAsync(IReadOnlyList<KnowledgeChunk> chunks, CancellationToken cancellationToken = default)
+    public Task IndexAsync(IReadOnlyList<KnowledgeChunk> chunks, CancellationToken cancellationToken = default) =>
+        ReplaceAsync([], chunks, cancellationToken);
+
+    /// <summary>
+    /// Deletes the chunks of <paramref name="documentIds"/> and indexes <paramref name="chunks"/>. The chunks are embedded
+    /// and checked first, so a failed embedding or a vector of the wrong length leaves the old chunks in place.
+    /// </summary>
+    internal async Task ReplaceAsync(IReadOnlyCollection<string> documentIds, IReadOnlyList<KnowledgeChunk> chunks, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(documentIds);
         ArgumentNullException.ThrowIfNull(chunks);
         await OpenAsync(cancellationToken).ConfigureAwait(false);
         if (chunks.Count == 0)
         {
+            foreach (var documentId in documentIds)
+            {
+                await DeleteDocumentAsync(documentId, cancellationToken).ConfigureAwait(false);
+            }
+
             return;
         }
 
@@ -158,9 +171,14 @@ public sealed partial class EmbeddedKnowledgeBase : IKnowledgeBase, IDisposable
             var mismatch = stored.Find(s => s.Vector.Length != dimensions);
             if (mismatch is not null)
             {
-                throw new InvalidOperationException(
+                throw new KnowledgeEmbeddingMismatchException(Name, dimensions, mismatch.Vector.Length,
                     $"Chunk '{mismatch.Chunk.Id}' was embedded with {mismatch.Vector.Length} dimensions, but knowledge base '{Name}' holds {dimensions}. " +
                     "Embed every chunk of a knowledge base with the same model, or ingest it again into a new knowledge base.");
+            }
+
+            foreach (var documentId in documentIds)
+            {
+                await DeleteDocumentLockedAsync(documentId, cancellationToken).ConfigureAwait(false);
             }
 
             await _store.UpsertAsync(Name, stored, cancellationToken).ConfigureAwait(false);
@@ -212,23 +230,29 @@ public sealed partial class EmbeddedKnowledgeBase : IKnowledgeBase, IDisposable
         await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var deleted = await _store.DeleteDocumentAsync(Name, documentId, cancellationToken).ConfigureAwait(false);
-            if (_chunkIdsByDocument.Remove(documentId, out var ids))
-            {
-                _keywords.RemoveDocument(documentId);
-                foreach (var id in ids)
-                {
-                    _vectors?.Remove(id);
-                    _chunks.TryRemove(id, out _);
-                }
-            }
-
-            return deleted;
+            return await DeleteDocumentLockedAsync(documentId, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
             _writeLock.Release();
         }
+    }
+
+    /// <summary>Deletes a document's chunks from the store and the indexes. The caller holds the write lock.</summary>
+    private async Task<int> DeleteDocumentLockedAsync(string documentId, CancellationToken cancellationToken)
+    {
+        var deleted = await _store.DeleteDocumentAsync(Name, documentId, cancellationToken).ConfigureAwait(false);
+        if (_chunkIdsByDocument.Remove(documentId, out var ids))
+        {
+            _keywords.RemoveDocument(documentId);
+            foreach (var id in ids)
+            {
+                _vectors?.Remove(id);
+                _chunks.TryRemove(id, out _);
+            }
+        }
+
+        return deleted;
     }
 
     /// <inheritdoc />
@@ -320,6 +344,14 @@ public sealed partial class EmbeddedKnowledgeBase : IKnowledgeBase, IDisposable
         }
 
         var embeddings = await _generator.GenerateAsync([query], cancellationToken: cancellationToken).ConfigureAwait(false);
+        var length = embeddings[0].Vector.Length;
+        if (length != vectors.Dimensions)
+        {
+            throw new KnowledgeEmbeddingMismatchException(Name, vectors.Dimensions, length,
+                $"The query was embedded with {length} dimensions, but knowledge base '{Name}' holds vectors of {vectors.Dimensions}, " +
+                "so its chunks were embedded with another model. Set Fel:Knowledge:EmbeddingModel back to that model, or delete the documents and index them again.");
+        }
+
         return ToRetrieved(vectors.Search(embeddings[0].Vector.Span, candidates));
     }
 

@@ -55,6 +55,8 @@ internal sealed class FelGuardChatClient : DelegatingChatClient
             throw _mapper.Map(ex);
         }
 
+        var count = 0;
+        var finished = false;
         await using (updates)
         {
             while (true)
@@ -74,8 +76,20 @@ internal sealed class FelGuardChatClient : DelegatingChatClient
                     break;
                 }
 
+                count++;
+                finished |= updates.Current.FinishReason is not null;
                 yield return updates.Current;
             }
+        }
+
+        // An OpenAI-compatible stream ends with a chunk that carries finish_reason. A stream that ends without one was cut
+        // off by a dropped connection or a crashed server, so its text is incomplete.
+        if (!finished && _settings.Provider == FelModelProvider.OpenAI)
+        {
+            FelModelLog.CallBroken(_logger, _settings.Name, "TruncatedStream");
+            throw new FelModelException(_settings.Name, _settings.Provider.ToString(), statusCode: null, providerMessage: null,
+                $"The answer streamed by model '{_settings.Name}' ended after {count} updates without a finish reason, so the connection was cut " +
+                "before the model finished. Retry the call; if it happens again, check the endpoint's logs and any proxy in between.");
         }
     }
 

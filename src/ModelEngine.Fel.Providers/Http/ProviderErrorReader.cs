@@ -107,7 +107,8 @@ internal static class ProviderErrorReader
     {
         401 or 403 => $"Check Fel:Models:{settings.Name}:ApiKey or ApiKeyEnvironmentVariable.",
         404 => $"Check Fel:Models:{settings.Name}:Model and Fel:Models:{settings.Name}:Endpoint.",
-        429 or >= 500 => $"The provider is overloaded or failing; raise Fel:Models:{settings.Name}:MaxRetries or try again later.",
+        429 => $"The provider limits the request rate. Try again later. When it asked for a wait over 60 seconds, the call was not retried, and raising Fel:Models:{settings.Name}:MaxRetries does not change that.",
+        >= 500 => $"The provider is failing. Try again later, or raise Fel:Models:{settings.Name}:MaxRetries.",
         _ => "The request was rejected; fix the input or the model's settings.",
     };
 }

@@ -159,7 +159,7 @@ public sealed class Converse : Activity
             var elapsed = context.TimeProvider.GetElapsedTime(started);
             context.SetOutput("text", JsonValue.Create(text), Text);
             context.SetOutput("history", FelMessages.ToJson(memory.Messages), History);
-            context.Journal(TurnEvent, $"Conversation '{conversationId}' took a {mode} turn and remembers {memory.Messages.Count} messages.", new JsonObject
+            context.Journal(TurnEvent, $"Conversation '{conversationId}' ran one turn in {mode} mode and now holds {memory.Messages.Count} messages.", new JsonObject
             {
                 ["conversationId"] = conversationId,
                 ["mode"] = mode.ToString(),

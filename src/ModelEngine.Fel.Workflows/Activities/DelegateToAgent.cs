@@ -122,7 +122,7 @@ public sealed class DelegateToAgent : Activity
         if (result.StepLimitReached)
         {
             throw new WorkflowFaultException(
-                $"{describe} reached its step limit of {maxSteps} model calls while the model still asked for tools ({result.ToolCalls} tool calls made). " +
+                $"{describe} reached its step limit of {maxSteps} model calls while the model still asked for tools (tool calls made: {result.ToolCalls}). " +
                 "Raise 'maxSteps', or narrow the task or the tools offered.");
         }
 

@@ -76,15 +76,24 @@ public sealed class Retrieve : Activity
         var options = await ReadOptionsAsync(context);
         var provider = FelServices.GetRequired<IKnowledgeBaseProvider>(context, describe, "the FEL knowledge module (AddFelKnowledge)");
         var started = context.TimeProvider.GetTimestamp();
-        IReadOnlyList<RetrievedChunk> chunks;
+        IKnowledgeBase knowledgeBase;
         try
         {
-            var knowledgeBase = await provider.GetAsync(name, context.CancellationToken);
-            chunks = await knowledgeBase.SearchAsync(query, options, context.CancellationToken);
+            knowledgeBase = await provider.GetAsync(name, context.CancellationToken);
         }
         catch (ArgumentException exception)
         {
             throw new WorkflowFaultException($"{describe} cannot open knowledge base '{name}': {exception.Message}");
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !context.CancellationToken.IsCancellationRequested)
+        {
+            throw new WorkflowFaultException($"{describe} failed to open knowledge base '{name}': {exception.Message}");
+        }
+
+        IReadOnlyList<RetrievedChunk> chunks;
+        try
+        {
+            chunks = await knowledgeBase.SearchAsync(query, options, context.CancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !context.CancellationToken.IsCancellationRequested)
         {

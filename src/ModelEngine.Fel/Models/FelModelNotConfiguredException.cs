@@ -24,6 +24,6 @@ public sealed class FelModelNotConfiguredException : InvalidOperationException
         var what = kind == FelModelKind.Chat ? "chat" : "embedding";
         return $"No {what} model named '{modelName}' is configured. Set Fel:Models:{modelName}:Provider, " +
             $"Fel:Models:{modelName}:Endpoint and Fel:Models:{modelName}:Model (and Kind = {kind} for an embedding model), " +
-            "or change the activity's model name to one that is configured.";
+            "or refer to a model name that is configured.";
     }
 }

@@ -1,4 +1,5 @@
 using ModelEngine.Fel;
+using ModelEngine.Fel.Providers;
 using ModelEngine.Server.Endpoints.Contracts;
 using ModelEngine.Server.Identity;
 using ModelEngine.Server.Problems;
@@ -55,7 +56,17 @@ internal static class KnowledgeEndpoints
         var knowledgeBase = await OpenAsync(services, name, cancellationToken);
         var ingestor = services.GetService<IKnowledgeIngestor>()
             ?? throw new KnowledgeUnavailableException("No knowledge ingestor is registered in this server. Register one with AddFelKnowledge.");
-        var progress = await ingestor.IngestAsync(knowledgeBase.Name, ToAsync(documents), settings, progress: null, cancellationToken);
+        IngestionProgress progress;
+        try
+        {
+            progress = await ingestor.IngestAsync(knowledgeBase.Name, ToAsync(documents), settings, progress: null, cancellationToken);
+        }
+        catch (InvalidOperationException exception) when (FindCause(exception) is { } cause)
+        {
+            // The ingestor wraps the failure of a step. A model or embedding failure has its own answer (502, 503 or 409).
+            throw cause;
+        }
+
         return new IngestKnowledgeResponse(knowledgeBase.Name, progress.Documents, progress.Chunks, progress.Indexed);
     }
 
@@ -100,6 +111,20 @@ internal static class KnowledgeEndpoints
             .Select(hit => new KnowledgeSearchItem(hit.Chunk.Id, hit.Chunk.DocumentId, hit.Chunk.Index, hit.Chunk.Text, hit.Score, hit.Chunk.Metadata))
             .ToList();
         return new KnowledgeSearchResponse(knowledgeBase.Name, mode.ToString(), items);
+    }
+
+    /// <summary>Returns the model or embedding failure inside <paramref name="exception"/>, or <see langword="null"/> when there is none.</summary>
+    private static Exception? FindCause(Exception exception)
+    {
+        for (var inner = exception.InnerException; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is FelModelException or FelModelNotConfiguredException or KnowledgeEmbeddingMismatchException)
+            {
+                return inner;
+            }
+        }
+
+        return null;
     }
 
     private static async Task<IKnowledgeBase> OpenAsync(IServiceProvider services, string name, CancellationToken cancellationToken)

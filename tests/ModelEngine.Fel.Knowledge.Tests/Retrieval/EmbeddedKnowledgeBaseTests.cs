@@ -153,11 +153,30 @@ public sealed class EmbeddedKnowledgeBaseTests
         }
 
         using var otherModel = new EmbeddedKnowledgeBase("kb", store, new HashingEmbeddingGenerator(32));
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(
+        var error = await Assert.ThrowsAsync<KnowledgeEmbeddingMismatchException>(
             () => otherModel.IndexAsync([new KnowledgeChunk("new#0", "new", 0, "text")]).WaitAsync(Timeout));
 
         Assert.Contains("32 dimensions", error.Message, StringComparison.Ordinal);
+        Assert.Equal(64, error.ExpectedDimensions);
         Assert.Equal(4, await store.CountAsync("kb").WaitAsync(Timeout));
+    }
+
+    [Fact]
+    public async Task Query_of_other_length_is_rejected()
+    {
+        var store = new InMemoryKnowledgeChunkStore();
+        using (var knowledgeBase = new EmbeddedKnowledgeBase("kb", store, new HashingEmbeddingGenerator(64)))
+        {
+            await knowledgeBase.IndexAsync(Chunks).WaitAsync(Timeout);
+        }
+
+        using var otherModel = new EmbeddedKnowledgeBase("kb", store, new HashingEmbeddingGenerator(32));
+        var error = await Assert.ThrowsAsync<KnowledgeEmbeddingMismatchException>(
+            () => otherModel.SearchAsync("refund", new RetrievalOptions { Mode = RetrievalMode.Vector }).WaitAsync(Timeout));
+
+        Assert.Equal(64, error.ExpectedDimensions);
+        Assert.Equal(32, error.ActualDimensions);
+        Assert.Contains("Fel:Knowledge:EmbeddingModel", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,6 +1,9 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.AI;
+using ModelEngine.Fel;
+using ModelEngine.Fel.Providers;
 using ModelEngine.Fel.Testing;
 using ModelEngine.Fel.Workflows.Tests.Support;
 using ModelEngine.Server.Tests.Infrastructure;
@@ -137,6 +140,55 @@ public sealed class KnowledgeEndpointTests : IDisposable
         Assert.Contains(RefundPolicy, prompt[0].Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task UnconfiguredEmbeddingModel_Is503()
+    {
+        using var server = OnDatabase(Path.Combine(_folder, "no-model.db")).WithSetting("Fel:Knowledge:EmbeddingModel", "nosuch");
+        var alice = await server.CreateClientForAsync("alice");
+        var response = await alice.GetAsync("/api/knowledge-bases/policies").WaitAsync(Timeouts.Request);
+        var problem = await response.ReadObjectAsync(HttpStatusCode.ServiceUnavailable);
+        Assert.Equal("Fel:Models:nosuch", problem["configurationKey"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Ingest_EmbeddingProviderFails_Is502()
+    {
+        var generator = new FailingEmbeddingGenerator(new FelModelException("embedder", "OpenAI", 400, "input too long (fake)", "Bad Request: input too long (fake)"));
+        using var server = OnDatabase(Path.Combine(_folder, "provider-fails.db"))
+            .WithSetting("Fel:Knowledge:EmbeddingModel", "embedder")
+            .WithServices(services => services.AddSingleton<IFelModelCatalog>(new EmbeddingCatalog("embedder", generator)));
+        var dave = await server.CreateClientForAsync("dave");
+
+        var response = await dave.PostObjectAsync("/api/knowledge-bases/policies/documents", PolicyDocuments(), HttpStatusCode.BadGateway);
+
+        Assert.Contains("input too long (fake)", response["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("embedder", response["model"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task OtherEmbeddingModel_Is409()
+    {
+        var database = Path.Combine(_folder, "other-model.db");
+        using (var first = OnDatabase(database))
+        {
+            var dave = await first.CreateClientForAsync("dave");
+            await dave.PostObjectAsync("/api/knowledge-bases/policies/documents", PolicyDocuments());
+        }
+
+        using var second = OnDatabase(database)
+            .WithSetting("Fel:Knowledge:EmbeddingModel", "small")
+            .WithServices(services => services.AddSingleton<IFelModelCatalog>(new EmbeddingCatalog("small", new HashingEmbeddingGenerator(32))));
+        var designer = await second.CreateClientForAsync("dave");
+
+        var search = await designer.PostObjectAsync("/api/knowledge-bases/policies/search", new { query = "refund", mode = "Vector" }, HttpStatusCode.Conflict);
+        Assert.Equal(384, search["expectedDimensions"]!.GetValue<int>());
+        Assert.Equal(32, search["actualDimensions"]!.GetValue<int>());
+
+        var ingest = await designer.PostObjectAsync("/api/knowledge-bases/policies/documents", PolicyDocuments(), HttpStatusCode.Conflict);
+        Assert.Contains("dimensions", ingest["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(3, (await designer.GetObjectAsync("/api/knowledge-bases/policies"))["chunks"]!.GetValue<long>());
+    }
+
     public void Dispose()
     {
         try
@@ -159,4 +211,31 @@ public sealed class KnowledgeEndpointTests : IDisposable
             new JsonObject { ["id"] = "shipping", ["text"] = ShippingPolicy },
             new JsonObject { ["id"] = "privacy", ["text"] = PrivacyPolicy }),
     };
+
+    /// <summary>A catalog with one embedding model, for the knowledge bases' <c>Fel:Knowledge:EmbeddingModel</c>.</summary>
+    private sealed class EmbeddingCatalog(string name, IEmbeddingGenerator<string, Embedding<float>> generator) : IFelModelCatalog
+    {
+        public IReadOnlyList<FelModelDescriptor> Models => [new FelModelDescriptor(name, FelModelKind.Embedding, "Test", name, null, null)];
+
+        public FelModelDescriptor? Find(string model) => Models.FirstOrDefault(descriptor => descriptor.Name == model);
+
+        public IChatClient GetChatClient(string model) => throw new FelModelNotConfiguredException(model, FelModelKind.Chat);
+
+        public IEmbeddingGenerator<string, Embedding<float>> GetEmbeddingGenerator(string model) =>
+            model == name ? generator : throw new FelModelNotConfiguredException(model, FelModelKind.Embedding);
+    }
+
+    /// <summary>An embedder whose every call fails with the given provider error.</summary>
+    private sealed class FailingEmbeddingGenerator(Exception failure) : IEmbeddingGenerator<string, Embedding<float>>
+    {
+        public Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
+            IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default) =>
+            Task.FromException<GeneratedEmbeddings<Embedding<float>>>(failure);
+
+        public object? GetService(Type serviceType, object? serviceKey = null) => null;
+
+        public void Dispose()
+        {
+        }
+    }
 }
