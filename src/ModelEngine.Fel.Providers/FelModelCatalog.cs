@@ -11,7 +11,7 @@ namespace ModelEngine.Fel.Providers;
 
 /// <summary>
 /// The models configured under <c>Fel:Models</c>, served by the OpenAI-compatible and Ollama adapters. Each model's
-/// client is created on first use and then shared; disposing the catalog disposes the clients.
+/// client is created on first use and then shared. Disposing the catalog disposes the clients.
 /// </summary>
 public sealed class FelModelCatalog : IFelModelCatalog, IDisposable
 {
@@ -25,7 +25,7 @@ public sealed class FelModelCatalog : IFelModelCatalog, IDisposable
     /// <param name="configuration">The root configuration.</param>
     /// <param name="loggerFactory">The loggers of the adapters and their OpenTelemetry layer.</param>
     /// <param name="timeProvider">The clock of the retry waits.</param>
-    /// <exception cref="InvalidOperationException">The configuration is invalid; the message lists every problem.</exception>
+    /// <exception cref="InvalidOperationException">The configuration is invalid. The message lists every problem.</exception>
     public FelModelCatalog(IConfiguration configuration, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null)
         : this(FelModelsConfigurationReader.Read(configuration, Environment.GetEnvironmentVariable), loggerFactory, timeProvider)
     {

@@ -27,7 +27,7 @@ public sealed class FelModelException : Exception
 
     /// <summary>
     /// The provider's error text: the <c>error.message</c> (OpenAI) or <c>error</c> (Ollama) field of a JSON body, or
-    /// the start of any other body; <see langword="null"/> when no response arrived.
+    /// the start of any other body. It is <see langword="null"/> when no response arrived.
     /// </summary>
     public string? ProviderMessage { get; }
 }

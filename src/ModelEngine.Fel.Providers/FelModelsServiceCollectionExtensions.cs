@@ -15,7 +15,7 @@ public static class FelModelsServiceCollectionExtensions
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configuration">The root configuration.</param>
-    /// <exception cref="InvalidOperationException">The configuration is invalid; the message lists every problem.</exception>
+    /// <exception cref="InvalidOperationException">The configuration is invalid. The message lists every problem.</exception>
     public static IServiceCollection AddFelModels(this IServiceCollection services, IConfiguration configuration)
     {
         var settings = FelModelsConfigurationReader.Read(configuration, Environment.GetEnvironmentVariable);

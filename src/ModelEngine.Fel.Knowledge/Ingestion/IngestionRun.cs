@@ -90,7 +90,7 @@ internal sealed class IngestionRun(IKnowledgeBase target, IngestionSettings sett
             return;
         }
 
-        // One report at a time, so that a reporter sees the counters only grow.
+        // One report at a time, so the counters a reporter receives never decrease.
         lock (_reportLock)
         {
             progress.Report(Snapshot());

@@ -76,7 +76,7 @@ public sealed partial class EmbeddedKnowledgeBase : IKnowledgeBase, IDisposable
     /// The share of a query's distinct terms that a chunk must contain to enter the keyword ranking of a hybrid
     /// search. <see cref="RetrievalMode.Keyword"/> searches match any term. Reciprocal rank fusion weighs rank 1 of
     /// both rankings alike, so a chunk that shares one common word with the query would otherwise push out a strong
-    /// semantic match. 0.3 by default; 0 fuses plain BM25.
+    /// semantic match. The default is 0.3, and 0 fuses plain BM25.
     /// </summary>
     public double HybridKeywordMinimumShouldMatch { get; }
 

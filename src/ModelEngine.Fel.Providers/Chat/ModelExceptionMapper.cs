@@ -11,7 +11,7 @@ namespace ModelEngine.Fel.Providers.Chat;
 /// <summary>
 /// Maps what a provider SDK throws to the <see cref="FelModelException"/> thrown to the caller. A
 /// <see cref="FelModelException"/> from <see cref="FelRetryHandler"/> passes through unchanged, even when the SDK
-/// wrapped it; a cancellation the caller asked for stays an <see cref="OperationCanceledException"/>.
+/// wrapped it. A cancellation the caller requested stays an <see cref="OperationCanceledException"/>.
 /// </summary>
 internal sealed class ModelExceptionMapper
 {

@@ -20,7 +20,7 @@ internal sealed class ModelClientFactory
     /// <summary>The <see cref="System.Diagnostics.ActivitySource"/> and meter name of the OpenTelemetry layer.</summary>
     public const string TelemetrySourceName = "ModelEngine.Fel";
 
-    /// <summary>The credential the OpenAI SDK requires for a server without a key; the retry handler removes it from the request.</summary>
+    /// <summary>The placeholder credential the OpenAI SDK requires for a server without a key. The retry handler removes it from the request.</summary>
     private const string NoKeyPlaceholder = "no-key-configured";
 
     private readonly ILoggerFactory _loggerFactory;
@@ -34,7 +34,7 @@ internal sealed class ModelClientFactory
         _logger = loggerFactory.CreateLogger("ModelEngine.Fel.Providers");
     }
 
-    /// <summary>Creates the chat client of <paramref name="settings"/>; disposing the result releases its HTTP connections.</summary>
+    /// <summary>Creates the chat client of <paramref name="settings"/>. Disposing the result releases its HTTP connections.</summary>
     public IChatClient CreateChatClient(FelModelSettings settings)
     {
         var redactor = new SecretRedactor(settings.ApiKey);
@@ -57,7 +57,7 @@ internal sealed class ModelClientFactory
         return new OwningChatClient(builder.Build(), http);
     }
 
-    /// <summary>Creates the embedding generator of <paramref name="settings"/>; disposing the result releases its HTTP connections.</summary>
+    /// <summary>Creates the embedding generator of <paramref name="settings"/>. Disposing the result releases its HTTP connections.</summary>
     public IEmbeddingGenerator<string, Embedding<float>> CreateEmbeddingGenerator(FelModelSettings settings)
     {
         var redactor = new SecretRedactor(settings.ApiKey);
@@ -104,7 +104,7 @@ internal sealed class ModelClientFactory
     {
         var options = new OpenAIClientOptions
         {
-            // FelRetryHandler retries; a second retry loop in the SDK would multiply the attempts.
+            // FelRetryHandler retries, so a second retry loop in the SDK would multiply the attempts.
             RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
             NetworkTimeout = settings.Timeout,
             Transport = new HttpClientPipelineTransport(http),

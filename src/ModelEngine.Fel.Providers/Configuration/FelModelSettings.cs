@@ -22,7 +22,7 @@ internal sealed class FelModelSettings
 
     public required string Model { get; init; }
 
-    /// <summary>The key sent as a bearer token; never logged and never part of a message.</summary>
+    /// <summary>The key sent as a bearer token. It is never logged and never part of a message.</summary>
     public string? ApiKey { get; init; }
 
     public int? ContextWindow { get; init; }

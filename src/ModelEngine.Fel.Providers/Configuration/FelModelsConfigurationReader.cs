@@ -17,13 +17,13 @@ internal static class FelModelsConfigurationReader
         "ContextWindow", "MaxRetries", "Timeout", "MaxOutputTokens",
     ];
 
-    /// <summary>The highest accepted <c>MaxRetries</c>; more retries only stretch an outage.</summary>
+    /// <summary>The maximum accepted <c>MaxRetries</c>, because more retries only stretch an outage.</summary>
     private const int MaxRetriesLimit = 10;
 
     /// <summary>Reads every model under <c>Fel:Models</c> of <paramref name="configuration"/>, in configuration order.</summary>
     /// <param name="configuration">The root configuration.</param>
     /// <param name="readEnvironment">Returns an environment variable's value, or <see langword="null"/> when it is not set.</param>
-    /// <exception cref="InvalidOperationException">The section has one or more problems; the message lists all of them.</exception>
+    /// <exception cref="InvalidOperationException">The section has one or more problems. The message lists all of them.</exception>
     public static IReadOnlyList<FelModelSettings> Read(IConfiguration configuration, Func<string, string?> readEnvironment)
     {
         var errors = new List<string>();

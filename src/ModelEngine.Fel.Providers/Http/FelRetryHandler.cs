@@ -13,7 +13,7 @@ namespace ModelEngine.Fel.Providers.Http;
 /// <remarks>
 /// A streaming call is retried only before its body is read: the handler hands a successful response to the caller
 /// as soon as its headers arrive and never sends the request again after that. A <c>Retry-After</c> (or
-/// <c>retry-after-ms</c>) header sets the wait; a wait longer than <see cref="MaxRetryAfter"/> is not honoured and
+/// <c>retry-after-ms</c>) header sets the wait. A wait longer than <see cref="MaxRetryAfter"/> is not honoured and
 /// the error is reported at once.
 /// </remarks>
 internal sealed class FelRetryHandler : DelegatingHandler
@@ -53,7 +53,7 @@ internal sealed class FelRetryHandler : DelegatingHandler
             request.Headers.Authorization = null;
         }
 
-        // The SDKs' request bodies are written once; buffering them lets each retry send the same bytes again.
+        // The SDKs' request bodies are written once, so buffering them lets each retry send the same bytes again.
         if (request.Content is not null)
         {
             await request.Content.LoadIntoBufferAsync(cancellationToken);

@@ -11,7 +11,7 @@ namespace ModelEngine.Fel.Providers.Http;
 /// </summary>
 internal static class ProviderErrorReader
 {
-    /// <summary>The most characters of a body read for the message; an HTML error page can be long.</summary>
+    /// <summary>The maximum number of characters of a body read for the message, because an HTML error page can be long.</summary>
     private const int MaxBodyCharacters = 2000;
 
     public static async Task<FelModelException> CreateAsync(

@@ -12,7 +12,7 @@ public sealed class FelToolsConfiguration
     /// <summary>The maximum length of an MCP server name, which prefixes its tool names (at most 64 characters).</summary>
     public const int MaxServerNameLength = 24;
 
-    /// <summary>The genericable ids to expose as tools. Empty exposes none; <c>*</c> exposes all.</summary>
+    /// <summary>The genericable ids to expose as tools. Empty exposes none, and <c>*</c> exposes all.</summary>
     public IReadOnlyList<string> Operators { get; init; } = [];
 
     /// <summary>The workflow tool settings, with the definition ids to expose.</summary>

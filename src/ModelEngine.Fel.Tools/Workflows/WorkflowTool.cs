@@ -11,10 +11,10 @@ namespace ModelEngine.Fel.Tools;
 /// waits, up to a timeout, until the instance finishes or suspends.
 /// </summary>
 /// <remarks>
-/// The result is a JSON object with <c>status</c> and <c>instanceId</c>: <c>finished</c> with the instance's
-/// <c>output</c>; <c>waiting</c> when the instance suspended for a person, a timer or an external event; or
-/// <c>running</c> when the timeout passed first. The call returns as soon as the instance suspends, because a suspended
-/// instance may wait for days.
+/// The result is a JSON object with <c>status</c> and <c>instanceId</c>. The status is <c>finished</c>, with the
+/// instance's <c>output</c>, or <c>waiting</c> when the instance suspended for a person, a timer or an external event,
+/// or <c>running</c> when the timeout passed first. The call returns as soon as the instance suspends, because a
+/// suspended instance may wait for days.
 /// A faulted or cancelled instance throws <see cref="FelToolException"/> with its incidents.
 /// </remarks>
 internal sealed class WorkflowTool : AIFunction

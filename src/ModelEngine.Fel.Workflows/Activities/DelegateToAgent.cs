@@ -8,10 +8,10 @@ using ModelEngine.Workflows.Validation;
 namespace ModelEngine.Fel.Workflows.Activities;
 
 /// <summary>
-/// Hands a task to an agent: the model may call tools in a loop, and each result goes back to it, until it answers
+/// Hands a task to an agent. The model may call tools in a loop, and each result goes back to it, until it responds
 /// without a tool call or makes <see cref="MaxSteps"/> model calls. The tools come from the server's tool sources (FIT
 /// operators, sub-workflows, MCP servers). Each tool call is journaled with its arguments and a shortened result. When
-/// the step limit is reached while the model still asks for tools, the instance faults with an incident that says so.
+/// the step limit is reached while the model still requests tools, the instance faults with an incident that reports it.
 /// </summary>
 /// <remarks>
 /// The loop runs inside one step, so a retried instance runs the whole loop again and calls its tools again.

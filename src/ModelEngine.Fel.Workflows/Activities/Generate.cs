@@ -14,8 +14,8 @@ namespace ModelEngine.Fel.Workflows.Activities;
 /// server serves as server-sent events. The journal records the time to first token and the duration.
 /// </summary>
 /// <remarks>
-/// The call runs inside the step, so the instance holds its lease while the model answers. Cancelling the step cancels
-/// the call, and a stored instance runs the activity again later, calling the model a second time.
+/// The call runs inside the step, so the instance holds its lease while the model generates its response. Cancelling
+/// the step cancels the call, and a stored instance runs the activity again later, calling the model a second time.
 /// </remarks>
 [Activity(FelActivityNames.Namespace, FelActivityNames.Category, "Calls a chat model, blocking or streaming, and stores its answer.", DisplayName = "Generate")]
 public sealed class Generate : Activity

@@ -6,7 +6,7 @@ namespace ModelEngine.Fel.Workflows.Activities;
 /// </summary>
 internal sealed class IngestionProgressSampler : IProgress<IngestionProgress>
 {
-    /// <summary>The number of samples aimed at; the final report can add one more.</summary>
+    /// <summary>The target number of samples. The final report can add one more.</summary>
     public const int TargetSamples = 10;
 
     private readonly Lock _lock = new();

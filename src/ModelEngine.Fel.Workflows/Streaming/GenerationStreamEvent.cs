@@ -5,8 +5,8 @@ namespace ModelEngine.Fel.Workflows.Streaming;
 /// <param name="ActivityId">The id of the Generate activity in its flowchart.</param>
 /// <param name="Kind">Whether the event is a token, the completion or a failure.</param>
 /// <param name="Text">The token's text, or the whole text on completion. Empty on failure.</param>
-/// <param name="TimeToFirstTokenMs">On completion, the milliseconds from the request to the first text; otherwise <see langword="null"/>.</param>
-/// <param name="Error">On failure, the error message; otherwise <see langword="null"/>.</param>
+/// <param name="TimeToFirstTokenMs">On completion, the milliseconds from the request to the first text, otherwise <see langword="null"/>.</param>
+/// <param name="Error">On failure, the error message, otherwise <see langword="null"/>.</param>
 public sealed record GenerationStreamEvent(
     string InstanceId,
     string ActivityId,

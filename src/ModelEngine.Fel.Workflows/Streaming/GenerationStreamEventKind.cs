@@ -6,9 +6,9 @@ public enum GenerationStreamEventKind
     /// <summary>A piece of text the model streamed.</summary>
     Token,
 
-    /// <summary>The generation finished; the event carries the whole text and the time to first token.</summary>
+    /// <summary>The generation finished. The event carries the whole text and the time to first token.</summary>
     Completed,
 
-    /// <summary>The generation failed or was cancelled; the event carries the error message.</summary>
+    /// <summary>The generation failed or was cancelled. The event carries the error message.</summary>
     Failed,
 }

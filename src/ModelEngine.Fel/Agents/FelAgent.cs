@@ -4,13 +4,13 @@ using Microsoft.Extensions.AI;
 namespace ModelEngine.Fel;
 
 /// <summary>
-/// An agent that lets a model call tools in a loop: the model answers, each tool call it makes is run and its result
-/// sent back, until the model answers without tool calls or <see cref="MaxSteps"/> model calls were made.
+/// An agent that lets a model call tools in a loop. Each tool call in a response is run and its result sent back,
+/// until the model responds without tool calls or <see cref="MaxSteps"/> model calls were made.
 /// </summary>
 /// <remarks>
-/// A tool that throws does not stop the run: its error message goes back to the model as the tool's result, so the
-/// model can correct its arguments. A call to a tool that does not exist is answered the same way. Cancellation stops
-/// the run at once.
+/// A tool that throws does not stop the run. Its error message goes back to the model as the tool's result, so the
+/// model can correct its arguments. A call to a tool that does not exist gets an error result the same way.
+/// Cancellation stops the run at once.
 /// </remarks>
 public sealed class FelAgent
 {

@@ -12,7 +12,7 @@ internal sealed class AiFlowContext
     /// <summary>The token of the conversation turn now running, or <see cref="CancellationToken.None"/>.</summary>
     public CancellationToken TurnToken { get; set; }
 
-    /// <summary>True once a conversation owns the flow; a flow can serve one conversation.</summary>
+    /// <summary>True once a conversation owns the flow, because a flow can serve only one conversation.</summary>
     public bool HasConversation { get; set; }
 
     /// <summary>Returns a source whose token is cancelled by the flow or by the running turn.</summary>

@@ -99,7 +99,7 @@ public static class AiFlowOperators
 
     /// <summary>
     /// Adds nodes that index chunks into <paramref name="knowledgeBase"/> in batches of <paramref name="batchSize"/>
-    /// and emit each indexed batch. A session's last batch may be smaller; it is indexed when the session completes.
+    /// and emit each indexed batch. A session's last batch may be smaller, and it is indexed when the session completes.
     /// </summary>
     public static AiFlowBuilder<TIn, IReadOnlyList<KnowledgeChunk>> Index<TIn>(
         this AiFlowBuilder<TIn, KnowledgeChunk> flow,

@@ -13,7 +13,7 @@ public static class ChatGeneration
     public static readonly ActivitySource ActivitySource = new("ModelEngine.Fel");
 
     /// <summary>
-    /// Sends <paramref name="messages"/> to <paramref name="client"/>. With <paramref name="stream"/> the answer is read
+    /// Sends <paramref name="messages"/> to <paramref name="client"/>. With <paramref name="stream"/> the response is read
     /// as updates, each passed to <paramref name="observer"/> as it arrives, and then combined into one response.
     /// </summary>
     public static async Task<GenerationResult> GenerateAsync(

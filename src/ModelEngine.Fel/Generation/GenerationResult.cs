@@ -5,7 +5,7 @@ namespace ModelEngine.Fel;
 /// <summary>The outcome of one model call.</summary>
 /// <param name="Response">The whole response, with tool calls and usage when the provider reports them.</param>
 /// <param name="TimeToFirstToken">
-/// The time from sending the request to the first streamed text, or to the whole answer when not streaming.
+/// The time from sending the request to the first streamed text, or to the whole response when not streaming.
 /// <see langword="null"/> when a streamed answer carried no text (only tool calls, for example).
 /// </param>
 /// <param name="Duration">The time from sending the request to the end of the answer.</param>

@@ -1,8 +1,8 @@
 namespace ModelEngine.Fel;
 
 /// <summary>
-/// Thrown when a knowledge base holds vectors of one length and a chunk or a query is embedded with another, which
-/// happens after the embedding model was changed. Vectors of different models do not compare.
+/// Thrown when a knowledge base contains vectors of one length and a chunk or a query is embedded with another length.
+/// This happens after the embedding model was changed. Vectors of different models cannot be compared.
 /// </summary>
 public sealed class KnowledgeEmbeddingMismatchException : InvalidOperationException
 {

@@ -8,7 +8,7 @@ public interface IChatMemory
     /// <summary>The remembered messages, oldest first.</summary>
     IReadOnlyList<ChatMessage> Messages { get; }
 
-    /// <summary>Adds a message; the memory may forget older ones.</summary>
+    /// <summary>Adds a message. The memory may drop older ones.</summary>
     void Add(ChatMessage message);
 
     /// <summary>Forgets every message.</summary>

@@ -9,7 +9,7 @@ namespace ModelEngine.Fel;
 /// </summary>
 public sealed class RecentChatMemory : IChatMemory
 {
-    /// <summary>The number of messages a conversation keeps unless it says otherwise.</summary>
+    /// <summary>The number of messages kept when no capacity is given.</summary>
     public const int DefaultCapacity = 20;
 
     private readonly LinkedList<ChatMessage> _messages = new();

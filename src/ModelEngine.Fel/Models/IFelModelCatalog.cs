@@ -15,7 +15,7 @@ public interface IFelModelCatalog
     FelModelDescriptor? Find(string name);
 
     /// <summary>
-    /// Returns the chat client of model <paramref name="name"/>. The client retries 429 and 5xx answers, refuses an
+    /// Returns the chat client of model <paramref name="name"/>. The client retries 429 and 5xx responses, rejects an
     /// input over the model's context window before calling it, and reports a provider's error with its own message.
     /// </summary>
     /// <exception cref="FelModelNotConfiguredException">No chat model of that name is configured.</exception>

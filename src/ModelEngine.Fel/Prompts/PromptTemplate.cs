@@ -10,7 +10,7 @@ namespace ModelEngine.Fel;
 /// <see cref="PromptTemplateException"/> that names it, so a prompt never reaches a model with a hole in it.
 /// </summary>
 /// <remarks>
-/// Names may contain letters, digits, <c>_</c>, <c>-</c> and <c>.</c>; spaces inside the braces are ignored.
+/// Names may contain letters, digits, <c>_</c>, <c>-</c> and <c>.</c>. Spaces inside the braces are ignored.
 /// <c>{{{{</c> writes a literal <c>{{</c>. A value that is not a string is written as JSON, except numbers and booleans,
 /// which are written in invariant culture.
 /// </remarks>
@@ -95,7 +95,7 @@ public sealed class PromptTemplate
     }
 
     /// <summary>Renders the template with <paramref name="values"/>.</summary>
-    /// <exception cref="PromptTemplateException">A placeholder has no value; the message names it and the keys given.</exception>
+    /// <exception cref="PromptTemplateException">A placeholder has no value. The message names it and the keys given.</exception>
     public string Render(IReadOnlyDictionary<string, object?> values)
     {
         ArgumentNullException.ThrowIfNull(values);

@@ -9,7 +9,8 @@ namespace ModelEngine.Server.Endpoints;
 
 /// <summary>
 /// <c>/api/knowledge-bases</c>: loads documents into the knowledge bases that Retrieve activities search, searches them
-/// and removes documents. Designers write; any signed-in user may read and search.
+/// and removes documents. Loading and removing documents needs the <c>admins</c> or <c>designers</c> group, but any
+/// signed-in user may read and search.
 /// </summary>
 internal static class KnowledgeEndpoints
 {
@@ -63,7 +64,8 @@ internal static class KnowledgeEndpoints
         }
         catch (InvalidOperationException exception) when (FindCause(exception) is { } cause)
         {
-            // The ingestor wraps the failure of a step. A model or embedding failure has its own answer (502, 503 or 409).
+            // The ingestor wraps the failure of a step. A model or embedding failure is rethrown so that it maps to its
+            // own status (502, 503 or 409).
             throw cause;
         }
 

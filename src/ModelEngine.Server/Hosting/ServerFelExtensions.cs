@@ -36,7 +36,7 @@ internal static class ServerFelExtensions
     /// <summary>
     /// Keeps the knowledge bases in the main database. Call it after the database is registered. With
     /// <c>Fel:Knowledge:Provider</c> = <c>PostgreSql</c>, knowledge bases search with PostgreSQL's full-text search, which
-    /// needs PostgreSQL as the main database; otherwise chunks are stored in the KnowledgeChunks table and searched by
+    /// needs PostgreSQL as the main database. Otherwise chunks are stored in the KnowledgeChunks table and searched by
     /// in-process indexes.
     /// </summary>
     /// <exception cref="InvalidOperationException">The provider is unknown, or PostgreSql is chosen on another database.</exception>
