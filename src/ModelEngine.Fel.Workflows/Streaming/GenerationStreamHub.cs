@@ -2,12 +2,12 @@ namespace ModelEngine.Fel.Workflows.Streaming;
 
 /// <summary>
 /// The in-process <see cref="IGenerationStreamHub"/>. It keeps, per instance, the subscribers and the tokens of the
-/// generations still running, and forgets an instance once it has neither.
+/// generations still running, and removes an instance once it has neither.
 /// </summary>
 /// <remarks>
 /// One lock guards all instances. Publishing a token is a dictionary lookup and one channel write per subscriber, so
-/// the lock is held briefly. Each subscriber has an unbounded channel: a slow client holds at most the tokens of the
-/// generations it has not read yet.
+/// the lock is held briefly. Each subscriber has an unbounded channel, so the channel of a slow client
+/// buffers the tokens it has not read yet and no more.
 /// </remarks>
 public sealed class GenerationStreamHub : IGenerationStreamHub
 {

@@ -2,7 +2,7 @@ namespace ModelEngine.Fel.Workflows.Streaming;
 
 /// <summary>
 /// Passes the tokens of streaming Generate activities to in-process subscribers, keyed by workflow instance id. The hub
-/// lives in one process, so a subscriber sees only the generations that run on its own node.
+/// lives in one process, so a subscriber receives only the generations that run on its own node.
 /// </summary>
 public interface IGenerationStreamHub
 {
