@@ -54,24 +54,8 @@ internal sealed class IngestionRun(IKnowledgeBase target, IngestionSettings sett
 
     private async Task FlushAsync(List<string> started, List<KnowledgeChunk> pending, CancellationToken cancellationToken)
     {
-        if (target is EmbeddedKnowledgeBase embedded)
-        {
-            // Embeds before it deletes, so a failed embedding keeps the documents' old chunks.
-            await embedded.ReplaceAsync(started.ToList(), pending.ToList(), cancellationToken).ConfigureAwait(false);
-        }
-        else
-        {
-            // NOTE: other knowledge bases delete first, so a failure while indexing leaves the document without chunks.
-            foreach (var documentId in started)
-            {
-                await target.DeleteDocumentAsync(documentId, cancellationToken).ConfigureAwait(false);
-            }
-
-            if (pending.Count > 0)
-            {
-                await target.IndexAsync(pending.ToList(), cancellationToken).ConfigureAwait(false);
-            }
-        }
+        // The knowledge base embeds before it deletes, so a failed embedding keeps the documents' old chunks.
+        await target.ReplaceDocumentsAsync(started.ToList(), pending.ToList(), cancellationToken).ConfigureAwait(false);
 
         if (pending.Count > 0)
         {

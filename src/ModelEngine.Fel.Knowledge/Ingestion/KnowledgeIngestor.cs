@@ -12,8 +12,8 @@ namespace ModelEngine.Fel.Knowledge;
 /// </summary>
 /// <remarks>
 /// A document ingested again replaces its chunks: they are deleted when its first new chunks are indexed, so a
-/// document that now splits into fewer chunks leaves none of its old ones behind. In an embedded knowledge base the
-/// new chunks are embedded before the old ones are deleted, so a failed embedding keeps the old chunks. A document whose
+/// document that now splits into fewer chunks leaves none of its old ones behind. The embedded and PostgreSQL knowledge
+/// bases embed the new chunks before they delete the old ones, so a failed embedding keeps the old chunks. A document whose
 /// text is blank deletes its old chunks and adds none.
 /// </remarks>
 public sealed partial class KnowledgeIngestor : IKnowledgeIngestor

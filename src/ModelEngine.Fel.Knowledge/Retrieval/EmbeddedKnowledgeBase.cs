@@ -120,13 +120,11 @@ public sealed partial class EmbeddedKnowledgeBase : IKnowledgeBase, IDisposable
 
     /// <inheritdoc />
     public Task IndexAsync(IReadOnlyList<KnowledgeChunk> chunks, CancellationToken cancellationToken = default) =>
-        ReplaceAsync([], chunks, cancellationToken);
+        ReplaceDocumentsAsync([], chunks, cancellationToken);
 
-    /// <summary>
-    /// Deletes the chunks of <paramref name="documentIds"/> and indexes <paramref name="chunks"/>. The chunks are embedded
-    /// and checked first, so a failed embedding or a vector of the wrong length leaves the old chunks in place.
-    /// </summary>
-    internal async Task ReplaceAsync(IReadOnlyCollection<string> documentIds, IReadOnlyList<KnowledgeChunk> chunks, CancellationToken cancellationToken = default)
+    /// <inheritdoc />
+    /// <remarks>The chunks are embedded and checked first, so a failed embedding or a vector of the wrong length keeps the old chunks.</remarks>
+    public async Task ReplaceDocumentsAsync(IReadOnlyCollection<string> documentIds, IReadOnlyList<KnowledgeChunk> chunks, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(documentIds);
         ArgumentNullException.ThrowIfNull(chunks);

@@ -15,6 +15,27 @@ public interface IKnowledgeBase
     /// <summary>Returns the best chunks for <paramref name="query"/>, best first.</summary>
     Task<IReadOnlyList<RetrievedChunk>> SearchAsync(string query, RetrievalOptions? options = null, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Replaces the chunks of <paramref name="documentIds"/> with <paramref name="chunks"/>: the documents' old chunks
+    /// are deleted and the new ones indexed. Implementations embed the new chunks before they delete anything, so a
+    /// failed embedding keeps the old chunks. The default implementation deletes first and then indexes, so a failure
+    /// in between leaves the documents without chunks.
+    /// </summary>
+    async Task ReplaceDocumentsAsync(IReadOnlyCollection<string> documentIds, IReadOnlyList<KnowledgeChunk> chunks, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(documentIds);
+        ArgumentNullException.ThrowIfNull(chunks);
+        foreach (var documentId in documentIds)
+        {
+            await DeleteDocumentAsync(documentId, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (chunks.Count > 0)
+        {
+            await IndexAsync(chunks, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>Removes every chunk of a document. Returns the number removed.</summary>
     Task<int> DeleteDocumentAsync(string documentId, CancellationToken cancellationToken = default);
 

@@ -144,6 +144,37 @@ public sealed class PostgresKnowledgeBaseTests : IAsyncLifetime
     }
 
     [PostgresFact]
+    public async Task ReplaceDocuments_RemovesOldChunks()
+    {
+        var knowledgeBase = await CreateProvider().GetAsync("replace").AsTask().WithTimeout();
+        await knowledgeBase.IndexAsync(
+        [
+            new KnowledgeChunk("manual#0", "manual", 0, "Press the red button to start."),
+            new KnowledgeChunk("manual#1", "manual", 1, "Press it again to stop."),
+        ]).WithTimeout();
+
+        await knowledgeBase.ReplaceDocumentsAsync(["manual"], [new KnowledgeChunk("manual#0", "manual", 0, "Turn the dial to start.")]).WithTimeout();
+
+        Assert.Equal(1, await knowledgeBase.CountAsync().WithTimeout());
+        var found = await knowledgeBase.SearchAsync("dial", new RetrievalOptions { Mode = RetrievalMode.Keyword }).WithTimeout();
+        Assert.Equal("manual#0", Assert.Single(found).Chunk.Id);
+    }
+
+    [PostgresFact]
+    public async Task ReplaceDocuments_FailedEmbedding_KeepsOldChunks()
+    {
+        await IndexCorpusAsync("policies");
+        var failing = await CreateProvider(generator: new FailingEmbeddingGenerator()).GetAsync("policies").AsTask().WithTimeout();
+
+        await Assert.ThrowsAsync<InvalidOperationException>(
+            () => failing.ReplaceDocumentsAsync(["gift"], [new KnowledgeChunk("gift#0", "gift", 0, "Vouchers are valid for one year.")]).WithTimeout());
+
+        Assert.Equal(Corpus.Length, await failing.CountAsync().WithTimeout());
+        var found = await failing.SearchAsync("gift cards", new RetrievalOptions { Mode = RetrievalMode.Keyword }).WithTimeout();
+        Assert.Contains(found, result => result.Chunk.Id == "gift#0");
+    }
+
+    [PostgresFact]
     public async Task Index_Chunks_ReadableThroughChunkStore()
     {
         await IndexCorpusAsync("policies");
@@ -257,13 +288,16 @@ public sealed class PostgresKnowledgeBaseTests : IAsyncLifetime
 
     private IServiceProvider Services => _services ?? throw new InvalidOperationException("InitializeAsync has not run.");
 
-    private PostgreSqlKnowledgeBaseProvider CreateProvider(Action<PostgreSqlKnowledgeBaseOptions>? configure = null, IReranker? reranker = null)
+    private PostgreSqlKnowledgeBaseProvider CreateProvider(
+        Action<PostgreSqlKnowledgeBaseOptions>? configure = null,
+        IReranker? reranker = null,
+        IEmbeddingGenerator<string, Embedding<float>>? generator = null)
     {
         var options = new PostgreSqlKnowledgeBaseOptions();
         configure?.Invoke(options);
         return new PostgreSqlKnowledgeBaseProvider(
             Services.GetRequiredService<IDbContextFactory<ModelEngineDbContext>>(),
-            _embeddingGenerator,
+            generator ?? _embeddingGenerator,
             options,
             new FakeTimeProvider(),
             NullLogger<PostgreSqlKnowledgeBase>.Instance,
@@ -291,6 +325,20 @@ public sealed class PostgresKnowledgeBaseTests : IAsyncLifetime
             CandidateCount = candidates.Count;
             IReadOnlyList<RetrievedChunk> reversed = candidates.Reverse().Select((chunk, rank) => chunk with { Score = candidates.Count - rank }).ToList();
             return Task.FromResult(reversed);
+        }
+    }
+
+    /// <summary>An embedder whose every call fails, as a provider outage would.</summary>
+    private sealed class FailingEmbeddingGenerator : IEmbeddingGenerator<string, Embedding<float>>
+    {
+        public Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
+            IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default) =>
+            Task.FromException<GeneratedEmbeddings<Embedding<float>>>(new InvalidOperationException("The embedding provider is down."));
+
+        public object? GetService(Type serviceType, object? serviceKey = null) => null;
+
+        public void Dispose()
+        {
         }
     }
 }

@@ -46,8 +46,14 @@ public sealed class PostgreSqlKnowledgeBase : IKnowledgeBase
     public string Name { get; }
 
     /// <inheritdoc />
-    public async Task IndexAsync(IReadOnlyList<KnowledgeChunk> chunks, CancellationToken cancellationToken = default)
+    public Task IndexAsync(IReadOnlyList<KnowledgeChunk> chunks, CancellationToken cancellationToken = default) =>
+        ReplaceDocumentsAsync([], chunks, cancellationToken);
+
+    /// <inheritdoc />
+    /// <remarks>The deletions and the new chunks are written in one transaction, after the new chunks are embedded.</remarks>
+    public async Task ReplaceDocumentsAsync(IReadOnlyCollection<string> documentIds, IReadOnlyList<KnowledgeChunk> chunks, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(documentIds);
         ArgumentNullException.ThrowIfNull(chunks);
         foreach (var chunk in chunks)
         {
@@ -55,18 +61,27 @@ public sealed class PostgreSqlKnowledgeBase : IKnowledgeBase
         }
 
         var unique = KnowledgeChunkMapper.LastPerId(chunks, chunk => chunk.Id);
-        if (unique.Count == 0)
+        if (unique.Count == 0 && documentIds.Count == 0)
         {
             return;
         }
 
-        // Embedding runs before the transaction opens, so a slow embedding model holds no connection or lock.
-        var vectors = await EmbedAsync(unique.ConvertAll(chunk => chunk.Text), cancellationToken).ConfigureAwait(false);
+        // Embedding runs before the transaction opens, so a slow embedding model holds no connection or lock, and a
+        // failed embedding deletes nothing.
+        var vectors = unique.Count == 0 ? [] : await EmbedAsync(unique.ConvertAll(chunk => chunk.Text), cancellationToken).ConfigureAwait(false);
         var createdAt = _timeProvider.GetUtcNow();
 
         await using var context = await _contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var connection = await OpenAsync(context, cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var documentId in documentIds)
+        {
+            await using var delete = new NpgsqlCommand(PostgreSqlKnowledgeSql.DeleteDocument, connection, transaction);
+            delete.Parameters.Add(new NpgsqlParameter { Value = Name });
+            delete.Parameters.Add(new NpgsqlParameter { Value = documentId });
+            await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         for (var start = 0; start < unique.Count; start += _options.WriteBatchSize)
         {
             await using var batch = new NpgsqlBatch(connection, transaction);
