@@ -6,7 +6,7 @@ namespace ModelEngine.Fel.Testing;
 
 /// <summary>
 /// A deterministic embedder for tests: each lower-cased word adds to a few dimensions chosen by its hash, and the
-/// vector is normalised. Texts that share words are close; it knows nothing of meaning.
+/// vector is normalised. Texts that share words are close; it ignores meaning.
 /// </summary>
 public sealed class HashingEmbeddingGenerator : IEmbeddingGenerator<string, Embedding<float>>
 {

@@ -5,7 +5,7 @@ using Microsoft.Extensions.AI;
 namespace ModelEngine.Fel.Testing;
 
 /// <summary>
-/// An <see cref="IChatClient"/> that answers from a script, for tests. Each call takes the next scripted turn: text
+/// An <see cref="IChatClient"/> that responds from a script, for tests. Each call takes the next scripted turn: text
 /// chunks (streamed one update per chunk, with an optional delay from the client's <see cref="TimeProvider"/>), tool
 /// calls, or a failure. Every call is recorded in <see cref="Requests"/>.
 /// </summary>
@@ -32,7 +32,7 @@ public sealed class ScriptedChatClient : IChatClient
     /// <summary>The scripted turns not used yet.</summary>
     public int Remaining => _turns.Count;
 
-    /// <summary>Scripts a turn that answers with <paramref name="chunks"/>, one streamed update per chunk.</summary>
+    /// <summary>Scripts a turn that responds with <paramref name="chunks"/>, one streamed update per chunk.</summary>
     public ScriptedChatClient Reply(params string[] chunks) => ReplyWithDelay(TimeSpan.Zero, chunks);
 
     /// <summary>Scripts a turn that waits <paramref name="delayPerChunk"/> before each chunk.</summary>
@@ -42,14 +42,14 @@ public sealed class ScriptedChatClient : IChatClient
         return this;
     }
 
-    /// <summary>Scripts a turn that asks for one tool call.</summary>
+    /// <summary>Scripts a turn that requests one tool call.</summary>
     public ScriptedChatClient CallTool(string name, IDictionary<string, object?>? arguments = null, string? callId = null)
     {
         Enqueue(new Turn([], TimeSpan.Zero, [new FunctionCallContent(callId ?? $"call-{_scripted + 1}", name, arguments ?? new Dictionary<string, object?>())], null, 0));
         return this;
     }
 
-    /// <summary>Scripts a turn that asks for several tool calls at once.</summary>
+    /// <summary>Scripts a turn that requests several tool calls at once.</summary>
     public ScriptedChatClient CallTools(params FunctionCallContent[] calls)
     {
         Enqueue(new Turn([], TimeSpan.Zero, calls, null, 0));

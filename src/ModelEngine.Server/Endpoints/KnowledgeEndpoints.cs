@@ -60,7 +60,7 @@ internal static class KnowledgeEndpoints
         IngestionProgress progress;
         try
         {
-            progress = await ingestor.IngestAsync(knowledgeBase.Name, ToAsync(documents), settings, progress: null, cancellationToken);
+            progress = await ingestor.IngestAsync(knowledgeBase.Name, documents.ToAsyncEnumerable(), settings, progress: null, cancellationToken);
         }
         catch (InvalidOperationException exception) when (FindCause(exception) is { } cause)
         {
@@ -79,7 +79,7 @@ internal static class KnowledgeEndpoints
         var deleted = await knowledgeBase.DeleteDocumentAsync(documentId, cancellationToken);
         if (deleted == 0)
         {
-            throw new WorkflowNotFoundException($"Knowledge base '{knowledgeBase.Name}' holds no document '{documentId}'.");
+            throw new WorkflowNotFoundException($"Knowledge base '{knowledgeBase.Name}' contains no document '{documentId}'.");
         }
 
         return new DeleteKnowledgeDocumentResponse(knowledgeBase.Name, documentId, deleted);
@@ -207,15 +207,5 @@ internal static class KnowledgeEndpoints
         }
 
         return defaults with { ChunkTokens = chunkTokens, OverlapTokens = overlapTokens };
-    }
-
-    private static async IAsyncEnumerable<KnowledgeDocument> ToAsync(IEnumerable<KnowledgeDocument> documents)
-    {
-        foreach (var document in documents)
-        {
-            yield return document;
-        }
-
-        await Task.CompletedTask;
     }
 }

@@ -13,7 +13,7 @@ namespace ModelEngine.Fel.Providers.Tests.Infrastructure;
 
 /// <summary>
 /// A Kestrel server on 127.0.0.1 with a port the OS picks, serving every request with the next scripted
-/// responder and recording what arrived. It stands in for an OpenAI-compatible or Ollama endpoint.
+/// responder and recording what arrived. It replaces an OpenAI-compatible or Ollama endpoint in tests.
 /// </summary>
 public sealed class LoopbackModelServer : IAsyncDisposable
 {
@@ -34,7 +34,7 @@ public sealed class LoopbackModelServer : IAsyncDisposable
     /// <summary>The requests received, in order.</summary>
     public IReadOnlyList<RecordedRequest> Requests => _requests.ToList();
 
-    /// <summary>Used when no responder is scripted; the default returns status 599 so that an unexpected call stands out.</summary>
+    /// <summary>Used when no responder is scripted; the default returns status 599 so that an unexpected call is easy to spot.</summary>
     public Func<HttpContext, RecordedRequest, Task>? Fallback { get; set; }
 
     public static async Task<LoopbackModelServer> StartAsync(TimeProvider? clock = null)

@@ -164,7 +164,7 @@ public sealed class PostgresKnowledgeBaseTests : IAsyncLifetime
     public async Task ReplaceDocuments_FailedEmbedding_KeepsOldChunks()
     {
         await IndexCorpusAsync("policies");
-        var failing = await CreateProvider(generator: new FailingEmbeddingGenerator()).GetAsync("policies").AsTask().WithTimeout();
+        var failing = await CreateProvider(generator: new FailingEmbeddingGenerator(new InvalidOperationException("The embedding provider is down."))).GetAsync("policies").AsTask().WithTimeout();
 
         await Assert.ThrowsAsync<InvalidOperationException>(
             () => failing.ReplaceDocumentsAsync(["gift"], [new KnowledgeChunk("gift#0", "gift", 0, "Vouchers are valid for one year.")]).WithTimeout());
@@ -325,20 +325,6 @@ public sealed class PostgresKnowledgeBaseTests : IAsyncLifetime
             CandidateCount = candidates.Count;
             IReadOnlyList<RetrievedChunk> reversed = candidates.Reverse().Select((chunk, rank) => chunk with { Score = candidates.Count - rank }).ToList();
             return Task.FromResult(reversed);
-        }
-    }
-
-    /// <summary>An embedder whose every call fails, as a provider outage would.</summary>
-    private sealed class FailingEmbeddingGenerator : IEmbeddingGenerator<string, Embedding<float>>
-    {
-        public Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
-            IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default) =>
-            Task.FromException<GeneratedEmbeddings<Embedding<float>>>(new InvalidOperationException("The embedding provider is down."));
-
-        public object? GetService(Type serviceType, object? serviceKey = null) => null;
-
-        public void Dispose()
-        {
         }
     }
 }

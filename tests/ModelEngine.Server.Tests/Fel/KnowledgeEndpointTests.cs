@@ -156,7 +156,7 @@ public sealed class KnowledgeEndpointTests : IDisposable
         var generator = new FailingEmbeddingGenerator(new FelModelException("embedder", "OpenAI", 400, "input too long (fake)", "Bad Request: input too long (fake)"));
         using var server = OnDatabase(Path.Combine(_folder, "provider-fails.db"))
             .WithSetting("Fel:Knowledge:EmbeddingModel", "embedder")
-            .WithServices(services => services.AddSingleton<IFelModelCatalog>(new EmbeddingCatalog("embedder", generator)));
+            .WithServices(services => services.AddSingleton<IFelModelCatalog>(new TestModelCatalog().AddEmbedding("embedder", generator)));
         var dave = await server.CreateClientForAsync("dave");
 
         var response = await dave.PostObjectAsync("/api/knowledge-bases/policies/documents", PolicyDocuments(), HttpStatusCode.BadGateway);
@@ -177,7 +177,7 @@ public sealed class KnowledgeEndpointTests : IDisposable
 
         using var second = OnDatabase(database)
             .WithSetting("Fel:Knowledge:EmbeddingModel", "small")
-            .WithServices(services => services.AddSingleton<IFelModelCatalog>(new EmbeddingCatalog("small", new HashingEmbeddingGenerator(32))));
+            .WithServices(services => services.AddSingleton<IFelModelCatalog>(new TestModelCatalog().AddEmbedding("small", new HashingEmbeddingGenerator(32))));
         var designer = await second.CreateClientForAsync("dave");
 
         var search = await designer.PostObjectAsync("/api/knowledge-bases/policies/search", new { query = "refund", mode = "Vector" }, HttpStatusCode.Conflict);
@@ -211,31 +211,4 @@ public sealed class KnowledgeEndpointTests : IDisposable
             new JsonObject { ["id"] = "shipping", ["text"] = ShippingPolicy },
             new JsonObject { ["id"] = "privacy", ["text"] = PrivacyPolicy }),
     };
-
-    /// <summary>A catalog with one embedding model, for the knowledge bases' <c>Fel:Knowledge:EmbeddingModel</c>.</summary>
-    private sealed class EmbeddingCatalog(string name, IEmbeddingGenerator<string, Embedding<float>> generator) : IFelModelCatalog
-    {
-        public IReadOnlyList<FelModelDescriptor> Models => [new FelModelDescriptor(name, FelModelKind.Embedding, "Test", name, null, null)];
-
-        public FelModelDescriptor? Find(string model) => Models.FirstOrDefault(descriptor => descriptor.Name == model);
-
-        public IChatClient GetChatClient(string model) => throw new FelModelNotConfiguredException(model, FelModelKind.Chat);
-
-        public IEmbeddingGenerator<string, Embedding<float>> GetEmbeddingGenerator(string model) =>
-            model == name ? generator : throw new FelModelNotConfiguredException(model, FelModelKind.Embedding);
-    }
-
-    /// <summary>An embedder whose every call fails with the given provider error.</summary>
-    private sealed class FailingEmbeddingGenerator(Exception failure) : IEmbeddingGenerator<string, Embedding<float>>
-    {
-        public Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
-            IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default) =>
-            Task.FromException<GeneratedEmbeddings<Embedding<float>>>(failure);
-
-        public object? GetService(Type serviceType, object? serviceKey = null) => null;
-
-        public void Dispose()
-        {
-        }
-    }
 }
