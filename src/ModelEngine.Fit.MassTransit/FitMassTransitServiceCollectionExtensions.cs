@@ -100,6 +100,7 @@ public static class FitMassTransitServiceCollectionExtensions
                         endpoint.PublishFaults = false;
                         endpoint.Bind(FitBusNames.HeartbeatExchange);
                         endpoint.ConfigureConsumer<FitHeartbeatConsumer>(context);
+                        endpoint.ConnectReceiveEndpointObserver(context.GetRequiredService<FitHeartbeatListener>());
                     });
                 }
             });

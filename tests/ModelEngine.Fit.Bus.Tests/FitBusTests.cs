@@ -265,7 +265,7 @@ public sealed class FitBusTests
     public async Task Invoke_BrokerDown_FailsUnavailable()
     {
         // Port 1 on loopback refuses connections, so the bus never connects.
-        await using var caller = await FitNode.StartAsync("amqp://guest:guest@127.0.0.1:1/", FitBusRole.Caller);
+        await using var caller = await FitNode.StartAsync("amqp://guest:guest@127.0.0.1:1/", FitBusRole.Caller, waitForBroker: false);
         var worker = new ModelEngine.Fit.Registry.FitWorkerInfo { WorkerId = "absent", NodeId = "n", Queue = "fit.worker.absent", Fitables = [] };
 
         var failure = await Assert.ThrowsAsync<FitException>(() =>

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using ModelEngine.Fit.Contracts;
 using ModelEngine.Fit.MassTransit;
+using ModelEngine.Fit.MassTransit.Heartbeats;
 using ModelEngine.Fit.MassTransit.Hosting;
 using ModelEngine.Fit.MassTransit.Transport;
 using ModelEngine.Fit.Registry;
@@ -48,7 +49,8 @@ internal sealed class FitNode : IAsyncDisposable
         IFitRequestExecutor? executor = null,
         IDictionary<string, string?>? settings = null,
         TimeProvider? timeProvider = null,
-        Action<IServiceCollection, IConfiguration>? configure = null)
+        Action<IServiceCollection, IConfiguration>? configure = null,
+        bool waitForBroker = true)
     {
         var values = new Dictionary<string, string?>
         {
@@ -99,6 +101,13 @@ internal sealed class FitNode : IAsyncDisposable
         foreach (var hosted in node._hosted)
         {
             await hosted.StartAsync(cts.Token);
+        }
+
+        // MassTransit starts endpoints in the background. A caller binds its heartbeat queue before the test goes on,
+        // so that no worker heartbeat sent after this point is lost.
+        if (waitForBroker && role.HasFlag(FitBusRole.Caller))
+        {
+            await node.Services.GetRequiredService<FitHeartbeatListener>().WaitListeningAsync(cts.Token);
         }
 
         return node;

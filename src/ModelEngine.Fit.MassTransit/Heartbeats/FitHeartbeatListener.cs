@@ -1,3 +1,4 @@
+using MassTransit;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -16,8 +17,16 @@ public sealed class FitHeartbeatListener(
     IFitRegistry registry,
     IOptions<FitBusOptions> options,
     TimeProvider timeProvider,
-    ILogger<FitHeartbeatListener> logger) : BackgroundService
+    ILogger<FitHeartbeatListener> logger) : BackgroundService, IReceiveEndpointObserver
 {
+    private readonly TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>
+    /// Completes once the heartbeat queue is bound and consuming. Heartbeats sent before then never reach this caller,
+    /// so a caller that must see a worker's first heartbeat waits for it.
+    /// </summary>
+    public Task WaitListeningAsync(CancellationToken cancellationToken) => _listening.Task.WaitAsync(cancellationToken);
+
     /// <summary>Removes the workers expired by now, logs each, and returns how many were removed.</summary>
     public int Sweep()
     {
@@ -44,4 +53,16 @@ public sealed class FitHeartbeatListener(
         {
         }
     }
+
+    Task IReceiveEndpointObserver.Ready(ReceiveEndpointReady ready)
+    {
+        _listening.TrySetResult();
+        return Task.CompletedTask;
+    }
+
+    Task IReceiveEndpointObserver.Stopping(ReceiveEndpointStopping stopping) => Task.CompletedTask;
+
+    Task IReceiveEndpointObserver.Completed(ReceiveEndpointCompleted completed) => Task.CompletedTask;
+
+    Task IReceiveEndpointObserver.Faulted(ReceiveEndpointFaulted faulted) => Task.CompletedTask;
 }
