@@ -25,6 +25,8 @@ using ModelEngine.Workflows.Runtime.Leases;
 using ModelEngine.Workflows.Scripting;
 using ModelEngine.Workflows.Serialization;
 
+using ModelEngine.Studio.Hosting;
+
 namespace ModelEngine.Server.Hosting;
 
 /// <summary>Composes the server: the engine modules, persistence, background execution, timers, identity and the API.</summary>
@@ -122,6 +124,10 @@ internal static class ServerHostingExtensions
         });
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddOpenApi();
+        if (IsStudioEnabled(configuration))
+        {
+            services.AddModelEngineStudio(configuration);
+        }
 
         return builder;
     }
@@ -129,6 +135,12 @@ internal static class ServerHostingExtensions
     public static WebApplication UseModelEngineServer(this WebApplication app)
     {
         app.UseExceptionHandler();
+        if (IsStudioEnabled(app.Configuration))
+        {
+            // The studio is a client of this API: its branch serves pages under Studio:PathBase and calls /api over HTTP.
+            app.UseModelEngineStudio();
+        }
+
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -154,6 +166,9 @@ internal static class ServerHostingExtensions
         app.MapTaskHub();
         return app;
     }
+
+    private static bool IsStudioEnabled(IConfiguration configuration) =>
+        configuration.GetValue($"{StudioOptions.SectionName}:{nameof(StudioOptions.Enabled)}", defaultValue: true);
 
     private static void ConfigureJson(JsonOptions options)
     {

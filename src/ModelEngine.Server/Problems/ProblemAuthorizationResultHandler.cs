@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using ModelEngine.Server.Identity;
+using ModelEngine.Studio.Auth;
 
 namespace ModelEngine.Server.Problems;
 
@@ -22,6 +23,13 @@ internal sealed class ProblemAuthorizationResultHandler : IAuthorizationMiddlewa
 
     public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
     {
+        // Studio pages sign in through their cookie: its handler redirects a challenge to the login page.
+        if (policy.AuthenticationSchemes.Contains(StudioAuthentication.CookieScheme))
+        {
+            await _default.HandleAsync(next, context, policy, authorizeResult);
+            return;
+        }
+
         if (authorizeResult.Challenged)
         {
             await context.ChallengeAsync();

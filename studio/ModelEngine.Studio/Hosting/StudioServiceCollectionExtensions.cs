@@ -1,0 +1,98 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using ModelEngine.Studio.Api;
+using ModelEngine.Studio.Auth;
+using ModelEngine.Studio.Features;
+using MudBlazor.Services;
+
+namespace ModelEngine.Studio.Hosting;
+
+/// <summary>Registers the studio's services, in the standalone studio and in the server that hosts it.</summary>
+public static class StudioServiceCollectionExtensions
+{
+    public static IServiceCollection AddModelEngineStudio(this IServiceCollection services, IConfiguration configuration)
+    {
+        var section = configuration.GetSection(StudioOptions.SectionName);
+        services.AddOptions<StudioOptions>().Bind(section);
+        var studio = section.Get<StudioOptions>() ?? new StudioOptions();
+
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        services.AddLocalization();
+        services.AddCascadingAuthenticationState();
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddHttpClient(StudioApiClient.HttpClientName);
+        services.TryAddSingleton<StudioServerAddress>();
+        services.TryAddSingleton<StudioSignIn>();
+        services.TryAddScoped<StudioSession>();
+        services.TryAddScoped<StudioApiClient>();
+        services.AddStudioFeatures();
+
+        // The API keeps its own default scheme. The studio's cookie is named in the studio's policy and branch only.
+        services.Configure<AuthenticationOptions>(options => options.DefaultScheme ??= StudioAuthentication.CookieScheme);
+        var authentication = services.AddAuthentication()
+            .AddCookie(StudioAuthentication.CookieScheme, options =>
+            {
+                options.Cookie.Name = "modelengine.studio";
+                options.Cookie.Path = studio.PathBase;
+                options.Cookie.HttpOnly = true;
+                options.Cookie.SameSite = SameSiteMode.Lax;
+                options.LoginPath = "/account/login";
+                options.LogoutPath = "/account/logout";
+                options.AccessDeniedPath = "/account/denied";
+                options.SlidingExpiration = false;
+                options.Events.OnValidatePrincipal = context =>
+                    context.HttpContext.RequestServices.GetRequiredService<StudioSignIn>().ValidateAsync(context);
+            });
+
+        if (studio.Oidc.IsEnabled)
+        {
+            authentication.AddOpenIdConnect(StudioAuthentication.OidcScheme, options =>
+            {
+                options.Authority = studio.Oidc.Authority;
+                options.ClientId = studio.Oidc.ClientId;
+                options.ClientSecret = studio.Oidc.ClientSecret;
+                options.RequireHttpsMetadata = studio.Oidc.RequireHttpsMetadata;
+                options.ResponseType = OpenIdConnectResponseType.Code;
+                options.UsePkce = true;
+                options.SaveTokens = false;
+                options.SignInScheme = StudioAuthentication.CookieScheme;
+                options.CallbackPath = "/signin-oidc";
+                options.SignedOutCallbackPath = "/signout-callback-oidc";
+                options.MapInboundClaims = false;
+                foreach (var scope in studio.Oidc.Scopes)
+                {
+                    options.Scope.Add(scope);
+                }
+
+                options.Events.OnTokenResponseReceived = _ => Task.CompletedTask;
+                options.Events.OnTokenValidated = context =>
+                {
+                    // The cookie principal comes from the access token, the one the server reads, so menus follow the
+                    // same groups that the server checks.
+                    var accessToken = context.TokenEndpointResponse?.AccessToken;
+                    if (string.IsNullOrEmpty(accessToken))
+                    {
+                        context.Fail("The OpenID Connect provider returned no access token. Request a scope that grants one.");
+                        return Task.CompletedTask;
+                    }
+
+                    var signIn = context.HttpContext.RequestServices.GetRequiredService<StudioSignIn>();
+                    context.Principal = signIn.CreatePrincipal(accessToken, refreshToken: null, studio.Oidc.NameClaim, studio.Oidc.GroupsClaim);
+                    return Task.CompletedTask;
+                };
+            });
+        }
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(StudioAuthentication.Policy, policy => policy
+                .AddAuthenticationSchemes(StudioAuthentication.CookieScheme)
+                .RequireAuthenticatedUser());
+        return services;
+    }
+}
