@@ -10,6 +10,8 @@ namespace ModelEngine.Studio.Features;
 public static class StudioFeatures
 {
     public static IServiceCollection AddStudioFeatures(this IServiceCollection services) => services
+        .AddScoped<Api.Descriptors.DescriptorsApi>()
+        .AddScoped<Api.Definitions.DefinitionsApi>()
         .AddDashboardFeature()
         .AddDesignerFeature()
         .AddInboxFeature()
