@@ -1,3 +1,4 @@
+using System.Reflection;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Options;
@@ -11,6 +12,7 @@ namespace ModelEngine.Studio.Hosting;
 public static class StudioApplicationBuilderExtensions
 {
     private const string GlobalEndpointRouteBuilderKey = "__GlobalEndpointRouteBuilder";
+    private const string OwnAssetsPrefix = "/_content/ModelEngine.Studio";
 
     /// <summary>
     /// Adds the studio branch. Requests under the path base get their own routing, the studio cookie as their user,
@@ -26,6 +28,21 @@ public static class StudioApplicationBuilderExtensions
             // also match at the site root, outside the branch.
             branch.Properties.Remove(GlobalEndpointRouteBuilderKey);
             branch.UsePathBase(pathBase);
+            if (Assembly.GetEntryAssembly() == typeof(StudioApplicationBuilderExtensions).Assembly)
+            {
+                // Pages link the studio's own files under _content/ModelEngine.Studio, where a host that references the
+                // studio serves them. Running alone, the studio serves them from its root, so the prefix is dropped.
+                branch.Use((context, next) =>
+                {
+                    if (context.Request.Path.StartsWithSegments(OwnAssetsPrefix, out var rest))
+                    {
+                        context.Request.Path = rest;
+                    }
+
+                    return next(context);
+                });
+            }
+
             branch.UseRequestLocalization(StudioCultures.CreateLocalizationOptions());
             branch.UseRouting();
             branch.UseAuthentication();
