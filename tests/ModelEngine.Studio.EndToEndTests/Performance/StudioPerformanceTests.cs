@@ -57,6 +57,23 @@ public sealed class StudioPerformanceTests(StudioFixture fixture, ITestOutputHel
         await InboxSeeder.SeedAsync(fixture.Server, taskCount);
         output.WriteLine($"Seeded {taskCount} open tasks of the managers group in {seeding.Elapsed.TotalSeconds:F1} s.");
 
+        // The server's share of the first page: the groups view's search, timed apart from the browser.
+        using (var api = await fixture.Server.CreateApiClientAsync("bob"))
+        {
+            var search = new JsonObject { ["filter"] = new JsonObject { ["candidateOfMe"] = true }, ["pageSize"] = 25 };
+            var apiSamples = await Measurements.MeasureAsync(
+                Runs,
+                prepare: () => Task.CompletedTask,
+                measure: async () =>
+                {
+                    using var response = await api.PostAsJsonAsync("api/tasks/search", search).WaitAsync(BrowserTimeouts.Server);
+                    Assert.True(response.IsSuccessStatusCode, $"The task search failed with {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+                    var page = await response.Content.ReadFromJsonAsync<JsonObject>().WaitAsync(BrowserTimeouts.Server);
+                    Assert.Equal(25, page!["items"]!.AsArray().Count);
+                });
+            Measurements.Report(output, $"POST /api/tasks/search, first 25 of {taskCount} open manager tasks as bob (API only)", apiSamples);
+        }
+
         await using var session = fixture.Open(output, nameof(Inbox_ShowsFirstPageOfManyTasks), trace: false);
         var page = await session.NewPageAsync();
         await page.LoginAsync("bob");
