@@ -65,13 +65,12 @@ public sealed class PurchaseApprovalFlow(StudioFixture fixture, BrowserSession s
         var rejected = await page.DropActivityAsync("ModelEngine.WriteLine", 600, 320);
         await page.ConnectAsync(start, "Done", userTask);
 
-        await page.CanvasNode(approved).ClickAsync();
+        await SelectNodeAsync(page, approved);
         await page.TestId("input-text").FillFieldAsync("Approved");
-        await page.CanvasNode(rejected).ClickAsync();
+        await SelectNodeAsync(page, rejected);
         await page.TestId("input-text").FillFieldAsync("Rejected");
 
-        await page.CanvasNode(userTask).ClickAsync();
-        await Assertions.Expect(page.TestId("property-panel")).ToBeVisibleAsync();
+        await SelectNodeAsync(page, userTask);
         await page.TestId("input-title").FillFieldAsync(TaskTitle);
         await page.TestId("input-candidateGroups").TypeAndPickAsync(page, "managers", "managers");
         await page.TestId("input-outcomes").AddChipsAsync("Approve", "Reject");
@@ -131,12 +130,18 @@ public sealed class PurchaseApprovalFlow(StudioFixture fixture, BrowserSession s
         await Assertions.Expect(row).ToHaveCountAsync(1);
         await VisitAsync(page, "inbox");
 
+        var taskId = await row.RequiredAttributeAsync("data-task-id");
         await row.ClickAsync();
         await page.TestId("task-claim").ClickAsync();
         await page.TestId("task-comment").FillFieldAsync("Within budget");
         await VisitAsync(page, "task");
         await page.TestId("task-outcome-Approve").ClickAsync();
-        await Assertions.Expect(page.TestId("task-outcome-Approve")).ToHaveCountAsync(0);
+
+        using var api = await fixture.Server.CreateApiClientAsync("bob");
+        var task = await PollAsync(api, $"api/tasks/{Uri.EscapeDataString(taskId)}", "status", "Completed");
+        Assert.Equal("Approve", task.GetProperty("outcome").GetString());
+        Assert.Equal("Within budget", task.GetProperty("comment").GetString());
+        Assert.Equal("bob", task.GetProperty("completedBy").GetString());
     }
 
     /// <summary>alice opens the instance and sees it finished along the Approve branch only.</summary>
@@ -168,22 +173,42 @@ public sealed class PurchaseApprovalFlow(StudioFixture fixture, BrowserSession s
     private async Task WaitUntilFinishedAsync(string instanceId)
     {
         using var api = await fixture.Server.CreateApiClientAsync("alice");
+        await PollAsync(api, $"api/workflow-instances/{Uri.EscapeDataString(instanceId)}", "subStatus", "Finished");
+    }
+
+    /// <summary>Gets <paramref name="path"/> until its <paramref name="property"/> is <paramref name="expected"/>, for at most <see cref="BrowserTimeouts.Server"/>.</summary>
+    private static async Task<JsonElement> PollAsync(HttpClient api, string path, string property, string expected)
+    {
         var deadline = DateTime.UtcNow + BrowserTimeouts.Server;
-        string? subStatus;
+        string? actual;
         do
         {
-            using var instance = JsonDocument.Parse(await api.GetStringAsync($"api/workflow-instances/{Uri.EscapeDataString(instanceId)}").WaitAsync(BrowserTimeouts.Server));
-            subStatus = instance.RootElement.GetProperty("subStatus").GetString();
-            if (subStatus == "Finished")
+            using var body = JsonDocument.Parse(await api.GetStringAsync(path).WaitAsync(BrowserTimeouts.Server));
+            actual = body.RootElement.TryGetProperty(property, out var value) ? value.ToString() : null;
+            if (actual == expected)
             {
-                return;
+                return body.RootElement.Clone();
             }
 
             await Task.Delay(TimeSpan.FromMilliseconds(200));
         }
         while (DateTime.UtcNow < deadline);
 
-        Assert.Fail($"Instance {instanceId} did not finish within {BrowserTimeouts.Server.TotalSeconds} s of the approval; its sub-status is {subStatus}.");
+        Assert.Fail($"{path} did not reach {property} = {expected} within {BrowserTimeouts.Server.TotalSeconds} s. It is {actual ?? "missing"}.");
+        return default;
+    }
+
+    /// <summary>Selects a node on the canvas and shows its properties, whichever side tab was open before.</summary>
+    private static async Task SelectNodeAsync(IPage page, string nodeId)
+    {
+        await page.CanvasNode(nodeId).ClickAsync();
+        var propertiesTab = page.TestId("designer-tab-properties");
+        if (await propertiesTab.CountAsync().WaitAsync(BrowserTimeouts.Default) > 0)
+        {
+            await propertiesTab.ClickAsync();
+        }
+
+        await Assertions.Expect(page.TestId("property-panel")).ToBeVisibleAsync();
     }
 
     private async Task VisitAsync(IPage page, string screen)
