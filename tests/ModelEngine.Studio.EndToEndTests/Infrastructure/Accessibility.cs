@@ -1,0 +1,71 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace ModelEngine.Studio.EndToEndTests.Infrastructure;
+
+/// <summary>Checks a page with axe-core 4.14.1, which the build copies from npm to <c>axe/axe.min.js</c> in the test output.</summary>
+public static class Accessibility
+{
+    private static readonly string AxePath = Path.Combine(AppContext.BaseDirectory, "axe", "axe.min.js");
+
+    // The WCAG 2.0 and 2.1 level A and AA rules. The result keeps only what the failure message needs.
+    private const string RunAxe = """
+        async () => {
+            const results = await axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] });
+            return results.violations.map(violation => ({
+                id: violation.id,
+                impact: violation.impact ?? '',
+                help: violation.help,
+                helpUrl: violation.helpUrl,
+                targets: violation.nodes.map(node => node.target.join(' '))
+            }));
+        }
+        """;
+
+    /// <summary>
+    /// Runs axe on the whole document and fails when it finds a serious or critical violation, listing each one with
+    /// its rule id, impact, the selectors of the elements and the rule's help. Minor and moderate findings are written
+    /// to <paramref name="output"/> only.
+    /// </summary>
+    public static async Task AssertAccessibleAsync(this IPage page, string screenName, Xunit.Abstractions.ITestOutputHelper? output = null)
+    {
+        if (!File.Exists(AxePath))
+        {
+            throw new FileNotFoundException($"axe-core is missing at {AxePath}. The test project's build copies it from node_modules after `npm ci`, so rebuild it with npm on PATH.", AxePath);
+        }
+
+        if (!await page.EvaluateAsync<bool>("() => typeof window.axe === 'object'").WaitAsync(BrowserTimeouts.Default))
+        {
+            await page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = AxePath }).WaitAsync(BrowserTimeouts.Default);
+        }
+
+        var result = await page.EvaluateAsync<JsonElement>(RunAxe).WaitAsync(BrowserTimeouts.Measurement);
+        var violations = result.Deserialize<List<AxeViolation>>(new JsonSerializerOptions(JsonSerializerDefaults.Web)) ?? [];
+        var blocking = violations.Where(violation => violation.Impact is "serious" or "critical").ToList();
+        foreach (var violation in violations.Except(blocking))
+        {
+            output?.WriteLine($"axe on {screenName}: {Describe(violation)}");
+        }
+
+        Assert.True(blocking.Count == 0, FormatFailure(screenName, page.Url, blocking));
+    }
+
+    private static string FormatFailure(string screenName, string url, List<AxeViolation> violations)
+    {
+        var message = new StringBuilder($"axe found {violations.Count} serious or critical WCAG 2.1 A/AA violations on the {screenName} screen ({url}):");
+        foreach (var violation in violations)
+        {
+            message.AppendLine().Append("- ").Append(Describe(violation));
+        }
+
+        return message.ToString();
+    }
+
+    private static string Describe(AxeViolation violation) =>
+        $"{violation.Id} ({violation.Impact}): {violation.Help}. Elements: {string.Join(" | ", violation.Targets.Take(10))}"
+        + (violation.Targets.Count > 10 ? $" and {violation.Targets.Count - 10} more" : string.Empty)
+        + $". See {violation.HelpUrl}";
+
+    private sealed record AxeViolation(string Id, string Impact, string Help, string HelpUrl, List<string> Targets);
+}
