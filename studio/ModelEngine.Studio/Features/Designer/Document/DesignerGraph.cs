@@ -87,7 +87,17 @@ public static class DesignerGraph
     // engine reads outcomes without running the workflow. Returns null for any other expression.
     private static List<string>? ReadStrings(JsonNode? input)
     {
-        var value = input is JsonObject wrapped && wrapped["expression"] is JsonObject expression ? expression["value"] : input;
+        var value = input;
+        if (input is JsonObject wrapped && wrapped["expression"] is JsonObject expression)
+        {
+            if (expression["type"]?.GetValue<string>() is not ("Literal" or "Object" or "Json"))
+            {
+                return null;
+            }
+
+            value = expression["value"];
+        }
+
         try
         {
             var array = value switch
