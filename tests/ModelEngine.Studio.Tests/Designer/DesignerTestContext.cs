@@ -5,6 +5,7 @@ using ModelEngine.Studio.Api.Definitions;
 using ModelEngine.Studio.Api.Descriptors;
 using ModelEngine.Studio.Features.Designer;
 using ModelEngine.Studio.Features.Designer.Canvas;
+using MudBlazor;
 
 namespace ModelEngine.Studio.Tests.Designer;
 
@@ -31,9 +32,22 @@ public abstract class DesignerTestContext : StudioTestContext, IAsyncLifetime
     {
         var definitionId = definition["definitionId"]!.GetValue<string>();
         Api.On("GET", $"api/workflow-definitions/{definitionId}", definition);
-        var page = RenderWithProviders<DesignerPage>(p => p.Add(x => x.DefinitionId, definitionId));
+        var page = RenderPage<DesignerPage>(p => p.Add(x => x.DefinitionId, definitionId));
         page.WaitForAssertion(() => Assert.NotNull(page.Instance.Document), TimeSpan.FromSeconds(5));
         return page;
+    }
+
+    /// <summary>The dialog provider of the last <see cref="RenderPage{T}"/>; dialogs and message boxes render inside it.</summary>
+    internal IRenderedComponent<MudDialogProvider> DialogHost { get; private set; } = default!;
+
+    /// <summary>Renders <typeparamref name="T"/> after the MudBlazor providers, keeping the dialog provider for the test.</summary>
+    internal IRenderedComponent<T> RenderPage<T>(Action<ComponentParameterCollectionBuilder<T>>? parameters = null)
+        where T : IComponent
+    {
+        Render<MudPopoverProvider>();
+        DialogHost = Render<MudDialogProvider>();
+        Render<MudSnackbarProvider>();
+        return Render(parameters ?? (_ => { }));
     }
 
     internal static IRenderedComponent<FlowchartCanvas> Canvas(IRenderedComponent<DesignerPage> page) => page.FindComponent<FlowchartCanvas>();
