@@ -37,7 +37,7 @@ public sealed partial class DesignerPage
 
     /// <summary>
     /// Saves the current JSON as a draft, nested levels included. The document keeps its JSON and takes the server's
-    /// id and version; an edit made while the save is in flight keeps it dirty. Returns whether the save succeeded.
+    /// id and version. An edit made while the save is in flight keeps it dirty. Returns whether the save succeeded.
     /// </summary>
     private async Task<bool> SaveAsync()
     {
@@ -183,7 +183,7 @@ public sealed partial class DesignerPage
 
     private async Task PickImportFileAsync() => await JS.InvokeVoidAsync("modelEngineStudio.openFilePicker", ImportInputId);
 
-    /// <summary>Replaces the model with an Elsa 3 JSON file after a confirm, as one undo step; Save then writes it.</summary>
+    /// <summary>Replaces the model with an Elsa 3 JSON file after a confirm, as one undo step. Save then writes it.</summary>
     private async Task ImportIntoAsync(InputFileChangeEventArgs e)
     {
         if (_document is not { ReadOnly: false } document)

@@ -300,7 +300,7 @@ public sealed partial class DesignerPage
 
     /// <summary>
     /// Opens the nested flowchart of a container activity: the activity itself when it is a flowchart, else its first
-    /// embedded port, which gets an empty flowchart (as one undo step) when it holds nothing. Other activities show
+    /// embedded port, which gets an empty flowchart (as one undo step) when it is empty. Other activities show
     /// their properties.
     /// </summary>
     private async Task OpenAsync(string activityId)

@@ -13,14 +13,14 @@ public class DirectorySearch(StudioApiClient api)
 
     public Task<IReadOnlyList<string>> SearchGroupsAsync(string text) => SearchAsync("groups", text);
 
-    // NOTE: the answer's shape is read loosely (an array, or { items }, of strings or of objects with a name), because
+    // NOTE: the response's shape is read loosely (an array, or { items }, of strings or of objects with a name), because
     // the server documents no directory search yet. Any server error gives an empty list.
     private async Task<IReadOnlyList<string>> SearchAsync(string kind, string text)
     {
         try
         {
-            var answer = await api.GetAsync<JsonNode?>($"api/directory/{kind}?search={Uri.EscapeDataString(text ?? string.Empty)}");
-            var items = answer as JsonArray ?? answer?["items"] as JsonArray ?? [];
+            var response = await api.GetAsync<JsonNode?>($"api/directory/{kind}?search={Uri.EscapeDataString(text ?? string.Empty)}");
+            var items = response as JsonArray ?? response?["items"] as JsonArray ?? [];
             return [.. items.Select(Name).OfType<string>()];
         }
         catch (StudioApiException)

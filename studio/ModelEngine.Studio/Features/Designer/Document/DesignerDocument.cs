@@ -13,7 +13,7 @@ public sealed class DesignerDocument
     public const int MaxUndoSteps = 100;
 
     // The server owns these header fields: undo and redo keep the current values, so that a save after an undo still
-    // targets the version the server answered with.
+    // targets the version the server returned.
     private static readonly string[] ServerFields = ["id", "definitionId", "version", "isPublished", "isLatest"];
 
     private readonly LinkedList<JsonObject> _undo = new();
@@ -40,7 +40,7 @@ public sealed class DesignerDocument
     /// <summary>Whether this is a version opened for viewing, which takes no edits.</summary>
     public bool ReadOnly { get; }
 
-    /// <summary>A counter raised by every edit, undo and redo; a save remembers the value it sent.</summary>
+    /// <summary>A counter that every edit, undo and redo raises. A save records the value it sent.</summary>
     public long Revision { get; private set; }
 
     /// <summary>Whether the document has changes that the server does not have.</summary>
@@ -124,7 +124,7 @@ public sealed class DesignerDocument
     }
 
     /// <summary>
-    /// Takes the server's answer to a save of the document at <paramref name="sentRevision"/>. An edit made while the
+    /// Takes the server's response to a save of the document at <paramref name="sentRevision"/>. An edit made while the
     /// save was in flight keeps the document dirty.
     /// </summary>
     public void AcceptSave(string definitionId, string id, int version, bool isPublished, long sentRevision)

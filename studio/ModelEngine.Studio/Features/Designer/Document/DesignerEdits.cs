@@ -7,7 +7,7 @@ namespace ModelEngine.Studio.Features.Designer.Document;
 /// <summary>The canvas and toolbox edits, each applied to the level shown as one undo step.</summary>
 public static class DesignerEdits
 {
-    /// <summary>Returns the canvas edge id of a connection; <see cref="Disconnect"/> finds the connection by it.</summary>
+    /// <summary>Returns the canvas edge id of a connection, by which <see cref="Disconnect"/> finds the connection.</summary>
     public static string EdgeId(JsonObject connection) =>
         $"{ActivityJson.ConnectionSource(connection)}|{ActivityJson.ConnectionSourcePort(connection)}|{ActivityJson.ConnectionTarget(connection)}|{ActivityJson.ConnectionTargetPort(connection) ?? "In"}";
 
@@ -131,7 +131,7 @@ public static class DesignerEdits
             return false;
         }
 
-        // The panel may have edited the activity object in place; the document then holds the new value already.
+        // The panel may have edited the activity object in place; the document then contains the new value already.
         var replacement = ReferenceEquals(array[index], activity) ? null : activity.DeepClone();
         return document.Apply(_ =>
         {
