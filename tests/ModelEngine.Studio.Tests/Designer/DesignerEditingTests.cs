@@ -154,6 +154,17 @@ public sealed class DesignerEditingTests : DesignerTestContext
     }
 
     [Fact]
+    public async Task CtrlS_WithoutChanges_SendsNothing()
+    {
+        var page = RenderDesigner(DesignerFixtures.Published());
+
+        await page.InvokeAsync(() => page.Instance.SaveFromShortcut()).WaitAsync(TimeSpan.FromSeconds(5));
+        await Raise(page, c => c.OnCommand, CanvasCommand.Save);
+
+        Assert.Empty(Writes());
+    }
+
+    [Fact]
     public async Task Publish_WhenDirty_SavesFirst()
     {
         var page = RenderDesigner(DesignerFixtures.Published());

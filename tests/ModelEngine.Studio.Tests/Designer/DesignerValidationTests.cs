@@ -67,16 +67,21 @@ public sealed class DesignerValidationTests : DesignerTestContext
             {
                 title = "Invalid definition",
                 status = 400,
-                detail = "The definition has 1 validation error.",
-                errors = new[] { new { activityId = "start1", property = "type", value = "Elsa.Start", message = "Start needs a trigger." } },
+                detail = "The definition has 2 validation errors.",
+                errors = new object[]
+                {
+                    new { activityId = "start1", property = "type", value = "Elsa.Start", message = "Start needs a trigger." },
+                    new { property = "name", value = "", message = "The name is missing." },
+                },
             },
             "application/problem+json"));
 
         page.Find("[data-testid=designer-publish]").Click();
 
         page.WaitForAssertion(() => Assert.Contains("Start needs a trigger.", Node(page, "start1").Problems ?? []), TimeSpan.FromSeconds(5));
-        Assert.Contains("1 validation error", page.Find("[data-testid=designer-error]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("2 validation errors", page.Find("[data-testid=designer-error]").TextContent, StringComparison.Ordinal);
         Assert.Contains(page.FindAll("[data-testid=problem]"), e => e.TextContent.Contains("Start needs a trigger.", StringComparison.Ordinal));
+        Assert.Contains(page.FindAll("[data-testid=problem]"), e => e.TextContent.Contains("Definition: The name is missing.", StringComparison.Ordinal));
         Assert.Equal(["POST api/workflow-definitions/orders/publish"], Writes().Select(r => $"{r.Method} {r.Path}"));
     }
 }

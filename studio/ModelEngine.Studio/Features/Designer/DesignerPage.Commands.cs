@@ -46,6 +46,12 @@ public sealed partial class DesignerPage
             return false;
         }
 
+        // Saving an unchanged definition would make the server write a needless version n+1 after a published one.
+        if (!document.IsDirty && !_isNew)
+        {
+            return true;
+        }
+
         _busy = true;
         var sentRevision = document.Revision;
         try
@@ -117,7 +123,9 @@ public sealed partial class DesignerPage
     {
         var activityId = error["activityId"]?.GetValue<string>() ?? string.Empty;
         var activity = _document is null ? null : ActivityJson.FindActivity(_document.CurrentFlowchart, activityId);
-        var label = activity is null ? activityId : DesignerGraph.Label(activity, _catalog.Find(ActivityJson.Type(activity)));
+        var label = activity is not null ? DesignerGraph.Label(activity, _catalog.Find(ActivityJson.Type(activity)))
+            : activityId.Length > 0 ? activityId
+            : L["DefinitionProblem"].Value;
         return new DesignerProblem(activityId, label, error["message"]?.GetValue<string>() ?? error.ToJsonString());
     }
 
