@@ -147,7 +147,7 @@ public sealed partial class DesignerPage
         Rebuild();
     }
 
-    // A new definition starts with a Start activity when the server has one, so the first node is already connected.
+    // A new definition starts with a Start activity, when the server describes one, as the flowchart's entry point.
     private JsonObject NewDefinition()
     {
         var definition = new JsonObject
