@@ -47,4 +47,27 @@ public class DefinitionsApi(StudioApiClient api)
         return answer["workflowInstanceId"]?.GetValue<string>()
             ?? throw new InvalidOperationException("The dispatch answer has no workflowInstanceId.");
     }
+
+    /// <summary>Reads one version of a definition, for viewing it read-only.</summary>
+    public virtual Task<JsonObject> GetVersionAsync(string definitionId, int version, CancellationToken cancellationToken = default) =>
+        api.GetAsync<JsonObject>($"api/workflow-definitions/{Uri.EscapeDataString(definitionId)}/versions/{version}", cancellationToken);
+
+    /// <summary>Downloads the latest version as an Elsa 3 export file and returns its text.</summary>
+    public virtual async Task<string> ExportAsync(string definitionId, CancellationToken cancellationToken = default)
+    {
+        using var response = await api.SendRawAsync(
+            HttpMethod.Get, $"api/workflow-definitions/{Uri.EscapeDataString(definitionId)}/export", content: null, headers: null, cancellationToken).ConfigureAwait(false);
+        return await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Imports an Elsa 3 export file. The file's <c>definitionId</c> decides which definition it creates or updates.</summary>
+    public virtual Task<DefinitionSaveResult> ImportAsync(JsonObject file, CancellationToken cancellationToken = default) =>
+        api.PostAsync<DefinitionSaveResult>("api/workflow-definitions/import", file, cancellationToken);
+
+    /// <summary>Runs an instance of the published version until it suspends or finishes, and returns the instance.</summary>
+    public virtual Task<JsonObject> ExecuteAsync(string definitionId, JsonObject? input, CancellationToken cancellationToken = default) =>
+        api.PostAsync<JsonObject>(
+            $"api/workflow-definitions/{Uri.EscapeDataString(definitionId)}/execute",
+            new JsonObject { ["input"] = input?.DeepClone() ?? new JsonObject() },
+            cancellationToken);
 }

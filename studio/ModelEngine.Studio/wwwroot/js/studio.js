@@ -10,5 +10,41 @@ window.modelEngineStudio = {
         link.click();
         link.remove();
         URL.revokeObjectURL(link.href);
+    },
+
+    // Puts a toolbox item's activity type on the drag, for the designer's canvas to read on drop. Blazor cannot set
+    // dataTransfer data, so the item calls this from a plain ondragstart attribute.
+    dragActivity: function (event) {
+        const type = event.currentTarget.getAttribute("data-activity-type");
+        event.dataTransfer.setData("application/x-modelengine-activity", type);
+        event.dataTransfer.setData("text/plain", type);
+        event.dataTransfer.effectAllowed = "copy";
+    },
+
+    // Sends Ctrl+S (Cmd+S on macOS) anywhere on the page to the designer's SaveFromShortcut method, also while focus
+    // is in the property panel, and stops the browser's own save dialog. Returns a handle for the unregister call.
+    registerDesignerShortcuts: function (dotNetRef) {
+        const handler = function (event) {
+            if ((event.ctrlKey || event.metaKey) && !event.altKey && (event.key === "s" || event.key === "S")) {
+                event.preventDefault();
+                dotNetRef.invokeMethodAsync("SaveFromShortcut");
+            }
+        };
+        document.addEventListener("keydown", handler);
+        return { dispose: function () { document.removeEventListener("keydown", handler); } };
+    },
+
+    unregisterDesignerShortcuts: function (handle) {
+        if (handle) {
+            handle.dispose();
+        }
+    },
+
+    // Opens the file chooser of a hidden file input, for a button that imports a file.
+    openFilePicker: function (id) {
+        const input = document.getElementById(id);
+        if (input) {
+            input.click();
+        }
     }
 };
