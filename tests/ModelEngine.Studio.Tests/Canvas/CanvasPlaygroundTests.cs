@@ -23,6 +23,17 @@ public sealed class CanvasPlaygroundTests : StudioTestContext
         Assert.All(graph.Edges, e => Assert.Contains(e.SourcePort, graph.Nodes.Single(n => n.Id == e.Source).OutPorts));
     }
 
+    [Fact]
+    public void Generate_WithStatus_LooksLikeAnInstance()
+    {
+        var graph = PlaygroundGraph.Generate(10, withStatus: true);
+
+        Assert.All(graph.Nodes.Take(5), n => Assert.Equal("Completed", n.Status));
+        Assert.Equal(["Running", "Faulted", "Suspended", "Cancelled"], graph.Nodes.Skip(5).Take(4).Select(n => n.Status));
+        Assert.Null(graph.Nodes[9].Status);
+        Assert.Equal(["e0", "e1", "e2", "e3", "e4"], graph.Edges.Where(e => e.Taken).Select(e => e.Id));
+    }
+
     [Theory]
     [InlineData(0, 1)]
     [InlineData(5000, PlaygroundGraph.MaxNodes)]

@@ -66,7 +66,11 @@ export class Minimap {
     const width = Math.max(right - x, 1);
     const height = Math.max(bottom - y, 1);
     const scale = Math.min(WIDTH / width, HEIGHT / height);
-    return { x, y, scale, area };
+
+    // Centre the drawing: the shorter side leaves a margin.
+    const left = (WIDTH - width * scale) / 2;
+    const top = (HEIGHT - height * scale) / 2;
+    return { x: x - left / scale, y: y - top / scale, scale, area };
   }
 
   draw() {

@@ -181,23 +181,18 @@ export function registerShapes(Graph) {
 
   Graph.registerNode('me-activity', {
     inherit: 'rect',
+    // No wrapper element: X6 reserves the selector 'root' for the node's own <g>, which gets the root attrs.
     markup: [
+      { tagName: 'rect', selector: 'body' },
+      { tagName: 'rect', selector: 'stripe' },
+      { tagName: 'text', selector: 'label' },
+      { tagName: 'text', selector: 'status' },
       {
         tagName: 'g',
-        selector: 'root',
+        selector: 'badge',
         children: [
-          { tagName: 'rect', selector: 'body' },
-          { tagName: 'rect', selector: 'stripe' },
-          { tagName: 'text', selector: 'label' },
-          { tagName: 'text', selector: 'status' },
-          {
-            tagName: 'g',
-            selector: 'badge',
-            children: [
-              { tagName: 'circle', selector: 'badgeCircle' },
-              { tagName: 'text', selector: 'badgeText' },
-            ],
-          },
+          { tagName: 'circle', selector: 'badgeCircle' },
+          { tagName: 'text', selector: 'badgeText' },
         ],
       },
     ],

@@ -10,9 +10,11 @@ internal static class PlaygroundGraph
 
     /// <summary>
     /// Generates <paramref name="count"/> nodes in rows of ten. Every node but the last links to the next one, and
-    /// every fifth node is a decision whose False outcome skips a node: 150 nodes give 178 edges.
+    /// every fifth node is a decision whose False outcome skips a node: 150 nodes give 178 edges. With
+    /// <paramref name="withStatus"/>, the graph looks like a running instance: the first half completed along taken
+    /// edges, then one running, one faulted, one suspended and one cancelled node.
     /// </summary>
-    public static CanvasGraph Generate(int count)
+    public static CanvasGraph Generate(int count, bool withStatus = false)
     {
         count = Math.Clamp(count, 1, MaxNodes);
         var nodes = new List<CanvasNode>(count);
@@ -29,13 +31,15 @@ internal static class PlaygroundGraph
                 OutPorts: decision ? ["True", "False"] : ["Done"],
                 HasInPort: i > 0,
                 Category: Categories[i % Categories.Length],
+                Status: withStatus ? StatusAt(i, count) : null,
                 Problems: i % 37 == 36 ? [$"Step {i} has no text to write."] : null));
         }
 
         for (var i = 0; i + 1 < count; i++)
         {
             var decision = i % 5 == 4;
-            edges.Add(new CanvasEdge($"e{i}", $"n{i}", decision ? "True" : "Done", $"n{i + 1}"));
+            var taken = withStatus && i + 1 <= count / 2;
+            edges.Add(new CanvasEdge($"e{i}", $"n{i}", decision ? "True" : "Done", $"n{i + 1}", Taken: taken));
             if (decision && i + 2 < count)
             {
                 edges.Add(new CanvasEdge($"s{i}", $"n{i}", "False", $"n{i + 2}"));
@@ -43,5 +47,23 @@ internal static class PlaygroundGraph
         }
 
         return new CanvasGraph(nodes, edges);
+    }
+
+    private static string? StatusAt(int index, int count)
+    {
+        var half = count / 2;
+        if (index < half)
+        {
+            return "Completed";
+        }
+
+        return (index - half) switch
+        {
+            0 => "Running",
+            1 => "Faulted",
+            2 => "Suspended",
+            3 => "Cancelled",
+            _ => null,
+        };
     }
 }
