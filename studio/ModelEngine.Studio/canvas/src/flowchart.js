@@ -52,6 +52,7 @@ class FlowchartCanvas {
     this.silentSelection = false;
     this.spaceDown = false;
     this.focusId = null;
+    this.disposed = false;
     this.listeners = [];
 
     registerShapes(Graph);
@@ -162,6 +163,8 @@ class FlowchartCanvas {
     });
 
     // The selection plugin moves the other selected nodes during the drag, so by mouse-up every moved node is known.
+    // A drag that starts on a selected node is the plugin's and raises no node:moved, so mouse-up flushes as well
+    // (see bindDomEvents).
     graph.on('node:moved', () => this.flushMoved());
 
     graph.on('node:dblclick', ({ node }) => this.notify('NotifyOpen', node.id));
@@ -235,6 +238,11 @@ class FlowchartCanvas {
         this.startSpacePan(event);
       }
     }, true);
+
+    // After X6's own mouse-up handlers, which finish the drag.
+    const flushAfterDrag = () => setTimeout(() => this.flushMoved(), 0);
+    this.listen(window, 'mouseup', flushAfterDrag, true);
+    this.listen(window, 'touchend', flushAfterDrag, true);
 
     this.listen(root, 'keydown', (event) => this.onKeyDown(event));
     this.listen(root, 'keyup', (event) => {
@@ -377,7 +385,7 @@ class FlowchartCanvas {
   }
 
   flushMoved() {
-    if (this.moved.size === 0) {
+    if (this.disposed || this.moved.size === 0) {
       return;
     }
 
@@ -549,6 +557,7 @@ class FlowchartCanvas {
   }
 
   dispose() {
+    this.disposed = true;
     for (const remove of this.listeners) {
       remove();
     }
