@@ -14,7 +14,7 @@ public record InstanceSummary
     /// <summary><c>Running</c> or <c>Finished</c>.</summary>
     public required string Status { get; init; }
 
-    /// <summary><c>Pending</c>, <c>Executing</c> or <c>Suspended</c> while running; <c>Finished</c>, <c>Cancelled</c> or <c>Faulted</c> once finished.</summary>
+    /// <summary><c>Pending</c>, <c>Executing</c> or <c>Suspended</c> while running, and <c>Finished</c>, <c>Cancelled</c> or <c>Faulted</c> once finished.</summary>
     public required string SubStatus { get; init; }
 
     public string? CorrelationId { get; init; }

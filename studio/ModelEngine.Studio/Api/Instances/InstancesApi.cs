@@ -5,7 +5,7 @@ namespace ModelEngine.Studio.Api.Instances;
 /// <summary>The workflow instance calls of the instance list, the viewer and the start page.</summary>
 public class InstancesApi(StudioApiClient api)
 {
-    /// <summary>The journal page size; the viewer reads every page.</summary>
+    /// <summary>The page size of each journal request. The viewer reads every page.</summary>
     public const int JournalPageSize = 500;
 
     public virtual Task<PagedList<InstanceSummary>> ListAsync(InstanceQuery query, CancellationToken cancellationToken = default) =>
@@ -35,7 +35,7 @@ public class InstancesApi(StudioApiClient api)
         }
     }
 
-    /// <summary>Cancels a running instance; the server allows the initiator and admins.</summary>
+    /// <summary>Cancels a running instance. The server allows only the initiator and admins.</summary>
     public virtual Task<InstanceDetail> CancelAsync(string instanceId, CancellationToken cancellationToken = default) =>
         api.PostAsync<InstanceDetail>($"api/workflow-instances/{Uri.EscapeDataString(instanceId)}/cancel", null, cancellationToken);
 

@@ -18,6 +18,6 @@ public sealed record JournalEntry
 
     public string? Message { get; init; }
 
-    /// <summary>Event data; <c>ActivityCompleted</c> carries <c>{ "outcomes": [...] }</c>.</summary>
+    /// <summary>Event data, such as the <c>ActivityCompleted</c> outcomes <c>{ "outcomes": [...] }</c>.</summary>
     public JsonNode? Payload { get; init; }
 }

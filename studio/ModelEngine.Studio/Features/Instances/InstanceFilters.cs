@@ -18,7 +18,7 @@ public static class InstanceFilters
         "Finished/Faulted",
     ];
 
-    /// <summary>Splits a choice into status and sub-status; an empty choice gives neither.</summary>
+    /// <summary>Splits a choice into status and sub-status. An empty choice gives neither.</summary>
     public static (string? Status, string? SubStatus) Split(string? choice)
     {
         if (string.IsNullOrEmpty(choice))
@@ -30,7 +30,7 @@ public static class InstanceFilters
         return (parts[0], parts.Length > 1 ? parts[1] : null);
     }
 
-    /// <summary>Joins status and sub-status into a choice; the inverse of <see cref="Split"/>.</summary>
+    /// <summary>Joins status and sub-status into a choice, as the inverse of <see cref="Split"/>.</summary>
     public static string Join(string? status, string? subStatus) =>
         string.IsNullOrEmpty(status) ? string.Empty
         : string.IsNullOrEmpty(subStatus) ? status

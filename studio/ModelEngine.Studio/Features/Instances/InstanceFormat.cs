@@ -9,7 +9,7 @@ public static class InstanceFormat
     public static string Time(DateTimeOffset? value) =>
         value is { } time ? time.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " UTC" : string.Empty;
 
-    /// <summary>Formats JSON indented for reading; <see langword="null"/> gives <c>null</c>.</summary>
+    /// <summary>Formats JSON indented for reading, and <see langword="null"/> as <c>null</c>.</summary>
     public static string Json(System.Text.Json.Nodes.JsonNode? node) =>
         node?.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) ?? "null";
 }

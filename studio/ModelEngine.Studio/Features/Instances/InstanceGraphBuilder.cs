@@ -145,7 +145,7 @@ public static class InstanceGraphBuilder
 
     private static Connection? ReadConnection(JsonObject connection)
     {
-        // Elsa 3 writes { source: { activity, port }, target: { activity, port } }; older files use flat ids and ports.
+        // Elsa 3 writes { source: { activity, port }, target: { activity, port } }. Flat ids with sourcePort and targetPort are read too.
         var source = connection["source"] is JsonObject s ? Text(s["activity"]) : Text(connection["source"]);
         var sourcePort = connection["source"] is JsonObject sp ? Text(sp["port"]) : Text(connection["sourcePort"]);
         var target = connection["target"] is JsonObject t ? Text(t["activity"]) : Text(connection["target"]);

@@ -67,7 +67,7 @@ public sealed class StartField
         return fields;
     }
 
-    /// <summary>Maps an input type name to its editor; unknown types get a text field.</summary>
+    /// <summary>Maps an input type name to its editor. Unknown types get a text field.</summary>
     public static StartFieldKind KindOf(string typeName) => ShortTypeName(typeName) switch
     {
         "Int16" or "Int32" or "Int64" or "Byte" => StartFieldKind.Integer,
