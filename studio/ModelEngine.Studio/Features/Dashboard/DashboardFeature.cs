@@ -1,3 +1,5 @@
+using ModelEngine.Studio.Api.Dashboard;
+
 namespace ModelEngine.Studio.Features.Dashboard;
 
 /// <summary>Registers the services of the dashboard screens.</summary>
@@ -5,6 +7,6 @@ public static class DashboardFeature
 {
     public static IServiceCollection AddDashboardFeature(this IServiceCollection services)
     {
-        return services;
+        return services.AddScoped<DashboardApi>();
     }
 }

@@ -1,3 +1,5 @@
+using ModelEngine.Studio.Api.Instances;
+
 namespace ModelEngine.Studio.Features.Instances;
 
 /// <summary>Registers the services of the instances screens.</summary>
@@ -5,6 +7,6 @@ public static class InstancesFeature
 {
     public static IServiceCollection AddInstancesFeature(this IServiceCollection services)
     {
-        return services;
+        return services.AddScoped<InstancesApi>();
     }
 }
