@@ -47,7 +47,7 @@ public sealed class DefinitionEditorsTests : PropertyPanelTestBase
     }
 
     [Fact]
-    public async Task Variables_ChangeTypeToArray_WritesElementTypeAndIsArray()
+    public async Task Variables_ArrayType_SetsIsArray()
     {
         var definition = JsonNode.Parse("""{ "variables": [ { "id": "v1", "name": "Names", "typeName": "String" } ] }""")!.AsObject();
         var editor = RenderEditor<VariablesEditor>(definition);
@@ -98,7 +98,7 @@ public sealed class DefinitionEditorsTests : PropertyPanelTestBase
     }
 
     [Fact]
-    public async Task WorkflowOutputs_AddAndChangeType_WritesOutputShape()
+    public async Task WorkflowOutputs_AddAndRetype()
     {
         var definition = JsonNode.Parse("""{ "outputs": [ { "type": "Boolean", "name": "approved", "displayName": "Approved", "isArray": false } ] }""")!.AsObject();
         var editor = RenderEditor<WorkflowOutputsEditor>(definition);

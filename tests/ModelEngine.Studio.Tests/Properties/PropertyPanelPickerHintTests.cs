@@ -51,7 +51,7 @@ public sealed class PropertyPanelPickerHintTests : PropertyPanelTestBase
     }
 
     [Fact]
-    public void DynamicOutcomes_Duplicate_ShowsErrorAndIsNotAdded()
+    public void DynamicOutcomes_Duplicate_IsRejected()
     {
         var panel = RenderPanel(Descriptor(Input("outcomes", UiHints.DynamicOutcomes, "String[]")));
 
@@ -102,7 +102,7 @@ public sealed class PropertyPanelPickerHintTests : PropertyPanelTestBase
     }
 
     [Fact]
-    public void FlowSwitch_DuplicateLabel_ShowsErrorAndRemoveWorks()
+    public void FlowSwitch_DuplicateLabelAndRemove()
     {
         var panel = RenderPanel(
             Descriptor(Input("cases", UiHints.FlowSwitchEditor, "FlowSwitchCase[]", wrapped: false)),

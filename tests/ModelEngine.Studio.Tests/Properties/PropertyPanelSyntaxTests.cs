@@ -8,7 +8,7 @@ namespace ModelEngine.Studio.Tests.Properties;
 public sealed class PropertyPanelSyntaxTests : PropertyPanelTestBase
 {
     [Fact]
-    public async Task Switcher_LiteralToJavaScript_KeepsTextAndShowsCode()
+    public async Task Switcher_LiteralToJavaScript_KeepsText()
     {
         var panel = RenderPanel(Descriptor(Input("title", UiHints.SingleLine)));
         panel.Find("[data-testid=input-title] input").Change("'Hello'");
@@ -129,6 +129,21 @@ public sealed class PropertyPanelSyntaxTests : PropertyPanelTestBase
 
         Assert.All(panel.FindAll("[data-testid=property-panel] input:not([readonly])"), input => Assert.True(input.HasAttribute("disabled"), input.OuterHtml));
         Assert.All(panel.FindAll("[data-testid=property-panel] button"), button => Assert.True(button.HasAttribute("disabled"), button.OuterHtml));
+    }
+
+    [Fact]
+    public async Task NewActivityObject_RebuildsEditors()
+    {
+        var descriptor = Descriptor(Input("data", UiHints.JsonEditor, "Object"));
+        var panel = RenderPanel(descriptor, """{ "id": "a1", "type": "Test.Activity", "data": { "typeName": "Object", "expression": { "type": "Literal", "value": { "n": 1 } } } }""");
+        var before = panel.FindComponent<CodeEditor>().Instance;
+
+        var snapshot = System.Text.Json.Nodes.JsonNode.Parse("""{ "id": "a1", "type": "Test.Activity", "data": { "typeName": "Object", "expression": { "type": "Literal", "value": { "n": 2 } } } }""")!.AsObject();
+        await panel.InvokeAsync(() => panel.Render(parameters => parameters.Add(p => p.Activity, snapshot))).WaitAsync(TimeSpan.FromSeconds(5));
+
+        var after = panel.FindComponent<CodeEditor>().Instance;
+        Assert.NotSame(before, after);
+        Assert.Contains("2", after.Value);
     }
 
     [Fact]

@@ -100,7 +100,7 @@ public sealed class PropertyPanelTextHintTests : PropertyPanelTestBase
     }
 
     [Fact]
-    public async Task JsonEditor_InvalidText_ShowsErrorAndKeepsValue()
+    public async Task JsonEditor_InvalidText_ShowsError()
     {
         var panel = RenderPanel(
             Descriptor(Input("formSchema", UiHints.JsonEditor, "Object")),

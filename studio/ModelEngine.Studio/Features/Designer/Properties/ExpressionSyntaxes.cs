@@ -5,7 +5,7 @@ public static class ExpressionSyntaxes
 {
     public const string Literal = "Literal";
 
-    /// <summary>JSON text, parsed when the activity runs; Elsa files use it for arrays and objects.</summary>
+    /// <summary>JSON text, parsed when the activity runs. Elsa files use it for arrays and objects.</summary>
     public const string Object = "Object";
 
     public const string JavaScript = "JavaScript";

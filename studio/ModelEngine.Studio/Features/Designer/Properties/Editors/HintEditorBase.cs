@@ -19,7 +19,7 @@ public abstract class HintEditorBase : ComponentBase
     [Parameter]
     public JsonNode? Value { get; set; }
 
-    /// <summary>Raised with the new value after each edit; <see langword="null"/> clears the input.</summary>
+    /// <summary>Raised with the new value after each edit. A <see langword="null"/> value clears the input.</summary>
     [Parameter]
     public EventCallback<JsonNode?> ValueChanged { get; set; }
 
@@ -31,7 +31,7 @@ public abstract class HintEditorBase : ComponentBase
     [Parameter]
     public bool ReadOnly { get; set; }
 
-    /// <summary>The error shown under the field, such as the required marker's text; <see langword="null"/> shows none.</summary>
+    /// <summary>The error shown under the field, such as the required marker's text, or <see langword="null"/> for none.</summary>
     [Parameter]
     public string? Error { get; set; }
 
