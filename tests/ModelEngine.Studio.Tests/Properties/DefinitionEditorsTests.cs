@@ -35,14 +35,14 @@ public sealed class DefinitionEditorsTests : PropertyPanelTestBase
         var definition = JsonNode.Parse("""{ "variables": [ { "id": "v1", "name": "Decision", "typeName": "Object" }, { "id": "v2", "name": "Count", "typeName": "Int32" } ] }""")!.AsObject();
         var editor = RenderEditor<VariablesEditor>(definition);
 
-        editor.FindAll("[data-testid=variable-name]")[1].Change("Decision");
+        editor.FindAll("[data-testid=variable-name]")[1].Input("Decision");
 
         Assert.Equal("Decision", definition["variables"]?[1]?["name"]?.GetValue<string>());
         Assert.Equal("v2", definition["variables"]?[1]?["id"]?.GetValue<string>());
         var rows = editor.FindAll("[data-testid=variable-row]");
         Assert.Contains("Another row is already named \"Decision\"", rows[1].TextContent);
 
-        editor.FindAll("[data-testid=variable-name]")[1].Change("");
+        editor.FindAll("[data-testid=variable-name]")[1].Input("");
         Assert.Contains("Enter a name.", editor.FindAll("[data-testid=variable-row]")[1].TextContent);
     }
 
@@ -78,7 +78,7 @@ public sealed class DefinitionEditorsTests : PropertyPanelTestBase
         var definition = JsonNode.Parse("""{ "variables": [ { "id": "v1", "name": "Count", "typeName": "Int32" } ] }""")!.AsObject();
         var editor = RenderEditor<VariablesEditor>(definition);
 
-        editor.Find("[data-testid=variable-value]").Change("5");
+        editor.Find("[data-testid=variable-value]").Input("5");
 
         Assert.Equal("5", definition["variables"]?[0]?["value"]?.GetValue<string>());
     }
@@ -90,8 +90,8 @@ public sealed class DefinitionEditorsTests : PropertyPanelTestBase
         var editor = RenderEditor<WorkflowInputsEditor>(definition);
 
         editor.Find("[data-testid=workflow-input-add]").Click();
-        editor.Find("[data-testid=workflow-input-name]").Change("amount");
-        editor.Find("[data-testid=workflow-input-display-name]").Change("Amount");
+        editor.Find("[data-testid=workflow-input-name]").Input("amount");
+        editor.Find("[data-testid=workflow-input-display-name]").Input("Amount");
 
         Assert.Equal("""[{"name":"amount","type":"String","isArray":false,"uiHint":"singleline","displayName":"Amount"}]""", definition["inputs"]?.ToJsonString());
         Assert.Single(editor.FindAll("[data-testid=workflow-input-row]"));

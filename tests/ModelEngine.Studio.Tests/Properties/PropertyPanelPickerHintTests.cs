@@ -93,7 +93,7 @@ public sealed class PropertyPanelPickerHintTests : PropertyPanelTestBase
         panel.Find("[data-testid=switch-case-add]").Click();
         Assert.Contains("Enter a label", panel.Find("[data-testid=switch-case]").TextContent);
 
-        panel.Find("[data-testid=switch-case] input").Change("big");
+        panel.Find("[data-testid=switch-case] input").Input("big");
         var condition = panel.FindComponent<FlowSwitchEditor>().FindComponent<CodeEditor>();
         await panel.InvokeAsync(() => condition.Instance.ApplyTextAsync("input.n > 10")).WaitAsync(TimeSpan.FromSeconds(5));
 

@@ -11,7 +11,7 @@ public sealed class PropertyPanelSyntaxTests : PropertyPanelTestBase
     public async Task Switcher_LiteralToJavaScript_KeepsText()
     {
         var panel = RenderPanel(Descriptor(Input("title", UiHints.SingleLine)));
-        panel.Find("[data-testid=input-title] input").Change("'Hello'");
+        panel.Find("[data-testid=input-title] input").Input("'Hello'");
 
         await SwitchSyntaxAsync(panel, "title", "JavaScript");
 
@@ -88,7 +88,7 @@ public sealed class PropertyPanelSyntaxTests : PropertyPanelTestBase
         var panel = RenderPanel(Descriptor(Input("label", UiHints.SingleLine, wrapped: false)));
 
         Assert.Empty(panel.FindAll("[data-testid=syntax-label]"));
-        panel.Find("[data-testid=input-label] input").Change("plain");
+        panel.Find("[data-testid=input-label] input").Input("plain");
 
         Assert.Equal("\"plain\"", Stored("label"));
     }
@@ -98,8 +98,8 @@ public sealed class PropertyPanelSyntaxTests : PropertyPanelTestBase
     {
         var panel = RenderPanel(Descriptor(), """{ "id": "a1", "type": "Test.Activity", "name": "Old" }""");
 
-        panel.Find("[data-testid=activity-display-text]").Change("Check the amount");
-        panel.Find("[data-testid=activity-name]").Change("CheckAmount");
+        panel.Find("[data-testid=activity-display-text]").Input("Check the amount");
+        panel.Find("[data-testid=activity-name]").Input("CheckAmount");
 
         Assert.Equal("Check the amount", Activity["metadata"]?["displayText"]?.GetValue<string>());
         Assert.Equal("CheckAmount", Activity["name"]?.GetValue<string>());

@@ -12,7 +12,7 @@ public sealed class PropertyPanelTextHintTests : PropertyPanelTestBase
     {
         var panel = RenderPanel(Descriptor(Input("title", UiHints.SingleLine)));
 
-        panel.Find("[data-testid=input-title] input").Change("Approve the purchase");
+        panel.Find("[data-testid=input-title] input").Input("Approve the purchase");
 
         Assert.Equal(Wrapped("String", "Literal", "\"Approve the purchase\""), Stored("title"));
         Assert.Single(Changes);
@@ -37,7 +37,7 @@ public sealed class PropertyPanelTextHintTests : PropertyPanelTestBase
         Assert.Contains("Title *", field.TextContent);
         Assert.Contains("Required", field.TextContent);
 
-        panel.Find("[data-testid=input-title] input").Change("Filled");
+        panel.Find("[data-testid=input-title] input").Input("Filled");
 
         panel.WaitForAssertion(() => Assert.DoesNotContain("Required", panel.Find("[data-testid=input-title]").TextContent), TimeSpan.FromSeconds(5));
     }
@@ -49,7 +49,7 @@ public sealed class PropertyPanelTextHintTests : PropertyPanelTestBase
 
         var area = panel.Find("[data-testid=input-description] textarea");
         Assert.Equal("4", area.GetAttribute("rows"));
-        area.Change("Line one\nLine two");
+        area.Input("Line one\nLine two");
 
         Assert.Equal(Wrapped("String", "Literal", "\"Line one\\nLine two\""), Stored("description"));
     }
@@ -170,7 +170,7 @@ public sealed class PropertyPanelTextHintTests : PropertyPanelTestBase
     {
         var panel = RenderPanel(Descriptor(Input("dueIn", UiHints.Duration, "TimeSpan")));
 
-        panel.Find("[data-testid=input-dueIn] input").Change(text);
+        panel.Find("[data-testid=input-dueIn] input").Input(text);
 
         Assert.Equal(Wrapped("TimeSpan", "Literal", JsonValue.Create(text).ToJsonString()), Stored("dueIn"));
         Assert.DoesNotContain("is not a duration", panel.Find("[data-testid=input-dueIn]").TextContent);
@@ -185,7 +185,7 @@ public sealed class PropertyPanelTextHintTests : PropertyPanelTestBase
     {
         var panel = RenderPanel(Descriptor(Input("dueIn", UiHints.Duration, "TimeSpan")));
 
-        panel.Find("[data-testid=input-dueIn] input").Change(text);
+        panel.Find("[data-testid=input-dueIn] input").Input(text);
 
         panel.WaitForAssertion(() => Assert.Contains($"\"{text}\" is not a duration", panel.Find("[data-testid=input-dueIn]").TextContent), TimeSpan.FromSeconds(5));
         Assert.Equal(Wrapped("TimeSpan", "Literal", JsonValue.Create(text).ToJsonString()), Stored("dueIn"));
