@@ -1,6 +1,6 @@
 // Small browser helpers for the studio. The designer's canvas has its own module.
 window.modelEngineStudio = {
-    // Starts a file download of text content, for JSON export.
+    // Starts a file download of text or bytes (a string, an ArrayBuffer or a typed array), for JSON export and attachments.
     download: function (fileName, contentType, text) {
         const blob = new Blob([text], { type: contentType });
         const link = document.createElement("a");
@@ -10,5 +10,14 @@ window.modelEngineStudio = {
         link.click();
         link.remove();
         URL.revokeObjectURL(link.href);
+    },
+    // Starts a file download of binary content that the server side read through the API, given as base64.
+    downloadBase64: function (fileName, contentType, base64) {
+        const binary = atob(base64);
+        const bytes = new Uint8Array(binary.length);
+        for (let i = 0; i < binary.length; i++) {
+            bytes[i] = binary.charCodeAt(i);
+        }
+        window.modelEngineStudio.download(fileName, contentType, bytes);
     }
 };
