@@ -135,6 +135,22 @@ public sealed class TaskPageTests : InboxTestContext
     }
 
     [Fact]
+    public void SchemaForm_WithoutDraft_StartsFromTaskData()
+    {
+        ScriptTaskPage(TaskJson("t1", "Reserved", "bob"), PurchaseSchema());
+        Api.On("PUT", "api/tasks/t1/draft", TaskJson("t1", "Reserved", "bob", revision: 2));
+        var page = Render<TaskPage>(p => p.Add(x => x.TaskId, "t1"));
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=task-save-draft]")), Wait);
+
+        page.Find("[data-testid=task-save-draft]").Click();
+
+        page.WaitForAssertion(() => Assert.Single(Sent("PUT", "api/tasks/t1/draft")), Wait);
+        var data = Sent("PUT", "api/tasks/t1/draft")[0].Body!["data"]!.AsObject();
+        Assert.Equal(2500, data["amount"]!.GetValue<double>());
+        Assert.False(data.ContainsKey("item"));
+    }
+
+    [Fact]
     public void Complete_WithMissingRequiredField_IsBlocked()
     {
         ScriptTaskPage(TaskJson("t1", "Reserved", "bob"), PurchaseSchema(), new JsonObject { ["amount"] = 2500 });

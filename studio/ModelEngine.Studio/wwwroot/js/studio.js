@@ -19,5 +19,24 @@ window.modelEngineStudio = {
             bytes[i] = binary.charCodeAt(i);
         }
         window.modelEngineStudio.download(fileName, contentType, bytes);
+    },
+    // Lets ArrowDown and ArrowUp move the focus between the row links of a list, such as the inbox's task titles.
+    enableRowNavigation: function (container, linkSelector) {
+        if (!container || container.dataset.rowNavigation) {
+            return;
+        }
+        container.dataset.rowNavigation = "on";
+        container.addEventListener("keydown", function (event) {
+            if (event.key !== "ArrowDown" && event.key !== "ArrowUp") {
+                return;
+            }
+            const links = Array.from(container.querySelectorAll(linkSelector));
+            const index = links.indexOf(document.activeElement);
+            const next = links[event.key === "ArrowDown" ? index + 1 : index - 1];
+            if (index >= 0 && next) {
+                event.preventDefault();
+                next.focus();
+            }
+        });
     }
 };
