@@ -263,6 +263,21 @@ public sealed class TaskPageTests : InboxTestContext
     }
 
     [Fact]
+    public void SameTaskId_KeepsUnsavedValues()
+    {
+        ScriptTaskPage(TaskJson("t1", "Reserved", "bob"), PurchaseSchema());
+        var page = Render<TaskPage>(p => p.Add(x => x.TaskId, "t1"));
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=form-field-costCenter] input")), Wait);
+        page.Find("[data-testid=form-field-costCenter] input").Input("CC-3");
+        var readsBefore = Sent("GET", "api/tasks/t1").Count;
+
+        page.Render(p => p.Add(x => x.TaskId, "t1"));
+
+        Assert.Equal(readsBefore, Sent("GET", "api/tasks/t1").Count);
+        Assert.Equal("CC-3", page.Find("[data-testid=form-field-costCenter] input").GetAttribute("value"));
+    }
+
+    [Fact]
     public void LiveChange_ByOtherUser_ReloadsTask()
     {
         ScriptTaskPage(TaskJson("t1"));
