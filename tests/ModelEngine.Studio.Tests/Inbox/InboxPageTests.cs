@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using ModelEngine.Studio.Api.Tasks;
+using Microsoft.Extensions.DependencyInjection;
 using ModelEngine.Studio.Features.Inbox;
 
 namespace ModelEngine.Studio.Tests.Inbox;
@@ -51,6 +52,19 @@ public sealed class InboxPageTests : InboxTestContext
         Assert.Equal("createdAt", search["sort"]!["field"]!.GetValue<string>());
         Assert.Equal("t1", page.Find("[data-testid=task-row]").GetAttribute("data-task-id"));
         Assert.Equal("inbox/t1", page.Find("[data-testid=task-title]").GetAttribute("href"));
+    }
+
+    [Fact]
+    public void RowClick_OpensTheTask()
+    {
+        ScriptSearch(TaskJson("t7"));
+        var page = Render<InboxPage>();
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=task-row]")), Wait);
+
+        page.Find("[data-testid=task-row] td:nth-child(4)").Click();
+
+        var navigation = Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>();
+        Assert.EndsWith("/inbox/t7", navigation.Uri, StringComparison.Ordinal);
     }
 
     [Fact]
