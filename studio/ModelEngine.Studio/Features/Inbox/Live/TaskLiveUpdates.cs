@@ -46,7 +46,10 @@ public sealed partial class TaskLiveUpdates(
             };
             connection.Closed += error =>
             {
+                // Automatic reconnect has given up, or the circuit disposed the connection. Dropping the reference
+                // lets the next page that calls StartAsync open a new connection.
                 LogClosed(logger, hubUrl, error);
+                Interlocked.CompareExchange(ref _connection, null, connection);
                 return Task.CompletedTask;
             };
 
@@ -71,13 +74,10 @@ public sealed partial class TaskLiveUpdates(
     /// <summary>Stops the connection; the circuit's scope calls this when the user leaves.</summary>
     public async ValueTask DisposeAsync()
     {
-        if (_connection is { } connection)
+        if (Interlocked.Exchange(ref _connection, null) is { } connection)
         {
-            _connection = null;
             await connection.DisposeAsync().ConfigureAwait(false);
         }
-
-        _gate.Dispose();
     }
 
     [LoggerMessage(EventId = 8401, Level = LogLevel.Debug, Message = "Opened the live task connection to {HubUrl}.")]
@@ -89,6 +89,6 @@ public sealed partial class TaskLiveUpdates(
     [LoggerMessage(EventId = 8403, Level = LogLevel.Information, Message = "The live task connection to {HubUrl} reconnected; open inboxes reload.")]
     private static partial void LogReconnected(ILogger logger, Uri hubUrl);
 
-    [LoggerMessage(EventId = 8404, Level = LogLevel.Warning, Message = "The live task connection to {HubUrl} closed.")]
+    [LoggerMessage(EventId = 8404, Level = LogLevel.Information, Message = "The live task connection to {HubUrl} closed.")]
     private static partial void LogClosed(ILogger logger, Uri hubUrl, Exception? error);
 }
