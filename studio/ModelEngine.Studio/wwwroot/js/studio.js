@@ -1,6 +1,6 @@
 // Small browser helpers for the studio. The designer's canvas has its own module.
 window.modelEngineStudio = {
-    // Starts a file download of text content, for JSON export.
+    // Starts a file download of text or bytes (a string, an ArrayBuffer or a typed array), for JSON export and attachments.
     download: function (fileName, contentType, text) {
         const blob = new Blob([text], { type: contentType });
         const link = document.createElement("a");
@@ -46,5 +46,34 @@ window.modelEngineStudio = {
         if (input) {
             input.click();
         }
+    },
+
+    // Starts a file download of binary content that the server side read through the API, given as base64.
+    downloadBase64: function (fileName, contentType, base64) {
+        const binary = atob(base64);
+        const bytes = new Uint8Array(binary.length);
+        for (let i = 0; i < binary.length; i++) {
+            bytes[i] = binary.charCodeAt(i);
+        }
+        window.modelEngineStudio.download(fileName, contentType, bytes);
+    },
+    // Lets ArrowDown and ArrowUp move the focus between the row links of a list, such as the inbox's task titles.
+    enableRowNavigation: function (container, linkSelector) {
+        if (!container || container.dataset.rowNavigation) {
+            return;
+        }
+        container.dataset.rowNavigation = "on";
+        container.addEventListener("keydown", function (event) {
+            if (event.key !== "ArrowDown" && event.key !== "ArrowUp") {
+                return;
+            }
+            const links = Array.from(container.querySelectorAll(linkSelector));
+            const index = links.indexOf(document.activeElement);
+            const next = links[event.key === "ArrowDown" ? index + 1 : index - 1];
+            if (index >= 0 && next) {
+                event.preventDefault();
+                next.focus();
+            }
+        });
     }
 };
