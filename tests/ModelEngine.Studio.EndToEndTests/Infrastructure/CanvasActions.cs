@@ -33,6 +33,17 @@ public static class CanvasActions
         return added[0];
     }
 
+    /// <summary>
+    /// Drags <paramref name="activityType"/> onto the canvas at a point given as fractions of the canvas's width and
+    /// height, so that the drop lands inside the canvas whatever room the page gives it.
+    /// </summary>
+    public static async Task<string> DropActivityAtAsync(this IPage page, string activityType, float fractionX, float fractionY)
+    {
+        var box = await page.TestId("canvas").BoundingBoxAsync().WaitAsync(BrowserTimeouts.Default);
+        Assert.True(box is not null, "The canvas has no box on the page.");
+        return await page.DropActivityAsync(activityType, box.Width * fractionX, box.Height * fractionY);
+    }
+
     /// <summary>Draws a connection with the mouse, from a node's outcome port to another node's input port.</summary>
     public static async Task ConnectAsync(this IPage page, string sourceNodeId, string port, string targetNodeId)
     {

@@ -59,10 +59,14 @@ public sealed class PurchaseApprovalFlow(StudioFixture fixture, BrowserSession s
         await AddWorkflowInputAsync(page, "amount", "Decimal");
         await AddWorkflowInputAsync(page, "item", "String");
 
-        var start = await page.DropActivityAsync("ModelEngine.Start", 80, 200);
-        var userTask = await page.DropActivityAsync(UserTaskType, 320, 200);
-        var approved = await page.DropActivityAsync("ModelEngine.WriteLine", 600, 80);
-        var rejected = await page.DropActivityAsync("ModelEngine.WriteLine", 600, 320);
+        // A new definition opens with a Start activity on the left; the others are dropped to its right.
+        var startNodes = page.Locator("[data-testid=\"canvas-node\"][data-node-type=\"ModelEngine.Start\"]");
+        var start = await startNodes.CountAsync().WaitAsync(BrowserTimeouts.Default) > 0
+            ? await startNodes.First.RequiredAttributeAsync("data-node-id")
+            : await page.DropActivityAtAsync("ModelEngine.Start", 0.1f, 0.4f);
+        var userTask = await page.DropActivityAtAsync(UserTaskType, 0.4f, 0.4f);
+        var approved = await page.DropActivityAtAsync("ModelEngine.WriteLine", 0.75f, 0.15f);
+        var rejected = await page.DropActivityAtAsync("ModelEngine.WriteLine", 0.75f, 0.7f);
         await page.ConnectAsync(start, "Done", userTask);
 
         await SelectNodeAsync(page, approved);
