@@ -475,3 +475,11 @@ VALUES ('20261205072157_KnowledgeChunks', '10.0.15');
 
 COMMIT;
 
+START TRANSACTION;
+CREATE INDEX "IX_JournalEntries_EventName_Timestamp" ON "JournalEntries" ("EventName", "Timestamp");
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261205111752_DashboardJournalIndex', '10.0.15');
+
+COMMIT;
+

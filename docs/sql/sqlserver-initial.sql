@@ -479,3 +479,12 @@ VALUES (N'20261205072205_KnowledgeChunks', N'10.0.15');
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+CREATE INDEX [IX_JournalEntries_EventName_Timestamp] ON [JournalEntries] ([EventName], [Timestamp]);
+
+INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+VALUES (N'20261205111822_DashboardJournalIndex', N'10.0.15');
+
+COMMIT;
+GO
+

@@ -98,6 +98,7 @@ public static class ModelEngineEntityFrameworkCoreServiceCollectionExtensions
 
         Replace<IWorkflowDefinitionStore, EfWorkflowDefinitionStore>(services);
         Replace<IWorkflowInstanceStore, EfWorkflowInstanceStore>(services);
+        Replace<IWorkflowStatistics, EfWorkflowStatistics>(services);
         Replace<IWorkflowCommitter, EfWorkflowCommitter>(services);
         Replace<IDurableTimerStore, EfDurableTimerStore>(services);
         Replace<IHumanTaskStore, EfHumanTaskStore>(services);

@@ -904,6 +904,8 @@ namespace ModelEngine.Migrations.PostgreSql.Migrations
 
                     b.HasKey("WorkflowInstanceId", "Sequence");
 
+                    b.HasIndex("EventName", "Timestamp");
+
                     b.ToTable("JournalEntries", (string)null);
                 });
 

@@ -904,6 +904,8 @@ namespace ModelEngine.Migrations.SqlServer.Migrations
 
                     b.HasKey("WorkflowInstanceId", "Sequence");
 
+                    b.HasIndex("EventName", "Timestamp");
+
                     b.ToTable("JournalEntries", (string)null);
                 });
 

@@ -898,6 +898,8 @@ namespace ModelEngine.Migrations.Sqlite.Migrations
 
                     b.HasKey("WorkflowInstanceId", "Sequence");
 
+                    b.HasIndex("EventName", "Timestamp");
+
                     b.ToTable("JournalEntries", (string)null);
                 });
 

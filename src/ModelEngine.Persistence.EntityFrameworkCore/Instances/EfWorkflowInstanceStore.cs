@@ -67,12 +67,15 @@ internal sealed class EfWorkflowInstanceStore : IWorkflowInstanceStore
             rows = rows.Where(e => e.CorrelationId == correlationId);
         }
 
-        // Admins and designers read every instance. Other users read those they started or have a task in.
-        if (query.VisibleTo is { IsAdmin: false, IsDesigner: false } user)
+        if (query.Initiator is { } initiator)
         {
-            var name = user.Name;
-            var taskInstanceIds = context.HumanTasks.HeldOrCandidate(context, user).Select(t => t.WorkflowInstanceId);
-            rows = rows.Where(e => e.Initiator == name || taskInstanceIds.Contains(e.Id));
+            rows = rows.Where(e => e.Initiator == initiator);
+        }
+
+        // Admins and designers read every instance. Other users read those they started or have a task in.
+        if (query.VisibleTo is { } user)
+        {
+            rows = rows.ReadableBy(context, user);
         }
 
         var (skip, take) = query.Page.ToSkipTake();

@@ -20,6 +20,9 @@ internal static class ApiEndpoints
         api.MapKnowledgeEndpoints();
         api.MapAuditEndpoints();
         api.MapApiKeyEndpoints();
+        api.MapStudioReadEndpoints();
+        api.MapDashboardEndpoints();
+        api.MapDirectoryEndpoints();
         return app;
     }
 }

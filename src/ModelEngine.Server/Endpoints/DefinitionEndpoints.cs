@@ -202,7 +202,7 @@ internal static class DefinitionEndpoints
     private static bool CanWrite(UserIdentity user) => user.IsAdmin || user.IsDesigner;
 
     /// <summary>Returns a stored version's model with its header fields set from the record.</summary>
-    private static JsonObject ToModel(WorkflowDefinitionRecord record)
+    internal static JsonObject ToModel(WorkflowDefinitionRecord record)
     {
         var model = JsonNode.Parse(record.ModelJson) as JsonObject ?? [];
         model["id"] = record.Id;

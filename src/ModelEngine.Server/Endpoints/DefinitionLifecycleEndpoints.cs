@@ -1,8 +1,6 @@
-using System.Globalization;
 using ModelEngine.Server.Auditing;
 using ModelEngine.Server.Endpoints.Contracts;
 using ModelEngine.Server.Identity;
-using ModelEngine.Server.Problems;
 using ModelEngine.Workflows.Auditing;
 using ModelEngine.Workflows.Management;
 using ModelEngine.Workflows.Persistence;
@@ -74,12 +72,7 @@ internal static class DefinitionLifecycleEndpoints
         AuditTrail audit,
         CancellationToken cancellationToken)
     {
-        if (!int.TryParse(version, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number < 1)
-        {
-            throw new RequestValidationException("version", version,
-                $"Route value 'version' is '{version}', but it must be a version number, an integer from 1 to {int.MaxValue}.");
-        }
-
+        var number = StudioReadEndpoints.ParseVersion(version);
         var user = context.GetUser();
         var record = await definitions.RevertAsync(definitionId, number, user.Name, cancellationToken);
         await audit.RecordAsync(user, AuditActions.Reverted, AuditEntityTypes.WorkflowDefinition, record.DefinitionId, record.DefinitionId, record.Version,

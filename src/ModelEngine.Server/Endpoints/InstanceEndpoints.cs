@@ -48,6 +48,7 @@ internal static class InstanceEndpoints
         string? status,
         string? subStatus,
         string? correlationId,
+        string? initiator,
         HttpContext context,
         IWorkflowInstanceStore store,
         CancellationToken cancellationToken)
@@ -68,7 +69,8 @@ internal static class InstanceEndpoints
             ParseEnum<WorkflowSubStatus>("subStatus", subStatus),
             correlationId,
             user.IsAdmin || user.IsDesigner ? null : user,
-            after);
+            after,
+            string.IsNullOrEmpty(initiator) ? null : initiator);
         var result = await store.ListAsync(query, cancellationToken);
         var nextCursor = result.Items.Count == paging.PageSize && result.Items[^1] is { } last
             ? InstanceCursorCodec.Encode(new InstanceCursor(last.CreatedAt, last.Id))

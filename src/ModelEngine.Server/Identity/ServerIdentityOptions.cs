@@ -36,4 +36,7 @@ public sealed class ServerIdentityOptions
     public List<ConfiguredUser> Users { get; set; } = [];
 
     public List<ConfiguredApiKey> ApiKeys { get; set; } = [];
+
+    /// <summary>Extra users and groups for the studio's pickers.</summary>
+    public DirectoryOptions Directory { get; set; } = new();
 }

@@ -65,6 +65,18 @@ public static class StudioServiceCollectionExtensions
                 options.CallbackPath = "/signin-oidc";
                 options.SignedOutCallbackPath = "/signout-callback-oidc";
                 options.MapInboundClaims = false;
+                if (!studio.Oidc.RequireHttpsMetadata)
+                {
+                    // The correlation and nonce cookies default to Secure and SameSite=None, so a browser never returns
+                    // them to a studio served over plain HTTP and the callback fails with "Correlation failed". A
+                    // development setup gets cookies that follow the request's scheme, and Lax because a provider on
+                    // another loopback port is the same site.
+                    options.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                    options.CorrelationCookie.SameSite = SameSiteMode.Lax;
+                    options.NonceCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                    options.NonceCookie.SameSite = SameSiteMode.Lax;
+                }
+
                 foreach (var scope in studio.Oidc.Scopes)
                 {
                     options.Scope.Add(scope);

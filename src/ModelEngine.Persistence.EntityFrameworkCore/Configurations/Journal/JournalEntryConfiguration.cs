@@ -18,6 +18,10 @@ internal sealed class JournalEntryConfiguration : IEntityTypeConfiguration<Journ
         builder.Property(e => e.ActivityId).HasMaxLength(ColumnLengths.Id);
         builder.Property(e => e.ActivityType).HasMaxLength(ColumnLengths.Name);
 
+        // The dashboard counts entries of one event name in a time range (started, finished, faulted per day, and
+        // ActivityFaulted per activity).
+        builder.HasIndex(e => new { e.EventName, e.Timestamp });
+
         builder.HasOne<WorkflowInstanceEntity>()
             .WithMany()
             .HasForeignKey(e => e.WorkflowInstanceId)

@@ -119,6 +119,7 @@ public sealed partial class InMemoryWorkflowStore : IWorkflowDefinitionStore, IW
                 .Where(summary => query.Status is null || summary.Status == query.Status)
                 .Where(summary => query.SubStatus is null || summary.SubStatus == query.SubStatus)
                 .Where(summary => query.CorrelationId is null || summary.CorrelationId == query.CorrelationId)
+                .Where(summary => query.Initiator is null || summary.Initiator == query.Initiator)
                 .Where(summary => query.VisibleTo is null || query.VisibleTo.IsAdmin || query.VisibleTo.IsDesigner || summary.Initiator == query.VisibleTo.Name)
                 .OrderByDescending(summary => summary.CreatedAt)
                 .ThenByDescending(summary => summary.Id, StringComparer.Ordinal)
