@@ -18,7 +18,7 @@ public static class Accessibility
                 impact: violation.impact ?? '',
                 help: violation.help,
                 helpUrl: violation.helpUrl,
-                targets: violation.nodes.map(node => node.target.join(' '))
+                targets: violation.nodes.map(node => node.target.join(' ') + ' ' + node.html.slice(0, 160))
             }));
         }
         """;

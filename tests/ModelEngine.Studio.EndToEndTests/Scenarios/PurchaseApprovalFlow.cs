@@ -59,14 +59,17 @@ public sealed class PurchaseApprovalFlow(StudioFixture fixture, BrowserSession s
         await AddWorkflowInputAsync(page, "amount", "Decimal");
         await AddWorkflowInputAsync(page, "item", "String");
 
+        // The minimap sits over the canvas's corner, where dropped nodes may land, so it is hidden while building.
+        await page.TestId("designer-minimap").ClickAsync();
+
         // A new definition opens with a Start activity on the left; the others are dropped to its right.
         var startNodes = page.Locator("[data-testid=\"canvas-node\"][data-node-type=\"ModelEngine.Start\"]");
         var start = await startNodes.CountAsync().WaitAsync(BrowserTimeouts.Default) > 0
             ? await startNodes.First.RequiredAttributeAsync("data-node-id")
             : await page.DropActivityAtAsync("ModelEngine.Start", 0.1f, 0.4f);
-        var userTask = await page.DropActivityAtAsync(UserTaskType, 0.4f, 0.4f);
-        var approved = await page.DropActivityAtAsync("ModelEngine.WriteLine", 0.75f, 0.15f);
-        var rejected = await page.DropActivityAtAsync("ModelEngine.WriteLine", 0.75f, 0.7f);
+        var userTask = await page.DropActivityAtAsync(UserTaskType, 0.45f, 0.5f);
+        var approved = await page.DropActivityAtAsync("ModelEngine.WriteLine", 0.72f, 0.18f);
+        var rejected = await page.DropActivityAtAsync("ModelEngine.WriteLine", 0.72f, 0.82f);
         await page.ConnectAsync(start, "Done", userTask);
 
         await SelectNodeAsync(page, approved);
@@ -87,15 +90,17 @@ public sealed class PurchaseApprovalFlow(StudioFixture fixture, BrowserSession s
         await VisitAsync(page, "designer");
 
         await page.TestId("designer-save").ClickAsync();
-        await Assertions.Expect(page.TestId("designer-definition-id")).Not.ToBeEmptyAsync();
-        var definitionId = (await page.TestId("designer-definition-id").InnerTextAsync()).Trim();
+        // The definition id is an input: empty until the first save, when the server chooses the id.
+        await Assertions.Expect(page.TestId("designer-definition-id")).Not.ToHaveValueAsync(string.Empty);
+        var definitionId = (await page.TestId("designer-definition-id").InputValueAsync()).Trim();
         await page.TestId("designer-publish").ClickAsync();
         await Assertions.Expect(page.TestId("designer-status")).ToHaveTextAsync(PublishedText);
 
         using var api = await fixture.Server.CreateApiClientAsync("dave");
-        using var definition = JsonDocument.Parse(await api.GetStringAsync($"api/workflow-definitions/{Uri.EscapeDataString(definitionId)}").WaitAsync(BrowserTimeouts.Server));
-        Assert.True(definition.RootElement.GetProperty("isPublished").GetBoolean(), $"Definition {definitionId} is not published on the server.");
-        Assert.Equal("Purchase approval", definition.RootElement.GetProperty("name").GetString());
+        using var versions = JsonDocument.Parse(await api.GetStringAsync($"api/workflow-definitions/{Uri.EscapeDataString(definitionId)}/versions").WaitAsync(BrowserTimeouts.Server));
+        var latest = versions.RootElement.GetProperty("items")[0];
+        Assert.True(latest.GetProperty("isPublished").GetBoolean(), $"Definition {definitionId} is not published on the server.");
+        Assert.Equal("Purchase approval", latest.GetProperty("name").GetString());
         return new DesignedFlow(definitionId, userTask, approved, rejected);
     }
 

@@ -164,7 +164,7 @@ public sealed partial class DesignerPage
         if (_catalog.Find(ActivityJson.StartType) is { } start)
         {
             var activity = new JsonObject { ["id"] = "start1", ["type"] = start.TypeName, ["version"] = start.Version, ["name"] = "Start1" };
-            ActivityJson.SetPosition(activity, 40, 200);
+            ActivityJson.SetPosition(activity, 40, 120);
             ActivityJson.Activities((JsonObject)definition["root"]!).Add(activity);
         }
 

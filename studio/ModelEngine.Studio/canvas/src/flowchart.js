@@ -425,7 +425,7 @@ class FlowchartCanvas {
     this.nodes = new Map(nodes.map((node) => [node.id, node]));
     this.edges = new Map(edges.map((edge) => [edge.id, edge]));
     if (nodes.length > 0) {
-      this.graph.zoomToFit({ padding: 24, maxScale: 1 });
+      this.fitIfNeeded();
     }
 
     this.reportWhenDrawn(started, nodes.length, edges.length);
@@ -546,6 +546,21 @@ class FlowchartCanvas {
 
   zoom(factor) {
     this.graph.zoom(factor);
+  }
+
+  // A flowchart that fits at full size keeps its own coordinates, so a new one does not jump to the middle; a larger
+  // one is zoomed out until it fits.
+  fitIfNeeded() {
+    const padding = 24;
+    const area = this.graph.getContentArea();
+    const width = this.host.clientWidth;
+    const height = this.host.clientHeight;
+    if (area.x >= 0 && area.y >= 0 && area.x + area.width + padding <= width && area.y + area.height + padding <= height) {
+      this.graph.zoomTo(1);
+      this.graph.translate(0, 0);
+    } else {
+      this.graph.zoomToFit({ padding, maxScale: 1 });
+    }
   }
 
   zoomToFit() {
