@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
 using ModelEngine.Studio.Features.Designer;
 using ModelEngine.Studio.Features.Designer.Canvas;
 
@@ -104,6 +106,22 @@ public sealed class ConnectionsEditorTests : DesignerTestContext
             Assert.Equal($"Connect {port} to", page.Find($"[data-testid=connection-target-{port}]").GetAttribute("aria-label"));
             Assert.Equal($"Connect {port}", page.Find($"[data-testid=connection-add-{port}]").GetAttribute("aria-label"));
         }
+    }
+
+    [Fact]
+    public async Task ReadOnlyVersion_ListsWithoutControls()
+    {
+        Api.On("GET", "api/workflow-definitions/orders/versions/1", DesignerFixtures.Published());
+        Services.GetRequiredService<NavigationManager>().NavigateTo("definitions/orders?version=1");
+        var page = RenderPage<DesignerPage>(p => p.Add(x => x.DefinitionId, "orders"));
+        page.WaitForAssertion(() => Assert.NotNull(page.Instance.Document), TimeSpan.FromSeconds(5));
+
+        await Raise<IReadOnlyList<string>>(page, c => c.OnSelectionChanged, ["task1"]);
+
+        Assert.Contains("Sub1 (sub1)", page.Find("[data-testid=connection-port-Done]").TextContent, StringComparison.Ordinal);
+        Assert.Empty(page.FindAll("[data-testid=connection-remove]"));
+        Assert.Empty(page.FindAll("[data-testid=connection-target-Done]"));
+        Assert.Empty(page.FindAll("[data-testid=connection-add-Done]"));
     }
 
     [Fact]
