@@ -52,6 +52,18 @@ public sealed class ConnectionsEditorTests : DesignerTestContext
     }
 
     [Fact]
+    public async Task EnterInSelect_AddsConnection()
+    {
+        var page = RenderDesigner(DesignerFixtures.Published());
+        await Raise<IReadOnlyList<string>>(page, c => c.OnSelectionChanged, ["task1"]);
+
+        page.Find("[data-testid=connection-target-Done]").KeyDown(Key.Enter);
+
+        Assert.Contains(Canvas(page).Instance.Graph.Edges, e => e.Source == "task1" && e.SourcePort == "Done" && e.Target == "loop1");
+        Assert.Single(page.FindAll("[data-testid=connection-remove][data-target-id=loop1]"));
+    }
+
+    [Fact]
     public async Task Targets_LeaveOutSelfStartAndConnected()
     {
         var page = RenderDesigner(DesignerFixtures.Published());
