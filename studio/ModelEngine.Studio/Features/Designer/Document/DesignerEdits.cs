@@ -72,12 +72,15 @@ public static class DesignerEdits
         });
     }
 
-    /// <summary>Adds a connection unless the same one exists or an end is not in the level shown.</summary>
+    /// <summary>
+    /// Adds a connection unless it is a self-loop, the same one exists, or an end is not in the level shown.
+    /// </summary>
     public static bool Connect(DesignerDocument document, CanvasEdge edge)
     {
         var flowchart = document.CurrentFlowchart;
         var connection = ActivityJson.Connection(edge.Source, edge.SourcePort, edge.Target, edge.TargetPort);
-        if (ActivityJson.FindActivity(flowchart, edge.Source) is null
+        if (edge.Source == edge.Target
+            || ActivityJson.FindActivity(flowchart, edge.Source) is null
             || ActivityJson.FindActivity(flowchart, edge.Target) is null
             || ActivityJson.Connections(flowchart).OfType<JsonObject>().Any(existing => EdgeId(existing) == EdgeId(connection)))
         {
