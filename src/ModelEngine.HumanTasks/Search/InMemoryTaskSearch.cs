@@ -106,7 +106,8 @@ public sealed class InMemoryTaskSearch : ITaskSearch, ICommitChangeHandler
             || (filter.DueBefore is { } dueBefore && !(task.DueAt < dueBefore))
             || (filter.DueAfter is { } dueAfter && !(task.DueAt >= dueAfter))
             || (filter.MinPriority is { } min && task.Priority < min)
-            || (filter.MaxPriority is { } max && task.Priority > max))
+            || (filter.MaxPriority is { } max && task.Priority > max)
+            || (filter.Text is { } text && !ContainsText(task, text)))
         {
             return false;
         }
@@ -124,6 +125,10 @@ public sealed class InMemoryTaskSearch : ITaskSearch, ICommitChangeHandler
 
         return captured is not null && filter.Variables.All(condition => MatchesVariable(captured, condition));
     }
+
+    private static bool ContainsText(HumanTask task, string text) =>
+        task.Title.Contains(text, StringComparison.OrdinalIgnoreCase)
+        || (task.Description?.Contains(text, StringComparison.OrdinalIgnoreCase) ?? false);
 
     private static bool MatchesVariable(HumanTaskVariables captured, VariableFilter condition)
     {

@@ -13,19 +13,37 @@ namespace ModelEngine.HumanTasks.Search;
 /// <param name="Sort">The sort the cursor was made for; a request with another sort rejects it.</param>
 /// <param name="Key">
 /// The last task's sort key: UTC ticks for a date, the value for <see cref="TaskSortField.Priority"/>, or
-/// <see langword="null"/> when the task has no value and sorts among the empty values at the end.
+/// <see langword="null"/> when the task has no value and sorts among the empty values at the end. Always
+/// <see langword="null"/> for <see cref="TaskSortField.Title"/>, whose key is <see cref="TitleKey"/>.
 /// </param>
 /// <param name="Id">The last task's id, which breaks ties.</param>
 public sealed record TaskSearchCursor(TaskSort Sort, long? Key, string Id)
 {
     private const string Version = "v1";
 
+    /// <summary>
+    /// The last task's lower-case title when the sort is <see cref="TaskSortField.Title"/>, otherwise
+    /// <see langword="null"/>. A database search stores the title as the database lowered it, so that the next page
+    /// compares it with the same lowering.
+    /// </summary>
+    public string? TitleKey { get; init; }
+
     /// <summary>The cursor of <paramref name="task"/> as the last row of a page sorted by <paramref name="sort"/>.</summary>
     public static TaskSearchCursor After(HumanTask task, TaskSort sort)
     {
         ArgumentNullException.ThrowIfNull(task);
         ArgumentNullException.ThrowIfNull(sort);
-        return new TaskSearchCursor(sort, KeyOf(task, sort.Field), task.Id);
+        return new TaskSearchCursor(sort, KeyOf(task, sort.Field), task.Id)
+        {
+            TitleKey = sort.Field == TaskSortField.Title ? TitleKeyOf(task) : null,
+        };
+    }
+
+    /// <summary>The title sort key of a task in memory: the title in lower case (invariant culture).</summary>
+    public static string TitleKeyOf(HumanTask task)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        return task.Title.ToLowerInvariant();
     }
 
     /// <summary>The sort key of a task as <see cref="Key"/> contains it.</summary>
@@ -38,6 +56,7 @@ public sealed record TaskSearchCursor(TaskSort Sort, long? Key, string Id)
             TaskSortField.DueAt => task.DueAt?.UtcTicks,
             TaskSortField.FollowUpAt => task.FollowUpAt?.UtcTicks,
             TaskSortField.Priority => task.Priority,
+            TaskSortField.Title => null,
             _ => throw new ArgumentOutOfRangeException(nameof(field), field, "Unknown sort field."),
         };
     }
@@ -45,7 +64,10 @@ public sealed record TaskSearchCursor(TaskSort Sort, long? Key, string Id)
     /// <summary>The opaque text form that clients send back as <c>cursor</c>.</summary>
     public string Encode()
     {
-        var key = Key?.ToString(CultureInfo.InvariantCulture) ?? string.Empty;
+        // A title can contain the separator, so it travels Base64Url-encoded.
+        var key = Sort.Field == TaskSortField.Title
+            ? Base64Url.EncodeToString(Encoding.UTF8.GetBytes(TitleKey ?? string.Empty))
+            : Key?.ToString(CultureInfo.InvariantCulture) ?? string.Empty;
         var text = string.Join('|', Version, Sort.ToString(), key, Id);
         return Base64Url.EncodeToString(Encoding.UTF8.GetBytes(text));
     }
@@ -77,6 +99,11 @@ public sealed record TaskSearchCursor(TaskSort Sort, long? Key, string Id)
             throw Invalid(cursor);
         }
 
+        if (sort.Field == TaskSortField.Title)
+        {
+            return new TaskSearchCursor(sort, null, parts[3]) { TitleKey = DecodeTitle(parts[2], cursor) };
+        }
+
         long? key = null;
         if (parts[2].Length > 0)
         {
@@ -89,6 +116,18 @@ public sealed record TaskSearchCursor(TaskSort Sort, long? Key, string Id)
         }
 
         return new TaskSearchCursor(sort, key, parts[3]);
+    }
+
+    private static string DecodeTitle(string encoded, string cursor)
+    {
+        try
+        {
+            return Encoding.UTF8.GetString(Base64Url.DecodeFromChars(encoded));
+        }
+        catch (FormatException)
+        {
+            throw Invalid(cursor);
+        }
     }
 
     private static TaskValidationException Invalid(string cursor) => new(

@@ -36,4 +36,13 @@ public sealed record TaskSearchFilter
     public int? MaxPriority { get; init; }
 
     public IReadOnlyList<VariableFilter> Variables { get; init; } = [];
+
+    /// <summary>
+    /// Text that the title or the description must contain, ignoring case. Wildcard characters such as <c>%</c> and
+    /// <c>_</c> match themselves. At most <see cref="MaxTextLength"/> characters.
+    /// </summary>
+    public string? Text { get; init; }
+
+    /// <summary>The longest <see cref="Text"/> a search accepts.</summary>
+    public const int MaxTextLength = 200;
 }

@@ -7,6 +7,13 @@ internal static class TaskSearchOrder
 {
     public static IEnumerable<HumanTask> Sort(IEnumerable<HumanTask> tasks, TaskSort sort)
     {
+        if (sort.Field == TaskSortField.Title)
+        {
+            return sort.Descending
+                ? tasks.OrderByDescending(TaskSearchCursor.TitleKeyOf, StringComparer.Ordinal).ThenByDescending(task => task.Id, StringComparer.Ordinal)
+                : tasks.OrderBy(TaskSearchCursor.TitleKeyOf, StringComparer.Ordinal).ThenBy(task => task.Id, StringComparer.Ordinal);
+        }
+
         var withEmptyLast = tasks.OrderBy(task => TaskSearchCursor.KeyOf(task, sort.Field) is null);
         return sort.Descending
             ? withEmptyLast.ThenByDescending(task => TaskSearchCursor.KeyOf(task, sort.Field)).ThenByDescending(task => task.Id, StringComparer.Ordinal)
@@ -19,6 +26,12 @@ internal static class TaskSearchOrder
         var key = TaskSearchCursor.KeyOf(task, cursor.Sort.Field);
         var sign = cursor.Sort.Descending ? -1 : 1;
         var idOrder = sign * string.CompareOrdinal(task.Id, cursor.Id);
+        if (cursor.Sort.Field == TaskSortField.Title)
+        {
+            var titleOrder = sign * string.CompareOrdinal(TaskSearchCursor.TitleKeyOf(task), cursor.TitleKey);
+            return titleOrder > 0 || (titleOrder == 0 && idOrder > 0);
+        }
+
         if (cursor.Key is not { } last)
         {
             return key is null && idOrder > 0;

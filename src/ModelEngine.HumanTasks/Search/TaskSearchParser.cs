@@ -7,7 +7,7 @@ namespace ModelEngine.HumanTasks.Search;
 public static class TaskSearchParser
 {
     /// <summary>The sort field names a request may use.</summary>
-    public static readonly IReadOnlyList<string> SortFieldNames = ["createdAt", "dueAt", "followUpAt", "priority"];
+    public static readonly IReadOnlyList<string> SortFieldNames = ["createdAt", "dueAt", "followUpAt", "priority", "title"];
 
     /// <summary>Reads a sort from a field name such as <c>dueAt</c> and a direction <c>asc</c> or <c>desc</c> (default asc).</summary>
     /// <exception cref="TaskValidationException">The field or the direction is unknown.</exception>
@@ -90,6 +90,12 @@ public static class TaskSearchParser
         {
             throw new TaskValidationException("filter.minPriority", min.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 $"minPriority {min} is above maxPriority {max}. Set minPriority at or below maxPriority, or both equal for an exact priority.");
+        }
+
+        if (filter.Text is { Length: > TaskSearchFilter.MaxTextLength } text)
+        {
+            throw new TaskValidationException("filter.text", text,
+                $"filter.text is {text.Length} characters long. Send at most {TaskSearchFilter.MaxTextLength} characters.");
         }
 
         for (var i = 0; i < filter.Variables.Count; i++)

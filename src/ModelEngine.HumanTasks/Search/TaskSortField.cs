@@ -7,4 +7,7 @@ public enum TaskSortField
     DueAt,
     FollowUpAt,
     Priority,
+
+    /// <summary>The title, ignoring case. The cursor key is the lower-case title.</summary>
+    Title,
 }

@@ -54,22 +54,35 @@ internal sealed class EfTaskSearch : ITaskSearch
                 ordered = ordered.Skip(request.Offset);
             }
 
-            return ordered.Take(request.PageSize + 1).ToListAsync(cancellationToken);
+            // The lowered title comes back with each row, so that a title cursor keeps the database's lowering.
+            return ordered.Take(request.PageSize + 1)
+                .Select(t => new PageRow(t, t.Title.ToLower()))
+                .ToListAsync(cancellationToken);
         }, cancellationToken);
         var totalQuery = QueryAsync(context => Matching(context).LongCountAsync(cancellationToken), cancellationToken);
         var countsQuery = CountViewsAsync(user, principals, now, cancellationToken);
         await Task.WhenAll(pageQuery, totalQuery, countsQuery).ConfigureAwait(false);
 
-        var items = (await pageQuery.ConfigureAwait(false)).ConvertAll(HumanTaskMapper.ToTask);
+        var rows = await pageQuery.ConfigureAwait(false);
         TaskSearchCursor? next = null;
-        if (items.Count > request.PageSize)
+        if (rows.Count > request.PageSize)
         {
-            items.RemoveAt(items.Count - 1);
-            next = TaskSearchCursor.After(items[^1], request.Sort);
+            rows.RemoveAt(rows.Count - 1);
+            var last = rows[^1];
+            next = TaskSearchCursor.After(HumanTaskMapper.ToTask(last.Task), request.Sort);
+            if (request.Sort.Field == TaskSortField.Title)
+            {
+                next = next with { TitleKey = last.LowerTitle };
+            }
         }
+
+        var items = rows.ConvertAll(row => HumanTaskMapper.ToTask(row.Task));
 
         return new TaskSearchResult(items, next, await totalQuery.ConfigureAwait(false), await countsQuery.ConfigureAwait(false));
     }
+
+    /// <summary>A page row with its title as the database lowered it, the key of a title cursor.</summary>
+    private sealed record PageRow(HumanTaskEntity Task, string LowerTitle);
 
     private async Task<T> QueryAsync<T>(Func<ModelEngineDbContext, Task<T>> query, CancellationToken cancellationToken)
     {
@@ -124,6 +137,15 @@ internal sealed class EfTaskSearch : ITaskSearch
         if (filter.DueAfter is { } dueAfter)
         {
             rows = rows.Where(t => t.DueAt >= dueAfter);
+        }
+
+        if (filter.Text is { } text)
+        {
+            // Contains translates to instr, strpos or an escaped LIKE, so % and _ in the text match themselves. The
+            // text is lowered here and the columns by the database.
+            // NOTE: SQLite's lower() folds ASCII letters only, so on SQLite a non-ASCII letter matches its own case only.
+            var part = text.ToLowerInvariant();
+            rows = rows.Where(t => t.Title.ToLower().Contains(part) || (t.Description != null && t.Description.ToLower().Contains(part)));
         }
 
         if (filter.MinPriority is { } min)

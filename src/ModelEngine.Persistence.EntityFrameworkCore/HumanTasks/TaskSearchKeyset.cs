@@ -27,12 +27,20 @@ internal static class TaskSearchKeyset
         TaskSortField.FollowUpAt => sort.Descending
             ? rows.OrderBy(t => t.FollowUpAt == null).ThenByDescending(t => t.FollowUpAt).ThenByDescending(t => t.Id)
             : rows.OrderBy(t => t.FollowUpAt == null).ThenBy(t => t.FollowUpAt).ThenBy(t => t.Id),
+        TaskSortField.Title => sort.Descending
+            ? rows.OrderByDescending(t => t.Title.ToLower()).ThenByDescending(t => t.Id)
+            : rows.OrderBy(t => t.Title.ToLower()).ThenBy(t => t.Id),
         _ => throw new ArgumentOutOfRangeException(nameof(sort), sort.Field, "Unknown sort field."),
     };
 
     /// <summary>Keeps the rows that come after the cursor's position in its order.</summary>
     public static IQueryable<HumanTaskEntity> After(IQueryable<HumanTaskEntity> rows, TaskSearchCursor cursor)
     {
+        if (cursor.Sort.Field == TaskSortField.Title)
+        {
+            return AfterTitle(rows, cursor);
+        }
+
         var row = Expression.Parameter(typeof(HumanTaskEntity), "t");
         var (member, value) = cursor.Sort.Field switch
         {
@@ -67,6 +75,21 @@ internal static class TaskSearchKeyset
         }
 
         return rows.Where(Expression.Lambda<Func<HumanTaskEntity, bool>>(condition, row));
+    }
+
+    /// <summary>
+    /// Keeps the rows after the cursor in the lower-case title order. The cursor's key is the title as the database
+    /// lowered it, so both sides of the comparison use the database's lowering and collation.
+    /// </summary>
+    private static IQueryable<HumanTaskEntity> AfterTitle(IQueryable<HumanTaskEntity> rows, TaskSearchCursor cursor)
+    {
+        var key = new Holder<string>(cursor.TitleKey ?? string.Empty);
+        var id = new Holder<string>(cursor.Id);
+        return cursor.Sort.Descending
+            ? rows.Where(t => string.Compare(t.Title.ToLower(), key.Value) < 0
+                || (t.Title.ToLower() == key.Value && string.Compare(t.Id, id.Value) < 0))
+            : rows.Where(t => string.Compare(t.Title.ToLower(), key.Value) > 0
+                || (t.Title.ToLower() == key.Value && string.Compare(t.Id, id.Value) > 0));
     }
 
     private static MemberExpression Member(ParameterExpression row, string name) => Expression.Property(row, name);

@@ -130,6 +130,13 @@ internal static class TaskSearchRequestReader
                 $"minPriority {minPriority} is above maxPriority {maxPriority}. Set minPriority at or below maxPriority.");
         }
 
+        var searchText = body.Text?.Trim();
+        if (searchText is { Length: > TaskSearchFilter.MaxTextLength })
+        {
+            throw new RequestValidationException($"{path}.text", body.Text,
+                $"filter.text is {searchText.Length} characters long after trimming. Send at most {TaskSearchFilter.MaxTextLength} characters.");
+        }
+
         return new TaskSearchFilter
         {
             Status = statuses,
@@ -143,6 +150,7 @@ internal static class TaskSearchRequestReader
             MinPriority = minPriority,
             MaxPriority = maxPriority,
             Variables = ReadVariables(body.Variables, $"{path}.variables"),
+            Text = Optional(searchText),
         };
     }
 

@@ -18,7 +18,7 @@ public sealed class TaskSearchEndpointTests : IClassFixture<ServerFactory>
     }
 
     [Theory]
-    [InlineData("""{"sort":{"field":"title"}}""", "$.sort.field", "title")]
+    [InlineData("""{"sort":{"field":"name"}}""", "$.sort.field", "name")]
     [InlineData("""{"sort":{"field":"dueAt","direction":"up"}}""", "$.sort.direction", "up")]
     [InlineData("""{"cursor":"not-a-cursor"}""", "$.cursor", "not-a-cursor")]
     [InlineData("""{"pageSize":1001}""", "$.pageSize", "1001")]
@@ -118,12 +118,14 @@ public sealed class TaskSearchEndpointTests : IClassFixture<ServerFactory>
     {
         var bob = await _server.CreateClientForAsync("bob");
 
-        var badSort = await bob.PostObjectAsync("/api/tasks/filters", new { name = "x", sort = new { field = "title" } }, HttpStatusCode.BadRequest);
+        var badSort = await bob.PostObjectAsync("/api/tasks/filters", new { name = "x", sort = new { field = "name" } }, HttpStatusCode.BadRequest);
+        var badText = await bob.PostObjectAsync("/api/tasks/filters", new { name = "x", filter = new { text = new string('x', 201) } }, HttpStatusCode.BadRequest);
         var badStatus = await bob.PostObjectAsync("/api/tasks/filters", new { name = "x", filter = new { status = new[] { "Closed" } } }, HttpStatusCode.BadRequest);
         var noName = await bob.PostObjectAsync("/api/tasks/filters", new { filter = new { } }, HttpStatusCode.BadRequest);
 
         Assert.Equal("$.sort.field", badSort["parameter"]?.GetValue<string>());
         Assert.Equal("$.filter.status[0]", badStatus["parameter"]?.GetValue<string>());
+        Assert.Equal("$.filter.text", badText["parameter"]?.GetValue<string>());
         Assert.Equal("$.name", noName["parameter"]?.GetValue<string>());
     }
 

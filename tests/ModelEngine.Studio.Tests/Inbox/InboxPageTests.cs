@@ -116,17 +116,42 @@ public sealed class InboxPageTests : InboxTestContext
     }
 
     [Fact]
-    public void Search_NarrowsTheLoadedPage()
+    public void Search_SendsTextFilterAfterTypingPauses()
     {
-        var laptop = TaskJson("t1", changes: new JsonObject { ["title"] = "Approve the Laptop" });
-        var chair = TaskJson("t2", changes: new JsonObject { ["title"] = "Approve the Chair" });
-        ScriptSearch(laptop, chair);
+        ScriptSearch(TaskJson("t1"), TaskJson("t2"));
         var page = Render<InboxPage>();
-        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-testid=task-row]").Count), Wait);
+        page.WaitForAssertion(() => Assert.Single(Sent("POST", "api/tasks/search")), Wait);
 
-        page.Find("[data-testid=inbox-search]").Input("chair");
+        page.Find("[data-testid=inbox-search]").Input("50%");
+        page.Find("[data-testid=inbox-search]").Input(" 50%_off ");
+        Assert.Single(Sent("POST", "api/tasks/search"));
+        Time.Advance(TimeSpan.FromSeconds(1));
 
-        page.WaitForAssertion(() => Assert.Equal("t2", Assert.Single(page.FindAll("[data-testid=task-row]")).GetAttribute("data-task-id")), Wait);
+        page.WaitForAssertion(() => Assert.Equal(2, Sent("POST", "api/tasks/search").Count), Wait);
+        var body = Sent("POST", "api/tasks/search")[1].Body!;
+        Assert.Equal("50%_off", body["filter"]!["text"]!.GetValue<string>());
+        Assert.Equal(0, body["offset"]!.GetValue<int>());
+        Assert.Null(Sent("POST", "api/tasks/search")[0].Body!["filter"]!["text"]);
+        Assert.Contains(page.FindAll("label"), label => label.TextContent.Trim() == "Search tasks");
+    }
+
+    [Fact]
+    public void SortByTitle_SendsTitleSortField()
+    {
+        ScriptSearch(TaskJson("t1"));
+        var page = Render<InboxPage>();
+        page.WaitForAssertion(() => Assert.Single(Sent("POST", "api/tasks/search")), Wait);
+
+        page.Find("[data-testid=inbox-sort-title]").Click();
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("th[aria-sort=ascending] [data-testid=inbox-sort-title]")), Wait);
+        page.Find("[data-testid=inbox-sort-title]").Click();
+
+        page.WaitForAssertion(() => Assert.Equal(3, Sent("POST", "api/tasks/search").Count), Wait);
+        var requests = Sent("POST", "api/tasks/search");
+        Assert.Equal("title", requests[1].Body!["sort"]!["field"]!.GetValue<string>());
+        Assert.Equal("asc", requests[1].Body!["sort"]!["direction"]!.GetValue<string>());
+        Assert.Equal("title", requests[2].Body!["sort"]!["field"]!.GetValue<string>());
+        Assert.Equal("desc", requests[2].Body!["sort"]!["direction"]!.GetValue<string>());
     }
 
     [Fact]

@@ -2,7 +2,8 @@ namespace ModelEngine.Server.Endpoints.Contracts;
 
 /// <summary>
 /// The filter of a task search. Dates are ISO 8601 with an offset. <c>priority</c> matches one priority exactly;
-/// <c>minPriority</c> and <c>maxPriority</c> bound a range, both inclusive.
+/// <c>minPriority</c> and <c>maxPriority</c> bound a range, both inclusive. <c>text</c> must occur in the title or the
+/// description, ignoring case.
 /// </summary>
 public sealed record TaskFilterBody(
     IReadOnlyList<string>? Status = null,
@@ -16,4 +17,5 @@ public sealed record TaskFilterBody(
     int? Priority = null,
     int? MinPriority = null,
     int? MaxPriority = null,
-    IReadOnlyList<VariableFilterBody>? Variables = null);
+    IReadOnlyList<VariableFilterBody>? Variables = null,
+    string? Text = null);

@@ -19,7 +19,10 @@ public sealed record TaskSearchQuery
     /// <summary>Keeps the tasks due before this instant (exclusive), which is how the inbox requests overdue tasks.</summary>
     public DateTimeOffset? DueBefore { get; init; }
 
-    /// <summary><c>createdAt</c>, <c>dueAt</c>, <c>followUpAt</c> or <c>priority</c>.</summary>
+    /// <summary>Text that the task's title or description must contain, ignoring case; blank sends no text filter.</summary>
+    public string? Text { get; init; }
+
+    /// <summary><c>createdAt</c>, <c>dueAt</c>, <c>followUpAt</c>, <c>priority</c> or <c>title</c>.</summary>
     public string SortField { get; init; } = "createdAt";
 
     public bool Descending { get; init; }

@@ -38,6 +38,11 @@ public class TasksApi(StudioApiClient api)
             filter["dueBefore"] = dueBefore.ToUniversalTime().ToString("O", System.Globalization.CultureInfo.InvariantCulture);
         }
 
+        if (!string.IsNullOrWhiteSpace(query.Text))
+        {
+            filter["text"] = query.Text.Trim();
+        }
+
         var body = new JsonObject
         {
             ["filter"] = filter,
