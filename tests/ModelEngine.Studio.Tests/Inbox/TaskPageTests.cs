@@ -135,6 +135,23 @@ public sealed class TaskPageTests : InboxTestContext
     }
 
     [Fact]
+    public void IntegerField_TypedValue_IsKeptAsWholeNumber()
+    {
+        ScriptTaskPage(TaskJson("t1", "Reserved", "bob"), PurchaseSchema());
+        Api.On("PUT", "api/tasks/t1/draft", TaskJson("t1", "Reserved", "bob", revision: 2));
+        var page = Render<TaskPage>(p => p.Add(x => x.TaskId, "t1"));
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=form-field-quantity] input")), Wait);
+
+        page.Find("[data-testid=form-field-quantity] input").Input("0");
+        page.WaitForAssertion(() => Assert.Equal("0", page.Find("[data-testid=form-field-quantity] input").GetAttribute("value")), Wait);
+        page.Find("[data-testid=task-save-draft]").Click();
+
+        page.WaitForAssertion(() => Assert.Single(Sent("PUT", "api/tasks/t1/draft")), Wait);
+        var quantity = Sent("PUT", "api/tasks/t1/draft")[0].Body!["data"]!["quantity"]!;
+        Assert.Equal("0", quantity.ToJsonString());
+    }
+
+    [Fact]
     public void SchemaForm_WithoutDraft_StartsFromTaskData()
     {
         ScriptTaskPage(TaskJson("t1", "Reserved", "bob"), PurchaseSchema());

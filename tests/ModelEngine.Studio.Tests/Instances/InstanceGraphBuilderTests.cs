@@ -91,7 +91,7 @@ public sealed class InstanceGraphBuilderTests
         Assert.Equal(["True", "False"], decision.OutPorts);
         Assert.Equal("ManagerApproval", task.Label);
         Assert.Equal(["Approve", "Reject"], task.OutPorts);
-        Assert.Equal("Elsa.SetVariable", unnamed.Label);
+        Assert.Equal("Set variable", unnamed.Label);
         Assert.False(start.HasInPort);
         Assert.Equal(5, graph.Edges.Count);
     }

@@ -41,7 +41,7 @@ public static class InstanceGraphBuilder
             nodes.Add(new CanvasNode(
                 id,
                 type,
-                Label(activity, type),
+                Label(activity, type, descriptor),
                 Number(position?["x"]),
                 Number(position?["y"]),
                 OutPorts(id, descriptor, connections),
@@ -117,13 +117,13 @@ public static class InstanceGraphBuilder
         return false;
     }
 
-    private static string Label(JsonObject activity, string type)
+    private static string Label(JsonObject activity, string type, ActivityDescriptor? descriptor)
     {
         var displayText = activity["metadata"]?["displayText"] is JsonValue text && text.TryGetValue<string>(out var value) ? value : null;
         var name = activity["name"] is JsonValue nameValue && nameValue.TryGetValue<string>(out var nameText) ? nameText : null;
         return !string.IsNullOrWhiteSpace(displayText) ? displayText
             : !string.IsNullOrWhiteSpace(name) ? name
-            : type;
+            : descriptor?.DisplayName ?? type;
     }
 
     private static double Number(JsonNode? node) =>
