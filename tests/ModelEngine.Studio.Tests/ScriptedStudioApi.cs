@@ -11,7 +11,7 @@ using ModelEngine.Studio.Hosting;
 namespace ModelEngine.Studio.Tests;
 
 /// <summary>
-/// A <see cref="StudioApiClient"/> that answers from a script instead of a server, and records every request. A route
+/// A <see cref="StudioApiClient"/> that responds from a script instead of a server, and records every request. A route
 /// is "METHOD path", the path without its query; an unscripted route fails with 404.
 /// </summary>
 internal sealed class ScriptedStudioApi() : StudioApiClient(

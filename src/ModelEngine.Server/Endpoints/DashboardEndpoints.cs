@@ -48,7 +48,7 @@ internal static class DashboardEndpoints
         var faulting = await statistics.ListFaultingActivitiesAsync(periodStart, TopCount, visibleTo, cancellationToken);
 
         // The task search applies the task visibility rules, admins included, and sorts the open tasks due before now
-        // by due date, so the first page holds the most overdue ones.
+        // by due date, so the first page contains the most overdue ones.
         var overdueRequest = new TaskSearchRequest
         {
             Filter = new TaskSearchFilter { DueBefore = now },

@@ -7,7 +7,7 @@ using ModelEngine.Studio.Auth;
 namespace ModelEngine.Studio.Api;
 
 /// <summary>
-/// Sends the studio's calls to the server's REST API with the signed-in user's bearer token. Non-success answers throw
+/// Sends the studio's calls to the server's REST API with the signed-in user's bearer token. Non-success responses throw
 /// <see cref="StudioApiException"/> with the server's problem details. Each feature has its own API class on top of this.
 /// </summary>
 public class StudioApiClient(IHttpClientFactory httpClientFactory, StudioServerAddress serverAddress, StudioSession session)
@@ -26,7 +26,7 @@ public class StudioApiClient(IHttpClientFactory httpClientFactory, StudioServerA
     public Task DeleteAsync(string path, CancellationToken cancellationToken = default) =>
         SendAsync<JsonNode?>(HttpMethod.Delete, path, content: null, headers: null, cancellationToken);
 
-    /// <summary>Sends one request and reads the JSON answer as <typeparamref name="T"/>; an empty body gives <see langword="default"/>.</summary>
+    /// <summary>Sends one request and reads the JSON response as <typeparamref name="T"/>; an empty body gives <see langword="default"/>.</summary>
     public virtual async Task<T> SendAsync<T>(
         HttpMethod method,
         string path,

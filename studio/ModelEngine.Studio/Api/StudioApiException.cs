@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 
 namespace ModelEngine.Studio.Api;
 
-/// <summary>A non-success answer from the server, with its problem details when the body had them.</summary>
+/// <summary>A non-success response from the server, with its problem details when the body had them.</summary>
 public sealed class StudioApiException(HttpStatusCode status, string message, JsonObject? problem)
     : Exception(message)
 {

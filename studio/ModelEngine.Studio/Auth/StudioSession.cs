@@ -7,7 +7,7 @@ namespace ModelEngine.Studio.Auth;
 /// The signed-in user of one circuit: name, groups and the access token that API calls carry. The token comes from the
 /// studio cookie, which the sign-in stored it in.
 /// </summary>
-public class StudioSession(AuthenticationStateProvider authenticationState, TimeProvider timeProvider)
+public class StudioSession(AuthenticationStateProvider authenticationState)
 {
     /// <summary>Returns the signed-in user, or an anonymous principal.</summary>
     public virtual async Task<ClaimsPrincipal> GetUserAsync()
@@ -16,19 +16,10 @@ public class StudioSession(AuthenticationStateProvider authenticationState, Time
         return state.User;
     }
 
-    /// <summary>Returns the access token for API calls, or <see langword="null"/> when nobody is signed in.</summary>
+    /// <summary>Returns the access token for API calls, or <see langword="null"/> when no user is signed in.</summary>
     public virtual async Task<string?> GetAccessTokenAsync()
     {
         var user = await GetUserAsync().ConfigureAwait(false);
         return user.FindFirst(StudioAuthentication.AccessTokenClaim)?.Value;
-    }
-
-    /// <summary>Returns whether the access token has expired, so that the page must reload to renew it.</summary>
-    public async Task<bool> IsExpiredAsync()
-    {
-        var user = await GetUserAsync().ConfigureAwait(false);
-        return user.FindFirst(StudioAuthentication.ExpiresAtClaim)?.Value is { } value
-            && long.TryParse(value, out var seconds)
-            && DateTimeOffset.FromUnixTimeSeconds(seconds) <= timeProvider.GetUtcNow();
     }
 }

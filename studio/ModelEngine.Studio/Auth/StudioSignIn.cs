@@ -3,10 +3,8 @@ using System.Security.Claims;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using ModelEngine.Studio.Api;
-using ModelEngine.Studio.Hosting;
 
 namespace ModelEngine.Studio.Auth;
 
@@ -17,7 +15,6 @@ namespace ModelEngine.Studio.Auth;
 public sealed class StudioSignIn(
     IHttpClientFactory httpClientFactory,
     StudioServerAddress serverAddress,
-    IOptions<StudioOptions> options,
     TimeProvider timeProvider)
 {
     private static readonly TimeSpan s_renewBefore = TimeSpan.FromMinutes(5);
@@ -105,9 +102,6 @@ public sealed class StudioSignIn(
             await context.HttpContext.SignOutAsync(StudioAuthentication.CookieScheme).ConfigureAwait(false);
         }
     }
-
-    /// <summary>The OpenID Connect options' claim names, for the principal built from the provider's access token.</summary>
-    public StudioOidcOptions Oidc => options.Value.Oidc;
 
     private sealed record TokenResponse(
         [property: JsonPropertyName("accessToken")] string AccessToken,

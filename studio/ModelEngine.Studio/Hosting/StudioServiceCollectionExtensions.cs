@@ -82,7 +82,6 @@ public static class StudioServiceCollectionExtensions
                     options.Scope.Add(scope);
                 }
 
-                options.Events.OnTokenResponseReceived = _ => Task.CompletedTask;
                 options.Events.OnTokenValidated = context =>
                 {
                     // The cookie principal comes from the access token, the one the server reads, so menus follow the

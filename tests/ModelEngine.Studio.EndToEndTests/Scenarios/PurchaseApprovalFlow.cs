@@ -12,7 +12,7 @@ namespace ModelEngine.Studio.EndToEndTests.Scenarios;
 
 /// <summary>
 /// The purchase approval through the studio, one user per browser context: dave designs and publishes it, alice starts
-/// it, bob approves it with a comment, and alice sees the approved path in the instance viewer. Each screen it visits
+/// it, bob approves it with a comment, and alice views the approved path in the instance viewer. Each screen it visits
 /// is checked with axe and, when screenshots are on, saved in <see cref="Language"/>.
 /// </summary>
 public sealed class PurchaseApprovalFlow(StudioFixture fixture, BrowserSession session, ITestOutputHelper output, string language)
@@ -153,7 +153,7 @@ public sealed class PurchaseApprovalFlow(StudioFixture fixture, BrowserSession s
         Assert.Equal("bob", task.GetProperty("completedBy").GetString());
     }
 
-    /// <summary>alice opens the instance and sees it finished along the Approve branch only.</summary>
+    /// <summary>Opens the instance as alice and checks that it finished along the Approve branch only.</summary>
     public async Task VerifyAsync(DesignedFlow flow, string instanceId)
     {
         await WaitUntilFinishedAsync(instanceId);

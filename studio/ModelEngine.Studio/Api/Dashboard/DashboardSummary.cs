@@ -1,6 +1,6 @@
 namespace ModelEngine.Studio.Api.Dashboard;
 
-/// <summary>The answer of <c>GET /api/dashboard</c>, scoped to what the caller may read.</summary>
+/// <summary>The response of <c>GET /api/dashboard</c>, scoped to what the caller may read.</summary>
 public sealed record DashboardSummary
 {
     public IReadOnlyList<StatusCount> InstancesByStatus { get; init; } = [];

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace ModelEngine.Studio.Api.Definitions;
 
-/// <summary>The answer of save, publish and import: the version written and the problems found in it.</summary>
+/// <summary>The response of save, publish and import: the version written and the problems found in it.</summary>
 public sealed record DefinitionSaveResult
 {
     public required string DefinitionId { get; init; }

@@ -45,7 +45,7 @@ public class DefinitionsApi(StudioApiClient api)
             new JsonObject { ["input"] = input?.DeepClone() ?? new JsonObject() },
             cancellationToken).ConfigureAwait(false);
         return answer["workflowInstanceId"]?.GetValue<string>()
-            ?? throw new InvalidOperationException("The dispatch answer has no workflowInstanceId.");
+            ?? throw new InvalidOperationException("The dispatch response has no workflowInstanceId.");
     }
 
     /// <summary>Reads one version of a definition, for viewing it read-only.</summary>

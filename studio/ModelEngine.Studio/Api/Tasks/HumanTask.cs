@@ -16,7 +16,7 @@ public sealed record HumanTask
     /// <summary>One of <c>Ready</c>, <c>Reserved</c>, <c>InProgress</c>, <c>Suspended</c>, <c>Completed</c>, <c>Failed</c>, <c>Exited</c>, <c>Obsolete</c>.</summary>
     public string Status { get; init; } = string.Empty;
 
-    /// <summary>The holder, or <see langword="null"/> while nobody holds the task.</summary>
+    /// <summary>The holder, or <see langword="null"/> while no user holds the task.</summary>
     public string? Assignee { get; init; }
 
     public string? Owner { get; init; }

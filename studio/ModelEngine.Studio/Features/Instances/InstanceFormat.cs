@@ -5,7 +5,7 @@ namespace ModelEngine.Studio.Features.Instances;
 /// <summary>Formats the times and JSON values that the instance screens show.</summary>
 public static class InstanceFormat
 {
-    /// <summary>Formats a time in UTC, as the server stores it, with the UTC suffix so that nobody reads it as local time.</summary>
+    /// <summary>Formats a time in UTC, as the server stores it, with the UTC suffix so that no reader takes it for local time.</summary>
     public static string Time(DateTimeOffset? value) =>
         value is { } time ? time.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " UTC" : string.Empty;
 

@@ -548,7 +548,7 @@ class FlowchartCanvas {
     this.graph.zoom(factor);
   }
 
-  // A flowchart that fits at full size keeps its own coordinates, so a new one does not jump to the middle; a larger
+  // A flowchart that fits at full size keeps its own coordinates, so a new one does not jump to the middle. A larger
   // one is zoomed out until it fits.
   fitIfNeeded() {
     const padding = 24;
