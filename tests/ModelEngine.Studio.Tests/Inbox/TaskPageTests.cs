@@ -96,6 +96,23 @@ public sealed class TaskPageTests : InboxTestContext
     }
 
     [Fact]
+    public void Claim_On412_LiveNoticeOfWinner_IsNotRepeated()
+    {
+        var page = LoseRace("claim", HttpStatusCode.PreconditionFailed, TaskJson("t1"), TaskJson("t1", "Reserved", "carol", revision: 2));
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=task-conflict]")), Wait);
+        var readsBefore = Sent("GET", "api/tasks/t1").Count;
+        var rendersBefore = page.RenderCount;
+
+        Live.Raise(new Api.Tasks.TaskChange("e1", "Claimed", "t1", "Reserved", "carol", "carol", Time.GetUtcNow(), null));
+
+        // The page renders once the live change has been handled, notice or not.
+        page.WaitForAssertion(() => Assert.True(page.RenderCount > rendersBefore), Wait);
+        Assert.Equal(readsBefore + 1, Sent("GET", "api/tasks/t1").Count);
+        Assert.Empty(page.FindAll("[data-testid=task-live-notice]"));
+        Assert.Contains("carol", page.Find("[data-testid=task-conflict]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Claim_On412_ChineseUi_NamesTheWinner()
     {
         using var culture = new UiCulture("zh-CN");
