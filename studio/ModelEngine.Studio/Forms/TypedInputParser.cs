@@ -150,21 +150,22 @@ public static partial class TypedInputParser
         }
 
         // double.Parse reads every text the pattern lets through; a value beyond the range of double reads as infinity.
+        // The ranges in the messages are the type's limits rounded toward zero, which are shorter to read than the exact ones.
         var number = double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
         switch (kind)
         {
             case TypedInputKind.Decimal:
                 return decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var exact)
                     ? TypedInputResult.Of(JsonValue.Create(exact))
-                    : TypedInputResult.Fail("NumberOutOfRange", text, Invariant(decimal.MinValue), Invariant(decimal.MaxValue));
+                    : TypedInputResult.Fail("NumberOutOfRange", text, "-7.9E+28", "7.9E+28");
             case TypedInputKind.Single:
                 return double.IsFinite(number) && Math.Abs(number) <= float.MaxValue
                     ? TypedInputResult.Of(JsonValue.Create((float)number))
-                    : TypedInputResult.Fail("NumberOutOfRange", text, Invariant(float.MinValue), Invariant(float.MaxValue));
+                    : TypedInputResult.Fail("NumberOutOfRange", text, "-3.4E+38", "3.4E+38");
             default:
                 return double.IsFinite(number)
                     ? TypedInputResult.Of(JsonValue.Create(number))
-                    : TypedInputResult.Fail("NumberOutOfRange", text, Invariant(double.MinValue), Invariant(double.MaxValue));
+                    : TypedInputResult.Fail("NumberOutOfRange", text, "-1.7E+308", "1.7E+308");
         }
     }
 
@@ -255,7 +256,7 @@ public static partial class TypedInputParser
         return ascii.ToString().Trim();
     }
 
-    private static string Invariant(IFormattable value) => value.ToString(null, CultureInfo.InvariantCulture);
+    private static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static string ShortTypeName(string typeName)
     {

@@ -75,6 +75,15 @@ public sealed class TypedInputParserTests
         Assert.Equal(new object[] { "2147483648", "-2147483648", "2147483647" }, error.Arguments);
     }
 
+    [Fact]
+    public void NumberError_NamesARoundedRange()
+    {
+        var error = TypedInputParser.Parse(TypedInputKind.Decimal, "1e400").Error!;
+
+        Assert.Equal(new object[] { "1e400", "-7.9E+28", "7.9E+28" }, error.Arguments);
+        Assert.True(7.9e28 < (double)decimal.MaxValue);
+    }
+
     [Theory]
     [MemberData(nameof(Cultures))]
     public void FullWidthDigits_AreReadAsAscii(string culture) => InCulture(culture, () =>
