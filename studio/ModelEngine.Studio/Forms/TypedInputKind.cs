@@ -27,7 +27,7 @@ public enum TypedInputKind
     /// <summary>A finite number in the range of <see cref="float"/>.</summary>
     Single,
 
-    /// <summary><c>true</c> or <c>false</c>; forms show a checkbox.</summary>
+    /// <summary><c>true</c> or <c>false</c>, which forms show as a checkbox.</summary>
     Boolean,
 
     /// <summary>An ISO 8601 date, or date and time with an optional offset.</summary>

@@ -15,7 +15,7 @@ namespace ModelEngine.Studio.Forms;
 /// <remarks>
 /// Parsing never depends on the UI culture: numbers use the invariant form, with a point (<c>.</c>) as the decimal
 /// separator, an optional exponent (<c>1.5e3</c>) and no group separators, so <c>12,5</c> is an error instead of 125.
-/// zh-CN uses the point as well, so Chinese users type the same text; the full-width forms that a Chinese input method
+/// zh-CN uses the point as well, so Chinese users type the same text. The full-width forms that a Chinese input method
 /// produces in full-width mode (<c>１２．５</c>, <c>－３</c>) are read as their ASCII forms for numbers, dates and
 /// durations. The ideographic full stop (<c>。</c>) and comma (<c>，</c>) are not separators and give an error.
 /// </remarks>
@@ -34,7 +34,7 @@ public static partial class TypedInputParser
 
     /// <summary>
     /// Maps a workflow input's type name, with or without its namespace, to a kind. An array (<paramref name="isArray"/>
-    /// or a name ending in <c>[]</c>) is a JSON array; an unknown type is text.
+    /// or a name ending in <c>[]</c>) is a JSON array, and an unknown type is text.
     /// </summary>
     public static TypedInputKind KindOf(string? typeName, bool isArray = false)
     {
@@ -92,7 +92,7 @@ public static partial class TypedInputParser
 
     /// <summary>
     /// Reads <paramref name="text"/> as a value of <paramref name="kind"/>. Blank text gives an empty result. Text is
-    /// sent as typed; the other kinds ignore spaces around the value.
+    /// sent as typed, and the other kinds ignore spaces around the value.
     /// </summary>
     public static TypedInputResult Parse(TypedInputKind kind, string? text)
     {
@@ -149,7 +149,7 @@ public static partial class TypedInputParser
             return TypedInputResult.Fail("NotNumber", text);
         }
 
-        // double.Parse reads every text the pattern lets through; a value beyond the range of double reads as infinity.
+        // double.Parse reads every text the pattern lets through, and a value beyond the range of double reads as infinity.
         // The ranges in the messages are the type's limits rounded toward zero, which are shorter to read than the exact ones.
         var number = double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
         switch (kind)
@@ -221,7 +221,7 @@ public static partial class TypedInputParser
         };
     }
 
-    // The reader counts bytes of UTF-8 within the line; a user counts characters, which differ for Chinese text.
+    // The reader counts UTF-8 bytes within the line, but a user counts characters, which differ for Chinese text.
     private static int CharacterPosition(string text, int line, long bytePosition)
     {
         var lines = text.Split('\n');

@@ -83,7 +83,7 @@ public sealed class StartField
     /// <summary>
     /// Converts the entered value to JSON and sets <see cref="Error"/> when it is missing or invalid. Returns
     /// <see langword="null"/> for an empty optional field, which the dispatch body leaves out. <paramref name="messages"/>
-    /// gives the processes strings by key; <paramref name="describe"/> words a parse error of this field.
+    /// gives the processes strings by key, and <paramref name="describe"/> words a parse error of this field.
     /// </summary>
     public JsonNode? ToJson(Func<string, string> messages, Func<TypedInputError, string> describe)
     {
@@ -103,7 +103,7 @@ public sealed class StartField
         }
     }
 
-    // A list is typed as values separated by commas, or as a JSON array; elements that are JSON take the array form only.
+    // A list is typed as values separated by commas or as a JSON array. Elements that are JSON take the array form only.
     private JsonNode? ListToJson(Func<string, string> messages, Func<TypedInputError, string> describe)
     {
         var text = Text?.Trim() ?? string.Empty;
