@@ -62,7 +62,7 @@ public sealed class TaskPageTests : InboxTestContext
         page.Find("[data-testid=task-claim]").Click();
 
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=task-conflict]")), Wait);
-        Assert.Equal("Someone else claimed this task first: carol.", page.Find("[data-testid=task-conflict]").TextContent.Trim());
+        Assert.Equal("Already claimed by carol. The task has been reloaded.", page.Find("[data-testid=task-conflict]").TextContent.Trim());
         Assert.Equal("carol", page.Find("[data-testid=task-holder]").TextContent.Trim());
         Assert.Empty(page.FindAll("[data-testid=task-outcome-Approve]"));
     }
@@ -78,6 +78,78 @@ public sealed class TaskPageTests : InboxTestContext
         page.Find("[data-testid=task-claim]").Click();
 
         page.WaitForAssertion(() => Assert.Contains("erin", page.Find("[data-testid=task-conflict]").TextContent, StringComparison.Ordinal), Wait);
+    }
+
+    [Fact]
+    public void Claim_On412_ReloadsAndNamesTheWinner()
+    {
+        // carol's claim changed the ETag before bob's request arrived, so the server rejects bob's If-Match.
+        var page = LoseRace("claim", HttpStatusCode.PreconditionFailed, TaskJson("t1"), TaskJson("t1", "Reserved", "carol", revision: 2));
+
+        page.WaitForAssertion(() => Assert.Equal(
+            "Already claimed by carol. The task has been reloaded.", page.Find("[data-testid=task-conflict]").TextContent.Trim()), Wait);
+        Assert.Equal("carol", page.Find("[data-testid=task-holder]").TextContent.Trim());
+        Assert.Contains("Reserved", page.Find("[data-testid=task-status]").TextContent, StringComparison.Ordinal);
+        Assert.Empty(page.FindAll("[data-testid=task-claim]"));
+        Assert.Empty(page.FindAll("[data-testid=task-outcome-Approve]"));
+        Assert.Empty(page.FindAll("[data-testid=task-release]"));
+    }
+
+    [Fact]
+    public void Claim_On412_LiveNoticeOfWinner_IsNotRepeated()
+    {
+        var page = LoseRace("claim", HttpStatusCode.PreconditionFailed, TaskJson("t1"), TaskJson("t1", "Reserved", "carol", revision: 2));
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=task-conflict]")), Wait);
+        var readsBefore = Sent("GET", "api/tasks/t1").Count;
+        var rendersBefore = page.RenderCount;
+
+        Live.Raise(new Api.Tasks.TaskChange("e1", "Claimed", "t1", "Reserved", "carol", "carol", Time.GetUtcNow(), null));
+
+        // The page renders once the live change has been handled, notice or not.
+        page.WaitForAssertion(() => Assert.True(page.RenderCount > rendersBefore), Wait);
+        Assert.Equal(readsBefore + 1, Sent("GET", "api/tasks/t1").Count);
+        Assert.Empty(page.FindAll("[data-testid=task-live-notice]"));
+        Assert.Contains("carol", page.Find("[data-testid=task-conflict]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Claim_On412_ChineseUi_NamesTheWinner()
+    {
+        using var culture = new UiCulture("zh-CN");
+
+        var page = LoseRace("claim", HttpStatusCode.PreconditionFailed, TaskJson("t1"), TaskJson("t1", "Reserved", "carol", revision: 2));
+
+        page.WaitForAssertion(() => Assert.Equal("已被 carol 认领。任务已重新加载。", page.Find("[data-testid=task-conflict]").TextContent.Trim()), Wait);
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.PreconditionFailed)]
+    [InlineData(HttpStatusCode.Conflict)]
+    public void Complete_AlreadyCompleted_NamesWhoCompleted(HttpStatusCode status)
+    {
+        // An administrator completed the task on bob's behalf a moment earlier.
+        var completed = TaskJson("t1", "Completed", "bob", revision: 3, new JsonObject
+        {
+            ["completedBy"] = "admin", ["outcome"] = "Reject", ["completedAt"] = "2026-12-05T09:00:00Z",
+        });
+
+        var page = LoseRace("complete", status, TaskJson("t1", "Reserved", "bob"), completed);
+
+        page.WaitForAssertion(() => Assert.Equal(
+            "Already completed by admin with the outcome Reject. The task has been reloaded.", page.Find("[data-testid=task-conflict]").TextContent.Trim()), Wait);
+        Assert.Contains("Completed", page.Find("[data-testid=task-status]").TextContent, StringComparison.Ordinal);
+        Assert.Empty(page.FindAll("[data-testid=task-outcome-Approve]"));
+        Assert.Empty(page.FindAll("[data-testid=task-claim]"));
+    }
+
+    [Fact]
+    public void Claim_On409_EndedTask_SaysClosed()
+    {
+        var page = LoseRace("claim", HttpStatusCode.Conflict, TaskJson("t1"), TaskJson("t1", "Exited", revision: 2));
+
+        page.WaitForAssertion(() => Assert.Equal(
+            "This task is no longer open; its status is now Exited. The task has been reloaded.", page.Find("[data-testid=task-conflict]").TextContent.Trim()), Wait);
+        Assert.Empty(page.FindAll("[data-testid=task-claim]"));
     }
 
     [Fact]
@@ -307,5 +379,23 @@ public sealed class TaskPageTests : InboxTestContext
         page.WaitForAssertion(() => Assert.Contains("carol", page.Find("[data-testid=task-live-notice]").TextContent, StringComparison.Ordinal), Wait);
         Assert.Equal("carol", page.Find("[data-testid=task-holder]").TextContent.Trim());
         Assert.Empty(page.FindAll("[data-testid=task-claim]"));
+    }
+
+    // Renders the page on `before`, then runs `action` (claim, or complete with Approve), which the server rejects with
+    // `status` because another user's change, `after`, was committed first.
+    private IRenderedComponent<TaskPage> LoseRace(string action, HttpStatusCode status, JsonObject before, JsonObject after)
+    {
+        ScriptTaskPage(before);
+        Api.On("POST", $"api/tasks/t1/{action}", _ =>
+        {
+            ScriptTaskPage(after);
+            return ScriptedStudioApi.Json(status, new { title = "Conflict", status = (int)status, detail = "Task 't1' changed." }, "application/problem+json");
+        });
+        var page = Render<TaskPage>(p => p.Add(x => x.TaskId, "t1"));
+        var button = action == "claim" ? "task-claim" : "task-outcome-Approve";
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll($"[data-testid={button}]")), Wait);
+
+        page.Find($"[data-testid={button}]").Click();
+        return page;
     }
 }

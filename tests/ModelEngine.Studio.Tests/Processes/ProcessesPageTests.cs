@@ -22,6 +22,7 @@ public sealed class ProcessesPageTests : StudioPageTestContext
                 { "name": "item", "type": "String", "displayName": "Item", "isRequired": true },
                 { "name": "count", "type": "Int32", "displayName": "Count" },
                 { "name": "amount", "type": "Decimal", "displayName": "Amount" },
+                { "name": "ratio", "type": "Double", "displayName": "Ratio" },
                 { "name": "urgent", "type": "Boolean", "displayName": "Urgent" },
                 { "name": "neededBy", "type": "DateTime", "displayName": "Needed by" },
                 { "name": "details", "type": "Object", "displayName": "Details" },
@@ -64,11 +65,13 @@ public sealed class ProcessesPageTests : StudioPageTestContext
     {
         var page = OpenStartForm();
 
-        Assert.Equal(2, page.FindComponents<MudNumericField<decimal?>>().Count);
+        Assert.Empty(page.FindComponents<MudNumericField<decimal?>>());
         Assert.Single(page.FindComponents<MudCheckBox<bool>>());
         Assert.Single(page.FindComponents<MudDatePicker>());
         var textFields = page.FindComponents<MudTextField<string>>();
-        Assert.Equal(["Details", "Item", "Sizes", "Tags"], textFields.Select(f => f.Instance.Label).Where(l => l != "Needed by").Order());
+        Assert.Equal(["Amount", "Count", "Details", "Item", "Ratio", "Sizes", "Tags"], textFields.Select(f => f.Instance.Label).Where(l => l != "Needed by").Order());
+        Assert.Equal(InputMode.numeric, textFields.Single(f => f.Instance.Label == "Count").Instance.InputMode);
+        Assert.Equal(InputMode.@decimal, textFields.Single(f => f.Instance.Label == "Amount").Instance.InputMode);
         Assert.Equal(4, textFields.Single(f => f.Instance.Label == "Details").Instance.Lines);
         Assert.Equal("Values separated by commas", textFields.Single(f => f.Instance.Label == "Tags").Instance.HelperText);
         Assert.NotEmpty(page.FindAll("[data-testid=start-input-item]"));
@@ -96,8 +99,61 @@ public sealed class ProcessesPageTests : StudioPageTestContext
 
         page.Find("form[data-testid=start-form]").Submit();
 
-        page.WaitForAssertion(() => Assert.Contains("Invalid JSON", page.Markup), Timeout);
+        page.WaitForAssertion(() => Assert.Contains("Details is not valid JSON: check line 1, position 3.", page.Markup), Timeout);
         Assert.DoesNotContain(Api.Requests, r => r.Method == "POST");
+    }
+
+    [Theory]
+    [InlineData("count", "abc", "Count: \"abc\" is not a whole number.")]
+    [InlineData("count", "2147483648", "Count: 2147483648 is out of range.")]
+    [InlineData("count", "2.5", "Count: \"2.5\" is not a whole number.")]
+    [InlineData("amount", "12,5", "Amount: \"12,5\" is not a number. Use a point (.) as the decimal separator")]
+    [InlineData("amount", "1e400", "Amount: 1e400 is out of range.")]
+    [InlineData("ratio", "1e400", "Ratio: 1e400 is out of range.")]
+    [InlineData("ratio", "abc", "Ratio: \"abc\" is not a number.")]
+    public void StartForm_BadNumber_ShowsErrorKeepsText(string name, string text, string expected)
+    {
+        var page = OpenStartForm();
+        page.Find("[data-testid=start-input-item]").Change("Laptop");
+        page.Find($"[data-testid=start-input-{name}]").Change(text);
+
+        page.Find("form[data-testid=start-form]").Submit();
+
+        page.WaitForAssertion(() => Assert.Contains("Correct the marked fields", page.Find("[data-testid=start-error]").TextContent), Timeout);
+        Assert.Contains(expected, page.Find("form[data-testid=start-form]").TextContent, StringComparison.Ordinal);
+        Assert.Equal(text, page.Find($"[data-testid=start-input-{name}]").GetAttribute("value"));
+        Assert.DoesNotContain(Api.Requests, r => r.Method == "POST");
+    }
+
+    [Fact]
+    public void StartForm_ChineseUi_ShowsChineseError()
+    {
+        using var culture = new UiCulture("zh-CN");
+        var page = OpenStartForm();
+        page.Find("[data-testid=start-input-item]").Change("Laptop");
+        page.Find("[data-testid=start-input-amount]").Change("12,5");
+
+        page.Find("form[data-testid=start-form]").Submit();
+
+        page.WaitForAssertion(() => Assert.Contains("Amount：“12,5”不是数字。请用半角句点（.）作小数点", page.Markup, StringComparison.Ordinal), Timeout);
+        Assert.DoesNotContain(Api.Requests, r => r.Method == "POST");
+    }
+
+    [Fact]
+    public void StartForm_CorrectedNumber_Submits()
+    {
+        var page = OpenStartForm();
+        page.Find("[data-testid=start-input-item]").Change("Laptop");
+        page.Find("[data-testid=start-input-amount]").Change("12,5");
+        page.Find("form[data-testid=start-form]").Submit();
+        page.WaitForAssertion(() => Assert.Contains("is not a number", page.Markup, StringComparison.Ordinal), Timeout);
+
+        page.Find("[data-testid=start-input-amount]").Change("12.5");
+
+        Assert.DoesNotContain("is not a number", page.Markup, StringComparison.Ordinal);
+        page.Find("form[data-testid=start-form]").Submit();
+        page.WaitForAssertion(() => Assert.Contains(Api.Requests, r => r.Method == "POST"), Timeout);
+        Assert.Equal(12.5m, Api.Requests.Single(r => r.Method == "POST").Body!["input"]!["amount"]!.GetValue<decimal>());
     }
 
     [Fact]
@@ -133,10 +189,10 @@ public sealed class ProcessesPageTests : StudioPageTestContext
     [Fact]
     public void StartField_WholeNumber_RejectsDecimals()
     {
-        var field = new StartField { Name = "count", Label = "Count", TypeName = "Int32", Kind = StartFieldKind.Integer, Number = 2.5m };
+        var field = new StartField { Name = "count", Label = "Count", TypeName = "Int32", Kind = StartFieldKind.Integer, Text = "2.5" };
 
-        Assert.Null(field.ToJson(key => key));
-        Assert.Equal("WholeNumberRequired", field.Error);
+        Assert.Null(field.ToJson(key => key, error => error.Key));
+        Assert.Equal("NotInteger", field.Error);
     }
 
     [Fact]
@@ -144,8 +200,8 @@ public sealed class ProcessesPageTests : StudioPageTestContext
     {
         var field = new StartField { Name = "sizes", Label = "Sizes", TypeName = "Int32", Kind = StartFieldKind.List, ElementKind = StartFieldKind.Integer, Text = "1, x" };
 
-        Assert.Null(field.ToJson(key => key == "InvalidListItem" ? "{0} is not {1}" : key));
-        Assert.Equal("x is not Int32", field.Error);
+        Assert.Null(field.ToJson(key => key, error => $"{error.Key} {error.Arguments[0]}"));
+        Assert.Equal("NotInteger x", field.Error);
     }
 
     private IRenderedComponent<ProcessesPage> RenderPage()

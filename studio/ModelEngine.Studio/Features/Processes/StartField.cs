@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using ModelEngine.Studio.Forms;
 
 namespace ModelEngine.Studio.Features.Processes;
 
@@ -24,11 +24,13 @@ public sealed class StartField
     /// <summary>For a <see cref="StartFieldKind.List"/>, the editor kind of each element.</summary>
     public StartFieldKind ElementKind { get; init; } = StartFieldKind.Text;
 
+    /// <summary>How the text is read: the kind of the input's type or, for a list, of each element.</summary>
+    public TypedInputKind InputKind => TypedInputParser.KindOf(TypeName.EndsWith("[]", StringComparison.Ordinal) ? TypeName[..^2] : TypeName);
+
     public bool Required { get; init; }
 
+    /// <summary>The text the user typed, numbers included, kept as typed so that a rejected value stays in the box.</summary>
     public string? Text { get; set; }
-
-    public decimal? Number { get; set; }
 
     public bool Flag { get; set; }
 
@@ -68,68 +70,49 @@ public sealed class StartField
     }
 
     /// <summary>Maps an input type name to its editor. Unknown types get a text field.</summary>
-    public static StartFieldKind KindOf(string typeName) => ShortTypeName(typeName) switch
+    public static StartFieldKind KindOf(string typeName) => TypedInputParser.KindOf(typeName) switch
     {
-        "Int16" or "Int32" or "Int64" or "Byte" => StartFieldKind.Integer,
-        "Decimal" or "Double" or "Single" => StartFieldKind.Number,
-        "Boolean" => StartFieldKind.Boolean,
-        "DateTime" or "DateTimeOffset" or "DateOnly" => StartFieldKind.Date,
-        "Object" or "ExpandoObject" or "JsonObject" or "JsonNode" or "JsonElement" => StartFieldKind.Json,
+        var kind when TypedInputParser.IsInteger(kind) => StartFieldKind.Integer,
+        var kind when TypedInputParser.IsNumber(kind) => StartFieldKind.Number,
+        TypedInputKind.Boolean => StartFieldKind.Boolean,
+        TypedInputKind.DateTime or TypedInputKind.Date => StartFieldKind.Date,
+        var kind when TypedInputParser.IsJson(kind) => StartFieldKind.Json,
         _ => StartFieldKind.Text,
     };
 
     /// <summary>
     /// Converts the entered value to JSON and sets <see cref="Error"/> when it is missing or invalid. Returns
-    /// <see langword="null"/> for an empty optional field, which the dispatch body leaves out.
+    /// <see langword="null"/> for an empty optional field, which the dispatch body leaves out. <paramref name="messages"/>
+    /// gives the processes strings by key, and <paramref name="describe"/> words a parse error of this field.
     /// </summary>
-    public JsonNode? ToJson(Func<string, string> messages)
+    public JsonNode? ToJson(Func<string, string> messages, Func<TypedInputError, string> describe)
     {
+        ArgumentNullException.ThrowIfNull(messages);
+        ArgumentNullException.ThrowIfNull(describe);
         Error = null;
         switch (Kind)
         {
             case StartFieldKind.Boolean:
                 return JsonValue.Create(Flag);
-            case StartFieldKind.Integer or StartFieldKind.Number:
-                if (Number is not { } number)
-                {
-                    return Missing(messages);
-                }
-
-                if (Kind == StartFieldKind.Integer && number != decimal.Truncate(number))
-                {
-                    Error = messages("WholeNumberRequired");
-                    return null;
-                }
-
-                return Kind == StartFieldKind.Integer ? JsonValue.Create((long)number) : JsonValue.Create(number);
             case StartFieldKind.Date:
                 return Date is { } date ? JsonValue.Create(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)) : Missing(messages);
-            case StartFieldKind.Json:
-                if (string.IsNullOrWhiteSpace(Text))
-                {
-                    return Missing(messages);
-                }
-
-                try
-                {
-                    return JsonNode.Parse(Text);
-                }
-                catch (JsonException exception)
-                {
-                    Error = string.Format(CultureInfo.CurrentCulture, messages("InvalidJson"), exception.Message);
-                    return null;
-                }
-
             case StartFieldKind.List:
-                return ListToJson(messages);
+                return ListToJson(messages, describe);
             default:
-                return string.IsNullOrEmpty(Text) ? Missing(messages) : JsonValue.Create(Text);
+                return Read(InputKind, Text, messages, describe);
         }
     }
 
-    private JsonNode? ListToJson(Func<string, string> messages)
+    // A list is typed as values separated by commas or as a JSON array. Elements that are JSON take the array form only.
+    private JsonNode? ListToJson(Func<string, string> messages, Func<TypedInputError, string> describe)
     {
-        var items = (Text ?? string.Empty).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var text = Text?.Trim() ?? string.Empty;
+        if (text.StartsWith('[') || TypedInputParser.IsJson(InputKind))
+        {
+            return Read(TypedInputKind.JsonArray, text, messages, describe);
+        }
+
+        var items = text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         if (items.Length == 0)
         {
             return Missing(messages);
@@ -138,24 +121,29 @@ public sealed class StartField
         var array = new JsonArray();
         foreach (var item in items)
         {
-            JsonNode? value = ElementKind switch
+            var result = TypedInputParser.Parse(InputKind, item);
+            if (result.Error is { } error)
             {
-                StartFieldKind.Integer when long.TryParse(item, NumberStyles.Integer, CultureInfo.InvariantCulture, out var whole) => JsonValue.Create(whole),
-                StartFieldKind.Number when decimal.TryParse(item, NumberStyles.Number, CultureInfo.InvariantCulture, out var number) => JsonValue.Create(number),
-                StartFieldKind.Boolean when bool.TryParse(item, out var flag) => JsonValue.Create(flag),
-                StartFieldKind.Integer or StartFieldKind.Number or StartFieldKind.Boolean => null,
-                _ => JsonValue.Create(item),
-            };
-            if (value is null)
-            {
-                Error = string.Format(CultureInfo.CurrentCulture, messages("InvalidListItem"), item, TypeName);
+                Error = describe(error);
                 return null;
             }
 
-            array.Add(value);
+            array.Add(result.Value);
         }
 
         return array;
+    }
+
+    private JsonNode? Read(TypedInputKind kind, string? text, Func<string, string> messages, Func<TypedInputError, string> describe)
+    {
+        var result = TypedInputParser.Parse(kind, text);
+        if (result.Error is { } error)
+        {
+            Error = describe(error);
+            return null;
+        }
+
+        return result.IsEmpty ? Missing(messages) : result.Value;
     }
 
     private JsonNode? Missing(Func<string, string> messages)
