@@ -38,17 +38,19 @@ public static class InstanceGraphBuilder
             var type = Text(activity["type"]) ?? string.Empty;
             var descriptor = descriptors.FirstOrDefault(d => d.TypeName == type) ?? descriptors.FirstOrDefault(d => d.Aliases.Contains(type));
             var position = activity["metadata"]?["designer"]?["position"];
+            var ports = OutPorts(id, descriptor, connections);
             nodes.Add(new CanvasNode(
                 id,
                 type,
                 Label(activity, type, descriptor),
                 Number(position?["x"]),
                 Number(position?["y"]),
-                OutPorts(id, descriptor, connections),
+                ports,
                 HasInPort: descriptor?.IsStart != true,
-                Category: descriptor?.Category,
+                Category: descriptor?.ServerCategory ?? descriptor?.Category,
                 Status: statuses.GetValueOrDefault(id),
-                IsContainer: descriptor?.IsContainer == true));
+                IsContainer: descriptor?.IsContainer == true,
+                PortLabels: descriptor is null ? null : [.. ports.Select(descriptor.OutcomeLabel)]));
         }
 
         var edges = connections

@@ -16,17 +16,19 @@ public static class DesignerGraph
             var id = ActivityJson.Id(activity);
             var descriptor = catalog.Find(ActivityJson.Type(activity));
             var (x, y) = ActivityJson.Position(activity);
+            var ports = OutPorts(activity, descriptor);
             nodes.Add(new CanvasNode(
                 id,
                 ActivityJson.Type(activity) ?? string.Empty,
                 Label(activity, descriptor),
                 x,
                 y,
-                OutPorts(activity, descriptor),
+                ports,
                 HasInPort: !IsStart(activity, descriptor),
-                Category: descriptor?.Category,
+                Category: descriptor?.ServerCategory ?? descriptor?.Category,
                 Problems: problems.TryGetValue(id, out var list) ? list : null,
-                IsContainer: descriptor?.IsContainer ?? ActivityJson.IsFlowchart(activity)));
+                IsContainer: descriptor?.IsContainer ?? ActivityJson.IsFlowchart(activity),
+                PortLabels: descriptor is null ? null : [.. ports.Select(descriptor.OutcomeLabel)]));
         }
 
         var edges = ActivityJson.Connections(flowchart).OfType<JsonObject>()
