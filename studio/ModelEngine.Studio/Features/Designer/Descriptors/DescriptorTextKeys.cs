@@ -1,3 +1,5 @@
+using ModelEngine.Studio.Api.Descriptors;
+
 namespace ModelEngine.Studio.Features.Designer.Descriptors;
 
 /// <summary>
@@ -31,4 +33,44 @@ public static class DescriptorTextKeys
     /// not name, and for dynamic outcomes (a user task's Approve and Reject).
     /// </summary>
     public static string Outcome(string outcome) => $"Outcome.{outcome}";
+
+    /// <summary>
+    /// Lists every display text of <paramref name="descriptor"/> that a translation may replace, as its key and the
+    /// descriptor's text. Empty texts are left out. A category appears once per activity that uses it.
+    /// </summary>
+    public static IEnumerable<KeyValuePair<string, string>> Texts(ActivityDescriptor descriptor)
+    {
+        var type = descriptor.TypeName;
+        var texts = new List<KeyValuePair<string, string>>();
+        Add(texts, ActivityDisplayName(type), descriptor.DisplayName);
+        Add(texts, ActivityDescription(type), descriptor.Description);
+        Add(texts, descriptor.Category is { Length: > 0 } category ? Category(category) : null, descriptor.Category);
+        foreach (var input in descriptor.Inputs)
+        {
+            Add(texts, InputDisplayName(type, input.Name), input.DisplayName);
+            Add(texts, InputDescription(type, input.Name), input.Description);
+            Add(texts, input.Category is { Length: > 0 } group ? InputCategory(group) : null, input.Category);
+        }
+
+        foreach (var output in descriptor.Outputs)
+        {
+            Add(texts, OutputDisplayName(type, output.Name), output.DisplayName);
+            Add(texts, OutputDescription(type, output.Name), output.Description);
+        }
+
+        foreach (var port in descriptor.Ports)
+        {
+            Add(texts, PortDisplayName(type, port.Name), port.DisplayName);
+        }
+
+        return texts;
+    }
+
+    private static void Add(List<KeyValuePair<string, string>> texts, string? key, string? text)
+    {
+        if (key is not null && !string.IsNullOrEmpty(text))
+        {
+            texts.Add(new(key, text));
+        }
+    }
 }
