@@ -58,7 +58,10 @@ internal static class DescriptorFixtures
 
     public static PagedList<ActivityDescriptor> Page => new(Descriptors, Descriptors.Count);
 
-    /// <summary>start1 → review1 (a user task) —Approve→ write1 (its text empty) and —Reject→ sms1 (the plugin activity).</summary>
+    /// <summary>
+    /// start1 → review1 (a user task named UserTask1, as the designer names it) —Approve→ write1 (named Audit, its text
+    /// empty) and —Reject→ sms1 (the plugin activity).
+    /// </summary>
     public static JsonObject Draft() => (JsonObject)JsonNode.Parse("""
         {
           "id": "v1", "definitionId": "orders", "name": "Orders", "version": 1, "isPublished": false, "isLatest": true,
@@ -67,10 +70,10 @@ internal static class DescriptorFixtures
             "type": "ModelEngine.Flowchart", "id": "root1",
             "activities": [
               { "id": "start1", "type": "ModelEngine.Start", "metadata": { "designer": { "position": { "x": 0, "y": 100 } } } },
-              { "id": "review1", "type": "ModelEngine.UserTask",
+              { "id": "review1", "type": "ModelEngine.UserTask", "name": "UserTask1",
                 "outcomes": { "typeName": "String[]", "expression": { "type": "Literal", "value": "[\"Approve\",\"Reject\"]" } },
                 "metadata": { "designer": { "position": { "x": 200, "y": 100 } } } },
-              { "id": "write1", "type": "ModelEngine.WriteLine", "metadata": { "designer": { "position": { "x": 400, "y": 0 } } } },
+              { "id": "write1", "type": "ModelEngine.WriteLine", "name": "Audit", "metadata": { "designer": { "position": { "x": 400, "y": 0 } } } },
               { "id": "sms1", "type": "Acme.Sms.SendText", "metadata": { "designer": { "position": { "x": 400, "y": 200 } } } }
             ],
             "connections": [

@@ -63,6 +63,16 @@ public sealed class DescriptorLocalizationTests : DesignerTestContext
     }
 
     [Fact]
+    public void Canvas_English_ShowsGeneratedNameAsItIs()
+    {
+        using var culture = new CultureScope("en");
+        var page = RenderDesigner(DescriptorFixtures.Draft());
+
+        Assert.Equal("UserTask1", Node(page, "review1").Label);
+        Assert.Equal(["Approve", "Reject"], Node(page, "review1").PortLabels);
+    }
+
+    [Fact]
     public async Task PropertyPanel_Chinese_ShowsTranslatedLabels()
     {
         using var culture = new CultureScope("zh-CN");
@@ -100,7 +110,9 @@ public sealed class DescriptorLocalizationTests : DesignerTestContext
         var page = RenderDesigner(DescriptorFixtures.Draft());
 
         var review = Node(page, "review1");
-        Assert.Equal("用户任务", review.Label);
+        Assert.Equal("用户任务 1", review.Label);
+        Assert.Equal("Audit", Node(page, "write1").Label);
+        Assert.Equal("开始", Node(page, "start1").Label);
         Assert.Equal(["Approve", "Reject"], review.OutPorts);
         Assert.Equal(["批准", "驳回"], review.PortLabels);
         Assert.Equal("Human tasks", review.Category);

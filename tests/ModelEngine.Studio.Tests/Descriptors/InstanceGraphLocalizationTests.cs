@@ -26,7 +26,7 @@ public sealed class InstanceGraphLocalizationTests : StudioTestContext
         var graph = InstanceGraphBuilder.Build(model, descriptors, Array.Empty<JournalEntry>());
 
         var review = Assert.Single(graph.Nodes, n => n.Id == "review1");
-        Assert.Equal("用户任务", review.Label);
+        Assert.Equal("用户任务 1", review.Label);
         Assert.Equal(["Approve", "Reject", "Skipped"], review.OutPorts);
         Assert.Equal(["批准", "驳回", "已跳过"], review.PortLabels);
         Assert.Equal("Send SMS", Assert.Single(graph.Nodes, n => n.Id == "sms1").Label);

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using ModelEngine.Studio.Api.Descriptors;
 using ModelEngine.Studio.Api.Instances;
 using ModelEngine.Studio.Features.Designer.Canvas;
+using ModelEngine.Studio.Features.Designer.Descriptors;
 
 namespace ModelEngine.Studio.Features.Instances;
 
@@ -124,7 +125,7 @@ public static class InstanceGraphBuilder
         var displayText = activity["metadata"]?["displayText"] is JsonValue text && text.TryGetValue<string>(out var value) ? value : null;
         var name = activity["name"] is JsonValue nameValue && nameValue.TryGetValue<string>(out var nameText) ? nameText : null;
         return !string.IsNullOrWhiteSpace(displayText) ? displayText
-            : !string.IsNullOrWhiteSpace(name) ? name
+            : !string.IsNullOrWhiteSpace(name) ? NodeLabels.FromName(name, descriptor)
             : descriptor?.DisplayName ?? type;
     }
 
