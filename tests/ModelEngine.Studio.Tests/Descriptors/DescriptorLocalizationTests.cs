@@ -122,6 +122,18 @@ public sealed class DescriptorLocalizationTests : DesignerTestContext
     }
 
     [Fact]
+    public async Task ConnectionsEditor_Chinese_ShowsPortLabels()
+    {
+        using var culture = new CultureScope("zh-CN");
+        var page = RenderDesigner(DescriptorFixtures.Draft());
+
+        await Raise<IReadOnlyList<string>>(page, c => c.OnSelectionChanged, ["review1"]);
+
+        page.WaitForAssertion(() => Assert.Equal("批准", page.Find("[data-testid=connection-port-Approve] h4").TextContent.Trim()), TimeSpan.FromSeconds(5));
+        Assert.Equal("结果 驳回", page.Find("[data-testid=connection-port-Reject]").GetAttribute("aria-label"));
+    }
+
+    [Fact]
     public void Validation_Chinese_NamesTheInputInChinese()
     {
         using var culture = new CultureScope("zh-CN");
