@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using ModelEngine.Studio.Api.Descriptors;
 using ModelEngine.Studio.Api.Instances;
 using ModelEngine.Studio.Features.Designer.Canvas;
+using ModelEngine.Studio.Features.Designer.Descriptors;
 
 namespace ModelEngine.Studio.Features.Instances;
 
@@ -38,17 +39,19 @@ public static class InstanceGraphBuilder
             var type = Text(activity["type"]) ?? string.Empty;
             var descriptor = descriptors.FirstOrDefault(d => d.TypeName == type) ?? descriptors.FirstOrDefault(d => d.Aliases.Contains(type));
             var position = activity["metadata"]?["designer"]?["position"];
+            var ports = OutPorts(id, descriptor, connections);
             nodes.Add(new CanvasNode(
                 id,
                 type,
                 Label(activity, type, descriptor),
                 Number(position?["x"]),
                 Number(position?["y"]),
-                OutPorts(id, descriptor, connections),
+                ports,
                 HasInPort: descriptor?.IsStart != true,
-                Category: descriptor?.Category,
+                Category: descriptor?.ServerCategory ?? descriptor?.Category,
                 Status: statuses.GetValueOrDefault(id),
-                IsContainer: descriptor?.IsContainer == true));
+                IsContainer: descriptor?.IsContainer == true,
+                PortLabels: descriptor is null ? null : [.. ports.Select(descriptor.OutcomeLabel)]));
         }
 
         var edges = connections
@@ -122,7 +125,7 @@ public static class InstanceGraphBuilder
         var displayText = activity["metadata"]?["displayText"] is JsonValue text && text.TryGetValue<string>(out var value) ? value : null;
         var name = activity["name"] is JsonValue nameValue && nameValue.TryGetValue<string>(out var nameText) ? nameText : null;
         return !string.IsNullOrWhiteSpace(displayText) ? displayText
-            : !string.IsNullOrWhiteSpace(name) ? name
+            : !string.IsNullOrWhiteSpace(name) ? NodeLabels.FromName(name, descriptor)
             : descriptor?.DisplayName ?? type;
     }
 

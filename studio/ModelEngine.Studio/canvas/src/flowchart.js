@@ -17,9 +17,11 @@ const canvases = new Map();
 function samePorts(a, b) {
   const left = a.outPorts ?? [];
   const right = b.outPorts ?? [];
+  const leftLabels = a.portLabels ?? [];
+  const rightLabels = b.portLabels ?? [];
   return (a.hasInPort !== false) === (b.hasInPort !== false)
     && left.length === right.length
-    && left.every((port, index) => port === right[index]);
+    && left.every((port, index) => port === right[index] && leftLabels[index] === rightLabels[index]);
 }
 
 function sameLook(a, b) {

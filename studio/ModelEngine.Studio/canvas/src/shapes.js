@@ -112,7 +112,7 @@ function portItems(node) {
       args: { x: NODE_WIDTH, y: HEADER_HEIGHT + index * PORT_ROW_HEIGHT + PORT_ROW_HEIGHT / 2 },
       attrs: {
         circle: { 'data-port': outcome, 'data-port-node': node.id },
-        text: { text: truncate(outcome, 14) },
+        text: { text: truncate(node.portLabels?.[index] || outcome, 14) },
       },
     });
   });

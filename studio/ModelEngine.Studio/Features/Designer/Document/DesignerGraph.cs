@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using ModelEngine.Studio.Api.Descriptors;
 using ModelEngine.Studio.Features.Designer.Canvas;
+using ModelEngine.Studio.Features.Designer.Descriptors;
 
 namespace ModelEngine.Studio.Features.Designer.Document;
 
@@ -16,17 +17,19 @@ public static class DesignerGraph
             var id = ActivityJson.Id(activity);
             var descriptor = catalog.Find(ActivityJson.Type(activity));
             var (x, y) = ActivityJson.Position(activity);
+            var ports = OutPorts(activity, descriptor);
             nodes.Add(new CanvasNode(
                 id,
                 ActivityJson.Type(activity) ?? string.Empty,
                 Label(activity, descriptor),
                 x,
                 y,
-                OutPorts(activity, descriptor),
+                ports,
                 HasInPort: !IsStart(activity, descriptor),
-                Category: descriptor?.Category,
+                Category: descriptor?.ServerCategory ?? descriptor?.Category,
                 Problems: problems.TryGetValue(id, out var list) ? list : null,
-                IsContainer: descriptor?.IsContainer ?? ActivityJson.IsFlowchart(activity)));
+                IsContainer: descriptor?.IsContainer ?? ActivityJson.IsFlowchart(activity),
+                PortLabels: descriptor is null ? null : [.. ports.Select(descriptor.OutcomeLabel)]));
         }
 
         var edges = ActivityJson.Connections(flowchart).OfType<JsonObject>()
@@ -41,9 +44,14 @@ public static class DesignerGraph
         return new CanvasGraph(nodes, edges);
     }
 
-    /// <summary>Returns the label of a node: the display text, else the activity name, else the type's display name.</summary>
+    /// <summary>
+    /// Returns the label of a node: the display text, else the activity name (a generated name in the user's language,
+    /// see <see cref="NodeLabels"/>), else the type's display name.
+    /// </summary>
     public static string Label(JsonObject activity, ActivityDescriptor? descriptor) =>
-        NonEmpty(activity["metadata"]?["displayText"]) ?? NonEmpty(activity["name"]) ?? descriptor?.DisplayName ?? ActivityJson.Type(activity) ?? ActivityJson.Id(activity);
+        NonEmpty(activity["metadata"]?["displayText"])
+        ?? (NonEmpty(activity["name"]) is { } name ? NodeLabels.FromName(name, descriptor) : null)
+        ?? descriptor?.DisplayName ?? ActivityJson.Type(activity) ?? ActivityJson.Id(activity);
 
     public static bool IsStart(JsonObject activity, ActivityDescriptor? descriptor) =>
         descriptor?.IsStart == true || ActivityJson.Type(activity) == ActivityJson.StartType;
