@@ -114,6 +114,7 @@ public sealed partial class DesignerPage
         _loadError = null;
         _error = null;
         _serverProblems = [];
+        _publishErrors = [];
         _selection = [];
         try
         {
