@@ -43,6 +43,20 @@ public sealed class PublishErrorsTests : DesignerTestContext
     }
 
     [Fact]
+    public void PublishMissingInput_ListedOnceInProblems()
+    {
+        var page = RenderDesigner(DesignerFixtures.WithProblems());
+        var before = page.FindAll("[data-testid=problem][data-activity-id=task1]").Count;
+        ScriptRejectedPublish();
+
+        page.Find("[data-testid=designer-publish]").Click();
+
+        page.WaitForAssertion(() => Assert.Equal(3, page.FindAll("[data-testid=publish-error]").Count), Wait);
+        Assert.Equal(before, page.FindAll("[data-testid=problem][data-activity-id=task1]").Count);
+        Assert.DoesNotContain(page.FindAll("[data-testid=problem]"), e => e.TextContent.Contains("Required input 'title'", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void PublishErrors_InChinese_UseChineseFrame()
     {
         using var culture = UiCulture.Use("zh-CN");

@@ -124,14 +124,18 @@ public sealed partial class DesignerPage
         }
     }
 
+    /// <summary>
+    /// Converts a server entry to a problem of the list and the nodes. A missing required input gets the local
+    /// validator's wording, so that the list shows it once when both report it.
+    /// </summary>
     private DesignerProblem ToProblem(JsonObject error)
     {
-        var activityId = error["activityId"]?.GetValue<string>() ?? string.Empty;
-        var activity = _document is null ? null : ActivityJson.FindActivity(_document.CurrentFlowchart, activityId);
-        var label = activity is not null ? DesignerGraph.Label(activity, _catalog.Find(ActivityJson.Type(activity)))
-            : activityId.Length > 0 ? activityId
-            : L["DefinitionProblem"].Value;
-        return new DesignerProblem(activityId, label, error["message"]?.GetValue<string>() ?? error.ToJsonString());
+        var entry = ToPublishError(error);
+        var label = entry.ActivityLabel ?? L["DefinitionProblem"].Value;
+        var message = entry.InputLabel is { } input && PublishErrorsAlert.IsMissingInput(entry.Message)
+            ? L["ProblemMissingInput", input].Value
+            : entry.Message;
+        return new DesignerProblem(entry.ActivityId ?? string.Empty, label, message);
     }
 
     private PublishError ToPublishError(JsonObject error)
