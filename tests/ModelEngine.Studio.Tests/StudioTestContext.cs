@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using ModelEngine.Studio.Api;
 using ModelEngine.Studio.Auth;
+using ModelEngine.Studio.Localization;
 using MudBlazor;
 using MudBlazor.Services;
 
@@ -21,6 +22,7 @@ public abstract class StudioTestContext : BunitContext
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices(options => options.PopoverOptions.CheckForPopoverProvider = false);
         Services.AddLocalization();
+        Services.AddTransient<MudLocalizer, StudioMudLocalizer>();
         Services.AddSingleton<TimeProvider>(Time);
         Services.AddSingleton<StudioApiClient>(Api);
         Auth = AddAuthorization();

@@ -10,6 +10,9 @@ internal sealed class UiCulture : IDisposable
 
     public UiCulture(string name) => CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(name);
 
+    /// <summary>Switches to the culture named, such as <c>zh-CN</c>.</summary>
+    public static UiCulture Use(string name) => new(name);
+
     public void Dispose()
     {
         CultureInfo.CurrentCulture = _culture;

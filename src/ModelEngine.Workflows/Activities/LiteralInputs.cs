@@ -52,7 +52,7 @@ public static class LiteralInputs
     /// <summary>
     /// Reads an input whose expression is a literal (or an object or JSON literal). Returns <see langword="false"/> when
     /// the expression needs an instance, such as JavaScript, or when the literal does not convert to
-    /// <typeparamref name="T"/>. An input without an expression reads as the default value.
+    /// <typeparamref name="T"/>. An input without an expression, or with an empty literal, reads as the default value.
     /// </summary>
     public static bool TryReadValue<T>(Input<T>? input, out T? value)
     {
@@ -67,6 +67,12 @@ public static class LiteralInputs
             return false;
         }
 
+        // An empty literal is an unset input: converting "" to a value type such as TimeSpan has no result.
+        if (expression.Type == ExpressionTypes.Literal && IsBlank(expression.Value))
+        {
+            return true;
+        }
+
         try
         {
             value = ValueConverter.Convert<T>(expression.Type == ExpressionTypes.Literal ? expression.Value : ParseObject(expression));
@@ -77,6 +83,15 @@ public static class LiteralInputs
             return false;
         }
     }
+
+    private static bool IsBlank(object? value) => value switch
+    {
+        null => true,
+        string text => string.IsNullOrWhiteSpace(text),
+        System.Text.Json.Nodes.JsonValue node when node.GetValueKind() == System.Text.Json.JsonValueKind.String => string.IsNullOrWhiteSpace(node.GetValue<string>()),
+        System.Text.Json.Nodes.JsonValue node => node.GetValueKind() == System.Text.Json.JsonValueKind.Null,
+        _ => false,
+    };
 
     private static System.Text.Json.Nodes.JsonNode? ParseObject(Expression expression) =>
         expression.ValueAsText() is { Length: > 0 } text ? System.Text.Json.Nodes.JsonNode.Parse(text) : null;

@@ -134,7 +134,7 @@ public sealed partial class WorkflowLoader
             BindInputs(activity, json, descriptor!, errors);
             BindOutputs(activity, json);
             BindEmbeddedPorts(activity, json, errors);
-            errors.AddRange(activity.Validate());
+            AddActivityErrors(activity, errors);
         }
 
         if (activity is Flowchart flowchart)
@@ -144,6 +144,18 @@ public sealed partial class WorkflowLoader
 
         activity.JoinMode = ResolveJoinMode(activity);
         return activity;
+    }
+
+    /// <summary>
+    /// Adds the activity's own checks, except for an input that binding already reported: a missing or invalid input
+    /// gets one error, not a second one from a range check that read it as its default value.
+    /// </summary>
+    private static void AddActivityErrors(Activity activity, List<ValidationError> errors)
+    {
+        var reported = errors.Where(e => e.ActivityId == activity.Id && e.Property is not null)
+            .Select(e => e.Property!)
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        errors.AddRange(activity.Validate().Where(e => e.ActivityId != activity.Id || e.Property is null || !reported.Contains(e.Property)));
     }
 
     private void BindInputs(Activity activity, JsonObject json, ActivityDescriptor descriptor, List<ValidationError> errors)

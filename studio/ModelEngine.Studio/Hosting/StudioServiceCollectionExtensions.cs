@@ -7,6 +7,8 @@ using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using ModelEngine.Studio.Api;
 using ModelEngine.Studio.Auth;
 using ModelEngine.Studio.Features;
+using ModelEngine.Studio.Localization;
+using MudBlazor;
 using MudBlazor.Services;
 
 namespace ModelEngine.Studio.Hosting;
@@ -22,6 +24,7 @@ public static class StudioServiceCollectionExtensions
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
+        services.AddTransient<MudLocalizer, StudioMudLocalizer>();
         services.AddLocalization();
         services.AddCascadingAuthenticationState();
         services.TryAddSingleton(TimeProvider.System);

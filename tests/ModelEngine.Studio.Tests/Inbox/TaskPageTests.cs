@@ -347,7 +347,7 @@ public sealed class TaskPageTests : InboxTestContext
 
         page.WaitForAssertion(() => Assert.Contains("Please hurry", page.Find("[data-testid=task-comments]").TextContent, StringComparison.Ordinal), Wait);
         Assert.Contains("quote.pdf", page.Find("[data-testid=task-attachments]").TextContent, StringComparison.Ordinal);
-        Assert.Contains("claim", page.Find("[data-testid=task-history]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("Claimed", page.Find("[data-testid=task-history]").TextContent, StringComparison.Ordinal);
         Assert.NotNull(page.Find("[data-testid=task-attach]"));
     }
 

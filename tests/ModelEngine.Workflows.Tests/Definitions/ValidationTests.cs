@@ -43,6 +43,28 @@ public sealed class ValidationTests
         Assert.Equal(value, error.Value);
     }
 
+    [Theory]
+    [InlineData("Elsa.Delay", "timeSpan", "absent")]
+    [InlineData("Elsa.Delay", "timeSpan", "null")]
+    [InlineData("Elsa.Delay", "timeSpan", "empty")]
+    [InlineData("Elsa.Timer", "interval", "absent")]
+    [InlineData("Elsa.Timer", "interval", "null")]
+    [InlineData("Elsa.Timer", "interval", "empty")]
+    public async Task RequiredTimeSpan_Missing_IsListedOnce(string type, string input, string value)
+    {
+        var activity = value switch
+        {
+            "null" => Activity("a", type, (input, Literal(null, "TimeSpan"))),
+            "empty" => Activity("a", type, (input, Literal("", "TimeSpan"))),
+            _ => Activity("a", type),
+        };
+
+        var errors = await PublishErrorsAsync(Model(Array(activity), Array()));
+
+        var error = Assert.Single(errors, e => e.ActivityId == "a" && e.Property == input);
+        Assert.Contains("is missing", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task ExpressionType_NotString_IsError()
     {

@@ -15,8 +15,8 @@ namespace ModelEngine.Studio.Features.Designer;
 public sealed partial class DesignerPage
 {
     private const string ImportInputId = "designer-import-input";
-    private const long MaxImportBytes = 10 * 1024 * 1024;
 
+    private IReadOnlyList<PublishError> _publishErrors = [];
     private DotNetObjectReference<DesignerPage>? _selfReference;
     private IJSObjectReference? _shortcuts;
     private bool _leaving;
@@ -104,13 +104,18 @@ public sealed partial class DesignerPage
             var result = await Definitions.PublishAsync(document.DefinitionId!);
             document.AcceptSave(result.DefinitionId, result.Id, result.Version, isPublished: true, sentRevision);
             _serverProblems = [];
+            _publishErrors = [];
             _error = null;
             Snackbar.Add(L["Published", result.Version], Severity.Success);
         }
         catch (StudioApiException exception)
         {
-            _error = exception.Detail;
-            _serverProblems = exception.Problem?["errors"] is JsonArray errors ? [.. errors.OfType<JsonObject>().Select(ToProblem)] : [];
+            var errors = exception.Problem?["errors"] is JsonArray list ? list.OfType<JsonObject>().ToList() : [];
+            _serverProblems = [.. errors.Select(ToProblem)];
+            _publishErrors = [.. errors.Select(ToPublishError)];
+
+            // The entries name what to fix, so the server's English summary of them is left out.
+            _error = _publishErrors.Count > 0 ? null : exception.Detail;
         }
         finally
         {
@@ -119,14 +124,29 @@ public sealed partial class DesignerPage
         }
     }
 
+    /// <summary>
+    /// Converts a server entry to a problem of the list and the nodes. A missing required input gets the local
+    /// validator's wording, so that the list shows it once when both report it.
+    /// </summary>
     private DesignerProblem ToProblem(JsonObject error)
     {
-        var activityId = error["activityId"]?.GetValue<string>() ?? string.Empty;
-        var activity = _document is null ? null : ActivityJson.FindActivity(_document.CurrentFlowchart, activityId);
-        var label = activity is not null ? DesignerGraph.Label(activity, _catalog.Find(ActivityJson.Type(activity)))
-            : activityId.Length > 0 ? activityId
-            : L["DefinitionProblem"].Value;
-        return new DesignerProblem(activityId, label, error["message"]?.GetValue<string>() ?? error.ToJsonString());
+        var entry = ToPublishError(error);
+        var label = entry.ActivityLabel ?? L["DefinitionProblem"].Value;
+        var message = entry.InputLabel is { } input && PublishErrorsAlert.IsMissingInput(entry.Message)
+            ? L["ProblemMissingInput", input].Value
+            : entry.Message;
+        return new DesignerProblem(entry.ActivityId ?? string.Empty, label, message);
+    }
+
+    private PublishError ToPublishError(JsonObject error)
+    {
+        var activityId = error["activityId"]?.GetValue<string>();
+        var property = error["property"]?.GetValue<string>();
+        var activity = activityId is null || _document is null ? null : ActivityJson.FindActivity(_document.CurrentFlowchart, activityId);
+        var descriptor = activity is null ? null : _catalog.Find(ActivityJson.Type(activity));
+        var activityLabel = activity is null ? activityId : DesignerGraph.Label(activity, descriptor);
+        var inputLabel = descriptor?.Inputs.FirstOrDefault(input => input.Name == property)?.DisplayName;
+        return new PublishError(activityId, activityLabel, property, inputLabel, error["message"]?.GetValue<string>() ?? error.ToJsonString());
     }
 
     private async Task ShowVersionsAsync()
@@ -202,17 +222,17 @@ public sealed partial class DesignerPage
         JsonObject? model;
         try
         {
-            await using var stream = e.File.OpenReadStream(MaxImportBytes);
+            await using var stream = e.File.OpenReadStream(ImportErrorText.MaxImportBytes);
             model = await JsonNode.ParseAsync(stream) as JsonObject;
         }
         catch (JsonException exception)
         {
-            _error = L["ImportInvalidJson", e.File.Name, exception.Message];
+            _error = ImportErrorText.InvalidJson(L, e.File.Name, exception);
             return;
         }
-        catch (IOException exception)
+        catch (IOException)
         {
-            _error = L["ImportReadFailed", e.File.Name, exception.Message];
+            _error = ImportErrorText.ReadFailed(L, e.File.Name);
             return;
         }
 

@@ -114,6 +114,7 @@ public sealed partial class DesignerPage
         _loadError = null;
         _error = null;
         _serverProblems = [];
+        _publishErrors = [];
         _selection = [];
         try
         {
@@ -181,7 +182,8 @@ public sealed partial class DesignerPage
 
         var flowchart = _document.CurrentFlowchart;
         var ids = ActivityJson.ActivityObjects(flowchart).Select(ActivityJson.Id).ToHashSet(StringComparer.Ordinal);
-        _problems = [.. Validator.Validate(flowchart, _catalog), .. _serverProblems.Where(p => p.ActivityId.Length == 0 || ids.Contains(p.ActivityId))];
+        var serverProblems = _serverProblems.Where(p => p.ActivityId.Length == 0 || ids.Contains(p.ActivityId));
+        _problems = [.. Validator.Validate(flowchart, _catalog).Concat(serverProblems).Distinct()];
         var byNode = _problems.GroupBy(p => p.ActivityId).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.Select(p => p.Message)]);
         _graph = DesignerGraph.Build(flowchart, _catalog, byNode);
         _selection = [.. _selection.Where(ids.Contains)];
