@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using ModelEngine.Studio.Api.Descriptors;
 using ModelEngine.Studio.Api.Tasks;
 using ModelEngine.Studio.Auth;
 using ModelEngine.Studio.Features.Inbox.Live;
@@ -16,6 +17,7 @@ public abstract class InboxTestContext : StudioTestContext, IAsyncLifetime
     {
         Services.AddScoped<StudioSession>();
         Services.AddScoped<TasksApi>();
+        Services.AddScoped<DescriptorsApi>();
         Services.AddSingleton<ITaskLiveUpdates>(Live);
     }
 

@@ -174,6 +174,23 @@ public sealed class TaskPageTests : InboxTestContext
     }
 
     [Fact]
+    public void Outcomes_ChineseUi_ShowTranslatedLabels_AndSendTheName()
+    {
+        using var culture = new UiCulture("zh-CN");
+        ScriptTaskPage(TaskJson("t1", "Reserved", "bob", revision: 3));
+        Api.On("POST", "api/tasks/t1/complete", TaskJson("t1", "Completed", "bob", revision: 4, new JsonObject { ["outcome"] = "Reject" }));
+        var page = Render<TaskPage>(p => p.Add(x => x.TaskId, "t1"));
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=task-outcome-Reject]")), Wait);
+
+        Assert.Equal("批准", page.Find("[data-testid=task-outcome-Approve]").TextContent.Trim());
+        Assert.Equal("驳回", page.Find("[data-testid=task-outcome-Reject]").TextContent.Trim());
+        page.Find("[data-testid=task-outcome-Reject]").Click();
+
+        page.WaitForAssertion(() => Assert.Single(Sent("POST", "api/tasks/t1/complete")), Wait);
+        Assert.Equal("Reject", Sent("POST", "api/tasks/t1/complete")[0].Body!["outcome"]!.GetValue<string>());
+    }
+
+    [Fact]
     public void Complete_On412_ReloadsAndSaysSo()
     {
         ScriptTaskPage(TaskJson("t1", "Reserved", "bob"));
