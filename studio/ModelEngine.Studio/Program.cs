@@ -11,6 +11,7 @@ internal static class StudioProgram
     public static async Task Main(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
+        builder.WebHost.UseModelEngineStudioStaticWebAssets();
         builder.Services.AddModelEngineStudio(builder.Configuration);
 
         var app = builder.Build();

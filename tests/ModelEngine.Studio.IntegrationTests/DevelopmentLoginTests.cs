@@ -131,18 +131,6 @@ public sealed class DevelopmentLoginTests : IDisposable
 
     public void Dispose() => _host.Dispose();
 
-    /// <summary>Opens the login page, posts its form with the antiforgery token it carries, and returns the response.</summary>
-    private async Task<HttpResponseMessage> LoginAsync(Browser browser, string userName, string password, string returnUrl)
-    {
-        var page = new Uri(_host.Address, $"studio/account/login?ReturnUrl={Uri.EscapeDataString(returnUrl)}");
-        var form = await browser.GetAsync(page);
-        Assert.Equal(HttpStatusCode.OK, form.StatusCode);
-        var (action, fields) = Browser.ReadForm(await form.Content.ReadAsStringAsync(), page);
-        Assert.True(fields.ContainsKey("__RequestVerificationToken"), "The login form has no antiforgery token.");
-        Assert.Equal(returnUrl, fields["Input.ReturnUrl"]);
-
-        fields["Input.UserName"] = userName;
-        fields["Input.Password"] = password;
-        return await browser.PostFormAsync(action, fields);
-    }
+    private Task<HttpResponseMessage> LoginAsync(Browser browser, string userName, string password, string returnUrl) =>
+        StudioLogin.PostAsync(browser, _host.Address, userName, password, returnUrl);
 }

@@ -50,7 +50,7 @@ internal sealed class EfWorkflowStatistics : IWorkflowStatistics
 
         var started = await CountEventsByDayAsync(context, JournalEvents.WorkflowStarted, start, days, visibleTo, cancellationToken).ConfigureAwait(false);
         var finished = await CountEventsByDayAsync(context, JournalEvents.WorkflowFinished, start, days, visibleTo, cancellationToken).ConfigureAwait(false);
-        var faulted = await CountEventsByDayAsync(context, JournalEvents.WorkflowFaulted, start, days, visibleTo, cancellationToken).ConfigureAwait(false);
+        var faulted = await CountEventsByDayAsync(context, JournalEvents.WorkflowFaulted, start, days, visibleTo, cancellationToken, distinctInstances: true).ConfigureAwait(false);
         return Enumerable.Range(0, days)
             .Select(day => new DailyInstanceCounts(
                 firstDay.AddDays(day),
@@ -87,9 +87,13 @@ internal sealed class EfWorkflowStatistics : IWorkflowStatistics
         return groups.ConvertAll(g => new ActivityFaultCount(g.DefinitionId, g.ActivityId!, g.ActivityType, g.Count));
     }
 
-    /// <summary>Counts one event's journal entries per day of the period, keyed by the day's index from 0.</summary>
+    /// <summary>
+    /// Counts one event's journal entries per day of the period, keyed by the day's index from 0. With
+    /// <paramref name="distinctInstances"/>, counts the instances with at least one such entry that day instead.
+    /// </summary>
     private static async Task<Dictionary<int, long>> CountEventsByDayAsync(
-        ModelEngineDbContext context, string eventName, DateTimeOffset start, int days, UserIdentity? visibleTo, CancellationToken cancellationToken)
+        ModelEngineDbContext context, string eventName, DateTimeOffset start, int days, UserIdentity? visibleTo, CancellationToken cancellationToken,
+        bool distinctInstances = false)
     {
         var end = start.AddDays(days);
         var entries = context.JournalEntries.AsNoTracking()
@@ -100,11 +104,16 @@ internal sealed class EfWorkflowStatistics : IWorkflowStatistics
             entries = entries.Where(j => readableIds.Contains(j.WorkflowInstanceId));
         }
 
-        var groups = await entries
-            .GroupBy(DayIndex(start, days))
-            .Select(g => new { Day = g.Key, Count = g.LongCount() })
-            .ToListAsync(cancellationToken)
-            .ConfigureAwait(false);
+        var byDay = entries.GroupBy(DayIndex(start, days));
+        var groups = distinctInstances
+            ? await byDay
+                .Select(g => new { Day = g.Key, Count = g.Select(j => j.WorkflowInstanceId).Distinct().LongCount() })
+                .ToListAsync(cancellationToken)
+                .ConfigureAwait(false)
+            : await byDay
+                .Select(g => new { Day = g.Key, Count = g.LongCount() })
+                .ToListAsync(cancellationToken)
+                .ConfigureAwait(false);
         return groups.ToDictionary(g => g.Day, g => g.Count);
     }
 

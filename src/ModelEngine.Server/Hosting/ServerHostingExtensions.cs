@@ -126,6 +126,7 @@ internal static class ServerHostingExtensions
         services.AddOpenApi();
         if (IsStudioEnabled(configuration))
         {
+            builder.WebHost.UseModelEngineStudioStaticWebAssets();
             services.AddModelEngineStudio(configuration);
         }
 

@@ -53,7 +53,7 @@ public sealed partial class WorkflowDefinitionService
         copy = copy with { ModelJson = WithHeader(model, copy).ToJsonString(WorkflowJson.Options) };
 
         // The old latest version keeps its published flag, so reverting never stops new instances from starting.
-        var previous = latest with { IsLatest = false, UpdatedAt = now };
+        var previous = latest with { IsLatest = false };
         previous = previous with { ModelJson = WithHeader(ParseModel(latest), previous).ToJsonString(WorkflowJson.Options) };
         await _store.SaveAsync([copy, previous], cancellationToken).ConfigureAwait(false);
         _graphs.Invalidate(definitionId);

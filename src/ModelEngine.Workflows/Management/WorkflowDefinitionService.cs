@@ -67,7 +67,8 @@ public sealed partial class WorkflowDefinitionService : IWorkflowDefinitionServi
             record = NewVersion(model, definitionId, (latest?.Version ?? 0) + 1, publish, actor, now);
             if (latest is not null)
             {
-                updates.Add(latest with { IsLatest = false, IsPublished = latest.IsPublished && !publish, UpdatedAt = now });
+                // Another version's save moves only the flags of this one: its updatedAt still says when it was edited.
+                updates.Add(latest with { IsLatest = false, IsPublished = latest.IsPublished && !publish });
             }
         }
         else
@@ -82,7 +83,7 @@ public sealed partial class WorkflowDefinitionService : IWorkflowDefinitionServi
 
             if (published is not null && published.Id != latest.Id)
             {
-                updates.Add(published with { IsPublished = false, UpdatedAt = now });
+                updates.Add(published with { IsPublished = false });
             }
         }
 
@@ -122,7 +123,7 @@ public sealed partial class WorkflowDefinitionService : IWorkflowDefinitionServi
         var updates = new List<WorkflowDefinitionRecord> { record };
         if (await _store.FindPublishedAsync(definitionId, cancellationToken).ConfigureAwait(false) is { } previous)
         {
-            updates.Add(previous with { IsPublished = false, UpdatedAt = now });
+            updates.Add(previous with { IsPublished = false });
         }
 
         await _store.SaveAsync(updates, cancellationToken).ConfigureAwait(false);

@@ -1,4 +1,4 @@
 namespace ModelEngine.Workflows.Persistence;
 
-/// <summary>The instances that started, finished and faulted on one UTC day.</summary>
+/// <summary>The instances that started, finished and faulted at least once on one UTC day.</summary>
 public sealed record DailyInstanceCounts(DateOnly Date, long Started, long Finished, long Faulted);

@@ -13,15 +13,18 @@ public interface IWorkflowStatistics
     Task<IReadOnlyList<InstanceStatusCount>> CountByStatusAsync(UserIdentity? visibleTo, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Counts the WorkflowStarted, WorkflowFinished and WorkflowFaulted journal entries of each UTC day from
-    /// <paramref name="firstDay"/> for <paramref name="days"/> days, oldest first, with a zero row for each day without any.
+    /// Counts, for each UTC day from <paramref name="firstDay"/> for <paramref name="days"/> days, oldest first, the
+    /// instances that started (WorkflowStarted entries), finished (WorkflowFinished entries) and faulted at least once
+    /// (distinct instances with a WorkflowFaulted entry that day, so a fault, a retry and a second fault count once),
+    /// with a zero row for each day without any.
     /// </summary>
     Task<IReadOnlyList<DailyInstanceCounts>> CountByDayAsync(
         DateOnly firstDay, int days, UserIdentity? visibleTo, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Returns the activities with the most ActivityFaulted journal entries at or after <paramref name="since"/>, most
-    /// first, at most <paramref name="maxCount"/> of them.
+    /// Returns the activities with the most incidents (ActivityFaulted journal entries) at or after
+    /// <paramref name="since"/>, most first, at most <paramref name="maxCount"/> of them. Every incident counts, also one
+    /// that a retry later resolved, so an activity that failed twice in one instance counts 2.
     /// </summary>
     Task<IReadOnlyList<ActivityFaultCount>> ListFaultingActivitiesAsync(
         DateTimeOffset since, int maxCount, UserIdentity? visibleTo, CancellationToken cancellationToken = default);

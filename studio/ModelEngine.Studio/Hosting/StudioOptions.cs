@@ -19,4 +19,7 @@ public sealed class StudioOptions
 
     /// <summary>Sign-in through an OpenID Connect provider, used when its authority is set.</summary>
     public StudioOidcOptions Oidc { get; set; } = new();
+
+    /// <summary>Where the keys that protect the studio's cookies are kept.</summary>
+    public StudioDataProtectionOptions DataProtection { get; set; } = new();
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using ModelEngine.Studio.Api;
@@ -16,6 +17,10 @@ namespace ModelEngine.Studio.Hosting;
 /// <summary>Registers the studio's services, in the standalone studio and in the server that hosts it.</summary>
 public static class StudioServiceCollectionExtensions
 {
+    /// <summary>
+    /// Adds the studio's pages, authentication, API client and features, bound to the <c>Studio</c> section of
+    /// <paramref name="configuration"/>.
+    /// </summary>
     public static IServiceCollection AddModelEngineStudio(this IServiceCollection services, IConfiguration configuration)
     {
         var section = configuration.GetSection(StudioOptions.SectionName);
@@ -28,6 +33,8 @@ public static class StudioServiceCollectionExtensions
         services.AddLocalization();
         services.AddCascadingAuthenticationState();
         services.TryAddSingleton(TimeProvider.System);
+
+        AddDataProtection(services, studio.DataProtection);
 
         services.AddHttpClient(StudioApiClient.HttpClientName);
         services.TryAddSingleton<StudioServerAddress>();
@@ -108,5 +115,15 @@ public static class StudioServiceCollectionExtensions
                 .AddAuthenticationSchemes(StudioAuthentication.CookieScheme)
                 .RequireAuthenticatedUser());
         return services;
+    }
+
+    private static void AddDataProtection(IServiceCollection services, StudioDataProtectionOptions options)
+    {
+        var dataProtection = services.AddDataProtection().SetApplicationName(StudioDataProtectionOptions.ApplicationName);
+        if (!string.IsNullOrWhiteSpace(options.KeysPath))
+        {
+            // Every replica and every restart reads the same key ring, so a studio cookie stays valid across them.
+            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(options.KeysPath));
+        }
     }
 }

@@ -120,6 +120,25 @@ public sealed class DashboardEndpointTests : IDisposable
         Assert.Equal($"{Day(0)}:1/0/0", days[^1]);
     }
 
+    [Fact]
+    public async Task Dashboard_RetriedFault_CountsInstanceOnce()
+    {
+        var scenario = await RunScenarioAsync();
+        var instances = await scenario.Admin.GetObjectAsync("/api/workflow-instances?definitionId=dash-fault&pageSize=10");
+        var instanceId = instances["items"]!.AsArray()
+            .Select(item => item!["id"]!.GetValue<string>())
+            .Order(StringComparer.Ordinal)
+            .First();
+
+        // Today, the instance is retried twice, and the script fails both times.
+        await RetryToFaultAsync(scenario.Admin, instanceId);
+        await RetryToFaultAsync(scenario.Admin, instanceId);
+        var dashboard = await scenario.Admin.GetObjectAsync("/api/dashboard?days=3");
+
+        Assert.Equal([$"{Day(-2)}:1/1/0", $"{Day(-1)}:2/0/2", $"{Day(0)}:1/0/1"], Throughput(dashboard));
+        Assert.Equal(4, Assert.Single(dashboard["faultingActivities"]!.AsArray())?["count"]?.GetValue<long>());
+    }
+
     [Theory]
     [InlineData("0")]
     [InlineData("91")]
@@ -184,6 +203,13 @@ public sealed class DashboardEndpointTests : IDisposable
         var dueDate = await scenario.Admin.PutAsJsonAsync($"/api/tasks/{taskId}/due-date", new { dueAt = Today.AddHours(8) }).WaitAsync(Timeouts.Request);
         Assert.True(dueDate.IsSuccessStatusCode, $"Setting the due date failed with {(int)dueDate.StatusCode}: {await dueDate.Content.ReadAsStringAsync()}");
         return scenario with { TaskId = taskId };
+    }
+
+    private static async Task RetryToFaultAsync(HttpClient client, string instanceId)
+    {
+        var retry = await client.PostAsync($"/api/workflow-instances/{instanceId}/retry", null).WaitAsync(Timeouts.Request);
+        Assert.True(retry.IsSuccessStatusCode, $"The retry failed with {(int)retry.StatusCode}: {await retry.Content.ReadAsStringAsync()}");
+        await Instances.WaitForSubStatusAsync(client, instanceId, "Faulted");
     }
 
     private static Task<JsonObject> ExecuteAsync(HttpClient client, string definitionId, object input) =>

@@ -9,10 +9,10 @@ public static class Accessibility
 {
     private static readonly string AxePath = Path.Combine(AppContext.BaseDirectory, "axe", "axe.min.js");
 
-    // The WCAG 2.0 and 2.1 level A and AA rules. The result keeps only what the failure message needs.
+    // Runs axe with the given options. The result keeps only what the failure message needs.
     private const string RunAxe = """
-        async () => {
-            const results = await axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] });
+        async (options) => {
+            const results = await axe.run(document, options);
             return results.violations.map(violation => ({
                 id: violation.id,
                 impact: violation.impact ?? '',
@@ -23,10 +23,30 @@ public static class Accessibility
         }
         """;
 
+    // The WCAG 2.0 and 2.1 level A and AA rules.
+    private static readonly object WcagRules = new { runOnly = new[] { "wcag2a", "wcag2aa", "wcag21a", "wcag21aa" } };
+
+    // axe's landmark rules are best practices, not WCAG rules, and most of them are "moderate". They catch a page with
+    // two main landmarks, or a main inside another landmark, which confuses screen reader navigation. The designer's side
+    // panels are asides within main, so 'landmark-complementary-is-top-level' stays out.
+    private static readonly object LandmarkRules = new
+    {
+        runOnly = new
+        {
+            type = "rule",
+            values = new[]
+            {
+                "landmark-one-main", "landmark-no-duplicate-main", "landmark-main-is-top-level", "landmark-no-duplicate-banner",
+                "landmark-no-duplicate-contentinfo", "landmark-banner-is-top-level", "landmark-contentinfo-is-top-level",
+            },
+        },
+    };
+
     /// <summary>
-    /// Runs axe on the whole document and fails when it finds a serious or critical violation, listing each one with
-    /// its rule id, impact, the selectors of the elements and the rule's help. Minor and moderate findings are written
-    /// to <paramref name="output"/> only.
+    /// Runs axe on the whole document and fails when it finds a serious or critical violation, or any violation of the
+    /// landmark rules (one top-level main, banner and content info), listing each one with its rule id, impact, the
+    /// selectors of the elements and the rule's help. Other minor and moderate findings are written to
+    /// <paramref name="output"/> only.
     /// </summary>
     public static async Task AssertAccessibleAsync(this IPage page, string screenName, Xunit.Abstractions.ITestOutputHelper? output = null)
     {
@@ -40,9 +60,9 @@ public static class Accessibility
             await page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = AxePath }).WaitAsync(BrowserTimeouts.Default);
         }
 
-        var result = await page.EvaluateAsync<JsonElement>(RunAxe).WaitAsync(BrowserTimeouts.Measurement);
-        var violations = result.Deserialize<List<AxeViolation>>(new JsonSerializerOptions(JsonSerializerDefaults.Web)) ?? [];
+        var violations = await RunAsync(page, WcagRules);
         var blocking = violations.Where(violation => violation.Impact is "serious" or "critical").ToList();
+        blocking.AddRange(await RunAsync(page, LandmarkRules));
         foreach (var violation in violations.Except(blocking))
         {
             output?.WriteLine($"axe on {screenName}: {Describe(violation)}");
@@ -51,9 +71,15 @@ public static class Accessibility
         Assert.True(blocking.Count == 0, FormatFailure(screenName, page.Url, blocking));
     }
 
+    private static async Task<List<AxeViolation>> RunAsync(IPage page, object options)
+    {
+        var result = await page.EvaluateAsync<JsonElement>(RunAxe, options).WaitAsync(BrowserTimeouts.Measurement);
+        return result.Deserialize<List<AxeViolation>>(new JsonSerializerOptions(JsonSerializerDefaults.Web)) ?? [];
+    }
+
     private static string FormatFailure(string screenName, string url, List<AxeViolation> violations)
     {
-        var message = new StringBuilder($"axe found {violations.Count} serious or critical WCAG 2.1 A/AA violations on the {screenName} screen ({url}):");
+        var message = new StringBuilder($"axe found {violations.Count} serious or critical WCAG 2.1 A/AA or landmark violations on the {screenName} screen ({url}):");
         foreach (var violation in violations)
         {
             message.AppendLine().Append("- ").Append(Describe(violation));

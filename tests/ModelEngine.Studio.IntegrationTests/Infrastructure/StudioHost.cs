@@ -26,6 +26,9 @@ public sealed class StudioHost : WebApplicationFactory<Program>
 
     public string Folder { get; }
 
+    /// <summary>The host's environment, Development unless <see cref="WithEnvironment"/> changed it.</summary>
+    public string EnvironmentName { get; private set; } = "Development";
+
     /// <summary>The server's address, such as <c>http://127.0.0.1:40123/</c>; reading it starts the host.</summary>
     public Uri Address
     {
@@ -54,9 +57,31 @@ public sealed class StudioHost : WebApplicationFactory<Program>
         return this;
     }
 
+    /// <summary>Sets a configuration value. Call it before the host starts.</summary>
+    public StudioHost WithSetting(string key, string? value)
+    {
+        _settings[key] = value;
+        return this;
+    }
+
+    /// <summary>
+    /// Runs the host in <paramref name="environmentName"/>. Outside Development the server reads no
+    /// appsettings.Development.json, so this also sets a signing key. The demo password works only in Development.
+    /// </summary>
+    public StudioHost WithEnvironment(string environmentName)
+    {
+        EnvironmentName = environmentName;
+        if (environmentName != "Development")
+        {
+            _settings.TryAdd("Identity:SigningKey", "modelengine-integration-test-signing-key-0123456789");
+        }
+
+        return this;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(EnvironmentName);
         builder.ConfigureLogging(logging => logging.AddProvider(new FileLoggerProvider(Path.Combine(Folder, "server.log"))));
         foreach (var (key, value) in _settings)
         {

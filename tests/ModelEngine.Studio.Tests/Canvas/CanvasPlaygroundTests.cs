@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Hosting;
 using ModelEngine.Studio.Features.Designer.Canvas;
 
 namespace ModelEngine.Studio.Tests.Canvas;
@@ -9,7 +11,10 @@ public sealed class CanvasPlaygroundTests : StudioTestContext
     public CanvasPlaygroundTests()
     {
         JSInterop.SetupModule(FlowchartCanvas.ModulePath).SetupModule("createCanvas", _ => true);
+        Services.AddSingleton<IHostEnvironment>(_environment);
     }
+
+    private readonly PlaygroundEnvironment _environment = new();
 
     [Fact]
     public void Generate_150Nodes_HasBranchingEdges()
@@ -41,6 +46,18 @@ public sealed class CanvasPlaygroundTests : StudioTestContext
         Assert.Equal(expected, PlaygroundGraph.Generate(requested).Nodes.Count);
 
     [Fact]
+    public void Playground_OutsideDevelopment_ShowsNoCanvas()
+    {
+        SignIn("dave", "designers");
+        _environment.EnvironmentName = Environments.Production;
+
+        var page = Render<CanvasPlayground>();
+
+        Assert.Empty(page.FindAll("[data-testid=canvas]"));
+        Assert.NotNull(page.Find("[data-testid=playground-unavailable]"));
+    }
+
+    [Fact]
     public void Playground_ForAManager_ShowsNoCanvas()
     {
         var page = Render<CanvasPlayground>();
@@ -59,5 +76,16 @@ public sealed class CanvasPlaygroundTests : StudioTestContext
 
         Assert.NotNull(page.Find("[data-testid=canvas]"));
         Assert.Contains("12 nodes", page.Find("[data-testid=playground-summary]").TextContent, StringComparison.Ordinal);
+    }
+
+    private sealed class PlaygroundEnvironment : IHostEnvironment
+    {
+        public string EnvironmentName { get; set; } = Environments.Development;
+
+        public string ApplicationName { get; set; } = "ModelEngine.Studio";
+
+        public string ContentRootPath { get; set; } = AppContext.BaseDirectory;
+
+        public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
     }
 }

@@ -54,6 +54,17 @@ public sealed class DashboardPageTests : StudioPageTestContext
     }
 
     [Fact]
+    public void Dashboard_SaysWhatFaultCountsMean()
+    {
+        var page = Render<DashboardPage>();
+
+        page.WaitForAssertion(
+            () => Assert.Contains("at least once that day", page.Find("[data-testid=throughput-caption]").TextContent, StringComparison.Ordinal),
+            Timeout);
+        Assert.Contains("including incidents that a retry resolved", page.Find("[data-testid=faulting-caption]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Dashboard_ListsOverdueTasksAndFaultingActivities()
     {
         var page = Render<DashboardPage>();

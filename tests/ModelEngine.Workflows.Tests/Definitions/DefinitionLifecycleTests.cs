@@ -84,6 +84,30 @@ public sealed class DefinitionLifecycleTests : IDisposable
     }
 
     [Fact]
+    public async Task Save_NewVersion_KeepsOlderVersionsUpdatedAt()
+    {
+        await SaveAsync("First", publish: true);
+        var first = await Store.FindVersionAsync(DefinitionId, 1).WaitAsync(EngineHarness.Timeout);
+
+        _engine.Clock.Advance(TimeSpan.FromMinutes(5));
+        await SaveAsync("Second", publish: false);
+        _engine.Clock.Advance(TimeSpan.FromMinutes(5));
+        await SaveAsync("Third", publish: true);
+        _engine.Clock.Advance(TimeSpan.FromMinutes(5));
+        await _engine.Definitions.RevertAsync(DefinitionId, 1, "dave").WaitAsync(EngineHarness.Timeout);
+
+        var versions = await Store.ListVersionsAsync(DefinitionId, new PageRequest(1, 10)).WaitAsync(EngineHarness.Timeout);
+        var byVersion = versions.Items.ToDictionary(v => v.Version);
+        Assert.Equal(first!.UpdatedAt, byVersion[1].UpdatedAt);
+        Assert.False(byVersion[1].IsLatest);
+        Assert.False(byVersion[1].IsPublished);
+        Assert.Equal(first.UpdatedAt.AddMinutes(10), byVersion[2].UpdatedAt);
+        Assert.True(byVersion[2].IsPublished);
+        Assert.Equal(first.UpdatedAt.AddMinutes(15), byVersion[3].UpdatedAt);
+        Assert.True(byVersion[3].IsLatest);
+    }
+
+    [Fact]
     public async Task Revert_MissingVersion_NotFound()
     {
         await SaveAsync("First", publish: true);

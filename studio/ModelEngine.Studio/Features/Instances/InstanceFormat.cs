@@ -1,16 +1,11 @@
-using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace ModelEngine.Studio.Features.Instances;
 
-/// <summary>Formats the times and JSON values that the instance screens show.</summary>
+/// <summary>Formats the JSON values that the instance screens show. Times go through <see cref="Localization.StudioTime"/>.</summary>
 public static class InstanceFormat
 {
-    /// <summary>Formats a time in UTC, as the server stores it, with the UTC suffix so that no reader takes it for local time.</summary>
-    public static string Time(DateTimeOffset? value) =>
-        value is { } time ? time.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " UTC" : string.Empty;
-
     /// <summary>
     /// Options for display only: the relaxed encoder writes '+', '&lt;' and non-ASCII text as they are, where the default
     /// escapes them as <c>\u002B</c>. Blazor encodes the text for HTML when it renders it. Never send JSON written with

@@ -4,7 +4,8 @@
 import { Graph, Selection } from '@antv/x6';
 import { commandFor, EDIT_COMMANDS, isArrow, nextNode } from './keyboard.js';
 import { layoutLeftToRight } from './layout.js';
-import { Minimap } from './minimap.js';
+import { fitPadding, fitsAsIs } from './fit.js';
+import { HEIGHT as MINIMAP_HEIGHT, Minimap, WIDTH as MINIMAP_WIDTH } from './minimap.js';
 import { ensureStyles } from './styles.js';
 import { categoryColour, edgeAttrs, edgeMetadata, NODE_WIDTH, nodeAttrs, nodeHeight, nodeMetadata, registerShapes, replacePorts } from './shapes.js';
 
@@ -551,13 +552,12 @@ class FlowchartCanvas {
   }
 
   // A flowchart that fits at full size keeps its own coordinates, so a new one does not jump to the middle. A larger
-  // one is zoomed out until it fits.
+  // one is zoomed out until it fits. Neither way does a node end up under the minimap.
   fitIfNeeded() {
-    const padding = 24;
     const area = this.graph.getContentArea();
-    const width = this.host.clientWidth;
-    const height = this.host.clientHeight;
-    if (area.x >= 0 && area.y >= 0 && area.x + area.width + padding <= width && area.y + area.height + padding <= height) {
+    const view = { width: this.host.clientWidth, height: this.host.clientHeight };
+    const padding = this.fitPaddingFor(area);
+    if (fitsAsIs(view, area, padding)) {
       this.graph.zoomTo(1);
       this.graph.translate(0, 0);
     } else {
@@ -566,7 +566,13 @@ class FlowchartCanvas {
   }
 
   zoomToFit() {
-    this.graph.zoomToFit({ padding: 24, maxScale: 1.5 });
+    this.graph.zoomToFit({ padding: this.fitPaddingFor(this.graph.getContentArea()), maxScale: 1.5 });
+  }
+
+  fitPaddingFor(area) {
+    const view = { width: this.host.clientWidth, height: this.host.clientHeight };
+    const minimap = this.minimap.element.hidden ? null : { width: MINIMAP_WIDTH, height: MINIMAP_HEIGHT };
+    return fitPadding(view, area, minimap);
   }
 
   /** Lays the nodes out left to right, moves them and returns every node's new position. */

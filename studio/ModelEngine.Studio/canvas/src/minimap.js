@@ -1,8 +1,8 @@
 // A small overview of the whole graph, drawn on a <canvas>. Clicking or dragging on it centres the view there.
 // It draws rectangles only, so it stays cheap with 150 nodes; X6's own minimap plugin renders a second full graph.
 
-const WIDTH = 180;
-const HEIGHT = 120;
+export const WIDTH = 180;
+export const HEIGHT = 120;
 
 export class Minimap {
   constructor(parent, graph, colourOf) {
