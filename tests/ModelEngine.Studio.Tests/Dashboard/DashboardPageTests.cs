@@ -65,6 +65,25 @@ public sealed class DashboardPageTests : StudioPageTestContext
     }
 
     [Fact]
+    public void FaultingCard_NamesTypeByDescriptor()
+    {
+        Api.On("GET", "api/descriptors/activities", new { items = InstanceTestData.Descriptors(), totalCount = InstanceTestData.Descriptors().Count });
+
+        var page = Render<DashboardPage>();
+
+        page.WaitForAssertion(() => Assert.Equal("Decision", page.Find("[data-testid=faulting-activity-type]").TextContent.Trim()), Timeout);
+        Assert.Equal("Elsa.FlowDecision", page.Find("[data-testid=faulting-activity-type]").GetAttribute("title"));
+    }
+
+    [Fact]
+    public void FaultingCard_WithoutDescriptors_ShowsTypeName()
+    {
+        var page = Render<DashboardPage>();
+
+        page.WaitForAssertion(() => Assert.Equal("Elsa.FlowDecision", page.Find("[data-testid=faulting-activity-type]").TextContent.Trim()), Timeout);
+    }
+
+    [Fact]
     public void Dashboard_ListsOverdueTasksAndFaultingActivities()
     {
         var page = Render<DashboardPage>();
