@@ -241,6 +241,43 @@ public sealed class TaskPageTests : InboxTestContext
     }
 
     [Fact]
+    public void IntegerField_Typed_CompletesTheTask()
+    {
+        var schema = PurchaseSchema();
+        schema["properties"]!["quantity"]!["minimum"] = 1;
+        ScriptTaskPage(TaskJson("t1", "Reserved", "bob"), schema, new JsonObject { ["amount"] = 2500, ["costCenter"] = "CC-7" });
+        Api.On("POST", "api/tasks/t1/complete", TaskJson("t1", "Completed", "bob", revision: 2));
+        var page = Render<TaskPage>(p => p.Add(x => x.TaskId, "t1"));
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=form-field-quantity] input")), Wait);
+
+        page.Find("[data-testid=form-field-quantity] input").Input("5");
+        page.WaitForAssertion(() => Assert.Equal("5", page.Find("[data-testid=form-field-quantity] input").GetAttribute("value")), Wait);
+        page.Find("[data-testid=task-outcome-Approve]").Click();
+
+        page.WaitForAssertion(() => Assert.Single(Sent("POST", "api/tasks/t1/complete")), Wait);
+        Assert.Equal("5", Sent("POST", "api/tasks/t1/complete")[0].Body!["data"]!["quantity"]!.ToJsonString());
+    }
+
+    [Fact]
+    public void IntegerField_BelowMinimum_IsBlocked()
+    {
+        var schema = PurchaseSchema();
+        schema["properties"]!["quantity"]!["title"] = "Quantity";
+        schema["properties"]!["quantity"]!["minimum"] = 1;
+        ScriptTaskPage(TaskJson("t1", "Reserved", "bob"), schema, new JsonObject { ["amount"] = 2500, ["costCenter"] = "CC-7" });
+        Api.On("POST", "api/tasks/t1/complete", TaskJson("t1", "Completed", "bob", revision: 2));
+        var page = Render<TaskPage>(p => p.Add(x => x.TaskId, "t1"));
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=form-field-quantity] input")), Wait);
+
+        page.Find("[data-testid=form-field-quantity] input").Input("0");
+        page.WaitForAssertion(() => Assert.Equal("0", page.Find("[data-testid=form-field-quantity] input").GetAttribute("value")), Wait);
+        page.Find("[data-testid=task-outcome-Approve]").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("Quantity must be at least 1.", page.Find("[data-testid=form-field-quantity]").TextContent, StringComparison.Ordinal), Wait);
+        Assert.Empty(Sent("POST", "api/tasks/t1/complete"));
+    }
+
+    [Fact]
     public void SchemaForm_WithoutDraft_StartsFromTaskData()
     {
         ScriptTaskPage(TaskJson("t1", "Reserved", "bob"), PurchaseSchema());

@@ -40,7 +40,8 @@ public static class SchemaFormValidator
 
         if (value is JsonValue scalar && scalar.GetValueKind() == JsonValueKind.Number)
         {
-            var number = scalar.GetValue<double>();
+            // A typed integer field holds a long, which GetValue<double> does not convert, so the number is read from its JSON text.
+            var number = double.Parse(scalar.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture);
             if (property.Kind == SchemaFieldKind.Integer && Math.Abs(number % 1) > double.Epsilon)
             {
                 return localizer["FieldWholeNumber", property.Label].Value;
