@@ -435,6 +435,39 @@ public sealed class TaskPageTests : InboxTestContext
         Assert.Empty(page.FindAll("[data-testid=task-claim]"));
     }
 
+    [Fact]
+    public void OwnAction_ClearsEarlierLiveNotice()
+    {
+        ScriptTaskPage(TaskJson("t1", "Reserved", "bob"));
+        Api.On("POST", "api/tasks/t1/complete", TaskJson("t1", "Completed", "bob", revision: 3, new JsonObject { ["outcome"] = "Approve" }));
+        var page = Render<TaskPage>(p => p.Add(x => x.TaskId, "t1"));
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=task-outcome-Approve]")), Wait);
+        ScriptTaskPage(TaskJson("t1", "Reserved", "bob", revision: 2));
+        Live.Raise(new Api.Tasks.TaskChange("e1", "Updated", "t1", "Reserved", "bob", "admin", Time.GetUtcNow(), null));
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=task-live-notice]")), Wait);
+
+        page.Find("[data-testid=task-outcome-Approve]").Click();
+
+        page.WaitForAssertion(() => Assert.Single(Sent("POST", "api/tasks/t1/complete")), Wait);
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=task-live-notice]")), Wait);
+    }
+
+    [Fact]
+    public void CompletedTask_ChineseUi_ShowsDecisionReadOnly()
+    {
+        using var culture = new UiCulture("zh-CN");
+        ScriptTaskPage(TaskJson("t1", "Completed", "bob", revision: 4, new JsonObject
+        {
+            ["outcome"] = "Reject", ["comment"] = "Over budget", ["completedBy"] = "bob", ["completedAt"] = "2026-12-05T09:00:00Z",
+        }));
+
+        var page = Render<TaskPage>(p => p.Add(x => x.TaskId, "t1"));
+
+        page.WaitForAssertion(() => Assert.StartsWith("驳回", page.Find("[data-testid=task-outcome]").TextContent.Trim(), StringComparison.Ordinal), Wait);
+        Assert.Equal("Over budget", page.Find("[data-testid=task-decision-comment]").TextContent.Trim());
+        Assert.Empty(page.FindAll("[data-testid=task-comment]"));
+    }
+
     // Renders the page on `before`, then runs `action` (claim, or complete with Approve), which the server rejects with
     // `status` because another user's change, `after`, was committed first.
     private IRenderedComponent<TaskPage> LoseRace(string action, HttpStatusCode status, JsonObject before, JsonObject after)
