@@ -4,7 +4,7 @@
 import { Graph, Selection } from '@antv/x6';
 import { commandFor, EDIT_COMMANDS, isArrow, nextNode } from './keyboard.js';
 import { layoutLeftToRight } from './layout.js';
-import { fitPadding, fitsAsIs } from './fit.js';
+import { fitTransform, initialTransform, withPorts } from './fit.js';
 import { HEIGHT as MINIMAP_HEIGHT, Minimap, WIDTH as MINIMAP_WIDTH } from './minimap.js';
 import { ensureStyles } from './styles.js';
 import { categoryColour, edgeAttrs, edgeMetadata, NODE_WIDTH, nodeAttrs, nodeHeight, nodeMetadata, registerShapes, replacePorts } from './shapes.js';
@@ -554,25 +554,28 @@ class FlowchartCanvas {
   // A flowchart that fits at full size keeps its own coordinates, so a new one does not jump to the middle. A larger
   // one is zoomed out until it fits. Neither way does a node end up under the minimap.
   fitIfNeeded() {
-    const area = this.graph.getContentArea();
-    const view = { width: this.host.clientWidth, height: this.host.clientHeight };
-    const padding = this.fitPaddingFor(area);
-    if (fitsAsIs(view, area, padding)) {
-      this.graph.zoomTo(1);
-      this.graph.translate(0, 0);
-    } else {
-      this.graph.zoomToFit({ padding, maxScale: 1 });
-    }
+    this.applyTransform(initialTransform(this.viewSize(), this.contentArea(), this.minimapSize()));
   }
 
   zoomToFit() {
-    this.graph.zoomToFit({ padding: this.fitPaddingFor(this.graph.getContentArea()), maxScale: 1.5 });
+    this.applyTransform(fitTransform(this.viewSize(), this.contentArea(), this.minimapSize(), 1.5));
   }
 
-  fitPaddingFor(area) {
-    const view = { width: this.host.clientWidth, height: this.host.clientHeight };
-    const minimap = this.minimap.element.hidden ? null : { width: MINIMAP_WIDTH, height: MINIMAP_HEIGHT };
-    return fitPadding(view, area, minimap);
+  applyTransform({ scale, tx, ty }) {
+    this.graph.zoomTo(scale);
+    this.graph.translate(tx, ty);
+  }
+
+  viewSize() {
+    return { width: this.host.clientWidth, height: this.host.clientHeight };
+  }
+
+  contentArea() {
+    return withPorts(this.graph.getContentArea());
+  }
+
+  minimapSize() {
+    return this.minimap.element.hidden ? null : { width: MINIMAP_WIDTH, height: MINIMAP_HEIGHT };
   }
 
   /** Lays the nodes out left to right, moves them and returns every node's new position. */
