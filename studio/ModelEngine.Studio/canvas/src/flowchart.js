@@ -174,6 +174,8 @@ class FlowchartCanvas {
 
     graph.on('node:dblclick', ({ node }) => this.notify('NotifyOpen', node.id));
 
+    graph.on('resize', () => this.refitIfUntouched());
+
     graph.on('selection:changed', ({ added, removed, selected }) => {
       for (const cell of removed) {
         if (cell.isEdge()) {
@@ -554,11 +556,37 @@ class FlowchartCanvas {
   // A flowchart that fits at full size keeps its own coordinates, so a new one does not jump to the middle. A larger
   // one is zoomed out until it fits. Neither way does a node end up under the minimap.
   fitIfNeeded() {
-    this.applyTransform(initialTransform(this.viewSize(), this.contentArea(), this.minimapSize()));
+    this.applyFit(() => initialTransform(this.viewSize(), this.contentArea(), this.minimapSize()));
   }
 
   zoomToFit() {
-    this.applyTransform(fitTransform(this.viewSize(), this.contentArea(), this.minimapSize(), 1.5));
+    this.applyFit(() => fitTransform(this.viewSize(), this.contentArea(), this.minimapSize(), 1.5));
+  }
+
+  // Remembers how the fit was computed, so a resize can repeat it while the view is still where the fit put it.
+  applyFit(compute) {
+    const transform = compute();
+    this.applyTransform(transform);
+    this.lastFit = { compute, transform };
+  }
+
+  // The canvas can change size after the first fit, for example when the window is resized, so the fit is repeated
+  // unless the user has zoomed or panned since. NOTE: nodes dragged since the fit do not stop the refit.
+  refitIfUntouched() {
+    if (!this.lastFit || this.disposed) {
+      return;
+    }
+
+    const { sx } = this.graph.scale();
+    const { tx, ty } = this.graph.translate();
+    const last = this.lastFit.transform;
+    // The transform is read back from an SVG matrix, which browsers may keep in 32-bit floats.
+    const same = (a, b) => Math.abs(a - b) < 0.01;
+    if (same(sx, last.scale) && same(tx, last.tx) && same(ty, last.ty)) {
+      this.applyFit(this.lastFit.compute);
+    } else {
+      this.lastFit = null;
+    }
   }
 
   applyTransform({ scale, tx, ty }) {
