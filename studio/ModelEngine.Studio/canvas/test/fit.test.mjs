@@ -109,3 +109,29 @@ test('a fit never scales past the largest scale given', () => {
   assert.equal(fitTransform({ width: 1352, height: 480 }, { x: 0, y: 0, width: 100, height: 50 }, minimap, 1.5).scale, 1.5);
   assert.equal(initialTransform({ width: 300, height: 200 }, { x: 0, y: 0, width: 1000, height: 50 }, null).scale < 1, true);
 });
+
+// The purchase approval sample (samples/purchase-approval.json) as the viewer draws it: node positions from the
+// sample, heights from shapes.js (two outcomes make 82 px, one makes 62 px). The last Set Output on the Reject path
+// is at the bottom right.
+const purchaseApproval = [
+  { x: 0, y: 200, width: 184, height: 62 },
+  { x: 220, y: 200, width: 184, height: 82 },
+  { x: 460, y: 80, width: 184, height: 62 },
+  { x: 700, y: 80, width: 184, height: 62 },
+  { x: 460, y: 320, width: 184, height: 82 },
+  { x: 700, y: 240, width: 184, height: 62 },
+  { x: 940, y: 240, width: 184, height: 62 },
+  { x: 700, y: 400, width: 184, height: 62 },
+  { x: 940, y: 400, width: 184, height: 62 },
+];
+
+for (const width of [1000, 1064, 1100, 1160]) {
+  test(`sample fit in ${width}x480 clears the minimap`, () => {
+    const view = { width, height: 480 };
+    const transform = initialTransform(view, withPorts(boundsOf(purchaseApproval)), minimap);
+    for (const node of purchaseApproval) {
+      const box = onScreen(withPorts(node), transform);
+      assert.equal(intersects(box, minimapBox(view)), false, `node at ${node.x},${node.y} is drawn at ${JSON.stringify(box)}`);
+    }
+  });
+}
