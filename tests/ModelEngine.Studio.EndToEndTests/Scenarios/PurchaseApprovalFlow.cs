@@ -172,7 +172,52 @@ public sealed class PurchaseApprovalFlow(StudioFixture fixture, BrowserSession s
         // Start -> task and task -> approved are taken, the Reject connection is not.
         await Assertions.Expect(canvas.Locator("[data-edge-id]")).ToHaveCountAsync(3);
         await Assertions.Expect(canvas.Locator("[data-edge-id][data-taken=\"true\"]")).ToHaveCountAsync(2);
+        await ExpectNodesClearOfMinimapAsync(page);
         await VisitAsync(page, "instance-viewer");
+
+        // A resized window makes the canvas fit again, and the nodes stay clear of the minimap at the new size too.
+        await page.SetViewportSizeAsync(1400, 900).WaitAsync(BrowserTimeouts.Default);
+        await ExpectNodesClearOfMinimapAsync(page);
+    }
+
+    /// <summary>
+    /// Checks that no node of the instance viewer's canvas, ports and port labels included, overlaps the minimap. It
+    /// polls for at most <see cref="BrowserTimeouts.Default"/>, because the canvas fits again after a resize.
+    /// </summary>
+    private static async Task ExpectNodesClearOfMinimapAsync(IPage page)
+    {
+        const string Overlaps = """
+            () => {
+              const canvas = document.querySelector('[data-testid="instance-canvas"]');
+              const minimap = canvas?.querySelector('[data-testid="canvas-minimap"]');
+              if (!minimap || minimap.hidden) {
+                return ['the minimap is missing or hidden'];
+              }
+
+              const box = minimap.getBoundingClientRect();
+              const nodes = Array.from(canvas.querySelectorAll('[data-testid="canvas-node"]'));
+              return nodes
+                .map((node) => ({ id: node.getAttribute('data-node-id'), rect: node.getBoundingClientRect() }))
+                .filter(({ rect }) => rect.right > box.left && rect.left < box.right && rect.bottom > box.top && rect.top < box.bottom)
+                .map(({ id, rect }) => `${id} at ${Math.round(rect.left)},${Math.round(rect.top)} to ${Math.round(rect.right)},${Math.round(rect.bottom)} overlaps the minimap at ${Math.round(box.left)},${Math.round(box.top)} to ${Math.round(box.right)},${Math.round(box.bottom)}`);
+            }
+            """;
+
+        var deadline = DateTime.UtcNow + BrowserTimeouts.Default;
+        string[] overlaps;
+        do
+        {
+            overlaps = await page.EvaluateAsync<string[]>(Overlaps).WaitAsync(BrowserTimeouts.Default);
+            if (overlaps.Length == 0)
+            {
+                return;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(100));
+        }
+        while (DateTime.UtcNow < deadline);
+
+        Assert.Fail($"Nodes overlap the instance viewer's minimap: {string.Join("; ", overlaps)}.");
     }
 
     /// <summary>

@@ -4,7 +4,7 @@
 import { Graph, Selection } from '@antv/x6';
 import { commandFor, EDIT_COMMANDS, isArrow, nextNode } from './keyboard.js';
 import { layoutLeftToRight } from './layout.js';
-import { fitPadding, fitsAsIs } from './fit.js';
+import { fitTransform, initialTransform, withPorts } from './fit.js';
 import { HEIGHT as MINIMAP_HEIGHT, Minimap, WIDTH as MINIMAP_WIDTH } from './minimap.js';
 import { ensureStyles } from './styles.js';
 import { categoryColour, edgeAttrs, edgeMetadata, NODE_WIDTH, nodeAttrs, nodeHeight, nodeMetadata, registerShapes, replacePorts } from './shapes.js';
@@ -173,6 +173,8 @@ class FlowchartCanvas {
     graph.on('node:moved', () => this.flushMoved());
 
     graph.on('node:dblclick', ({ node }) => this.notify('NotifyOpen', node.id));
+
+    graph.on('resize', () => this.refitIfUntouched());
 
     graph.on('selection:changed', ({ added, removed, selected }) => {
       for (const cell of removed) {
@@ -554,25 +556,54 @@ class FlowchartCanvas {
   // A flowchart that fits at full size keeps its own coordinates, so a new one does not jump to the middle. A larger
   // one is zoomed out until it fits. Neither way does a node end up under the minimap.
   fitIfNeeded() {
-    const area = this.graph.getContentArea();
-    const view = { width: this.host.clientWidth, height: this.host.clientHeight };
-    const padding = this.fitPaddingFor(area);
-    if (fitsAsIs(view, area, padding)) {
-      this.graph.zoomTo(1);
-      this.graph.translate(0, 0);
-    } else {
-      this.graph.zoomToFit({ padding, maxScale: 1 });
-    }
+    this.applyFit(() => initialTransform(this.viewSize(), this.contentArea(), this.minimapSize()));
   }
 
   zoomToFit() {
-    this.graph.zoomToFit({ padding: this.fitPaddingFor(this.graph.getContentArea()), maxScale: 1.5 });
+    this.applyFit(() => fitTransform(this.viewSize(), this.contentArea(), this.minimapSize(), 1.5));
   }
 
-  fitPaddingFor(area) {
-    const view = { width: this.host.clientWidth, height: this.host.clientHeight };
-    const minimap = this.minimap.element.hidden ? null : { width: MINIMAP_WIDTH, height: MINIMAP_HEIGHT };
-    return fitPadding(view, area, minimap);
+  // Remembers how the fit was computed, so a resize can repeat it while the view is still where the fit put it.
+  applyFit(compute) {
+    const transform = compute();
+    this.applyTransform(transform);
+    this.lastFit = { compute, transform };
+  }
+
+  // The canvas can change size after the first fit, for example when the window is resized, so the fit is repeated
+  // unless the user has zoomed or panned since. NOTE: nodes dragged since the fit do not stop the refit.
+  refitIfUntouched() {
+    if (!this.lastFit || this.disposed) {
+      return;
+    }
+
+    const { sx } = this.graph.scale();
+    const { tx, ty } = this.graph.translate();
+    const last = this.lastFit.transform;
+    // The transform is read back from an SVG matrix, which browsers may keep in 32-bit floats.
+    const same = (a, b) => Math.abs(a - b) < 0.01;
+    if (same(sx, last.scale) && same(tx, last.tx) && same(ty, last.ty)) {
+      this.applyFit(this.lastFit.compute);
+    } else {
+      this.lastFit = null;
+    }
+  }
+
+  applyTransform({ scale, tx, ty }) {
+    this.graph.zoomTo(scale);
+    this.graph.translate(tx, ty);
+  }
+
+  viewSize() {
+    return { width: this.host.clientWidth, height: this.host.clientHeight };
+  }
+
+  contentArea() {
+    return withPorts(this.graph.getContentArea());
+  }
+
+  minimapSize() {
+    return this.minimap.element.hidden ? null : { width: MINIMAP_WIDTH, height: MINIMAP_HEIGHT };
   }
 
   /** Lays the nodes out left to right, moves them and returns every node's new position. */
