@@ -38,13 +38,13 @@ public sealed class CodeEditorTests(StudioFixture fixture, ITestOutputHelper out
         var syntax = page.TestId("syntax-text");
         await syntax.PickOptionAsync(page, "JavaScript");
         var editor = field.Locator(".monaco-editor-container");
-        await Assertions.Expect(editor.Locator(".monaco-editor")).ToHaveCountAsync(1);
+        await Assertions.Expect(editor.Locator(":scope > .monaco-editor")).ToHaveCountAsync(1);
         await AssertEditorHeightAsync(editor);
 
         for (var round = 0; round < 5; round++)
         {
             await syntax.PickOptionAsync(page, round % 2 == 0 ? "Liquid" : "JavaScript");
-            await Assertions.Expect(editor.Locator(".monaco-editor")).ToHaveCountAsync(1);
+            await Assertions.Expect(editor.Locator(":scope > .monaco-editor")).ToHaveCountAsync(1);
             await editor.ClickAsync().WaitAsync(BrowserTimeouts.Default);
             await page.Keyboard.TypeAsync($"x{round}", new KeyboardTypeOptions { Delay = 20 }).WaitAsync(BrowserTimeouts.Default);
         }

@@ -3,6 +3,7 @@ using ModelEngine.Studio.Api.Descriptors;
 using ModelEngine.Studio.Features.Designer.Properties;
 using ModelEngine.Studio.Features.Designer.Properties.Editors;
 using MudBlazor;
+using CodeEditor = ModelEngine.Studio.Features.Designer.Properties.Editors.CodeEditor;
 
 namespace ModelEngine.Studio.Tests.Properties;
 
@@ -17,7 +18,7 @@ public sealed class CodeEditorLifetimeTests : PropertyPanelTestBase
     [Fact]
     public async Task SyntaxSwitch_BetweenCodeSyntaxes_KeepsOneEditor()
     {
-        JSInterop.Setup<TextModel>("blazorMonaco.editor.getModel", _ => true).SetResult(new TextModel { Uri = "inmemory://model/1" });
+        JSInterop.Setup<TextModel>("blazorMonaco.editor.getInstanceModel", _ => true).SetResult(new TextModel { Uri = "inmemory://model/1" });
         var panel = RenderPanel(Descriptor(Input("title", UiHints.SingleLine)));
         await SwitchSyntaxAsync(panel, "title", "JavaScript");
         var editor = panel.FindComponent<InputField>().FindComponent<CodeEditor>();
