@@ -44,6 +44,9 @@ public sealed class CodeEditorTests(StudioFixture fixture, ITestOutputHelper out
         for (var round = 0; round < 5; round++)
         {
             await syntax.PickOptionAsync(page, round % 2 == 0 ? "Liquid" : "JavaScript");
+
+            // The option list lies over the editor until it closes, so a click before that would pick another syntax.
+            await Assertions.Expect(page.Locator(".mud-popover-open")).ToHaveCountAsync(0);
             await Assertions.Expect(editor.Locator(":scope > .monaco-editor")).ToHaveCountAsync(1);
             await editor.ClickAsync().WaitAsync(BrowserTimeouts.Default);
             await page.Keyboard.TypeAsync($"x{round}", new KeyboardTypeOptions { Delay = 20 }).WaitAsync(BrowserTimeouts.Default);
