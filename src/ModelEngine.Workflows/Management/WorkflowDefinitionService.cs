@@ -67,7 +67,7 @@ public sealed partial class WorkflowDefinitionService : IWorkflowDefinitionServi
             record = NewVersion(model, definitionId, (latest?.Version ?? 0) + 1, publish, actor, now);
             if (latest is not null)
             {
-                // Another version's save moves only the flags of this one: its updatedAt still says when it was edited.
+                // Another version's save moves only the flags of this one: its updatedAt remains the time of its own last edit.
                 updates.Add(latest with { IsLatest = false, IsPublished = latest.IsPublished && !publish });
             }
         }

@@ -43,9 +43,9 @@ public static class Accessibility
     };
 
     /// <summary>
-    /// Runs axe on the whole document and fails when it finds a serious or critical violation, or any violation of the
-    /// landmark rules (one top-level main, banner and content info), listing each one with its rule id, impact, the
-    /// selectors of the elements and the rule's help. Other minor and moderate findings are written to
+    /// Runs axe on the whole document and fails on a serious or critical violation, or on any violation of the landmark
+    /// rules (one top-level main, banner and content info). The failure lists each violation with its rule id, impact,
+    /// the selectors of the elements and the rule's help. Other minor and moderate findings are written to
     /// <paramref name="output"/> only.
     /// </summary>
     public static async Task AssertAccessibleAsync(this IPage page, string screenName, Xunit.Abstractions.ITestOutputHelper? output = null)

@@ -96,7 +96,7 @@ public sealed class TaskPageTests : InboxTestContext
     }
 
     [Fact]
-    public void Claim_On412_LiveNoticeOfWinner_IsNotRepeated()
+    public void Claim_On412_WinnerNoticeShownOnce()
     {
         var page = LoseRace("claim", HttpStatusCode.PreconditionFailed, TaskJson("t1"), TaskJson("t1", "Reserved", "carol", revision: 2));
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=task-conflict]")), Wait);
@@ -174,7 +174,7 @@ public sealed class TaskPageTests : InboxTestContext
     }
 
     [Fact]
-    public void Outcomes_ChineseUi_ShowTranslatedLabels_AndSendTheName()
+    public void Outcomes_ChineseUi_TranslateLabelsOnly()
     {
         using var culture = new UiCulture("zh-CN");
         ScriptTaskPage(TaskJson("t1", "Reserved", "bob", revision: 3));

@@ -60,7 +60,7 @@ public sealed class CodeEditorLifetimeTests : PropertyPanelTestBase
     }
 
     [Fact]
-    public async Task JsonEditor_InvalidText_InChinese_ShowsChineseMessage()
+    public async Task JsonEditor_InvalidText_ChineseMessage()
     {
         using var culture = new UiCulture("zh-CN");
         var panel = RenderPanel(Descriptor(Input("formSchema", UiHints.JsonEditor, "Object")));

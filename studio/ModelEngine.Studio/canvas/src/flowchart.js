@@ -459,6 +459,7 @@ class FlowchartCanvas {
       }
     }
 
+    const added = [...nextNodes.keys()].filter((id) => !this.nodes.has(id));
     this.applying = true;
     try {
       this.graph.batchUpdate(() => this.applyDiff(nextNodes, nextEdges));
@@ -468,6 +469,26 @@ class FlowchartCanvas {
 
     this.nodes = nextNodes;
     this.edges = nextEdges;
+
+    // A node added from the toolbox by keyboard goes right of the rightmost node, which can lie outside the view.
+    if (added.length === 1) {
+      this.reveal(added[0]);
+    }
+  }
+
+  /** Centres the view on a node that lies wholly or partly outside it. */
+  reveal(id) {
+    const cell = this.graph.getCellById(id);
+    if (!cell || !cell.isNode()) {
+      return;
+    }
+
+    const box = this.graph.localToGraph(cell.getBBox());
+    const view = this.viewSize();
+    const inside = box.x >= 0 && box.y >= 0 && box.x + box.width <= view.width && box.y + box.height <= view.height;
+    if (!inside) {
+      this.graph.centerCell(cell);
+    }
   }
 
   applyDiff(nextNodes, nextEdges) {

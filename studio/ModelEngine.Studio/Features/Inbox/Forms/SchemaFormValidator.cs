@@ -40,7 +40,7 @@ public static class SchemaFormValidator
 
         if (value is JsonValue scalar && scalar.GetValueKind() == JsonValueKind.Number)
         {
-            // A typed integer field holds a long, which GetValue<double> does not convert, so the number is read from its JSON text.
+            // A typed integer field contains a long, which GetValue<double> does not convert, so the number is read from its JSON text.
             var number = double.Parse(scalar.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture);
             if (property.Kind == SchemaFieldKind.Integer && Math.Abs(number % 1) > double.Epsilon)
             {
