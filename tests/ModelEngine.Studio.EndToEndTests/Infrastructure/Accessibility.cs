@@ -60,6 +60,13 @@ public static class Accessibility
             await page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = AxePath }).WaitAsync(BrowserTimeouts.Default);
         }
 
+        // A field's label moves and changes colour in a short CSS transition after the field is filled, and axe measures
+        // the contrast of a half-faded label as a violation, so the check waits for finite animations to end first.
+        await page.WaitForFunctionAsync(
+            "() => document.getAnimations().every(a => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity)",
+            null,
+            new PageWaitForFunctionOptions { Timeout = (float)BrowserTimeouts.Default.TotalMilliseconds }).WaitAsync(BrowserTimeouts.Default);
+
         var violations = await RunAsync(page, WcagRules);
         var blocking = violations.Where(violation => violation.Impact is "serious" or "critical").ToList();
         blocking.AddRange(await RunAsync(page, LandmarkRules));

@@ -197,7 +197,10 @@ public sealed partial class DesignerPage
         }
 
         var (x, y) = DesignerEdits.FreeSpot(_document);
-        await AddAsync(descriptor, x, y);
+        if (await AddAsync(descriptor, x, y) is { } id)
+        {
+            _graph = _graph with { RevealNodeId = id };
+        }
     }
 
     private async Task DropAsync(CanvasDrop drop)
@@ -208,15 +211,17 @@ public sealed partial class DesignerPage
         }
     }
 
-    private async Task AddAsync(ActivityDescriptor descriptor, double x, double y)
+    // Returns the new activity's id, or null when nothing was added.
+    private async Task<string?> AddAsync(ActivityDescriptor descriptor, double x, double y)
     {
         if (_document is null || DesignerEdits.AddActivity(_document, descriptor, x, y) is not { } id)
         {
-            return;
+            return null;
         }
 
         Rebuild();
         await SelectAsync([id]);
+        return id;
     }
 
     private void OnMoved(IReadOnlyList<CanvasPosition> positions)

@@ -459,7 +459,6 @@ class FlowchartCanvas {
       }
     }
 
-    const added = [...nextNodes.keys()].filter((id) => !this.nodes.has(id));
     this.applying = true;
     try {
       this.graph.batchUpdate(() => this.applyDiff(nextNodes, nextEdges));
@@ -471,8 +470,8 @@ class FlowchartCanvas {
     this.edges = nextEdges;
 
     // A node added from the toolbox by keyboard goes right of the rightmost node, which can lie outside the view.
-    if (added.length === 1) {
-      this.reveal(added[0]);
+    if (graph.revealNodeId) {
+      this.reveal(graph.revealNodeId);
     }
   }
 
