@@ -19,11 +19,7 @@ public sealed class CodeEditorTests(StudioFixture fixture, ITestOutputHelper out
     {
         await using var session = fixture.Open(output, nameof(CodeEditor_FillsFrame_AndSurvivesSyntaxSwitches));
         var page = await session.NewPageAsync();
-        await page.LoginAsync("dave");
-        await page.GotoAsync("definitions").WaitAsync(BrowserTimeouts.Default);
-        await page.TestId("definitions-new").ClickAsync();
-        await Assertions.Expect(page.TestId("canvas")).ToBeVisibleAsync();
-        await page.WaitForCircuitAsync();
+        await page.OpenNewDefinitionAsync();
         await page.TestId("designer-minimap").ClickAsync();
 
         var node = await page.DropActivityAtAsync("ModelEngine.WriteLine", 0.5f, 0.5f);

@@ -15,11 +15,7 @@ public sealed class DesignerKeyboardTests(StudioFixture fixture, ITestOutputHelp
     {
         await using var session = fixture.Open(output, nameof(ToolboxEnter_AddsNodesInView));
         var page = await session.NewPageAsync();
-        await page.LoginAsync("dave");
-        await page.GotoAsync("definitions").WaitAsync(BrowserTimeouts.Default);
-        await page.TestId("definitions-new").ClickAsync();
-        await Assertions.Expect(page.TestId("canvas")).ToBeVisibleAsync();
-        await page.WaitForCircuitAsync();
+        await page.OpenNewDefinitionAsync();
         var canvas = await page.TestId("canvas").BoundingBoxAsync().WaitAsync(BrowserTimeouts.Default);
         Assert.True(canvas is not null, "The canvas has no box on the page.");
 
@@ -37,8 +33,10 @@ public sealed class DesignerKeyboardTests(StudioFixture fixture, ITestOutputHelp
 
             var box = await page.CanvasNode(id).BoundingBoxAsync().WaitAsync(BrowserTimeouts.Default);
             Assert.True(box is not null, $"Node {id} has no box on the page.");
-            Assert.True(box.X >= canvas.X && box.X + box.Width <= canvas.X + canvas.Width, $"Node {id} spans x {box.X}..{box.X + box.Width}, outside the canvas's {canvas.X}..{canvas.X + canvas.Width}.");
-            Assert.True(box.Y >= canvas.Y && box.Y + box.Height <= canvas.Y + canvas.Height, $"Node {id} spans y {box.Y}..{box.Y + box.Height}, outside the canvas's {canvas.Y}..{canvas.Y + canvas.Height}.");
+            Assert.True(box.X >= canvas.X, $"Node {id} starts at x {box.X}, left of the canvas at {canvas.X}.");
+            Assert.True(box.X + box.Width <= canvas.X + canvas.Width, $"Node {id} ends at x {box.X + box.Width}, right of the canvas's edge at {canvas.X + canvas.Width}.");
+            Assert.True(box.Y >= canvas.Y, $"Node {id} starts at y {box.Y}, above the canvas at {canvas.Y}.");
+            Assert.True(box.Y + box.Height <= canvas.Y + canvas.Height, $"Node {id} ends at y {box.Y + box.Height}, below the canvas's edge at {canvas.Y + canvas.Height}.");
         }
 
         session.Pass();

@@ -9,6 +9,16 @@ namespace ModelEngine.Studio.EndToEndTests.Infrastructure;
 /// </summary>
 public static class CanvasActions
 {
+    /// <summary>Signs in as dave (designers) and opens the designer on a new, unsaved definition.</summary>
+    public static async Task OpenNewDefinitionAsync(this IPage page)
+    {
+        await page.LoginAsync("dave");
+        await page.GotoAsync("definitions").WaitAsync(BrowserTimeouts.Default);
+        await page.TestId("definitions-new").ClickAsync();
+        await Assertions.Expect(page.TestId("canvas")).ToBeVisibleAsync();
+        await page.WaitForCircuitAsync();
+    }
+
     public static ILocator CanvasNodes(this IPage page) => page.Locator("[data-testid=\"canvas-node\"]");
 
     public static ILocator CanvasNode(this IPage page, string nodeId) =>

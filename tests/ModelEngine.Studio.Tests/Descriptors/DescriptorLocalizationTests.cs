@@ -104,7 +104,7 @@ public sealed class DescriptorLocalizationTests : DesignerTestContext
     }
 
     [Fact]
-    public void Canvas_Chinese_LabelsNodesAndPortsButKeepsNames()
+    public void Canvas_Chinese_TranslatesLabelsOnly()
     {
         using var culture = new UiCulture("zh-CN");
         var page = RenderDesigner(DescriptorFixtures.Draft());

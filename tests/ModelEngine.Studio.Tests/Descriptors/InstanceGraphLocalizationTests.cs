@@ -54,7 +54,7 @@ public sealed class InstanceGraphLocalizationTests : StudioTestContext
     }
 
     [Fact]
-    public async Task GetActivities_CultureChanges_TranslatesAgainWithoutAnotherRequest()
+    public async Task GetActivities_CultureChange_ReusesResponse()
     {
         var api = Services.GetRequiredService<DescriptorsApi>();
         using (new UiCulture("zh-CN"))
