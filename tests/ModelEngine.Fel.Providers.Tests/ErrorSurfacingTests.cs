@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using Microsoft.Extensions.AI;
 using ModelEngine.Fel.Providers.Tests.Infrastructure;
 
@@ -149,9 +151,12 @@ public sealed class ErrorSurfacingTests
     [Fact]
     public async Task UnreachableServer_IsModelException()
     {
-        await using var harness = await ModelHarness.StartAsync(("MaxRetries", "1"));
-        var address = harness.Server.BaseAddress;
-        await harness.Server.DisposeAsync();
+        // A socket bound but never listening refuses connections, and it keeps the port so that no server started
+        // in parallel by another test can take it while this one runs.
+        using var closedPort = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        closedPort.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        var address = new Uri($"http://{closedPort.LocalEndPoint}/");
+        await using var harness = await ModelHarness.StartAsync(("MaxRetries", "1"), ("Endpoint", new Uri(address, "v1").ToString()));
 
         var error = await ModelHarness.ThrowsModelErrorAsync(
             () => harness.AdvanceUntilDoneAsync(harness.Catalog.GetChatClient("test").GetResponseAsync("Hi"), TimeSpan.FromMilliseconds(250)));

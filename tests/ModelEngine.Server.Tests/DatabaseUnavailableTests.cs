@@ -59,12 +59,9 @@ public sealed class DatabaseUnavailableTests
     [Fact]
     public async Task Classifier_RecognizesRefusedPostgresConnection()
     {
-        // Nothing listens on a loopback port that was just released, so Npgsql's connect is refused at once.
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        await using var connection = new NpgsqlConnection($"Host=127.0.0.1;Port={port};Username=nobody;Password=none;Timeout=5;Pooling=false");
+        // Nothing listens on the port, so Npgsql's connect is refused at once.
+        using var closedPort = new RefusingPort();
+        await using var connection = new NpgsqlConnection($"Host=127.0.0.1;Port={closedPort.Port};Username=nobody;Password=none;Timeout=5;Pooling=false");
 
         var exception = await Assert.ThrowsAnyAsync<Exception>(() => connection.OpenAsync().WaitAsync(Timeouts.Request));
 

@@ -93,11 +93,10 @@ public sealed class McpToolSourceTests : IClassFixture<McpTestServerFixture>
     [Fact]
     public async Task EndpointRefused_ErrorNamesServerAndKey()
     {
-        // A port that was free a moment ago, on loopback, so the connection is refused.
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
+        // A loopback socket that is bound but never listens refuses the connection, and holds the port meanwhile.
+        using var closedPort = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        closedPort.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        var port = ((IPEndPoint)closedPort.LocalEndPoint!).Port;
         await using var broken = new McpToolSource(new McpServerSettings
         {
             Name = "search",

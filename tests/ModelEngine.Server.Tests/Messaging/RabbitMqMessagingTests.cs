@@ -220,9 +220,8 @@ public sealed class RabbitMqMessagingTests
     [RabbitMqFact]
     public async Task ReadyCheck_ReportsBrokerDownThenUp()
     {
-        // Nothing listens on the port of a socket that was bound and closed at once.
-        var closedPort = ClosedLoopbackPort();
-        using var down = MessagingTestNodes.RabbitMq($"amqp://guest:guest@127.0.0.1:{closedPort}/", MessagingTestNodes.NewQueuePrefix());
+        using var closedPort = new RefusingPort();
+        using var down = MessagingTestNodes.RabbitMq($"amqp://guest:guest@127.0.0.1:{closedPort.Port}/", MessagingTestNodes.NewQueuePrefix());
         using var up = MessagingTestNodes.RabbitMq(RabbitMqTestServer.RequireUri(), MessagingTestNodes.NewQueuePrefix());
         var downClient = down.CreateClient();
         var upClient = up.CreateClient();
@@ -269,15 +268,6 @@ public sealed class RabbitMqMessagingTests
         { "definitionId": "{{definitionId}}", "root": { "type": "Elsa.Flowchart", "id": "f",
           "activities": [ { "id": "count", "type": "Test.CountRun" } ], "connections": [] } }
         """)!.AsObject();
-
-    private static int ClosedLoopbackPort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 
     /// <summary>Commits a new instance of the receiver's definition whose step sent one message, as a step would.</summary>
     private static async Task CommitOutboxRowAsync(IServiceProvider services, string receiverId, string correlationId, JsonObject payload)
