@@ -41,4 +41,39 @@ public sealed class DesignerKeyboardTests(StudioFixture fixture, ITestOutputHelp
 
         session.Pass();
     }
+
+    [ChromiumFact]
+    public async Task ToolboxArrows_AndSkipToCanvas()
+    {
+        await using var session = fixture.Open(output, nameof(ToolboxArrows_AndSkipToCanvas));
+        var page = await session.NewPageAsync();
+        await page.OpenNewDefinitionAsync();
+        var types = await page.TestId("toolbox-item").EvaluateAllAsync<string[]>("items => items.map(i => i.getAttribute('data-activity-type'))").WaitAsync(BrowserTimeouts.Default);
+        Assert.True(types.Length > 2, $"The toolbox shows {types.Length} activities.");
+
+        var stop = page.Locator("[data-testid=\"toolbox-item\"][tabindex=\"0\"]");
+        await Assertions.Expect(stop).ToHaveCountAsync(1);
+        await stop.FocusAsync().WaitAsync(BrowserTimeouts.Default);
+        await page.Keyboard.PressAsync("ArrowDown").WaitAsync(BrowserTimeouts.Default);
+        Assert.Equal(types[1], await FocusedActivityTypeAsync(page));
+        await page.Keyboard.PressAsync("End").WaitAsync(BrowserTimeouts.Default);
+        Assert.Equal(types[^1], await FocusedActivityTypeAsync(page));
+        await Assertions.Expect(page.Locator($"[data-testid=\"toolbox-item\"][data-activity-type=\"{types[^1]}\"]")).ToHaveAttributeAsync("tabindex", "0");
+        await page.Keyboard.PressAsync("Tab").WaitAsync(BrowserTimeouts.Default);
+        Assert.Null(await FocusedActivityTypeAsync(page));
+
+        var skip = page.TestId("designer-skip-to-canvas");
+        await skip.FocusAsync().WaitAsync(BrowserTimeouts.Default);
+        var box = await skip.BoundingBoxAsync().WaitAsync(BrowserTimeouts.Default);
+        Assert.True(box is not null, "The focused skip button has no box on the page.");
+        Assert.True(box.X >= 0, $"The focused skip button starts at x {box.X}, off screen.");
+        await page.Keyboard.PressAsync("Enter").WaitAsync(BrowserTimeouts.Default);
+        await Assertions.Expect(page.TestId("canvas")).ToBeFocusedAsync();
+
+        session.Pass();
+    }
+
+    private static Task<string?> FocusedActivityTypeAsync(IPage page) =>
+        page.EvaluateAsync<string?>("() => document.activeElement?.closest('[data-testid=toolbox-item]')?.getAttribute('data-activity-type') ?? null")
+            .WaitAsync(BrowserTimeouts.Default);
 }

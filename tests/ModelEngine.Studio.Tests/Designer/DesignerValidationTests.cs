@@ -48,6 +48,35 @@ public sealed class DesignerValidationTests : DesignerTestContext
     }
 
     [Fact]
+    public void SecondStart_IsFlaggedAsNeverRunning()
+    {
+        var definition = DesignerFixtures.WithProblems();
+        var activities = definition["root"]!["activities"]!.AsArray();
+        activities.Add(new JsonObject { ["id"] = "start2", ["type"] = "Elsa.Start", ["name"] = "Later start" });
+        activities.Add(new JsonObject { ["id"] = "start3", ["type"] = "Elsa.Start" });
+
+        var page = RenderDesigner(definition);
+
+        Assert.Null(Node(page, "start1").Problems);
+        Assert.Contains(Node(page, "start2").Problems!, p => p.Contains("already starts at \"Start\"", StringComparison.Ordinal));
+        Assert.Contains(Node(page, "start3").Problems!, p => p.Contains("this Start never runs", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void SecondStart_NamedByTheFlowchart_IsTheOneThatRuns()
+    {
+        var definition = DesignerFixtures.WithProblems();
+        var root = definition["root"]!.AsObject();
+        root["activities"]!.AsArray().Add(new JsonObject { ["id"] = "start2", ["type"] = "Elsa.Start", ["name"] = "Chosen start" });
+        root["start"] = "start2";
+
+        var page = RenderDesigner(definition);
+
+        Assert.Null(Node(page, "start2").Problems);
+        Assert.Contains(Node(page, "start1").Problems!, p => p.Contains("already starts at \"Chosen start\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Problem_ClickSelectsItsNode()
     {
         var page = RenderDesigner(DesignerFixtures.WithProblems());

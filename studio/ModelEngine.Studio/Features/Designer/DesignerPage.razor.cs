@@ -356,6 +356,14 @@ public sealed partial class DesignerPage
         Rebuild();
     }
 
+    private async Task FocusCanvasAsync()
+    {
+        if (_canvas is not null)
+        {
+            await _canvas.FocusAsync();
+        }
+    }
+
     private async Task SelectProblemAsync(string activityId)
     {
         if (activityId.Length == 0)

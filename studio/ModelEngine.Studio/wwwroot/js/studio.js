@@ -57,19 +57,22 @@ window.modelEngineStudio = {
         }
         window.modelEngineStudio.download(fileName, contentType, bytes);
     },
-    // Lets ArrowDown and ArrowUp move the focus between the row links of a list, such as the inbox's task titles.
+    // Lets ArrowDown and ArrowUp move the focus between the row links of a list, such as the inbox's task titles or
+    // the designer's toolbox items, and Home and End move it to the first and last.
     enableRowNavigation: function (container, linkSelector) {
         if (!container || container.dataset.rowNavigation) {
             return;
         }
         container.dataset.rowNavigation = "on";
         container.addEventListener("keydown", function (event) {
-            if (event.key !== "ArrowDown" && event.key !== "ArrowUp") {
+            if (event.key !== "ArrowDown" && event.key !== "ArrowUp" && event.key !== "Home" && event.key !== "End") {
                 return;
             }
             const links = Array.from(container.querySelectorAll(linkSelector));
             const index = links.indexOf(document.activeElement);
-            const next = links[event.key === "ArrowDown" ? index + 1 : index - 1];
+            const next = event.key === "Home" ? links[0]
+                : event.key === "End" ? links[links.length - 1]
+                : links[event.key === "ArrowDown" ? index + 1 : index - 1];
             if (index >= 0 && next) {
                 event.preventDefault();
                 next.focus();

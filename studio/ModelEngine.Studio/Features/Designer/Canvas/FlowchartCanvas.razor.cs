@@ -79,6 +79,9 @@ public sealed partial class FlowchartCanvas : IAsyncDisposable
     [Parameter]
     public EventCallback<string> OnOpen { get; set; }
 
+    /// <summary>Moves the keyboard focus to the canvas, where the arrow keys, Enter and Delete work on the nodes.</summary>
+    public ValueTask FocusAsync() => _root.FocusAsync();
+
     /// <summary>Zooms in one step around the centre of the view.</summary>
     public Task ZoomInAsync() => InvokeCanvasAsync("zoomIn");
 

@@ -6,7 +6,8 @@ namespace ModelEngine.Studio.Features.Designer.Document;
 
 /// <summary>
 /// Finds the problems the designer shows on the nodes of the level shown: a required input that is missing or empty,
-/// an activity that is not connected at all (start activities excepted), and an activity type without a descriptor.
+/// an activity that is not connected at all (start activities excepted), an activity type without a descriptor, and a
+/// Start activity that never runs because the flowchart starts at another one.
 /// </summary>
 public sealed class DesignerValidator(IStringLocalizer<DesignerResources> localizer)
 {
@@ -40,7 +41,32 @@ public sealed class DesignerValidator(IStringLocalizer<DesignerResources> locali
             }
         }
 
+        AddUnusedStarts(flowchart, catalog, problems);
         return problems;
+    }
+
+    /// <summary>
+    /// The engine starts a flowchart at the activity its <c>start</c> property names, else at its first Start activity,
+    /// so every other Start activity and its branch never run.
+    /// </summary>
+    private void AddUnusedStarts(JsonObject flowchart, DescriptorCatalog catalog, List<DesignerProblem> problems)
+    {
+        var starts = ActivityJson.ActivityObjects(flowchart)
+            .Where(activity => DesignerGraph.IsStart(activity, catalog.Find(ActivityJson.Type(activity))))
+            .ToList();
+        if (starts.Count < 2)
+        {
+            return;
+        }
+
+        var named = flowchart["start"] is JsonValue value && value.TryGetValue<string>(out var startId) ? startId : null;
+        var used = starts.FirstOrDefault(activity => ActivityJson.Id(activity) == named) ?? starts[0];
+        var usedLabel = DesignerGraph.Label(used, catalog.Find(ActivityJson.Type(used)));
+        foreach (var activity in starts.Where(activity => !ReferenceEquals(activity, used)))
+        {
+            var label = DesignerGraph.Label(activity, catalog.Find(ActivityJson.Type(activity)));
+            problems.Add(new DesignerProblem(ActivityJson.Id(activity), label, localizer["ProblemExtraStart", usedLabel]));
+        }
     }
 
     /// <summary>Returns whether an input has no value: missing, null, an empty string or array, or an expression without a value.</summary>
