@@ -62,8 +62,21 @@ public sealed class DesignerKeyboardTests(StudioFixture fixture, ITestOutputHelp
         await page.Keyboard.PressAsync("Tab").WaitAsync(BrowserTimeouts.Default);
         Assert.Null(await FocusedActivityTypeAsync(page));
 
+        // Collapsing the category that holds the tab stop hands it to the first item shown, and End skips hidden items.
+        await page.TestId("toolbox-category").Last.Locator(".mud-expand-panel-header").ClickAsync().WaitAsync(BrowserTimeouts.Default);
+        await Assertions.Expect(stop).ToHaveAttributeAsync("data-activity-type", types[0]);
+        await stop.FocusAsync().WaitAsync(BrowserTimeouts.Default);
+        await page.Keyboard.PressAsync("End").WaitAsync(BrowserTimeouts.Default);
+        var last = await FocusedActivityTypeAsync(page);
+        Assert.NotNull(last);
+        Assert.NotEqual(types[0], last);
+        await Assertions.Expect(page.Locator($"[data-testid=\"toolbox-item\"][data-activity-type=\"{last}\"]")).ToBeVisibleAsync();
+
+        // The studio focuses a page's heading when it opens, so the skip button must be the next stop after it.
         var skip = page.TestId("designer-skip-to-canvas");
-        await skip.FocusAsync().WaitAsync(BrowserTimeouts.Default);
+        await page.Locator("h1").FocusAsync().WaitAsync(BrowserTimeouts.Default);
+        await page.Keyboard.PressAsync("Tab").WaitAsync(BrowserTimeouts.Default);
+        await Assertions.Expect(skip).ToBeFocusedAsync();
         var box = await skip.BoundingBoxAsync().WaitAsync(BrowserTimeouts.Default);
         Assert.True(box is not null, "The focused skip button has no box on the page.");
         Assert.True(box.X >= 0, $"The focused skip button starts at x {box.X}, off screen.");

@@ -285,12 +285,43 @@ public sealed partial class WorkflowExecutionContext
         AddJournal(JournalEvents.WorkflowCancelled, null, null, null);
     }
 
+    /// <summary>
+    /// Ends the instance from a Finish activity. The containers that enclose it, up to the root, complete with it. Every
+    /// other activity is cancelled as Obsolete, so the journal shows only the abandoned branches as cancelled.
+    /// </summary>
     internal async ValueTask FinishAsync(ActivityExecutionContext context)
     {
         _instances.Remove(context.Instance.Id);
         RemoveBookmarksOf(context.Instance.Id);
         AddJournal(JournalEvents.ActivityCompleted, context.Activity, null, null);
-        await CancelAllAsync(CancellationReason.Obsolete);
+
+        var enclosing = new List<ActivityInstanceState>();
+        for (var id = context.Instance.ParentId; id is not null && _instances.TryGetValue(id, out var container); id = container.ParentId)
+        {
+            enclosing.Add(container);
+        }
+
+        foreach (var container in enclosing)
+        {
+            foreach (var child in GetChildren(container.Id).Where(child => !enclosing.Contains(child)).ToList())
+            {
+                await CancelActivityAsync(child, CancellationReason.Obsolete);
+            }
+        }
+
+        foreach (var root in _instances.Values.Where(instance => instance.ParentId is null && !enclosing.Contains(instance)).ToList())
+        {
+            await CancelActivityAsync(root, CancellationReason.Obsolete);
+        }
+
+        foreach (var container in enclosing)
+        {
+            RemoveBookmarksOf(container.Id);
+            _instances.Remove(container.Id);
+            AddJournal(JournalEvents.ActivityCompleted, Workflow.GetNode(container.NodeId), null, null);
+        }
+
+        _queue.Clear();
         _rootCompleted = true;
     }
 

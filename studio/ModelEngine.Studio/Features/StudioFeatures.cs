@@ -12,6 +12,7 @@ public static class StudioFeatures
     public static IServiceCollection AddStudioFeatures(this IServiceCollection services) => services
         .AddScoped<Api.Descriptors.DescriptorsApi>()
         .AddScoped<Api.Definitions.DefinitionsApi>()
+        .AddScoped<Api.Definitions.DefinitionNames>()
         .AddDashboardFeature()
         .AddDesignerFeature()
         .AddInboxFeature()

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using ModelEngine.Studio.Features.Designer;
+using MudBlazor;
 
 namespace ModelEngine.Studio.Tests.Designer;
 
@@ -31,6 +32,18 @@ public sealed class DesignerKeyboardTests : DesignerTestContext
         toolbox.Find("input[data-testid=toolbox-search]").Input("User");
 
         Assert.Equal(["ModelEngine.UserTask"], TabStops(toolbox));
+    }
+
+    [Fact]
+    public async Task Toolbox_CollapsedCategory_GivesUpTheTabStop()
+    {
+        var toolbox = RenderPage<DesignerToolbox>(p => p.Add(x => x.Descriptors, DesignerFixtures.Descriptors));
+        toolbox.Find("[data-activity-type='Test.Task']").Focus();
+
+        var work = toolbox.FindComponents<MudExpansionPanel>().Single(p => p.Instance.Text == "Work");
+        await toolbox.InvokeAsync(() => work.Instance.ExpandedChanged.InvokeAsync(false)).WaitAsync(TimeSpan.FromSeconds(5));
+
+        Assert.Equal(["Elsa.Flowchart"], TabStops(toolbox));
     }
 
     [Fact]

@@ -55,6 +55,34 @@ public sealed class InboxPageTests : InboxTestContext
     }
 
     [Fact]
+    public void DefinitionColumn_ShowsTheProcessName()
+    {
+        ScriptSearch(TaskJson("t1"), TaskJson("t2", changes: new JsonObject { ["definitionId"] = "unlisted" }));
+        Api.On("GET", "api/workflow-definitions", new
+        {
+            items = new[] { new { id = "v1", definitionId = "purchase-approval", version = 1, name = "Purchase approval", isLatest = true, isPublished = true } },
+            totalCount = 1,
+        });
+
+        var page = Render<InboxPage>();
+
+        page.WaitForAssertion(
+            () => Assert.Equal(["Purchase approval", "unlisted"], page.FindAll("[data-testid=task-definition]").Select(c => c.TextContent.Trim())),
+            Wait);
+    }
+
+    [Fact]
+    public void NoTasks_IsSaidOnce()
+    {
+        ScriptSearch();
+
+        var page = Render<InboxPage>();
+
+        page.WaitForAssertion(() => Assert.Contains("No tasks.", page.Find("[data-testid=inbox-table]").TextContent, StringComparison.Ordinal), Wait);
+        Assert.Equal(1, CountOf(page.Markup, "No tasks."));
+    }
+
+    [Fact]
     public void RowClick_OpensTheTask()
     {
         ScriptSearch(TaskJson("t7"));
@@ -201,4 +229,7 @@ public sealed class InboxPageTests : InboxTestContext
 
     private static string RowStatus(IRenderedComponent<InboxPage> page, string taskId) =>
         page.Find($"[data-testid=task-row][data-task-id={taskId}] [data-testid=task-status]").TextContent;
+
+    private static int CountOf(string text, string part) =>
+        (text.Length - text.Replace(part, string.Empty, StringComparison.Ordinal).Length) / part.Length;
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using ModelEngine.Studio.Api.Definitions;
 using ModelEngine.Studio.Api.Descriptors;
 using ModelEngine.Studio.Api.Tasks;
 using ModelEngine.Studio.Auth;
@@ -18,6 +19,8 @@ public abstract class InboxTestContext : StudioTestContext, IAsyncLifetime
         Services.AddScoped<StudioSession>();
         Services.AddScoped<TasksApi>();
         Services.AddScoped<DescriptorsApi>();
+        Services.AddScoped<DefinitionsApi>();
+        Services.AddScoped<DefinitionNames>();
         Services.AddSingleton<ITaskLiveUpdates>(Live);
     }
 

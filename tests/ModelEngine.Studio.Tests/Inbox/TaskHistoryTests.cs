@@ -85,6 +85,18 @@ public sealed class TaskHistoryTests : InboxTestContext
     }
 
     [Fact]
+    public void HistoryOutcome_InChinese_ReadsAsTheButton()
+    {
+        using var culture = UiCulture.Use("zh-CN");
+        ScriptHistory(Entry("h1", "complete", "bob", "InProgress", "Completed", new JsonObject { ["outcome"] = "Approve" }));
+
+        var history = Render<TaskHistory>(p => p.Add(x => x.TaskId, "t1"));
+
+        history.WaitForAssertion(() => Assert.Single(history.FindAll("[data-testid=history-detail]")), Wait);
+        Assert.Equal("结果：批准", history.Find("[data-testid=history-detail]").TextContent.Trim());
+    }
+
+    [Fact]
     public void HistoryDetails_FormatTimes()
     {
         ScriptHistory(Entry("h1", "overdue", "system", "Ready", "Ready", new JsonObject { ["dueAt"] = "2026-12-05T09:00:00+00:00" }));

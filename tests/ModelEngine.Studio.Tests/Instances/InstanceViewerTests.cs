@@ -1,4 +1,5 @@
 using System.Net;
+using ModelEngine.Studio.Api.Instances;
 using ModelEngine.Studio.Features.Designer.Canvas;
 using ModelEngine.Studio.Features.Instances;
 using MudBlazor;
@@ -25,6 +26,25 @@ public sealed class InstanceViewerTests : StudioPageTestContext
         Assert.Equal(8, viewer.FindAll("[data-testid=journal-row]").Count);
         Assert.Contains("Laptop", viewer.Find("[data-testid=instance-input]").TextContent);
         Assert.NotEmpty(viewer.FindAll("[data-testid=instance-variables] [data-name=Decision]"));
+    }
+
+    [Fact]
+    public void Journal_InChinese_TranslatesCancelReasonAndNamesTheRoot()
+    {
+        using var culture = UiCulture.Use("zh-CN");
+        JournalEntry[] journal =
+        [
+            InstanceTestData.Entry(1, "ActivityCancelled", "managerApproval") with { Message = "Obsolete" },
+            InstanceTestData.Entry(2, "ActivityCompleted", "flowchart"),
+        ];
+        InstanceTestData.ScriptViewer(Api, InstanceTestData.Instance("Finished"), journal);
+
+        var viewer = RenderViewer();
+
+        viewer.WaitForAssertion(() => Assert.Equal(2, viewer.FindAll("[data-testid=journal-row]").Count), Timeout);
+        Assert.Equal("不再需要：实例已结束，或另一分支已先作出决定", viewer.FindAll("[data-testid=journal-message]")[0].TextContent.Trim());
+        Assert.Contains("流程图（根）", viewer.FindAll("[data-testid=journal-row]")[1].ParentElement!.TextContent, StringComparison.Ordinal);
+        Assert.StartsWith("Purchase approval,", viewer.Find("[data-testid=instance-definition]").TextContent.Trim(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -204,6 +204,11 @@ public sealed class FlowchartRuleTests
         Assert.Equal(WorkflowSubStatus.Finished, instance.Summary.SubStatus);
         Assert.Equal(HumanTaskStatus.Obsolete, Assert.Single(await engine.TaskStore.ListByInstanceAsync(instance.Summary.Id)).Status);
         Assert.Empty((await engine.Runtime.GetAsync(instance.Summary.Id))!.Incidents);
+
+        // Only the abandoned branch is cancelled; the flowchart that holds the Finish completes with it.
+        var journal = await engine.JournalAsync(instance.Summary.Id);
+        Assert.Equal(["a"], journal.Where(entry => entry.EventName == JournalEvents.ActivityCancelled).Select(entry => entry.ActivityId));
+        Assert.Contains(journal, entry => entry.EventName == JournalEvents.ActivityCompleted && entry.ActivityId == "root");
     }
 
     [Fact]

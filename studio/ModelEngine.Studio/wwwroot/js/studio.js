@@ -68,7 +68,10 @@ window.modelEngineStudio = {
             if (event.key !== "ArrowDown" && event.key !== "ArrowUp" && event.key !== "Home" && event.key !== "End") {
                 return;
             }
-            const links = Array.from(container.querySelectorAll(linkSelector));
+            // Rows inside a collapsed section cannot take the focus, so they are skipped.
+            const links = Array.from(container.querySelectorAll(linkSelector)).filter(function (link) {
+                return link.checkVisibility ? link.checkVisibility({ visibilityProperty: true }) : link.getClientRects().length > 0;
+            });
             const index = links.indexOf(document.activeElement);
             const next = event.key === "Home" ? links[0]
                 : event.key === "End" ? links[links.length - 1]
