@@ -26,7 +26,7 @@ public sealed partial class StaticAssetsTests
         await AssertLinkedScriptsServedAsync(studio.Address);
     }
 
-    /// <summary>Reads the login page and gets Blazor's script and MudBlazor's script and style sheet that it links.</summary>
+    /// <summary>Reads the login page and gets Blazor's script, MudBlazor's script and style sheet, and the icon that it links.</summary>
     private static async Task AssertLinkedScriptsServedAsync(Uri address)
     {
         using var browser = new Browser();
@@ -45,6 +45,11 @@ public sealed partial class StaticAssetsTests
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"studio/{link} returned {(int)response.StatusCode}.");
             Assert.True(body.Length > 1000, $"studio/{link} returned only {body.Length} characters.");
         }
+
+        var icon = Assert.Single(links, l => l.EndsWith("/favicon.svg", StringComparison.Ordinal));
+        var iconResponse = await browser.GetAsync(new Uri(address, "studio/" + icon));
+        Assert.True(iconResponse.StatusCode == HttpStatusCode.OK, $"studio/{icon} returned {(int)iconResponse.StatusCode}.");
+        Assert.StartsWith("<svg", await iconResponse.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [GeneratedRegex("""(?:src|href)="(_(?:framework|content)/[^"?#]+)""")]
