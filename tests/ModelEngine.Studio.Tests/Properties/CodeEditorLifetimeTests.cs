@@ -1,4 +1,3 @@
-using BlazorMonaco.Editor;
 using ModelEngine.Studio.Api.Descriptors;
 using ModelEngine.Studio.Features.Designer.Properties;
 using ModelEngine.Studio.Features.Designer.Properties.Editors;
@@ -18,11 +17,11 @@ public sealed class CodeEditorLifetimeTests : PropertyPanelTestBase
     [Fact]
     public async Task SyntaxSwitch_BetweenCodeSyntaxes_KeepsOneEditor()
     {
-        JSInterop.Setup<TextModel>("blazorMonaco.editor.getInstanceModel", _ => true).SetResult(new TextModel { Uri = "inmemory://model/1" });
+        JSInterop.Setup<CodeEditor.MonacoModel?>("blazorMonaco.editor.getInstanceModel", _ => true).SetResult(new CodeEditor.MonacoModel("inmemory://model/1"));
         var panel = RenderPanel(Descriptor(Input("title", UiHints.SingleLine)));
         await SwitchSyntaxAsync(panel, "title", "JavaScript");
         var editor = panel.FindComponent<InputField>().FindComponent<CodeEditor>();
-        var monaco = editor.FindComponent<StandaloneCodeEditor>().Instance;
+        var monacoId = editor.Find(".monaco-editor-container").Id;
         panel.WaitForAssertion(() => Assert.True(editor.Instance.IsCreated), TimeSpan.FromSeconds(5));
         await panel.InvokeAsync(() => editor.Instance.ApplyTextAsync("getInput('item')")).WaitAsync(TimeSpan.FromSeconds(5));
 
@@ -32,9 +31,10 @@ public sealed class CodeEditorLifetimeTests : PropertyPanelTestBase
 
         var after = panel.FindComponent<InputField>().FindComponent<CodeEditor>();
         Assert.Same(editor.Instance, after.Instance);
-        Assert.Same(monaco, after.FindComponent<StandaloneCodeEditor>().Instance);
+        Assert.Equal(monacoId, after.Find(".monaco-editor-container").Id);
         Assert.Equal("liquid", after.Instance.Language);
-        Assert.Single(JSInterop.Invocations, i => i.Identifier == CreateEditor);
+        Assert.Equal([monacoId], JSInterop.Invocations.Where(i => i.Identifier == CreateEditor).Select(i => (string?)i.Arguments[0]));
+        Assert.DoesNotContain(JSInterop.Invocations, i => i.Identifier == "blazorMonaco.editor.dispose");
         panel.WaitForAssertion(
             () => Assert.Equal("liquid", JSInterop.Invocations.Last(i => i.Identifier == "blazorMonaco.editor.setModelLanguage").Arguments[^1]),
             TimeSpan.FromSeconds(5));
