@@ -82,7 +82,9 @@ public sealed class DispatchLeakTests : IDisposable
         }
 
         // A cancelled call can return before its fitable has ended, and the fitable's arguments stay mapped until then.
-        await WaitUntilAsync(() => callerStore.OpenPayloadCount == 0 && workerStore.OpenPayloadCount == 0);
+        // A release counts the payload closed before it unmaps the segment, so the wait covers both counts.
+        await WaitUntilAsync(() => callerStore.OpenPayloadCount == 0 && workerStore.OpenPayloadCount == 0
+            && callerStore.MappedSegmentCount == 0 && workerStore.MappedSegmentCount == 0);
 
         Assert.True(completed > 0, "no call completed");
         Assert.True(cancelled > 0, "no call was cancelled");
