@@ -93,7 +93,7 @@ public sealed class McpToolSourceTests : IClassFixture<McpTestServerFixture>
     [Fact]
     public async Task EndpointRefused_ErrorNamesServerAndKey()
     {
-        // A loopback socket that is bound but never listens refuses the connection, and holds the port meanwhile.
+        // A loopback socket that is bound but never listens refuses the connection, and keeps the port from other servers meanwhile.
         using var closedPort = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         closedPort.Bind(new IPEndPoint(IPAddress.Loopback, 0));
         var port = ((IPEndPoint)closedPort.LocalEndPoint!).Port;

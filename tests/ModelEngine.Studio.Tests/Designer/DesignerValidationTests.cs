@@ -63,7 +63,7 @@ public sealed class DesignerValidationTests : DesignerTestContext
     }
 
     [Fact]
-    public void SecondStart_NamedByTheFlowchart_IsTheOneThatRuns()
+    public void SecondStart_NamedStartRuns()
     {
         var definition = DesignerFixtures.WithProblems();
         var root = definition["root"]!.AsObject();

@@ -13,7 +13,7 @@ public sealed class CodeEditorCircuitTests : PropertyPanelTestBase
     private const string CreateEditor = "blazorMonaco.editor.create";
 
     [Fact]
-    public async Task Create_OtherCircuitEditorBetween_StaysInOwnCircuit()
+    public async Task CreateCall_StaysInOwnCircuit()
     {
         await using var other = new OtherCircuit();
         var otherStarted = false;

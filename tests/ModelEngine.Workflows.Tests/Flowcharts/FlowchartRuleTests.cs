@@ -205,7 +205,7 @@ public sealed class FlowchartRuleTests
         Assert.Equal(HumanTaskStatus.Obsolete, Assert.Single(await engine.TaskStore.ListByInstanceAsync(instance.Summary.Id)).Status);
         Assert.Empty((await engine.Runtime.GetAsync(instance.Summary.Id))!.Incidents);
 
-        // Only the abandoned branch is cancelled; the flowchart that holds the Finish completes with it.
+        // Only the abandoned branch is cancelled; the flowchart that contains the Finish completes with it.
         var journal = await engine.JournalAsync(instance.Summary.Id);
         Assert.Equal(["a"], journal.Where(entry => entry.EventName == JournalEvents.ActivityCancelled).Select(entry => entry.ActivityId));
         Assert.Contains(journal, entry => entry.EventName == JournalEvents.ActivityCompleted && entry.ActivityId == "root");

@@ -17,16 +17,16 @@ public class DefinitionNames(DefinitionsApi definitions)
     /// <summary>Returns the names of <paramref name="definitionIds"/> that have one; the others are left out.</summary>
     public virtual async Task<IReadOnlyDictionary<string, string>> GetAsync(IEnumerable<string> definitionIds, CancellationToken cancellationToken = default)
     {
-        var wanted = definitionIds.Where(id => !string.IsNullOrEmpty(id)).ToHashSet(StringComparer.Ordinal);
+        var requested = definitionIds.Where(id => !string.IsNullOrEmpty(id)).ToHashSet(StringComparer.Ordinal);
         _names ??= await LoadAsync(cancellationToken);
-        var unknown = wanted.Where(id => !_names.ContainsKey(id) && !_retried.Contains(id)).ToList();
+        var unknown = requested.Where(id => !_names.ContainsKey(id) && !_retried.Contains(id)).ToList();
         if (unknown.Count > 0)
         {
             _retried.UnionWith(unknown);
             _names = await LoadAsync(cancellationToken);
         }
 
-        return wanted.Where(_names.ContainsKey).ToDictionary(id => id, id => _names[id], StringComparer.Ordinal);
+        return requested.Where(_names.ContainsKey).ToDictionary(id => id, id => _names[id], StringComparer.Ordinal);
     }
 
     private async Task<IReadOnlyDictionary<string, string>> LoadAsync(CancellationToken cancellationToken)
