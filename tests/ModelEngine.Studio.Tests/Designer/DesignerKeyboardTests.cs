@@ -35,7 +35,7 @@ public sealed class DesignerKeyboardTests : DesignerTestContext
     }
 
     [Fact]
-    public async Task Toolbox_CollapsedCategory_GivesUpTheTabStop()
+    public async Task Toolbox_CollapsedCategory_LosesTabStop()
     {
         var toolbox = RenderPage<DesignerToolbox>(p => p.Add(x => x.Descriptors, DesignerFixtures.Descriptors));
         toolbox.Find("[data-activity-type='Test.Task']").Focus();
@@ -63,7 +63,7 @@ public sealed class DesignerKeyboardTests : DesignerTestContext
 
         page.Find("[data-testid=designer-skip-to-canvas]").Click();
 
-        // The canvas hands its container to the script that draws it; the focus call must target that element.
+        // The canvas hands its container to the script that draws it, so the focus call must target that element.
         var container = Assert.IsType<ElementReference>(Assert.Single(JSInterop.Invocations, i => i.Identifier == "createCanvas").Arguments[0]);
         var focused = Assert.IsType<ElementReference>(JSInterop.VerifyFocusAsyncInvoke().Arguments[0]);
         Assert.Equal(container.Id, focused.Id);

@@ -48,7 +48,7 @@ public sealed class DesignerValidationTests : DesignerTestContext
     }
 
     [Fact]
-    public void SecondStart_IsFlaggedAsNeverRunning()
+    public void SecondStart_IsFlagged()
     {
         var definition = DesignerFixtures.WithProblems();
         var activities = definition["root"]!["activities"]!.AsArray();

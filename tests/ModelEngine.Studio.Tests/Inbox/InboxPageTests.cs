@@ -55,7 +55,7 @@ public sealed class InboxPageTests : InboxTestContext
     }
 
     [Fact]
-    public void DefinitionColumn_ShowsTheProcessName()
+    public void DefinitionColumn_ShowsName()
     {
         ScriptSearch(TaskJson("t1"), TaskJson("t2", changes: new JsonObject { ["definitionId"] = "unlisted" }));
         Api.On("GET", "api/workflow-definitions", new

@@ -13,7 +13,7 @@ public sealed class CodeEditorEchoTests : StudioTestContext
     private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(5);
 
     [Fact]
-    public async Task StaleEcho_WhileTyping_IsNotWrittenBack()
+    public async Task StaleEcho_IsNotWritten()
     {
         var editor = RenderCreated();
 
@@ -25,7 +25,7 @@ public sealed class CodeEditorEchoTests : StudioTestContext
     }
 
     [Fact]
-    public async Task OutsideChange_IsWrittenIntoMonaco()
+    public async Task OutsideChange_IsWritten()
     {
         var editor = RenderCreated();
         await editor.InvokeAsync(() => editor.Instance.ApplyTextAsync("x")).WaitAsync(s_timeout);
@@ -36,7 +36,7 @@ public sealed class CodeEditorEchoTests : StudioTestContext
     }
 
     [Fact]
-    public async Task EarlierText_AfterBlur_IsWrittenIntoMonaco()
+    public async Task EarlierText_AfterBlur_IsWritten()
     {
         var editor = RenderCreated();
         await editor.InvokeAsync(() => editor.Instance.ApplyTextAsync("x")).WaitAsync(s_timeout);
